@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Top-level build: `make ARCH=x86_64|arm64|arm [KDIR=...] [CROSS_COMPILE=...]`.
+# See Documentation/build-and-test.md.
+
+TOPDIR := $(CURDIR)
+export TOPDIR ARCH CROSS_COMPILE
+include scripts/build.mk
+
+SUBDIRS := tools configs inmates hypervisor
+
+.PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
+	check-config check-x86 check-arm64 demo
+
+all: $(SUBDIRS) $(if $(KDIR),modules)
+
+$(SUBDIRS):
+	$(Q)$(MAKE) -C $@
+
+modules:
+	$(Q)$(MAKE) -C $(KDIR) M=$(TOPDIR) ARCH=$(SRCARCH) \
+		CROSS_COMPILE=$(CROSS_COMPILE) modules
+
+install: all
+	$(Q)for d in $(SUBDIRS); do $(MAKE) -C $$d install || exit 1; done
+	$(if $(KDIR),$(Q)$(MAKE) -C $(KDIR) M=$(TOPDIR) ARCH=$(SRCARCH) \
+		CROSS_COMPILE=$(CROSS_COMPILE) \
+		INSTALL_MOD_PATH=$(DESTDIR) INSTALL_MOD_DIR=extra modules_install)
+
+clean:
+	$(Q)for d in $(SUBDIRS); do $(MAKE) -C $$d clean; done
+	$(Q)rm -f driver/*.o driver/*.ko driver/*.mod* driver/.*.cmd \
+		Module.symvers modules.order driver/modules.order
+
+# The whole suite: host tests first (seconds), then QEMU system tests.
+check: check-unit check-abi check-config check-x86 check-arm64
+
+check-unit:
+	$(Q)$(MAKE) -C tests/unit run
+
+check-abi:
+	$(Q)$(MAKE) -C tests/abi run
+
+check-config:
+	$(Q)$(MAKE) -C tests/config-check run
+
+check-x86:
+	$(Q)ci/system-test.sh x86
+
+check-arm64:
+	$(Q)ci/system-test.sh arm64
