@@ -4,8 +4,8 @@
 # See Documentation/build-and-test.md.
 
 TOPDIR := $(CURDIR)
-export TOPDIR ARCH CROSS_COMPILE
 include scripts/build.mk
+export TOPDIR ARCH CROSS_COMPILE
 
 SUBDIRS := tools configs inmates hypervisor
 
