@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-2.0
+# x86-64 part of hypervisor/Makefile. The image runs at JAILHOUSE_BASE in
+# the top 2 GiB, hence the kernel code model; no FPU/SSE state is touched
+# because guest state lives there.
+
+ARCH_SRCS := \
+	arch/x86/paging_formats.c \
+	arch/x86/setup.c \
+	arch/x86/uart_8250.c
+ARCH_ASM_SRCS := arch/x86/entry.S
+ARCH_INCLUDES := -I$(HV)/arch/x86/include
+ARCH_CFLAGS := -m64 -mcmodel=kernel -mno-red-zone -mgeneral-regs-only
+
+# The link address, as a plain number the linker script can use.
+HV_BASE := $(shell sed -n 's/^\#define[[:space:]]*JAILHOUSE_BASE[[:space:]]*\(0x[0-9a-fA-F]*\).*/\1/p' \
+	$(TOPDIR)/include/arch/x86/asm/jailhouse_base.h)
+
+IMAGES := jailhouse-amd.bin
+IMAGE_LDS := arch/x86/hypervisor.lds.S

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Validation of configs handed to the hypervisor: the system config the
+ * driver copied behind the per-CPU areas, and cell configs of
+ * CELL_CREATE. A config is never trusted before it passed here. On
+ * failure one line naming the cause is printed and -EINVAL returned.
+ */
+#ifndef _CORE_CONFIG_CHECK_H
+#define _CORE_CONFIG_CHECK_H
+
+#include <jailhouse/cell-config.h>
+#include <core/types.h>
+
+/*
+ * sys points to len readable bytes. arch is the JAILHOUSE_X86/ARM/ARM64
+ * value this hypervisor was built for.
+ */
+int config_check_system(const struct jailhouse_system *sys, u64 len,
+			u8 arch);
+int config_check_cell(const struct jailhouse_cell_desc *cell, u64 len,
+		      u8 arch);
+
+#endif /* _CORE_CONFIG_CHECK_H */

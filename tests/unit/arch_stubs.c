@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Host doubles of the arch_* interface (hypervisor/include/core/arch.h). */
+#include <string.h>
+
+#include <jailhouse/cell-config.h>
+#include <core/arch.h>
+
+#include "arch_stubs.h"
+
+const u8 arch_config_architecture = JAILHOUSE_X86;
+/* Never dereferenced: the remap pool only hands out addresses. */
+const unsigned long arch_remap_base = 0xffffff0000000000UL;
+const struct jailhouse_console *dbg_console;
+
+char dbg_output[8192];
+size_t dbg_output_len;
+
+void dbg_output_reset(void)
+{
+	dbg_output_len = 0;
+	dbg_output[0] = '\0';
+}
+
+void arch_dbg_write(const char *s, size_t len)
+{
+	if (len > sizeof(dbg_output) - 1 - dbg_output_len)
+		len = sizeof(dbg_output) - 1 - dbg_output_len;
+	memcpy(dbg_output + dbg_output_len, s, len);
+	dbg_output_len += len;
+	dbg_output[dbg_output_len] = '\0';
+}
+
+void arch_dbg_init(const struct jailhouse_console *con)
+{
+	dbg_console = con;
+}
