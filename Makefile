@@ -10,7 +10,7 @@ export TOPDIR ARCH CROSS_COMPILE
 SUBDIRS := tools configs inmates hypervisor
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-config check-x86 check-arm64 demo
+	check-config check-armhf-build check-x86 check-arm64 demo deps
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -33,7 +33,12 @@ clean:
 		Module.symvers modules.order driver/modules.order
 
 # The whole suite: host tests first (seconds), then QEMU system tests.
-check: check-unit check-abi check-config check-x86 check-arm64
+check: deps check-unit check-abi check-config check-armhf-build check-x86 \
+	check-arm64
+
+# Packages from apt (Debian 12, root); a second run only checks.
+deps:
+	$(Q)ci/deps.sh
 
 check-unit:
 	$(Q)$(MAKE) -C tests/unit run
@@ -43,6 +48,9 @@ check-abi:
 
 check-config:
 	$(Q)$(MAKE) -C tests/config-check run
+
+check-armhf-build:
+	$(Q)ci/build-armhf.sh
 
 check-x86:
 	$(Q)ci/system-test.sh x86

@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# ci/initramfs.sh [-o OUTPUT] <srcarch> <staging-dir> <scenario.sh>...
+#
+# Pack a test initramfs (default build/initrd-<srcarch>.gz): the static
+# busybox of that architecture, ci/guest-init.sh as /init, everything
+# `make install DESTDIR=<staging-dir>` produced, tests/scenarios/lib.sh and
+# the scenarios, which /init runs in the order given here.
+set -eu -o pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=
+if [ "${1:-}" = -o ]; then
+	out=$2
+	shift 2
+fi
+if [ $# -lt 2 ]; then
+	echo "usage: $0 [-o OUTPUT] x86|arm64|arm STAGING SCENARIO..." >&2
+	exit 2
+fi
+srcarch=$1
+staging=$2
+shift 2
+case "$srcarch" in
+x86) debarch=amd64 ;;
+arm64) debarch=arm64 ;;
+arm) debarch=armhf ;;
+*) echo "initramfs.sh: unknown architecture '$srcarch'" >&2; exit 2 ;;
+esac
+out=${out:-$top/build/initrd-$srcarch.gz}
+[ -d "$staging" ] || { echo "initramfs.sh: no staging dir $staging" >&2; exit 1; }
+
+"$top/ci/kernel.sh" "$debarch" >/dev/null
+# shellcheck source=/dev/null
+. "$top/build/kernel/$debarch/paths.env"
+
+work=$(mktemp -d "$top/build/initramfs.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+root=$work/root
+mkdir -p "$root/bin" "$root/scenarios"
+
+cp -a "$staging/." "$root/"
+install -m 0755 "$BUSYBOX" "$root/bin/busybox"
+install -m 0755 "$top/ci/guest-init.sh" "$root/init"
+install -m 0644 "$top/tests/scenarios/lib.sh" "$root/scenarios/lib.sh"
+
+# Scenarios keep their base name; two with the same name (common/ and an
+# architecture folder) would silently shadow each other.
+: >"$root/scenarios/list"
+for s in "$@"; do
+	name=$(basename "$s")
+	if [ -e "$root/scenarios/$name" ]; then
+		echo "initramfs.sh: two scenarios named $name" >&2
+		exit 1
+	fi
+	install -m 0755 "$s" "$root/scenarios/$name"
+	echo "$name" >>"$root/scenarios/list"
+done
+
+mkdir -p "$(dirname "$out")"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) |
+	gzip -1 >"$out.tmp"
+mv "$out.tmp" "$out"
+echo "$out"

@@ -1,0 +1,108 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# ci/run-qemu.sh <srcarch> <initrd> <log>
+#
+# Boot Debian's kernel with <initrd> in QEMU (TCG, no KVM: the CI machine's
+# KVM cannot give the guest SVM/VMX) and write the main serial console to
+# <log>. On x86 the second UART (COM2, for inmates) goes to <log>.com2.
+#
+# Environment:
+#   QEMU_TIMEOUT      host-side limit in seconds (default 600)
+#   QEMU_APPEND       extra kernel command line arguments
+#   QEMU_GIC          arm64 GIC version (default 3)
+#   QEMU_EXTRA        extra QEMU arguments, split on blanks
+#   QEMU_QUIET_STOP   after a scenario announced an expected stop, end the
+#                     run once the console is silent this long (default 20)
+#
+# Exit status: QEMU's, or 124 when the time limit ended it.
+set -eu -o pipefail
+
+if [ $# -ne 3 ]; then
+	echo "usage: $0 x86|arm64 INITRD LOG" >&2
+	exit 2
+fi
+srcarch=$1
+initrd=$2
+log=$3
+top=$(cd "$(dirname "$0")/.." && pwd)
+limit=${QEMU_TIMEOUT:-600}
+quiet_stop=${QEMU_QUIET_STOP:-20}
+
+case "$srcarch" in
+x86) debarch=amd64 ;;
+arm64) debarch=arm64 ;;
+*) echo "run-qemu.sh: no QEMU setup for '$srcarch' yet" >&2; exit 2 ;;
+esac
+"$top/ci/kernel.sh" "$debarch" >/dev/null
+# shellcheck source=/dev/null
+. "$top/build/kernel/$debarch/paths.env"
+
+# The first -serial is the kernel console; -nographic would put the monitor
+# on stdio as well, so the display and monitor are switched off explicitly.
+common=(-m 1G -smp 4 -display none -monitor none -no-reboot
+	-kernel "$VMLINUZ" -initrd "$initrd")
+case "$srcarch" in
+x86)
+	# 82 MiB at 0x3a000000 are kept from Linux for the hypervisor and cells.
+	# The '$' is memmap's own syntax and must reach the kernel literally.
+	# shellcheck disable=SC2016
+	append='console=ttyS0 panic=-1 memmap=82M$0x3a000000'
+	# shellcheck disable=SC2054 # commas belong to QEMU's option syntax
+	cmd=(qemu-system-x86_64 -machine q35 -accel tcg
+	     -cpu qemu64,+svm,+npt "${common[@]}"
+	     -serial stdio -serial "file:$log.com2")
+	;;
+arm64)
+	append='console=ttyAMA0 panic=-1 kvm-arm.mode=none mem=768M'
+	cmd=(qemu-system-aarch64
+	     -machine "virt,virtualization=on,gic-version=${QEMU_GIC:-3}"
+	     -cpu cortex-a57 -nic none "${common[@]}" -serial stdio)
+	;;
+esac
+append="$append ${QEMU_APPEND:-}"
+# shellcheck disable=SC2206 # word splitting is the documented interface
+extra=(${QEMU_EXTRA:-})
+
+mkdir -p "$(dirname "$log")"
+rm -f "$log" "$log.com2"
+: >"$log"
+# The log is opened for appending so that our own notes, written while QEMU
+# still runs, are not overwritten by it. timeout puts itself and QEMU in a process group of their own; on expiry it
+# kills that group and nothing else. stdin must not be a terminal: a
+# background QEMU reading one would be stopped by SIGTTIN.
+timeout -k 10 "$limit" "${cmd[@]}" "${extra[@]}" -append "$append" \
+	</dev/null >>"$log" 2>&1 &
+qpid=$!
+trap 'kill -TERM "$qpid" 2>/dev/null || true' EXIT
+trap 'kill -TERM "$qpid" 2>/dev/null || true; exit 130' INT TERM
+
+# An own-boot scenario may stop the machine on purpose (hypervisor panic,
+# root cell halted): no poweroff follows, so wait for silence instead of the
+# full time limit.
+last_size=-1
+silent=0
+while kill -0 "$qpid" 2>/dev/null; do
+	sleep 1
+	grep -q '^STOCKADE-EXPECT-STOP:' "$log" 2>/dev/null || continue
+	size=$(stat -c %s "$log")
+	if [ "$size" = "$last_size" ]; then
+		silent=$((silent + 1))
+	else
+		silent=0
+		last_size=$size
+	fi
+	if [ "$silent" -ge "$quiet_stop" ]; then
+		echo "run-qemu: console silent for ${quiet_stop}s after the expected stop" >>"$log"
+		kill -TERM "$qpid" 2>/dev/null || true
+		break
+	fi
+done
+rc=0
+wait "$qpid" || rc=$?
+trap - EXIT INT TERM
+case "$rc" in
+124|137) echo "run-qemu: timed out after ${limit}s" >>"$log" ;;
+*) echo "run-qemu: qemu exited with status $rc" >>"$log" ;;
+esac
+exit "$rc"

@@ -1,0 +1,81 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# ci/run-scenarios.sh <srcarch> <staging-dir>
+#
+# Run the QEMU scenarios of one architecture against an installed build:
+# tests/scenarios/common/*.sh and tests/scenarios/<srcarch>/*.sh, in name
+# order. All of them share one boot, except those whose name contains
+# "-own-boot", which get a boot each. Logs go to build/logs/.
+#
+# Prints every failure, then as its last line "N passed, N failed". Exit
+# status 0 only when something passed and nothing failed.
+set -eu -o pipefail
+
+if [ $# -ne 2 ]; then
+	echo "usage: $0 x86|arm64 STAGING" >&2
+	exit 2
+fi
+srcarch=$1
+stage=$2
+top=$(cd "$(dirname "$0")/.." && pwd)
+logs=$top/build/logs
+mkdir -p "$logs"
+
+# Name order across both folders, as documented; the base name decides.
+shared=()
+own=()
+while IFS= read -r path; do
+	case "$(basename "$path")" in
+	*-own-boot*) own+=("$path") ;;
+	*) shared+=("$path") ;;
+	esac
+done < <(for f in "$top/tests/scenarios/common/"*.sh \
+		  "$top/tests/scenarios/$srcarch/"*.sh; do
+		[ -f "$f" ] && printf '%s %s\n' "$(basename "$f")" "$f"
+	 done | LC_ALL=C sort | cut -d' ' -f2-)
+
+passed=0
+failed=0
+
+# boot NAME SCENARIO...: pack, boot and judge one QEMU run.
+boot() {
+	local name=$1 initrd log start rc=0 verdict last p f
+	shift
+	initrd=$top/build/initrd-$name.gz
+	log=$logs/$name.log
+	"$top/ci/initramfs.sh" -o "$initrd" "$srcarch" "$stage" "$@" >/dev/null
+	start=$(date +%s)
+	"$top/ci/run-qemu.sh" "$srcarch" "$initrd" "$log" || rc=$?
+	echo "run-scenarios: $name: $# scenario(s), boot took" \
+	     "$(( $(date +%s) - start ))s, qemu status $rc, log $log" >&2
+	verdict=$("$top/ci/check-log.sh" "$srcarch" "$log" \
+		"${@##*/}") || true
+	last=$(tail -n 1 <<<"$verdict")
+	sed '$d' <<<"$verdict"
+	p=${last%% passed*}
+	f=${last#*passed, }
+	f=${f%% failed*}
+	if ! [[ "$p" =~ ^[0-9]+$ && "$f" =~ ^[0-9]+$ ]]; then
+		echo "FAIL: $srcarch/$name: could not judge the log ($last)"
+		p=0 f=1
+	fi
+	if [ "$f" -gt 0 ]; then
+		echo "---- last lines of $log ----"
+		tail -n 25 "$log" | tr -d '\r'
+		echo "----"
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+if [ ${#shared[@]} -gt 0 ]; then
+	boot "$srcarch" "${shared[@]}"
+fi
+for s in "${own[@]}"; do
+	b=$(basename "$s" .sh)
+	boot "$srcarch-$b" "$s"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

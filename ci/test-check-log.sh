@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Self-test of ci/check-log.sh on made-up console logs: the judge decides
+# every system test, so a judge that counts wrong would hide failures.
+# Prints "N passed, N failed" and exits non-zero on any mismatch.
+set -eu -o pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok=0
+bad=0
+
+# expect NAME WANTED-SUMMARY WANTED-STATUS SCENARIO... < log lines
+expect() {
+	local name=$1 want=$2 wrc=$3 out rc=0
+	shift 3
+	# Real console logs end lines with CRLF.
+	sed 's/$/\r/' >"$tmp/log"
+	out=$("$top/ci/check-log.sh" t "$tmp/log" "$@") || rc=$?
+	if [ "$(tail -n 1 <<<"$out")" = "$want" ] && [ "$rc" = "$wrc" ]; then
+		ok=$((ok + 1))
+	else
+		echo "FAIL: $name: wanted '$want' status $wrc, got status $rc:"
+		printf '    %s\n' "$out"
+		bad=$((bad + 1))
+	fi
+}
+
+expect "clean run" "2 passed, 0 failed" 0 a.sh <<'EOF'
+[    1.0] kernel noise
+STOCKADE-BEGIN: a.sh
+PASS: one
+PASS: two
+STOCKADE-END: a.sh rc=0
+STOCKADE-DONE
+PASS: after the end is not counted
+EOF
+
+expect "FAIL lines count" "1 passed, 1 failed" 1 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+PASS: one
+FAIL: two: because
+STOCKADE-END: a.sh rc=0
+EOF
+
+expect "crash without end marker" "1 passed, 1 failed" 1 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+PASS: one
+[    9.9] Oops
+EOF
+
+expect "never started" "1 passed, 1 failed" 1 a.sh b.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+PASS: one
+STOCKADE-END: a.sh rc=0
+EOF
+
+expect "silent non-zero exit" "0 passed, 1 failed" 1 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+STOCKADE-END: a.sh rc=2
+EOF
+
+expect "nothing reported" "0 passed, 1 failed" 1 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+STOCKADE-END: a.sh rc=0
+EOF
+
+expect "skip only" "0 passed, 0 failed" 0 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+SKIP: driver: not built
+STOCKADE-END: a.sh rc=0
+EOF
+
+expect "expected stop seen, even before its marker" "2 passed, 0 failed" 0 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+[    3.0] FATAL: hypervisor stopped
+PASS: one
+STOCKADE-EXPECT-STOP: FATAL: hypervisor stopped
+EOF
+
+expect "expected stop missing" "0 passed, 1 failed" 1 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+STOCKADE-EXPECT-STOP: FATAL: hypervisor stopped
+STOCKADE-END: a.sh rc=0
+EOF
+
+rm -f "$tmp/log"
+out=$("$top/ci/check-log.sh" t "$tmp/log" a.sh 2>/dev/null) && rc=0 || rc=$?
+if [ "$rc" = 2 ]; then ok=$((ok + 1)); else echo "FAIL: missing log: status $rc"; bad=$((bad + 1)); fi
+
+echo "$ok passed, $bad failed"
+[ "$bad" -eq 0 ]
