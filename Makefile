@@ -32,9 +32,14 @@ clean:
 	$(Q)rm -f driver/*.o driver/*.ko driver/*.mod* driver/.*.cmd \
 		Module.symvers modules.order driver/modules.order
 
-# The whole suite: host tests first (seconds), then QEMU system tests.
-check: deps check-unit check-abi check-config check-armhf-build check-x86 \
-	check-arm64
+# The whole suite: host tests first (seconds), then QEMU system tests;
+# every suite runs even when an earlier one fails, and the last line is the
+# total.
+CHECK_SUITES := check-unit check-abi check-config check-armhf-build \
+	check-x86 check-arm64
+
+check: deps
+	$(Q)ci/check-all.sh $(CHECK_SUITES)
 
 # Packages from apt (Debian 12, root); a second run only checks.
 deps:
