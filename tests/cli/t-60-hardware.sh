@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# hardware check on x86 from a fake /proc and /sys.
+
+# cpuinfo VENDOR FLAGS [VMX_FLAGS]: two CPUs, as Linux prints them.
+cpuinfo()
+{
+	mkdir -p "$R/proc"
+	: >"$R/proc/cpuinfo"
+	for cpu in 0 1; do
+		{
+			printf 'processor\t: %s\nvendor_id\t: %s\n' "$cpu" "$1"
+			printf 'model name\t: Test CPU\nflags\t\t: %s\n' "$2"
+			[ -n "$3" ] && printf 'vmx flags\t: %s\n' "$3"
+			printf '\n'
+		} >>"$R/proc/cpuinfo"
+	done
+}
+
+AMDFLAGS="fpu vme de pse tsc msr pae mce cx8 apic svm lm npt nrip_save"
+
+new_root
+cpuinfo AuthenticAMD "$AMDFLAGS"
+mkdir -p "$R/sys/class/iommu/ivhd0"
+expect "AMD with SVM, NPT, IOMMU" 0 "" "$JH" hardware check
+check "AMD report lists SVM ok" "got: $OUT" matches "$OUT" 'SVM \(AMD-V\) +ok'
+check "AMD report lists the IOMMU" "got: $OUT" contains "$OUT" "1 unit in /sys/class/iommu"
+check "AMD report ends with a verdict" "got: $OUT" contains "$OUT" "Nothing found that would keep 'jailhouse enable' from working."
+
+new_root
+cpuinfo AuthenticAMD "fpu svm lm nrip_save"
+expect "AMD without NPT" 1 "jailhouse hardware check: enable cannot work: the CPU offers no nested paging (npt)." \
+	"$JH" hardware check
+check "missing NPT is marked" "got: $OUT" matches "$OUT" 'NPT\) +MISSING'
+check "no IOMMU is a warning" "got: $OUT" matches "$OUT" 'IOMMU \(AMD-Vi\) +warning'
+
+new_root
+cpuinfo AuthenticAMD "fpu lm hypervisor"
+expect "AMD without SVM and NPT" 1 "offers no SVM, or the firmware turned it off (and 1 more problem above)." \
+	"$JH" hardware check
+check "guest is noted" "got: $OUT" contains "$OUT" "Linux itself runs in a virtual machine"
+
+new_root
+cpuinfo GenuineIntel "fpu vmx lm" "vnmi preemption_timer invvpid ept_x_only ept ept_ad flexpriority tsc_offset vtpr mtf ple"
+mkdir -p "$R/sys/firmware/acpi/tables"
+: >"$R/sys/firmware/acpi/tables/DMAR"
+expect "Intel without unrestricted guest" 1 "the CPU offers no unrestricted guest mode." \
+	"$JH" hardware check
+check "DMAR table counts as VT-d" "got: $OUT" contains "$OUT" "ACPI table DMAR present"
+
+new_root
+cpuinfo GenuineIntel "fpu vmx lm" "ept unrestricted_guest"
+expect "Intel with EPT and unrestricted guest" 0 "" "$JH" hardware check
+
+new_root
+cpuinfo GenuineIntel "fpu vmx ept lm"
+expect "Intel on an older kernel (no vmx flags)" 0 "" "$JH" hardware check
+check "unrestricted guest unknown, not missing" "got: $OUT" contains "$OUT" "not shown by this kernel"
+
+new_root
+cpuinfo AuthenticAMD "$AMDFLAGS"
+printf 'kvm_amd 155648 0 - Live 0x0\nkvm 1142784 1 kvm_amd, Live 0x0\n' >"$R/proc/modules"
+expect "KVM loaded" 0 "" "$JH" hardware check
+check "KVM is warned about" "got: $OUT" contains "$OUT" "kvm_amd is loaded"
+
+new_root
+cpuinfo CyrixInstead "fpu"
+expect "unknown vendor" 1 "CPU vendor 'CyrixInstead' is not supported" "$JH" hardware check
+
+new_root
+expect "no /proc" 1 "cannot read /proc/cpuinfo (is /proc mounted?)." "$JH" hardware check

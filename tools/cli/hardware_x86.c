@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Stockade `jailhouse` tool: hardware check on x86.
+ *
+ * AMD needs SVM with nested paging (NPT); Intel needs VMX with EPT and
+ * unrestricted guest mode. IOMMUs (AMD-Vi, VT-d) isolate DMA of devices
+ * given to cells; without one the hypervisor still runs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "hardware.h"
+
+struct cpu {
+	char vendor[32];
+	char *flags;		/* "flags" line of the first CPU */
+	char *vmx_flags;	/* "vmx flags" line (Linux 5.9+), or NULL */
+};
+
+/* Value of the first "key : value" line with this key, copied. */
+static char *cpuinfo_value(const char *cpuinfo, const char *key)
+{
+	size_t len = strlen(key);
+	const char *line = cpuinfo, *colon, *end;
+
+	while (line && *line) {
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		if (strncmp(line, key, len) == 0 &&
+		    (line[len] == '\t' || line[len] == ' ' || line[len] == ':')) {
+			colon = memchr(line, ':', end - line);
+			if (colon) {
+				colon++;
+				while (*colon == ' ')
+					colon++;
+				return strndup(colon, end - colon);
+			}
+		}
+		line = *end ? end + 1 : NULL;
+	}
+	return NULL;
+}
+
+static void check_amd(struct hw_report *r, const struct cpu *cpu)
+{
+	if (hw_has_word(cpu->flags, "svm"))
+		hw_line(r, "SVM (AMD-V)", HW_OK, "CPU flag svm");
+	else
+		hw_line(r, "SVM (AMD-V)", HW_MISSING,
+			"the CPU offers no SVM, or the firmware turned it off");
+
+	if (hw_has_word(cpu->flags, "npt"))
+		hw_line(r, "nested paging (NPT)", HW_OK, "CPU flag npt");
+	else
+		hw_line(r, "nested paging (NPT)", HW_MISSING,
+			"the CPU offers no nested paging (npt)");
+}
+
+static void check_intel(struct hw_report *r, const struct cpu *cpu)
+{
+	const char *vmx = cpu->vmx_flags;
+
+	if (hw_has_word(cpu->flags, "vmx"))
+		hw_line(r, "VMX (VT-x)", HW_OK, "CPU flag vmx");
+	else
+		hw_line(r, "VMX (VT-x)", HW_MISSING,
+			"the CPU offers no VMX, or the firmware turned it off");
+
+	if (hw_has_word(cpu->flags, "ept") || (vmx && hw_has_word(vmx, "ept")))
+		hw_line(r, "EPT", HW_OK, "CPU flag ept");
+	else
+		hw_line(r, "EPT", HW_MISSING,
+			"the CPU offers no extended page tables (ept)");
+
+	/* Older kernels do not list VMX details: say so, do not guess. */
+	if (!vmx)
+		hw_line(r, "unrestricted guest", HW_INFO,
+			"not shown by this kernel (no 'vmx flags' in /proc/cpuinfo)");
+	else if (hw_has_word(vmx, "unrestricted_guest"))
+		hw_line(r, "unrestricted guest", HW_OK,
+			"VMX flag unrestricted_guest");
+	else
+		hw_line(r, "unrestricted guest", HW_MISSING,
+			"the CPU offers no unrestricted guest mode");
+}
+
+static void check_iommu(struct hw_report *r, bool amd)
+{
+	const char *table = amd ? "/sys/firmware/acpi/tables/IVRS" :
+				  "/sys/firmware/acpi/tables/DMAR";
+	const char *name = amd ? "IOMMU (AMD-Vi)" : "IOMMU (VT-d)";
+	int units = hw_count_entries("/sys/class/iommu");
+
+	if (units > 0)
+		hw_line(r, name, HW_OK, "%d unit%s in /sys/class/iommu", units,
+			units == 1 ? "" : "s");
+	else if (hw_exists(table))
+		hw_line(r, name, HW_OK,
+			"ACPI table %s present (not in use by Linux)",
+			amd ? "IVRS" : "DMAR");
+	else
+		hw_line(r, name, HW_WARN,
+			"none found: devices given to cells are not DMA-isolated");
+}
+
+/* Virtualization already in use by KVM makes enable fail with "busy". */
+static void check_kvm(struct hw_report *r)
+{
+	char *modules = hw_read_text("/proc/modules");
+	const char *held = NULL;
+
+	if (modules && (strstr(modules, "\nkvm_amd ") ||
+			!strncmp(modules, "kvm_amd ", 8)))
+		held = "kvm_amd";
+	else if (modules && (strstr(modules, "\nkvm_intel ") ||
+			     !strncmp(modules, "kvm_intel ", 10)))
+		held = "kvm_intel";
+	free(modules);
+
+	if (held)
+		hw_line(r, "KVM", HW_WARN,
+			"%s is loaded; unload it if enable reports a busy CPU",
+			held);
+	else
+		hw_line(r, "KVM", HW_OK, "not loaded");
+}
+
+int hw_check_arch(struct hw_report *r)
+{
+	struct cpu cpu = { .vendor = "" };
+	char *cpuinfo, *vendor;
+	bool amd, intel;
+
+	cpuinfo = hw_read_text("/proc/cpuinfo");
+	if (!cpuinfo || !*cpuinfo) {
+		free(cpuinfo);
+		return jh_fail("cannot read /proc/cpuinfo (is /proc mounted?)");
+	}
+	vendor = cpuinfo_value(cpuinfo, "vendor_id");
+	cpu.flags = cpuinfo_value(cpuinfo, "flags");
+	cpu.vmx_flags = cpuinfo_value(cpuinfo, "vmx flags");
+	free(cpuinfo);
+	if (vendor)
+		snprintf(cpu.vendor, sizeof(cpu.vendor), "%s", vendor);
+	free(vendor);
+	if (!cpu.flags)
+		cpu.flags = strdup("");
+
+	amd = !strcmp(cpu.vendor, "AuthenticAMD") ||
+	      !strcmp(cpu.vendor, "HygonGenuine");
+	intel = !strcmp(cpu.vendor, "GenuineIntel");
+
+	printf("Hardware check (x86, %s):\n",
+	       cpu.vendor[0] ? cpu.vendor : "unknown vendor");
+	if (amd)
+		check_amd(r, &cpu);
+	else if (intel)
+		check_intel(r, &cpu);
+	else
+		hw_line(r, "CPU vendor", HW_MISSING,
+			"CPU vendor '%s' is not supported (AMD or Intel needed)",
+			cpu.vendor);
+	if (amd || intel)
+		check_iommu(r, amd);
+	check_kvm(r);
+	if (cpu.flags && hw_has_word(cpu.flags, "hypervisor"))
+		hw_line(r, "nested", HW_INFO,
+			"Linux itself runs in a virtual machine");
+
+	free(cpu.flags);
+	free(cpu.vmx_flags);
+	return EXIT_OK;
+}
