@@ -2,14 +2,14 @@
 /*
  * Bring-up of the hypervisor, entered on every CPU at once. The first CPU
  * in does the early, global part (debug console, config validation, page
- * pools); the others wait for its verdict so that all of them return the
- * same value.
- *
- * For now setup stops after the pools and reports -ENOSYS: the rest of
- * the hypervisor (page tables, cells, CPU virtualization) is not there yet.
+ * pools, arch address space, root cell); then every CPU takes itself over
+ * from Linux and waits for the others; the last one in does the late
+ * part. Any failure makes all CPUs undo their part and return the same
+ * error.
  */
 #include <core/arch.h>
 #include <core/bitmap.h>
+#include <core/cell.h>
 #include <core/config_check.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
@@ -21,7 +21,19 @@ enum { EARLY_NOT_STARTED, EARLY_RUNNING, EARLY_DONE };
 
 static u32 early_state = EARLY_NOT_STARTED;
 static int early_error;
+/* CPUs through arch_cpu_init (failed or not), and the late part's end. */
+static u32 cpus_initialized;
+static u32 late_done;
+/* First error of any CPU or of the late part; 0 while all goes well. */
+static int setup_error;
 static unsigned long remap_pool_map[BITMAP_WORDS(REMAP_POOL_PAGES)];
+
+struct per_cpu *per_cpu(unsigned int cpu)
+{
+	return (struct per_cpu *)(__image_start +
+				  hypervisor_header.core_size +
+				  cpu * hypervisor_header.percpu_size);
+}
 
 const struct jailhouse_system *system_config_location(void)
 {
@@ -86,16 +98,76 @@ static int early_setup(unsigned int cpu_id)
 		return err;
 
 	printk("Code location: %p\n", __image_start);
-	printk("Page pool usage: mem %lu/%lu, remap %lu/%lu\n",
-	       mem_pool.used_pages, mem_pool.pages,
+
+	err = arch_init_early();
+	if (err)
+		return err;
+
+	root_cell.id = 0;
+	root_cell.state = JAILHOUSE_CELL_RUNNING;
+	root_cell.config = &sys->root_cell;
+	err = arch_cell_init(&root_cell);
+	if (err)
+		return err;
+
+	printk("Page pool usage after early setup: mem %lu/%lu, "
+	       "remap %lu/%lu\n", mem_pool.used_pages, mem_pool.pages,
 	       remap_pool.used_pages, remap_pool.pages);
-	printk("Hypervisor core not complete yet, giving up\n");
-	return -ENOSYS;
+	printk("Initializing processors:\n");
+	return 0;
+}
+
+static void record_error(int err)
+{
+	int none = 0;
+
+	if (err)
+		__atomic_compare_exchange_n(&setup_error, &none, err, false,
+					    __ATOMIC_RELAXED,
+					    __ATOMIC_RELAXED);
+}
+
+static int cpu_init(struct per_cpu *cpu, unsigned int cpu_id)
+{
+	int err;
+
+	/* Only CPUs of the root cell can continue its Linux. */
+	if (cpu_id >= hypervisor_header.max_cpus ||
+	    !cell_owns_cpu(&root_cell, cpu_id)) {
+		printk(" CPU %u... not in the root cell\n", cpu_id);
+		return -EINVAL;
+	}
+
+	cpu->cpu_id = cpu_id;
+	cpu->cell = &root_cell;
+	cpu->failed = false;
+	cpu->shutdown = false;
+	for (unsigned int n = 0; n < PERCPU_NUM_STATS; n++)
+		cpu->stats[n] = 0;
+
+	err = arch_cpu_init(cpu);
+	printk(" CPU %u... %s\n", cpu_id, err ? "FAILED" : "OK");
+	return err;
+}
+
+static void late_setup(void)
+{
+	int err = arch_init_late();
+
+	record_error(err);
+	if (err)
+		return;
+	printk("Page pool usage after late setup: mem %lu/%lu, "
+	       "remap %lu/%lu\n", mem_pool.used_pages, mem_pool.pages,
+	       remap_pool.used_pages, remap_pool.pages);
+	printk("Activating hypervisor\n");
 }
 
 int entry(unsigned int cpu_id)
 {
 	u32 expected = EARLY_NOT_STARTED;
+	struct per_cpu *cpu;
+	u32 done;
 
 	if (__atomic_compare_exchange_n(&early_state, &expected,
 					EARLY_RUNNING, false,
@@ -107,5 +179,26 @@ int entry(unsigned int cpu_id)
 		       EARLY_DONE)
 			;
 	}
-	return early_error;
+	if (early_error)
+		return early_error;
+
+	cpu = cpu_id < hypervisor_header.max_cpus ? per_cpu(cpu_id) : NULL;
+	record_error(cpu ? cpu_init(cpu, cpu_id) : -EINVAL);
+
+	done = __atomic_add_fetch(&cpus_initialized, 1, __ATOMIC_ACQ_REL);
+	if (done == hypervisor_header.online_cpus) {
+		if (!__atomic_load_n(&setup_error, __ATOMIC_ACQUIRE))
+			late_setup();
+		__atomic_store_n(&late_done, 1, __ATOMIC_RELEASE);
+	} else {
+		while (!__atomic_load_n(&late_done, __ATOMIC_ACQUIRE))
+			;
+	}
+
+	if (__atomic_load_n(&setup_error, __ATOMIC_ACQUIRE)) {
+		if (cpu)
+			arch_cpu_restore(cpu);
+		return setup_error;
+	}
+	return 0;
 }

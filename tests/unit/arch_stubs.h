@@ -16,4 +16,13 @@ extern size_t dbg_output_len;
 
 void dbg_output_reset(void);
 
+/* Calls of the setup hooks; CPUs as bit masks of their ids. */
+extern unsigned int arch_init_early_calls;
+extern unsigned int arch_cell_init_calls;
+extern unsigned int arch_init_late_calls;
+extern unsigned long arch_cpu_init_mask;
+extern unsigned long arch_cpu_restore_mask;
+/* arch_cpu_init fails with -EIO on this CPU; -1: on none. */
+extern int arch_cpu_init_fail_cpu;
+
 #endif /* _ARCH_STUBS_H */

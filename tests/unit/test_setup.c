@@ -84,19 +84,32 @@ TEST(setup_all_cpus_enter_at_once)
 	EXPECT_EQ(hypervisor_header.percpu_size % 4096, 0);
 	dbg_output_reset();
 	memset(&virt_console, 0, sizeof(virt_console));
+	/* One CPU fails its arch part: all of them must give up. */
+	arch_cpu_init_fail_cpu = 2;
 	for (cpu = 0; cpu < NUM_CPUS; cpu++)
 		ASSERT_EQ(pthread_create(&threads[cpu], NULL, cpu_thread,
 					 (void *)cpu), 0);
 	for (cpu = 0; cpu < NUM_CPUS; cpu++)
 		pthread_join(threads[cpu], NULL);
 
-	/* Not complete yet: everybody reports it, nobody crashes. */
+	/* The failure of CPU 2 is everybody's result. */
 	for (cpu = 0; cpu < NUM_CPUS; cpu++)
-		EXPECT_EQ(results[cpu], -ENOSYS);
+		EXPECT_EQ(results[cpu], -EIO);
+	EXPECT_EQ(arch_init_early_calls, 1);
+	EXPECT_EQ(arch_cell_init_calls, 1);
+	EXPECT_EQ(arch_cpu_init_mask, 0xf);
+	/* Every CPU undid its part, and nobody went on to the late part. */
+	EXPECT_EQ(arch_cpu_restore_mask, 0xf);
+	EXPECT_EQ(arch_init_late_calls, 0);
+	EXPECT_TRUE(strstr(dbg_output, "Initializing processors:\n"));
+	EXPECT_TRUE(strstr(dbg_output, " CPU 2... FAILED\n"));
+	EXPECT_TRUE(strstr(dbg_output, " CPU 0... OK\n"));
+	EXPECT_TRUE(strstr(dbg_output, " CPU 3... OK\n"));
+	EXPECT_FALSE(strstr(dbg_output, "Activating hypervisor"));
 	EXPECT_EQ(dbg_console, &sys->debug_console);
 	banner = strstr(dbg_output, "Initializing Jailhouse hypervisor v");
 	ASSERT_TRUE(banner);
-	EXPECT_FALSE(strstr(banner + 1, "Initializing"));
+	EXPECT_FALSE(strstr(banner + 1, "Initializing Jailhouse"));
 	EXPECT_TRUE(strstr(banner, " on CPU "));
 	EXPECT_FALSE(strstr(dbg_output, "config:"));
 	/* The pool is what the config leaves of the region. */
@@ -111,7 +124,8 @@ TEST(setup_all_cpus_enter_at_once)
 	EXPECT_EQ(mem_pool.used_pages, 1);
 	EXPECT_EQ(remap_pool.pages, REMAP_POOL_PAGES);
 	EXPECT_EQ(remap_pool.used_pages, 0);
-	EXPECT_TRUE(strstr(dbg_output, "Page pool usage: mem 1/"));
+	EXPECT_TRUE(strstr(dbg_output,
+			   "Page pool usage after early setup: mem 1/"));
 
 	/* The same text went to the virtual console ring. */
 	EXPECT_EQ(virt_console.tail, dbg_output_len);

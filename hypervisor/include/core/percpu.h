@@ -1,23 +1,39 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Per-CPU area: one per possible CPU, behind the image. It will hold the
- * CPU's stack, state and exit statistics; arch state is added through
- * struct arch_per_cpu once the arch defines it.
+ * Per-CPU area: one per possible CPU, behind the image. It holds the
+ * CPU's stack, its generic state and exit statistics, and the arch state
+ * (struct arch_per_cpu from the arch's <asm/percpu.h>).
  */
 #ifndef _CORE_PERCPU_H
 #define _CORE_PERCPU_H
 
+#include <jailhouse/hypercall.h>
 #include <core/page_pool.h>
 #include <core/types.h>
+#include <asm/percpu.h>
 
 #define PERCPU_STACK_SIZE	(4 * PAGE_SIZE)
 /* Per-CPU counters, reported through CPU_GET_INFO (abi.md section 5). */
 #define PERCPU_NUM_STATS	16
 
+BUILD_BUG_ON(JAILHOUSE_NUM_CPU_STATS > PERCPU_NUM_STATS);
+
+struct cell;
+
 struct per_cpu {
+	/* First: the arch entry code finds the stack top at this offset. */
 	u8 stack[PERCPU_STACK_SIZE];
 	unsigned int cpu_id;
+	struct cell *cell;
+	/* The CPU stopped on a fatal error. */
+	bool failed;
+	/* Set by a successful DISABLE: the CPU goes back to Linux. */
+	bool shutdown;
 	u32 stats[PERCPU_NUM_STATS];
+	struct arch_per_cpu arch;
 } __aligned(PAGE_SIZE);
+
+/* The area of a CPU id below hypervisor_header.max_cpus. */
+struct per_cpu *per_cpu(unsigned int cpu);
 
 #endif /* _CORE_PERCPU_H */

@@ -24,6 +24,11 @@ hotplug() {
 		"$(taskset -c 3 sh -c 'echo on-$(cut -d" " -f39 /proc/self/stat)')"
 }
 
+# cpu_flags N: the CPUID flags Linux found when it last brought up CPU N.
+cpu_flags() {
+	awk -v n="$1" '/^processor/ { p = $3 } /^flags/ && p == n' /proc/cpuinfo
+}
+
 expect_ok jailhouse enable "$cfg" || exit 0
 before=$(cat $sysfs/cells/0/statistics/cpu3/vmexits_management)
 hotplug "under the hypervisor"
@@ -35,6 +40,15 @@ else
 		"management exits $before -> $after"
 fi
 check_eq "no failed CPUs" "" "$(cat $sysfs/cells/0/cpus_failed_list)"
+# Linux identified the restarted CPU through the hypervisor's CPUID.
+flags=" $(cpu_flags 3) "
+check_contains "CPU 3 sees the hypervisor flag" "$flags" " hypervisor "
+case "$flags" in
+*" svm "*) fail "SVM is hidden from CPU 3" "svm in its flags" ;;
+*) pass "SVM is hidden from CPU 3" ;;
+esac
 expect_ok jailhouse disable || dump_dmesg
 check_eq "disabled" "0" "$(cat $sysfs/enabled)"
 hotplug "natively after disable"
+flags=" $(cpu_flags 3) "
+check_contains "natively, CPU 3 sees SVM again" "$flags" " svm "

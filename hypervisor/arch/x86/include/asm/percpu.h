@@ -45,16 +45,27 @@ struct linux_state {
 struct arch_per_cpu {
 	struct vmcb vmcb __aligned(4096);
 	u8 host_save_area[4096] __aligned(4096);
-	struct linux_state linux;
+	struct linux_state linux_state;
+	/* Guest registers of the first VMRUN. */
+	struct guest_regs initial_regs;
 	u64 vmcb_pa;
 	/* How far setup got, for the undo path. */
 	bool own_tables_loaded;
 	bool svm_enabled;
 	/* Next VMRUN must flush the guest's TLB entries. */
 	bool flush_tlb;
-	/* Exits whose reason the NMI handler may have to tell apart. */
+	/* NMIs taken in the hypervisor itself (while GIF was set). */
 	volatile u32 nmis;
+	u32 apic_id;
+	/* INIT/STARTUP requests of other CPUs: X86_CPU_* and the vector. */
+	u32 init_state;
+	u32 sipi_vector;
 };
+
+/* init_state: running the guest, INIT received, STARTUP received. */
+#define X86_CPU_RUNNING		0
+#define X86_CPU_INIT		1
+#define X86_CPU_SIPI		2
 
 #endif /* !__ASSEMBLY__ */
 

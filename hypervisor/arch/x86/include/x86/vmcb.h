@@ -40,6 +40,8 @@
 #define SVM_EVENT_TYPE_INTR		(0 << 8)
 #define SVM_EVENT_TYPE_NMI		(2 << 8)
 #define SVM_EVENT_TYPE_EXCEPTION	(3 << 8)
+#define SVM_EVENT_TYPE_SOFT		(4 << 8)
+#define SVM_EVENT_TYPE_MASK		(7 << 8)
 
 /* Exit codes. */
 #define SVM_EXIT_EXCP_BASE		0x040

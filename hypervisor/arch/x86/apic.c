@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The local xAPIC (memory-mapped; the test machines have no x2APIC). The
+ * root cell reads its APIC directly but every write traps: INIT and
+ * STARTUP IPIs must not reach real CPUs, which would leave SVM with them.
+ * They become requests the target CPU handles in the hypervisor; all other
+ * writes are done on the guest's behalf.
+ */
+#include <core/cell.h>
+#include <core/errno.h>
+#include <core/hypervisor.h>
+#include <core/page_pool.h>
+#include <core/paging.h>
+#include <core/percpu.h>
+#include <core/printk.h>
+#include <x86/apic.h>
+#include <x86/mmio.h>
+#include <x86/x86.h>
+
+#define APIC_REG_ID		0x020
+#define APIC_REG_ICR_LO		0x300
+#define APIC_REG_ICR_HI		0x310
+
+#define ICR_VECTOR		0x000000ffU
+#define ICR_DM_SHIFT		8
+#define ICR_DM_MASK		(7U << ICR_DM_SHIFT)
+#define ICR_DM_NMI		(4U << ICR_DM_SHIFT)
+#define ICR_DM_INIT		(5U << ICR_DM_SHIFT)
+#define ICR_DM_STARTUP		(6U << ICR_DM_SHIFT)
+#define ICR_DEST_LOGICAL	BIT(11)
+#define ICR_BUSY		BIT(12)
+#define ICR_ASSERT		BIT(14)
+#define ICR_SHORTHAND_SHIFT	18
+#define ICR_SHORTHAND_MASK	(3U << ICR_SHORTHAND_SHIFT)
+#define ICR_TO_DEST		(0U << ICR_SHORTHAND_SHIFT)
+#define ICR_TO_SELF		(1U << ICR_SHORTHAND_SHIFT)
+#define ICR_TO_ALL		(2U << ICR_SHORTHAND_SHIFT)
+#define ICR_TO_OTHERS		(3U << ICR_SHORTHAND_SHIFT)
+#define ICR_DEST_SHIFT		24
+
+/* Each CPU reaches its own APIC at the same address. */
+static volatile u8 *xapic;
+
+static u32 apic_read(unsigned int reg)
+{
+	return *(volatile u32 *)(xapic + reg);
+}
+
+static void apic_write(unsigned int reg, u32 value)
+{
+	*(volatile u32 *)(xapic + reg) = value;
+}
+
+int apic_init(void)
+{
+	xapic = page_alloc(&remap_pool, 1);
+	if (!xapic)
+		return -ENOMEM;
+	return paging_map(&hv_paging, (unsigned long)xapic, XAPIC_BASE,
+			  PAGE_SIZE, PAGE_FLAG_READ | PAGE_FLAG_WRITE |
+			  PAGE_FLAG_DEVICE | PAGE_FLAG_NO_HUGE);
+}
+
+void apic_cpu_init(struct per_cpu *cpu)
+{
+	cpu->arch.apic_id = apic_read(APIC_REG_ID) >> ICR_DEST_SHIFT;
+}
+
+void apic_send_nmi(u32 apic_id)
+{
+	while (apic_read(APIC_REG_ICR_LO) & ICR_BUSY)
+		cpu_relax();
+	apic_write(APIC_REG_ICR_HI, apic_id << ICR_DEST_SHIFT);
+	apic_write(APIC_REG_ICR_LO, ICR_DM_NMI);
+}
+
+static bool icr_targets(const struct per_cpu *sender,
+			const struct per_cpu *target, u32 icr_lo, u32 dest)
+{
+	switch (icr_lo & ICR_SHORTHAND_MASK) {
+	case ICR_TO_SELF:
+		return target == sender;
+	case ICR_TO_ALL:
+		return true;
+	case ICR_TO_OTHERS:
+		return target != sender;
+	}
+	/* Linux addresses INIT and STARTUP physically. */
+	return !(icr_lo & ICR_DEST_LOGICAL) && target->arch.apic_id == dest;
+}
+
+/* INIT and STARTUP go to CPUs of the sender's cell only, as requests. */
+static void send_init_sipi(struct per_cpu *sender, u32 icr_lo)
+{
+	u32 dest = apic_read(APIC_REG_ICR_HI) >> ICR_DEST_SHIFT;
+	struct per_cpu *target;
+	unsigned int n;
+
+	/* The de-assert half of a level INIT means nothing today. */
+	if ((icr_lo & ICR_DM_MASK) == ICR_DM_INIT && !(icr_lo & ICR_ASSERT))
+		return;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		if (!cell_owns_cpu(sender->cell, n))
+			continue;
+		target = per_cpu(n);
+		/*
+		 * A CPU cannot reset itself this way, and one that Linux had
+		 * offline at enable time never came into the hypervisor.
+		 */
+		if (target == sender || !target->cell ||
+		    !icr_targets(sender, target, icr_lo, dest))
+			continue;
+		if ((icr_lo & ICR_DM_MASK) == ICR_DM_INIT)
+			x86_send_init(target);
+		else
+			x86_send_sipi(target, icr_lo & ICR_VECTOR);
+	}
+}
+
+int apic_handle_write(struct per_cpu *cpu, struct guest_regs *regs,
+		      u64 gpa)
+{
+	unsigned int reg = gpa & ~PAGE_MASK;
+	struct mmio_write w;
+	u32 mode;
+	int err;
+
+	err = mmio_decode_write(cpu, regs, &w);
+	if (err)
+		return err;
+	/* APIC registers take aligned 32-bit accesses only. */
+	if (w.size != 4 || (reg & 3))
+		return -EINVAL;
+
+	if (reg == APIC_REG_ICR_LO) {
+		mode = w.value & ICR_DM_MASK;
+		if (mode == ICR_DM_INIT || mode == ICR_DM_STARTUP)
+			send_init_sipi(cpu, w.value);
+		else
+			apic_write(reg, w.value);
+	} else {
+		apic_write(reg, w.value);
+	}
+	cpu->arch.vmcb.rip += w.length;
+	return 0;
+}

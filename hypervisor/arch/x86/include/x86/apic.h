@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Local xAPIC access of the hypervisor and the root cell's APIC writes. */
+#ifndef _X86_APIC_H
+#define _X86_APIC_H
+
+#include <core/types.h>
+
+struct per_cpu;
+struct guest_regs;
+
+#define XAPIC_BASE		0xfee00000UL
+
+/* Map the APIC for the hypervisor (first CPU). */
+int apic_init(void);
+/* Learn this CPU's APIC ID. */
+void apic_cpu_init(struct per_cpu *cpu);
+void apic_send_nmi(u32 apic_id);
+/* A trapped guest write at gpa inside the APIC page. */
+int apic_handle_write(struct per_cpu *cpu, struct guest_regs *regs,
+		      u64 gpa);
+
+#endif /* _X86_APIC_H */
