@@ -10,7 +10,7 @@ export TOPDIR ARCH CROSS_COMPILE
 SUBDIRS := tools configs inmates hypervisor
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-config check-cli check-armhf-build check-x86 check-arm64 demo deps
+	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 demo deps
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -35,8 +35,8 @@ clean:
 # The whole suite: host tests first (seconds), then QEMU system tests;
 # every suite runs even when an earlier one fails, and the last line is the
 # total.
-CHECK_SUITES := check-unit check-abi check-config check-cli check-armhf-build \
-	check-x86 check-arm64
+CHECK_SUITES := check-unit check-abi check-config check-cli check-inmates \
+	check-armhf-build check-x86 check-arm64
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -47,6 +47,9 @@ deps:
 
 check-unit:
 	$(Q)$(MAKE) -C tests/unit run
+
+check-inmates:
+	$(Q)$(MAKE) -C tests/inmates run
 
 check-cli:
 	$(Q)$(MAKE) -C tests/cli run

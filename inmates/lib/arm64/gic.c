@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
+/*
+ * Interrupt controller front end: picks GICv2 or GICv3 and its addresses
+ * from the comm region (command line "gic=2|3 gicd-base= gicc-base=
+ * gicr-base=" overrides, for images run outside a cell) and dispatches
+ * IRQs to one handler.
+ */
+#include <inmate.h>
+
+#define GIC_SPURIOUS	1020
+
+unsigned long gicd_base, gicc_base, gicr_base;
+
+static const struct gic_ops *gic;
+static irq_handler_t irq_handler;
+
+__u64 mpidr_affinity(void)
+{
+	__u64 mpidr = read_sysreg(mpidr_el1);
+
+	return (mpidr & 0xffffff) | ((mpidr >> 8) & 0xff000000);
+}
+
+int gic_setup(irq_handler_t handler)
+{
+	long long version = 0;
+
+	if (comm_region_valid()) {
+		version = comm_region->gic_version;
+		gicd_base = comm_region->gicd_base;
+		gicc_base = comm_region->gicc_base;
+		gicr_base = comm_region->gicr_base;
+	}
+	version = cmdline_parse_int("gic", version);
+	gicd_base = cmdline_parse_int("gicd-base", gicd_base);
+	gicc_base = cmdline_parse_int("gicc-base", gicc_base);
+	gicr_base = cmdline_parse_int("gicr-base", gicr_base);
+
+	if (version == 2)
+		gic = &gic_v2_ops;
+	else if (version == 3)
+		gic = &gic_v3_ops;
+	else
+		return -1;
+	irq_handler = handler;
+	return gic->init();
+}
+
+const char *gic_name(void)
+{
+	return gic ? gic->name : "none";
+}
+
+void gic_enable_irq(unsigned int irq)
+{
+	gic->enable_irq(irq);
+}
+
+void arch_handle_irq(void);
+
+void arch_handle_irq(void)
+{
+	for (;;) {
+		__u32 iar = gic->read_ack();
+		unsigned int irq = iar & 0xffffff;
+
+		if (irq >= GIC_SPURIOUS)
+			break;
+		if (irq_handler)
+			irq_handler(irq);
+		gic->eoi(iar);
+	}
+}
