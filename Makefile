@@ -10,7 +10,8 @@ export TOPDIR ARCH CROSS_COMPILE
 SUBDIRS := tools configs inmates hypervisor
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 demo deps
+	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 demo deps \
+	bench-x86
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -68,3 +69,7 @@ check-x86:
 
 check-arm64:
 	$(Q)ci/system-test.sh arm64
+
+# Figures, not a test: not part of check.
+bench-x86: deps
+	$(Q)tests/bench/x86-exits.sh

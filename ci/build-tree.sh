@@ -100,7 +100,15 @@ fi
 mkdir -p "$top/build/logs"
 blog=$top/build/logs/build-$srcarch.log
 echo "build-tree.sh: make ${makeargs[*]} ${targets[*]} (log: $blog)" >&2
-if ! make -C "$src" -j"$(nproc)" "${makeargs[@]}" "${targets[@]}" >"$blog" 2>&1; then
+# Test modules (tests/modules) belong in the test image only, not in what
+# `make install` gives users; they need the kernel headers like the driver.
+testmods=()
+if [ "$want_install" = 1 ] && [ -f "$src/tests/modules/Makefile" ] &&
+	[ -n "${KDIR:-}" ]; then
+	testmods=(-C "$src/tests/modules" "${makeargs[@]}" "${targets[@]}")
+fi
+if ! { make -C "$src" -j"$(nproc)" "${makeargs[@]}" "${targets[@]}" &&
+	{ [ ${#testmods[@]} -eq 0 ] || make "${testmods[@]}"; }; } >"$blog" 2>&1; then
 	tail -n 100 "$blog" >&2
 	echo "build-tree.sh: BUILD FAILED for $srcarch, see $blog" >&2
 	exit 1

@@ -109,6 +109,11 @@ void jailhouse_cell_register_root(void)
 	jailhouse_sysfs_cell_add(root_cell);
 }
 
+bool jailhouse_cell_root_has_cpu(unsigned int cpu)
+{
+	return root_cell && cpumask_test_cpu(cpu, &root_cell->cpus_assigned);
+}
+
 /* Linux gets back the CPUs it gave up for @cell. */
 static void give_back_cpus(struct jailhouse_cell *cell)
 {

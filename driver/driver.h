@@ -73,6 +73,8 @@ struct jailhouse_cell {
 int jailhouse_cell_prepare_root(const struct jailhouse_system *sys);
 void jailhouse_cell_register_root(void);
 void jailhouse_cell_delete_all(void);
+/* Whether @cpu belongs to the root cell now (false while disabled). */
+bool jailhouse_cell_root_has_cpu(unsigned int cpu);
 int jailhouse_cmd_cell_create(void __user *arg);
 int jailhouse_cmd_cell_load(void __user *arg);
 int jailhouse_cmd_cell_start(void __user *arg);
@@ -104,6 +106,12 @@ int jailhouse_arch_check_cpu(void);
 const char *jailhouse_arch_firmware_name(void);
 void *jailhouse_arch_map(phys_addr_t phys, unsigned long size);
 void jailhouse_arch_unmap(void *virt);
+/*
+ * The image and config are in place and the header filled by the driver;
+ * the arch adds its header fields and makes the code executable.
+ */
+void jailhouse_arch_image_loaded(struct jailhouse_header *header,
+				 void *mem, unsigned long size);
 bool jailhouse_arch_cpu_may_leave_root(unsigned int cpu);
 
 /*

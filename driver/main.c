@@ -45,6 +45,8 @@ static unsigned long hv_mem_size;
 static void __iomem *hv_debug_console;
 /* Kept mapped after disable for coverage data, exposed as sysfs core. */
 static bool hv_core_kept;
+/* The CPUs that entered the hypervisor on enable. */
+static cpumask_t hv_entered_cpus;
 
 struct cpu_call {
 	int (*entry)(unsigned int cpu);
@@ -179,6 +181,7 @@ static int start_hypervisor(void)
 
 	cpus_read_lock();
 	jailhouse_hv_header->online_cpus = num_online_cpus();
+	cpumask_copy(&hv_entered_cpus, cpu_online_mask);
 	on_each_cpu(enter_hypervisor, &call, 1);
 	cpus_read_unlock();
 	return atomic_read(&call.error);
@@ -233,6 +236,7 @@ static int enable_locked(struct jailhouse_system *config, u64 config_size)
 	hv_mem = virt;
 	load_image(fw, config, config_size, max_cpus);
 	release_firmware(fw);
+	jailhouse_arch_image_loaded(jailhouse_hv_header, hv_mem, hv_mem_size);
 
 	/* Allocations that could fail must not come after the start. */
 	err = jailhouse_cell_prepare_root(config);
@@ -316,9 +320,75 @@ out_unlock:
 	return err;
 }
 
-static int jailhouse_cmd_disable(void)
+/*
+ * A root CPU that Linux took offline under the hypervisor idles in guest
+ * mode, where no DISABLE reaches it; left there it would run on memory
+ * the hypervisor no longer owns. Such CPUs come up for the DISABLE
+ * hypercall and go down again afterwards, natively.
+ */
+static bool cpu_parked(unsigned int cpu)
+{
+	return cpumask_test_cpu(cpu, &hv_entered_cpus) &&
+		jailhouse_cell_root_has_cpu(cpu) && !cpu_online(cpu);
+}
+
+static int online_parked_cpus(struct cpumask *parked)
+{
+	unsigned int cpu;
+	int err;
+
+	cpumask_clear(parked);
+	for_each_cpu(cpu, &hv_entered_cpus) {
+		if (!cpu_parked(cpu))
+			continue;
+		err = add_cpu(cpu);
+		if (err) {
+			pr_err("cannot bring CPU %u online to take it out of the hypervisor (%d)\n",
+			       cpu, err);
+			return err;
+		}
+		cpumask_set_cpu(cpu, parked);
+	}
+	return 0;
+}
+
+static void offline_parked_cpus(const struct cpumask *parked)
+{
+	unsigned int cpu;
+	int err;
+
+	for_each_cpu(cpu, parked) {
+		err = remove_cpu(cpu);
+		if (err)
+			pr_warn("cannot take CPU %u offline again (%d)\n", cpu,
+				err);
+	}
+}
+
+/* DISABLE on every CPU; all that entered must be there, or none leaves. */
+static int leave_on_all_cpus(void)
 {
 	struct cpu_call call = { .error = ATOMIC_INIT(0) };
+	unsigned int cpu;
+
+	cpus_read_lock();
+	for_each_cpu(cpu, &hv_entered_cpus) {
+		if (cpu_parked(cpu)) {
+			cpus_read_unlock();
+			pr_err("CPU %u went offline during disable; try again\n",
+			       cpu);
+			return -EBUSY;
+		}
+	}
+	on_each_cpu(leave_hypervisor, &call, 1);
+	cpus_read_unlock();
+	return atomic_read(&call.error);
+}
+
+static int jailhouse_cmd_disable(void)
+{
+	/* Static for its size; jailhouse_lock guards it. */
+	static cpumask_t parked;
 	int err;
 
 	err = mutex_lock_interruptible(&jailhouse_lock);
@@ -329,15 +399,19 @@ static int jailhouse_cmd_disable(void)
 		goto out_unlock;
 	}
 
+	err = online_parked_cpus(&parked);
+	if (err) {
+		offline_parked_cpus(&parked);
+		goto out_unlock;
+	}
+
 	/* No hypercall or console access may overlap the hypervisor's exit. */
 	down_write(&jailhouse_hv_sem);
-	cpus_read_lock();
-	on_each_cpu(leave_hypervisor, &call, 1);
-	cpus_read_unlock();
-	err = atomic_read(&call.error);
+	err = leave_on_all_cpus();
 	if (!err)
 		jailhouse_enabled = false;
 	up_write(&jailhouse_hv_sem);
+	offline_parked_cpus(&parked);
 	if (err) {
 		pr_err("the hypervisor refused to disable (%d)\n", err);
 		goto out_unlock;

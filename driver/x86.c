@@ -52,16 +52,39 @@ int jailhouse_arch_init(void)
 	return 0;
 }
 
+/* AMD APM vol. 3, CPUID Fn8000_0001 ECX bit 2 and Fn8000_000A EDX bit 0. */
+#define CPUID_EXT_FEATURES	0x80000001
+#define CPUID_SVM_FEATURES	0x8000000a
+#define CPUID_EXT_ECX_SVM	BIT(2)
+#define CPUID_SVM_EDX_NPT	BIT(0)
+
+/*
+ * Asked of the CPU, not of boot_cpu_data: a CPU that Linux brought up under
+ * the hypervisor saw SVM hidden, and Linux keeps only the features all its
+ * CPUs reported, so boot_cpu_data lacks SVM from then on. Enable only runs
+ * while the hypervisor is off, when CPUID tells the truth.
+ */
+static bool cpu_has_svm_npt(bool *npt)
+{
+	*npt = false;
+	if (cpuid_eax(0x80000000) < CPUID_SVM_FEATURES ||
+	    !(cpuid_ecx(CPUID_EXT_FEATURES) & CPUID_EXT_ECX_SVM))
+		return false;
+	*npt = cpuid_edx(CPUID_SVM_FEATURES) & CPUID_SVM_EDX_NPT;
+	return true;
+}
+
 int jailhouse_arch_check_cpu(void)
 {
+	bool npt;
 	u64 val;
 
 	if (cpu_is_amd()) {
-		if (!boot_cpu_has(X86_FEATURE_SVM)) {
+		if (!cpu_has_svm_npt(&npt)) {
 			pr_err("the CPU has no AMD-V (SVM)\n");
 			return -ENODEV;
 		}
-		if (!boot_cpu_has(X86_FEATURE_NPT)) {
+		if (!npt) {
 			pr_err("the CPU has AMD-V but no nested paging (NPT)\n");
 			return -ENODEV;
 		}
@@ -150,6 +173,11 @@ void jailhouse_arch_unmap(void *virt)
 		free_vm_area(hv_area);
 		hv_area = NULL;
 	}
+}
+
+void jailhouse_arch_image_loaded(struct jailhouse_header *header,
+				 void *mem, unsigned long size)
+{
 }
 
 /* Linux on x86 cannot give up its boot CPU. */

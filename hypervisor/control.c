@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Hypercalls (abi.md section 5). Cell management is not there yet: those
- * codes report -ENOSYS like any unknown one.
+ * Hypercalls (abi.md section 5): decoding and permission checks; the cell
+ * lifecycle itself is in cell.c.
  */
 #include <jailhouse/hypercall.h>
 #include <core/cell.h>
@@ -13,27 +13,8 @@
 #include <core/printk.h>
 #include <core/spinlock.h>
 
-struct cell root_cell;
-
 static DEFINE_SPINLOCK(shutdown_lock);
 static bool shutdown_announced;
-
-/*
- * The set follows a packed descriptor and is not aligned: read it by
- * bytes (the same bits as its little-endian unsigned longs).
- */
-bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
-{
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(cell->config);
-
-	return cpu < cell->config->cpu_set_size * 8 &&
-		(set[cpu / 8] >> (cpu % 8)) & 1;
-}
-
-static unsigned int num_cells(void)
-{
-	return 1;
-}
 
 /*
  * The driver issues DISABLE on every CPU; each one leaves on its own call.
@@ -43,8 +24,11 @@ static long hypervisor_disable(struct per_cpu *cpu)
 {
 	if (cpu->cell != &root_cell)
 		return -EPERM;
-	if (num_cells() > 1)
+	if (num_cells() > 1) {
+		printk("Cannot disable the hypervisor: %u cell(s) exist\n",
+		       num_cells() - 1);
 		return -EBUSY;
+	}
 
 	spin_lock(&shutdown_lock);
 	if (!shutdown_announced) {
@@ -74,13 +58,15 @@ static long hypervisor_get_info(unsigned long type)
 	return -EINVAL;
 }
 
-static long cell_get_state(struct per_cpu *cpu, unsigned long id)
+/* The cell that owns cpu_id now, or NULL. */
+static struct cell *owner_of_cpu(unsigned long cpu_id)
 {
-	if (cpu->cell != &root_cell)
-		return -EPERM;
-	if (id != root_cell.id)
-		return -ENOENT;
-	return root_cell.state;
+	struct cell *cell;
+
+	for_each_cell(cell)
+		if (cell_owns_cpu(cell, cpu_id))
+			return cell;
+	return NULL;
 }
 
 static long cpu_get_info(struct per_cpu *cpu, unsigned long cpu_id,
@@ -88,12 +74,14 @@ static long cpu_get_info(struct per_cpu *cpu, unsigned long cpu_id,
 {
 	struct per_cpu *target;
 	unsigned long stat;
+	struct cell *owner;
 
-	if (cpu_id >= hypervisor_header.max_cpus ||
-	    !cell_owns_cpu(&root_cell, cpu_id))
+	owner = cpu_id < hypervisor_header.max_cpus ?
+		owner_of_cpu(cpu_id) : NULL;
+	if (!owner)
 		return -EINVAL;
 	/* Non-root cells may only look at their own CPUs. */
-	if (cpu->cell != &root_cell && !cell_owns_cpu(cpu->cell, cpu_id))
+	if (cpu->cell != &root_cell && owner != cpu->cell)
 		return -EPERM;
 
 	target = per_cpu(cpu_id);
@@ -109,11 +97,30 @@ static long cpu_get_info(struct per_cpu *cpu, unsigned long cpu_id,
 	return target->stats[stat];
 }
 
+static DEFINE_SPINLOCK(console_lock);
+
 static long debug_console_putc(struct per_cpu *cpu, unsigned long c)
 {
-	if (!JAILHOUSE_CELL_CONSOLE_PERMITTED(cpu->cell->config->flags))
+	struct cell *cell = cpu->cell;
+
+	if (!JAILHOUSE_CELL_CONSOLE_PERMITTED(cell->config->flags))
 		return -EPERM;
-	printk("%c", (char)c);
+	if (cell == &root_cell) {
+		printk("%c", (char)c);
+		return 0;
+	}
+
+	/* A line at a time; CR of CR LF pairs adds nothing to the log. */
+	spin_lock(&console_lock);
+	if (c != '\r')
+		cell->console_line[cell->console_len++] = (char)c;
+	if (c == '\n' ||
+	    cell->console_len == sizeof(cell->console_line) - 1) {
+		cell->console_line[cell->console_len] = '\0';
+		printk("%s", cell->console_line);
+		cell->console_len = 0;
+	}
+	spin_unlock(&console_lock);
 	return 0;
 }
 
@@ -123,6 +130,14 @@ long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,
 	switch (code) {
 	case JAILHOUSE_HC_DISABLE:
 		return hypervisor_disable(cpu);
+	case JAILHOUSE_HC_CELL_CREATE:
+		return cell_create(cpu, arg1);
+	case JAILHOUSE_HC_CELL_START:
+		return cell_start(cpu, arg1);
+	case JAILHOUSE_HC_CELL_SET_LOADABLE:
+		return cell_set_loadable(cpu, arg1);
+	case JAILHOUSE_HC_CELL_DESTROY:
+		return cell_destroy(cpu, arg1);
 	case JAILHOUSE_HC_HYPERVISOR_GET_INFO:
 		return hypervisor_get_info(arg1);
 	case JAILHOUSE_HC_CELL_GET_STATE:

@@ -103,9 +103,11 @@ static int early_setup(unsigned int cpu_id)
 	if (err)
 		return err;
 
-	root_cell.id = 0;
-	root_cell.state = JAILHOUSE_CELL_RUNNING;
-	root_cell.config = &sys->root_cell;
+	root_cell = (struct cell){
+		.id = 0,
+		.state = JAILHOUSE_CELL_RUNNING,
+		.config = &sys->root_cell,
+	};
 	err = arch_cell_init(&root_cell);
 	if (err)
 		return err;
@@ -132,8 +134,8 @@ static int cpu_init(struct per_cpu *cpu, unsigned int cpu_id)
 	int err;
 
 	/* Only CPUs of the root cell can continue its Linux. */
-	if (cpu_id >= hypervisor_header.max_cpus ||
-	    !cell_owns_cpu(&root_cell, cpu_id)) {
+	if (cpu_id >= hypervisor_header.max_cpus || cpu_id >= MAX_CPUS ||
+	    !config_has_cpu(root_cell.config, cpu_id)) {
 		printk(" CPU %u... not in the root cell\n", cpu_id);
 		return -EINVAL;
 	}
@@ -142,11 +144,20 @@ static int cpu_init(struct per_cpu *cpu, unsigned int cpu_id)
 	cpu->cell = &root_cell;
 	cpu->failed = false;
 	cpu->shutdown = false;
+	cpu->suspend_cpu = false;
+	cpu->cpu_suspended = false;
+	cpu->requests = 0;
+	cpu->parked = false;
 	for (unsigned int n = 0; n < PERCPU_NUM_STATS; n++)
 		cpu->stats[n] = 0;
 
 	err = arch_cpu_init(cpu);
 	printk(" CPU %u... %s\n", cpu_id, err ? "FAILED" : "OK");
+	/* The root cell owns the CPUs that actually came in. */
+	if (!err)
+		__atomic_or_fetch(&root_cell.cpu_set[cpu_id / BITS_PER_LONG],
+				  1UL << (cpu_id % BITS_PER_LONG),
+				  __ATOMIC_RELAXED);
 	return err;
 }
 

@@ -15,7 +15,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[8];
+	struct jailhouse_memory mem_regions[9];
 	struct jailhouse_irqchip irqchips[2];
 } __attribute__((packed)) config = {
 	.header = {
@@ -57,6 +57,17 @@ struct {
 	},
 
 	.mem_regions = {
+		/*
+		 * GICv3 ITS (control and translation frames): the root cell
+		 * owns all MSIs, and Linux programs the ITS when it brings a
+		 * CPU online.
+		 */ {
+			.phys_start = 0x08080000,
+			.virt_start = 0x08080000,
+			.size = 0x20000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
 		/* UART (PL011) */ {
 			.phys_start = 0x09000000,
 			.virt_start = 0x09000000,

@@ -6,6 +6,7 @@
 #include <core/arch.h>
 #include <core/cell.h>
 #include <core/errno.h>
+#include <core/management.h>
 #include <core/percpu.h>
 
 #include "arch_stubs.h"
@@ -75,4 +76,98 @@ int arch_init_late(void)
 {
 	__atomic_add_fetch(&arch_init_late_calls, 1, __ATOMIC_RELAXED);
 	return 0;
+}
+
+/*
+ * Cell management. "Physical" memory is fake_phys (FAKE_PHYS_BASE on);
+ * mapping it into the remap window is done by copying, which is all the
+ * core needs for reading configs.
+ */
+unsigned char fake_phys[FAKE_PHYS_SIZE] __attribute__((aligned(4096)));
+unsigned int arch_cell_create_calls, arch_cell_destroy_calls;
+unsigned int arch_map_calls, arch_unmap_calls;
+unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
+
+int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
+{
+	if (phys < FAKE_PHYS_BASE || phys - FAKE_PHYS_BASE > FAKE_PHYS_SIZE ||
+	    size > FAKE_PHYS_SIZE - (phys - FAKE_PHYS_BASE))
+		return -EINVAL;
+	memcpy((void *)virt, fake_phys + (phys - FAKE_PHYS_BASE), size);
+	return 0;
+}
+
+void arch_unmap_hv(unsigned long virt, unsigned long size)
+{
+	memset((void *)virt, 0x5a, size);
+}
+
+int arch_cell_create(struct cell *cell)
+{
+	(void)cell;
+	arch_cell_create_calls++;
+	return 0;
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	(void)cell;
+	arch_cell_destroy_calls++;
+}
+
+int arch_map_memory_region(struct cell *cell,
+			   const struct jailhouse_memory *mem)
+{
+	(void)cell;
+	(void)mem;
+	arch_map_calls++;
+	return 0;
+}
+
+int arch_unmap_memory_region(struct cell *cell,
+			     const struct jailhouse_memory *mem)
+{
+	(void)cell;
+	(void)mem;
+	arch_unmap_calls++;
+	return 0;
+}
+
+void arch_comm_region_init(struct cell *cell,
+			   struct jailhouse_comm_region *comm)
+{
+	(void)cell;
+	comm->num_cpus = 42;
+}
+
+/* Targets answer at once, as if they ran the request loop themselves. */
+void arch_send_management_ipi(struct per_cpu *target)
+{
+	arch_ipi_mask |= 1UL << target->cpu_id;
+	if (__atomic_load_n(&target->suspend_cpu, __ATOMIC_ACQUIRE))
+		target->cpu_suspended = true;
+	else if (target->cpu_suspended) {
+		target->cpu_suspended = false;
+		cpu_handle_requests(target);
+	}
+}
+
+void arch_cpu_wait(struct per_cpu *cpu)
+{
+	(void)cpu;
+}
+
+void arch_cpu_tlb_flush(struct per_cpu *cpu)
+{
+	(void)cpu;
+}
+
+void arch_park_cpu(struct per_cpu *cpu)
+{
+	arch_park_mask |= 1UL << cpu->cpu_id;
+}
+
+void arch_reset_cpu(struct per_cpu *cpu)
+{
+	arch_reset_mask |= 1UL << cpu->cpu_id;
 }

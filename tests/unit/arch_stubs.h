@@ -25,4 +25,12 @@ extern unsigned long arch_cpu_restore_mask;
 /* arch_cpu_init fails with -EIO on this CPU; -1: on none. */
 extern int arch_cpu_init_fail_cpu;
 
+/* Fake physical memory the cell management stubs "map". */
+#define FAKE_PHYS_BASE		0x100000UL
+#define FAKE_PHYS_SIZE		0x10000UL
+extern unsigned char fake_phys[FAKE_PHYS_SIZE];
+extern unsigned int arch_cell_create_calls, arch_cell_destroy_calls;
+extern unsigned int arch_map_calls, arch_unmap_calls;
+extern unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
+
 #endif /* _ARCH_STUBS_H */

@@ -44,6 +44,7 @@ static void with_root(void (*fn)(struct per_cpu *cpu))
 		.id = 0,
 		.state = JAILHOUSE_CELL_RUNNING,
 		.config = &root_config.desc,
+		.cpu_set = { 0xb },
 	};
 	mem_pool.pages = 1000;
 	mem_pool.used_pages = 42;
@@ -115,8 +116,9 @@ static void misc_calls(struct per_cpu *cpu)
 	EXPECT_EQ(hypercall(cpu, JAILHOUSE_HC_CELL_GET_STATE, 0, 0),
 		  JAILHOUSE_CELL_RUNNING);
 	EXPECT_EQ(hypercall(cpu, JAILHOUSE_HC_CELL_GET_STATE, 1, 0), -ENOENT);
+	/* Not in the root cell's memory (it has none here). */
 	EXPECT_EQ(hypercall(cpu, JAILHOUSE_HC_CELL_CREATE, 0x1000, 0),
-		  -ENOSYS);
+		  -EINVAL);
 	EXPECT_EQ(hypercall(cpu, 9, 0, 0), -ENOSYS);
 
 	/* The console needs the cell's permission. */

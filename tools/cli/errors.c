@@ -166,6 +166,8 @@ static void explain_cell(enum jh_op op, int err,
 			jh_fail("the request was rejected by the driver" SEE_DMESG);
 		else if (err == EPERM)
 			jh_fail("the cell refused the request (running/locked)");
+		else if (err == EBUSY && op == JH_OP_CELL_START)
+			jh_fail("the cell is already running (shut it down first)");
 		else if (err == EBUSY)
 			jh_fail("the cell is busy with another request; try again");
 		else

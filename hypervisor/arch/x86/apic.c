@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The local xAPIC (memory-mapped; the test machines have no x2APIC). The
- * root cell reads its APIC directly but every write traps: INIT and
- * STARTUP IPIs must not reach real CPUs, which would leave SVM with them.
- * They become requests the target CPU handles in the hypervisor; all other
- * writes are done on the guest's behalf.
+ * The local xAPIC (memory-mapped; the test machines have no x2APIC). Every
+ * cell reads its APIC directly but every write traps: INIT and STARTUP
+ * IPIs must not reach real CPUs, which would leave SVM with them. They
+ * become requests the target CPU handles in the hypervisor. Other IPIs
+ * reach only CPUs of the sender's cell; all other writes are done on the
+ * guest's behalf.
  */
 #include <core/cell.h>
 #include <core/errno.h>
@@ -18,6 +19,17 @@
 #include <x86/x86.h>
 
 #define APIC_REG_ID		0x020
+#define APIC_REG_TPR		0x080
+#define APIC_REG_EOI		0x0b0
+#define APIC_REG_LDR		0x0d0
+#define APIC_REG_ISR		0x100
+#define APIC_REG_LVT_TIMER	0x320
+#define APIC_REG_LVT_ERROR	0x370
+#define APIC_REG_TMICT		0x380
+#define APIC_LVT_MASKED		BIT(16)
+#define APIC_ISR_REGS		8
+#define APIC_REG_STRIDE		0x10
+#define APIC_BROADCAST		0xff
 #define APIC_REG_ICR_LO		0x300
 #define APIC_REG_ICR_HI		0x310
 
@@ -64,14 +76,47 @@ int apic_init(void)
 void apic_cpu_init(struct per_cpu *cpu)
 {
 	cpu->arch.apic_id = apic_read(APIC_REG_ID) >> ICR_DEST_SHIFT;
+	cpu->arch.apic_ldr = apic_read(APIC_REG_LDR);
 }
 
-void apic_send_nmi(u32 apic_id)
+/*
+ * Nothing of the previous owner may fire into the next one: local
+ * interrupt sources masked, timer stopped, interrupts in service ended.
+ */
+void apic_cpu_reset(void)
+{
+	unsigned int reg, n;
+
+	for (reg = APIC_REG_LVT_TIMER; reg <= APIC_REG_LVT_ERROR;
+	     reg += APIC_REG_STRIDE)
+		apic_write(reg, APIC_LVT_MASKED);
+	apic_write(APIC_REG_TMICT, 0);
+	apic_write(APIC_REG_TPR, 0);
+	for (n = 0; n < APIC_ISR_REGS * 32; n++) {
+		for (reg = 0; reg < APIC_ISR_REGS; reg++)
+			if (apic_read(APIC_REG_ISR + reg * APIC_REG_STRIDE))
+				break;
+		if (reg == APIC_ISR_REGS)
+			break;
+		apic_write(APIC_REG_EOI, 0);
+	}
+}
+
+static void send_ipi(u32 apic_id, u32 icr_lo)
 {
 	while (apic_read(APIC_REG_ICR_LO) & ICR_BUSY)
 		cpu_relax();
 	apic_write(APIC_REG_ICR_HI, apic_id << ICR_DEST_SHIFT);
-	apic_write(APIC_REG_ICR_LO, ICR_DM_NMI);
+	apic_write(APIC_REG_ICR_LO, icr_lo);
+}
+
+void apic_send_nmi(u32 apic_id)
+{
+	/* The guest may be between its two ICR writes: keep its half. */
+	u32 icr_hi = apic_read(APIC_REG_ICR_HI);
+
+	send_ipi(apic_id, ICR_DM_NMI);
+	apic_write(APIC_REG_ICR_HI, icr_hi);
 }
 
 static bool icr_targets(const struct per_cpu *sender,
@@ -118,6 +163,50 @@ static void send_init_sipi(struct per_cpu *sender, u32 icr_lo)
 	}
 }
 
+/* Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. */
+static void send_filtered(struct per_cpu *sender, u32 icr_lo)
+{
+	u32 dest = apic_read(APIC_REG_ICR_HI) >> ICR_DEST_SHIFT;
+	u32 shorthand = icr_lo & ICR_SHORTHAND_MASK;
+	bool logical = icr_lo & ICR_DEST_LOGICAL;
+	struct per_cpu *target;
+	u32 allowed = 0;
+	unsigned int n;
+
+	if (shorthand == ICR_TO_SELF) {
+		apic_write(APIC_REG_ICR_LO, icr_lo);
+		return;
+	}
+	if (shorthand != ICR_TO_DEST || (!logical && dest == APIC_BROADCAST)) {
+		/* Broadcasts become one IPI to each CPU of the cell. */
+		icr_lo &= ~(ICR_SHORTHAND_MASK | ICR_DEST_LOGICAL);
+		for_each_cpu_of(n, sender->cell) {
+			target = per_cpu(n);
+			if (shorthand != ICR_TO_OTHERS || target != sender)
+				send_ipi(target->arch.apic_id, icr_lo);
+		}
+		return;
+	}
+
+	for_each_cpu_of(n, sender->cell) {
+		target = per_cpu(n);
+		if (logical) {
+			/* Flat model: dest is a mask of logical IDs. */
+			allowed |= target->arch.apic_ldr >> ICR_DEST_SHIFT;
+		} else if (target->arch.apic_id == dest) {
+			send_ipi(dest, icr_lo);
+			return;
+		}
+	}
+	if (logical && (dest & allowed))
+		send_ipi(dest & allowed, icr_lo);
+	if (!logical || (dest & ~allowed))
+		printk("CPU %u: IPI to %s APIC ID 0x%x outside its cell "
+		       "dropped\n", sender->cpu_id,
+		       logical ? "logical" : "physical",
+		       logical ? dest & ~allowed : dest);
+}
+
 int apic_handle_write(struct per_cpu *cpu, struct guest_regs *regs,
 		      u64 gpa)
 {
@@ -138,8 +227,10 @@ int apic_handle_write(struct per_cpu *cpu, struct guest_regs *regs,
 		if (mode == ICR_DM_INIT || mode == ICR_DM_STARTUP)
 			send_init_sipi(cpu, w.value);
 		else
-			apic_write(reg, w.value);
+			send_filtered(cpu, w.value);
 	} else {
+		if (reg == APIC_REG_LDR)
+			cpu->arch.apic_ldr = w.value;
 		apic_write(reg, w.value);
 	}
 	cpu->arch.vmcb.rip += w.length;

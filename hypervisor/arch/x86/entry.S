@@ -165,6 +165,18 @@ x86_leave:
 	iretq
 	.size x86_leave, . - x86_leave
 
+/* void x86_wait_for_nmi(void): see x86.h. */
+	.globl x86_wait_for_nmi
+	.type x86_wait_for_nmi, @function
+x86_wait_for_nmi:
+	stgi
+	.globl x86_wait_hlt
+x86_wait_hlt:
+	hlt
+	clgi
+	ret
+	.size x86_wait_for_nmi, . - x86_wait_for_nmi
+
 /*
  * Exceptions and NMIs that hit the hypervisor itself. Each stub is 16
  * bytes (setup.c computes their addresses) and makes the frame uniform:

@@ -28,19 +28,59 @@ static const struct {
 
 #define MSRPM_RANGE_MSRS	0x2000
 
-static int intercept_msr(u8 *msrpm, u32 msr)
+/* Two bits per MSR, read then write: set = trap. */
+static int set_msr_intercept(u8 *msrpm, u32 msr, bool intercept)
 {
 	unsigned int n, bit;
 
 	for (n = 0; n < ARRAY_ELEMS(msrpm_ranges); n++) {
 		if (msr - msrpm_ranges[n].first_msr >= MSRPM_RANGE_MSRS)
 			continue;
-		/* Two bits per MSR: read, then write. */
 		bit = (msr - msrpm_ranges[n].first_msr) * 2;
-		msrpm[msrpm_ranges[n].offset + bit / 8] |= 3 << (bit % 8);
+		if (intercept)
+			msrpm[msrpm_ranges[n].offset + bit / 8] |=
+				3 << (bit % 8);
+		else
+			msrpm[msrpm_ranges[n].offset + bit / 8] &=
+				~(3 << (bit % 8));
 		return 0;
 	}
 	return -EINVAL;
+}
+
+static int intercept_msr(u8 *msrpm, u32 msr)
+{
+	return set_msr_intercept(msrpm, msr, true);
+}
+
+/*
+ * What a non-root cell may touch directly: state that lives in its own
+ * CPU and matters to nobody else (segment bases, syscall entry, PAT,
+ * the memory type ranges the inmate start code sets up).
+ */
+static const u32 cell_msrs[] = {
+	MSR_IA32_SYSENTER_CS, MSR_IA32_SYSENTER_ESP, MSR_IA32_SYSENTER_EIP,
+	MSR_IA32_PAT, MSR_MTRR_DEF_TYPE, MSR_STAR, MSR_LSTAR, MSR_CSTAR,
+	MSR_SFMASK, MSR_FS_BASE, MSR_GS_BASE, MSR_KERNEL_GS_BASE,
+	MSR_TSC_AUX,
+};
+
+int msr_init_bitmap_cell(struct arch_cell *ac)
+{
+	unsigned int n;
+	u32 msr;
+
+	ac->msrpm = page_alloc(&mem_pool, SVM_MSRPM_PAGES);
+	if (!ac->msrpm)
+		return -ENOMEM;
+	memset(ac->msrpm, 0xff, SVM_MSRPM_PAGES * PAGE_SIZE);
+	for (n = 0; n < ARRAY_ELEMS(cell_msrs); n++)
+		if (set_msr_intercept(ac->msrpm, cell_msrs[n], false))
+			return -EINVAL;
+	/* Variable and fixed-range MTRRs of its own CPU. */
+	for (msr = MSR_MTRR_FIRST; msr <= MSR_MTRR_LAST; msr++)
+		set_msr_intercept(ac->msrpm, msr, false);
+	return 0;
 }
 
 int msr_init_bitmap(struct arch_cell *ac)

@@ -16,7 +16,7 @@
 
 #define IOAPIC_WINDOW_SIZE	0x1000UL
 
-static unsigned long region_flags(u64 mem_flags)
+unsigned long npt_region_flags(u64 mem_flags)
 {
 	unsigned long flags = 0;
 
@@ -81,7 +81,7 @@ int npt_cell_init(struct cell *cell, struct arch_cell *ac)
 		    !(mem->flags & JAILHOUSE_MEM_READ))
 			continue;
 		err = paging_map(&ac->npt, mem->virt_start, mem->phys_start,
-				 mem->size, region_flags(mem->flags));
+				 mem->size, npt_region_flags(mem->flags));
 		if (err)
 			goto error;
 	}

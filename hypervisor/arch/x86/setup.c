@@ -289,6 +289,27 @@ int arch_cell_init(struct cell *cell)
 	return 0;
 }
 
+int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
+{
+	unsigned long offset;
+	int err;
+
+	err = paging_map(&hv_paging, virt, phys, size,
+			 PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_NO_HUGE);
+	for (offset = 0; offset < size; offset += PAGE_SIZE)
+		asm volatile("invlpg (%0)" : : "r" (virt + offset) : "memory");
+	return err;
+}
+
+void arch_unmap_hv(unsigned long virt, unsigned long size)
+{
+	unsigned long offset;
+
+	paging_unmap(&hv_paging, virt, size);
+	for (offset = 0; offset < size; offset += PAGE_SIZE)
+		asm volatile("invlpg (%0)" : : "r" (virt + offset) : "memory");
+}
+
 int arch_init_late(void)
 {
 	return 0;
@@ -306,9 +327,12 @@ void x86_exception(struct exception_frame *f)
 {
 	struct per_cpu *cpu = this_cpu();
 
-	/* Possible only in the few moments GIF is set in the hypervisor. */
+	/* Possible only while GIF is set in the hypervisor (waiting). */
 	if (f->vector == X86_VEC_NMI) {
 		cpu->arch.nmis++;
+		/* The kick is here: do not sleep through it (vcpu.c). */
+		if (f->rip == (unsigned long)x86_wait_hlt)
+			f->rip++;
 		return;
 	}
 

@@ -181,13 +181,22 @@ void svm_inject_exception(struct per_cpu *cpu, unsigned int vector,
 	cpu->arch.vmcb.eventinj = event;
 }
 
-static void __noreturn svm_fatal(struct per_cpu *cpu,
-				 const struct guest_regs *regs,
-				 const char *why)
+/*
+ * The guest on cpu did something it may not or that cannot be handled.
+ * A root cell CPU stops for good (the root's Linux cannot go on without
+ * it); a CPU of another cell parks, its cell is marked failed, and the
+ * rest of the system keeps running.
+ */
+static void svm_fatal(struct per_cpu *cpu, const struct guest_regs *regs,
+		      const char *why)
 {
 	const struct vmcb *vmcb = &cpu->arch.vmcb;
 
-	printk("FATAL: CPU %u: %s\n", cpu->cpu_id, why);
+	if (cpu->cell != &root_cell)
+		printk("FATAL: CPU %u of cell \"%s\": %s\n", cpu->cpu_id,
+		       cpu->cell->config->name, why);
+	else
+		printk("FATAL: CPU %u: %s\n", cpu->cpu_id, why);
 	printk("exit reason 0x%llx, exitinfo1 0x%llx, address/exitinfo2 "
 	       "0x%llx, exitintinfo 0x%llx\n", vmcb->exitcode,
 	       vmcb->exitinfo1, vmcb->exitinfo2, vmcb->exitintinfo);
@@ -205,8 +214,12 @@ static void __noreturn svm_fatal(struct per_cpu *cpu,
 	       regs->r13, regs->r14, regs->r15);
 	printk("CR0: 0x%llx CR3: 0x%llx CR4: 0x%llx EFER: 0x%llx\n",
 	       vmcb->cr0, vmcb->cr3, vmcb->cr4, vmcb->efer);
-	cpu->failed = true;
-	x86_halt_forever();
+	cell_cpu_failed(cpu);
+	if (cpu->cell == &root_cell)
+		x86_halt_forever();
+	printk("Cell \"%s\" failed; CPU %u parked\n", cpu->cell->config->name,
+	       cpu->cpu_id);
+	cpu->parked = true;
 }
 
 /*
@@ -265,86 +278,39 @@ void x86_send_sipi(struct per_cpu *target, unsigned int vector)
 
 	/* Like a real CPU: STARTUP counts only after an INIT. */
 	target->arch.sipi_vector = vector;
-	__atomic_compare_exchange_n(&target->arch.init_state, &expected,
-				    X86_CPU_SIPI, false, __ATOMIC_ACQ_REL,
-				    __ATOMIC_ACQUIRE);
+	if (__atomic_compare_exchange_n(&target->arch.init_state, &expected,
+					X86_CPU_SIPI, false, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE))
+		/* It sleeps until kicked. */
+		apic_send_nmi(target->arch.apic_id);
 }
 
-static void set_real_mode_segment(struct vmcb_segment *seg, u16 selector,
-				  u16 attrib)
+void svm_load_cell(struct per_cpu *cpu)
 {
-	seg->selector = selector;
-	seg->attrib = attrib;
-	seg->limit = 0xffff;
-	seg->base = (u64)selector << 4;
-}
-
-/*
- * The state of a CPU after INIT and STARTUP (AMD APM vol. 2, table 14-1):
- * real mode at vector:0000. VMLOAD puts the reset values of FS, GS, TR,
- * LDTR and the syscall MSRs into the CPU itself, since VMRUN does not.
- */
-static void vcpu_reset(struct per_cpu *cpu, struct guest_regs *regs,
-		       unsigned int vector)
-{
+	const struct arch_cell *ac = cpu->cell->arch;
 	struct vmcb *vmcb = &cpu->arch.vmcb;
 
-	memset(regs, 0, sizeof(*regs));
-	memset(&vmcb->es, 0, offsetof(struct vmcb, dbgctl) + sizeof(u64) -
-	       offsetof(struct vmcb, es));
-
-	set_real_mode_segment(&vmcb->cs, vector << 8, 0x9b);
-	set_real_mode_segment(&vmcb->ss, 0, 0x93);
-	set_real_mode_segment(&vmcb->ds, 0, 0x93);
-	set_real_mode_segment(&vmcb->es, 0, 0x93);
-	set_real_mode_segment(&vmcb->fs, 0, 0x93);
-	set_real_mode_segment(&vmcb->gs, 0, 0x93);
-	set_real_mode_segment(&vmcb->ldtr, 0, 0x82);
-	set_real_mode_segment(&vmcb->tr, 0, 0x8b);
-	vmcb->gdtr.limit = 0xffff;
-	vmcb->idtr.limit = 0xffff;
-
-	vmcb->cr0 = X86_CR0_ET | X86_CR0_NW | X86_CR0_CD;
-	vmcb->efer = EFER_SVME;
-	vmcb->rflags = X86_RFLAGS_FIXED;
-	vmcb->dr6 = 0xffff0ff0;
-	vmcb->dr7 = 0x400;
-	vmcb->g_pat = PAT_RESET_VALUE;
-	vmcb->eventinj = 0;
-	vmcb->interrupt_shadow = 0;
-
-	asm volatile("vmload %%rax" : : "a" (cpu->arch.vmcb_pa) : "memory");
+	vmcb->iopm_base_pa = x86_hv_phys(ac->iopm);
+	vmcb->msrpm_base_pa = x86_hv_phys(ac->msrpm);
+	vmcb->n_cr3 = paging_root_phys(&ac->npt);
 	cpu->arch.flush_tlb = true;
 }
 
 /*
- * An NMI exit is a request of another CPU or an NMI meant for Linux. The
- * NMI is still pending (GIF is clear): taking it here, through the
- * hypervisor's IDT, keeps it from hitting the next VMRUN again.
+ * An NMI exit is a kick of another CPU (management, INIT, STARTUP) or an
+ * NMI meant for the guest. The NMI is still pending (GIF is clear):
+ * taking it here, through the hypervisor's IDT, keeps it from hitting the
+ * next VMRUN again.
  */
-static void handle_nmi(struct per_cpu *cpu, struct guest_regs *regs)
+static void handle_nmi(struct per_cpu *cpu)
 {
 	struct vmcb *vmcb = &cpu->arch.vmcb;
-	unsigned int vector;
 
 	asm volatile("stgi; clgi" : : : "memory");
 
-	if (__atomic_load_n(&cpu->arch.init_state, __ATOMIC_ACQUIRE) ==
-	    X86_CPU_RUNNING) {
-		if (!(vmcb->eventinj & SVM_EVENT_VALID))
-			vmcb->eventinj = X86_VEC_NMI | SVM_EVENT_TYPE_NMI |
-				SVM_EVENT_VALID;
-		return;
-	}
-
-	/* INIT: wait in here for STARTUP, then start over in real mode. */
-	while (__atomic_load_n(&cpu->arch.init_state, __ATOMIC_ACQUIRE) !=
-	       X86_CPU_SIPI)
-		cpu_relax();
-	vector = cpu->arch.sipi_vector;
-	__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
-			 __ATOMIC_RELEASE);
-	vcpu_reset(cpu, regs, vector);
+	if (!vcpu_handle_events(cpu) && !(vmcb->eventinj & SVM_EVENT_VALID))
+		vmcb->eventinj = X86_VEC_NMI | SVM_EVENT_TYPE_NMI |
+			SVM_EVENT_VALID;
 }
 
 static void handle_npf(struct per_cpu *cpu, struct guest_regs *regs)
@@ -352,6 +318,7 @@ static void handle_npf(struct per_cpu *cpu, struct guest_regs *regs)
 	struct vmcb *vmcb = &cpu->arch.vmcb;
 	u64 gpa = vmcb->exitinfo2;
 	int err = -EPERM;
+	char why[96];
 
 	if ((gpa & PAGE_MASK) == XAPIC_BASE && (vmcb->exitinfo1 & NPF_WRITE)) {
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_XAPIC]++;
@@ -359,10 +326,14 @@ static void handle_npf(struct per_cpu *cpu, struct guest_regs *regs)
 	} else {
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
 	}
-	if (err)
-		svm_fatal(cpu, regs, err == -EPERM ?
-			  "access to unassigned guest-physical memory" :
-			  "MMIO access not understood");
+	if (err) {
+		snprintk(why, sizeof(why), "%s %s at 0x%llx",
+			 err == -EPERM ? "unassigned memory" :
+			 "MMIO access not understood,",
+			 (vmcb->exitinfo1 & NPF_WRITE) ? "write" : "read",
+			 gpa);
+		svm_fatal(cpu, regs, why);
+	}
 }
 
 static void skip_instruction(struct vmcb *vmcb, unsigned int length)
@@ -387,6 +358,10 @@ static void handle_hypercall(struct per_cpu *cpu, struct guest_regs *regs)
 		result = -EPERM;
 	else
 		result = hypercall(cpu, (u32)regs->rax, arg1, arg2);
+	/* Cell management may have changed this CPU's mappings. */
+	if ((u32)regs->rax >= JAILHOUSE_HC_CELL_CREATE &&
+	    (u32)regs->rax <= JAILHOUSE_HC_CELL_DESTROY)
+		cpu->arch.flush_tlb = true;
 	regs->rax = long_mode ? (unsigned long)result : (u32)result;
 }
 
@@ -395,7 +370,9 @@ void svm_handle_exit(struct guest_regs *regs)
 	struct per_cpu *cpu = this_cpu();
 	struct vmcb *vmcb = &cpu->arch.vmcb;
 	u32 *stats = cpu->stats;
+	char why[96];
 
+	cpu->arch.regs = regs;
 	regs->rax = vmcb->rax;
 	stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 
@@ -411,7 +388,7 @@ void svm_handle_exit(struct guest_regs *regs)
 	switch (vmcb->exitcode) {
 	case SVM_EXIT_NMI:
 		stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
-		handle_nmi(cpu, regs);
+		handle_nmi(cpu);
 		break;
 	case SVM_EXIT_CPUID:
 		stats[JAILHOUSE_CPU_STAT_VMEXITS_CPUID]++;
@@ -424,13 +401,22 @@ void svm_handle_exit(struct guest_regs *regs)
 		break;
 	case SVM_EXIT_IOIO:
 		stats[JAILHOUSE_CPU_STAT_VMEXITS_PIO]++;
-		if (pio_handle_exit(cpu, regs))
-			svm_fatal(cpu, regs, "forbidden port I/O");
+		if (pio_handle_exit(cpu, regs)) {
+			snprintk(why, sizeof(why), "forbidden port I/O: %s "
+				 "port 0x%llx", (vmcb->exitinfo1 & SVM_IOIO_IN) ?
+				 "in from" : "out to",
+				 vmcb->exitinfo1 >> SVM_IOIO_PORT_SHIFT);
+			svm_fatal(cpu, regs, why);
+		}
 		break;
 	case SVM_EXIT_MSR:
 		stats[JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER]++;
-		if (msr_handle_exit(cpu, regs))
-			svm_fatal(cpu, regs, "unhandled MSR access");
+		if (msr_handle_exit(cpu, regs)) {
+			snprintk(why, sizeof(why), "forbidden MSR %s 0x%x",
+				 vmcb->exitinfo1 ? "write to" : "read of",
+				 (u32)regs->rcx);
+			svm_fatal(cpu, regs, why);
+		}
 		break;
 	case SVM_EXIT_VMRUN:
 	case SVM_EXIT_VMLOAD:
@@ -447,14 +433,20 @@ void svm_handle_exit(struct guest_regs *regs)
 		break;
 	case SVM_EXIT_SHUTDOWN:
 		svm_fatal(cpu, regs, "guest shutdown (triple fault)");
+		break;
 	case SVM_EXIT_INVALID:
 		svm_fatal(cpu, regs, "VMRUN refused the guest state");
+		break;
 	default:
 		svm_fatal(cpu, regs, "unhandled exit");
+		break;
 	}
 
 	if (cpu->shutdown)
 		svm_deactivate(cpu, regs);
+	/* A failed CPU waits here until its cell is restarted or destroyed. */
+	if (cpu->parked)
+		vcpu_handle_events(cpu);
 
 	vmcb->rax = regs->rax;
 	vmcb->tlb_control = cpu->arch.flush_tlb ? SVM_TLB_FLUSH_ALL :

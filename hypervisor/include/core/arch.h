@@ -10,7 +10,9 @@
 #include <core/types.h>
 
 struct cell;
+struct jailhouse_comm_region;
 struct jailhouse_console;
+struct jailhouse_memory;
 struct per_cpu;
 
 /* JAILHOUSE_X86/ARM/ARM64: the architecture byte configs must carry. */
@@ -60,5 +62,67 @@ void arch_cpu_restore(struct per_cpu *cpu);
 
 /* Global arch setup on the last CPU, after every CPU is initialized. */
 int arch_init_late(void);
+
+/*
+ * Map size bytes at phys into the hypervisor's address space at virt
+ * (inside the remap window), readable and writable, for this CPU; and
+ * remove such a mapping again.
+ */
+int arch_map_hv(unsigned long virt, u64 phys, unsigned long size);
+void arch_unmap_hv(unsigned long virt, unsigned long size);
+
+/*
+ * Cells other than the root (cell.c). arch_cell_create builds the arch
+ * state of a new cell from its validated config, without its memory
+ * regions (the core maps those one by one); it may refuse what the arch
+ * cannot give a cell (-EINVAL, one console line). The arch may also move
+ * resources of the config (I/O ports) away from the root cell here and
+ * back in arch_cell_destroy, which frees everything arch_cell_create
+ * allocated, also after a partial failure.
+ */
+int arch_cell_create(struct cell *cell);
+void arch_cell_destroy(struct cell *cell);
+
+/*
+ * Map or unmap one region in the cell's second-stage tables: guest
+ * mem->virt_start to mem->phys_start, mem->size bytes, access by
+ * mem->flags. The CPUs of the cell are suspended or not running it.
+ */
+int arch_map_memory_region(struct cell *cell,
+			   const struct jailhouse_memory *mem);
+int arch_unmap_memory_region(struct cell *cell,
+			     const struct jailhouse_memory *mem);
+
+/* Fill the arch fields at the end of a cell's comm region. */
+void arch_comm_region_init(struct cell *cell,
+			   struct jailhouse_comm_region *comm);
+
+/* Kick target into the hypervisor to look at its requests. */
+void arch_send_management_ipi(struct per_cpu *target);
+
+/*
+ * Wait in the hypervisor, on cpu itself, until kicked; may return
+ * earlier. Callers re-check what they wait for.
+ */
+void arch_cpu_wait(struct per_cpu *cpu);
+
+/*
+ * On cpu itself, when it resumes from a suspension: its mappings may
+ * have changed, so the guest's TLB entries must go.
+ */
+void arch_cpu_tlb_flush(struct per_cpu *cpu);
+
+/*
+ * On cpu itself: stop running guest code and take on the context of
+ * cpu->cell (it may have changed); the CPU then waits for a reset.
+ */
+void arch_park_cpu(struct per_cpu *cpu);
+
+/*
+ * On cpu itself: start over in cpu->cell as the start convention of the
+ * arch says (Documentation/inmate-interface.md): the cell's first CPU
+ * runs from the reset state, the others wait for the cell to start them.
+ */
+void arch_reset_cpu(struct per_cpu *cpu);
 
 #endif /* _CORE_ARCH_H */

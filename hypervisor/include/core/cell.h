@@ -1,28 +1,86 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Cells as the core keeps them. So far there is only the root cell, made
- * from the system config; the arch hangs its per-cell state (second-stage
- * page tables, I/O permission maps) on it.
+ * Cells as the core keeps them: the root cell, made from the system
+ * config, and the cells CELL_CREATE adds. The arch hangs its per-cell
+ * state (second-stage page tables, I/O permission maps) on cell->arch.
+ *
+ * A cell's CPU set is the one it owns now; for the root cell it starts as
+ * the CPUs that came into the hypervisor and shrinks and grows as cells
+ * come and go. Cells other than the root live in pages of the memory
+ * pool, together with their config copy and comm region page.
  */
 #ifndef _CORE_CELL_H
 #define _CORE_CELL_H
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/hypercall.h>
+#include <core/bitmap.h>
 #include <core/types.h>
 
+/* CPU ids the hypervisor can manage; configs naming more are refused. */
+#define MAX_CPUS		256
+
 struct arch_cell;
+struct per_cpu;
 
 struct cell {
 	unsigned int id;
-	/* JAILHOUSE_CELL_RUNNING etc. */
+	/* JAILHOUSE_CELL_*; the comm region mirrors it for non-root cells. */
 	u32 state;
 	const struct jailhouse_cell_desc *config;
 	struct arch_cell *arch;
+	unsigned long cpu_set[BITMAP_WORDS(MAX_CPUS)];
+	/* Loadable regions are mapped into the root cell. */
+	bool loadable;
+	/* Pages of the config copy (memory pool), 0 for the root cell. */
+	unsigned long config_pages;
+	/* The cell's comm region page; NULL for the root cell. */
+	struct jailhouse_comm_region *comm_region;
+	/*
+	 * Debug console output of a non-root cell, collected up to the end
+	 * of a line so that lines of different sources do not interleave.
+	 */
+	char console_line[120];
+	unsigned int console_len;
+	/* Next cell in creation order; the root cell is the list head. */
+	struct cell *next;
 };
 
 extern struct cell root_cell;
 
-/* Whether cpu is in the CPU set of the cell's config. */
+/* Whether cpu is in the cell's current CPU set. */
 bool cell_owns_cpu(const struct cell *cell, unsigned int cpu);
+/* Number of CPUs in the cell's current CPU set. */
+unsigned int cell_num_cpus(const struct cell *cell);
+/* Lowest CPU of the cell (the one that starts it); MAX_CPUS if none. */
+unsigned int cell_first_cpu(const struct cell *cell);
+/* Whether cpu is in the CPU set of a config (packed, unaligned). */
+bool config_has_cpu(const struct jailhouse_cell_desc *config,
+		    unsigned int cpu);
+
+#define for_each_cell(c)	for ((c) = &root_cell; (c); (c) = (c)->next)
+#define for_each_cpu_of(cpu, cell)					\
+	for ((cpu) = 0; (cpu) < MAX_CPUS; (cpu)++)			\
+		if (cell_owns_cpu(cell, cpu))
+
+/* Cells in the list, the root cell included. */
+unsigned int num_cells(void);
+struct cell *cell_find(unsigned long id);
+
+/*
+ * Lifecycle hypercalls (cell.c), issued by CPU cpu of the root cell.
+ * Results as the hypercall returns them: >= 0 or a negative errno.
+ */
+long cell_create(struct per_cpu *cpu, unsigned long config_address);
+long cell_set_loadable(struct per_cpu *cpu, unsigned long id);
+long cell_start(struct per_cpu *cpu, unsigned long id);
+long cell_destroy(struct per_cpu *cpu, unsigned long id);
+long cell_get_state(struct per_cpu *cpu, unsigned long id);
+
+/*
+ * A CPU of a non-root cell hit something fatal (arch exit handler): the
+ * cell is marked failed. The CPU itself parks.
+ */
+void cell_cpu_failed(struct per_cpu *cpu);
 
 #endif /* _CORE_CELL_H */

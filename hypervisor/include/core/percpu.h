@@ -29,6 +29,16 @@ struct per_cpu {
 	bool failed;
 	/* Set by a successful DISABLE: the CPU goes back to Linux. */
 	bool shutdown;
+	/*
+	 * Management by another CPU (management.c): while suspend_cpu is
+	 * set the CPU waits in the hypervisor and says so in cpu_suspended;
+	 * requests (CPU_REQ_*) are taken when it leaves. A parked CPU runs
+	 * no guest code until a reset request.
+	 */
+	bool suspend_cpu;
+	bool cpu_suspended;
+	u32 requests;
+	bool parked;
 	u32 stats[PERCPU_NUM_STATS];
 	struct arch_per_cpu arch;
 } __aligned(PAGE_SIZE);

@@ -23,6 +23,16 @@ static inline void spin_lock(spinlock_t *lock)
 		;
 }
 
+/* Take the lock only if nobody holds or waits for it. */
+static inline bool spin_trylock(spinlock_t *lock)
+{
+	u32 owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
+
+	return __atomic_compare_exchange_n(&lock->next, &owner, owner + 1,
+					   false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
 static inline void spin_unlock(spinlock_t *lock)
 {
 	__atomic_store_n(&lock->owner, lock->owner + 1, __ATOMIC_RELEASE);

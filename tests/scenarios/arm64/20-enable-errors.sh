@@ -3,9 +3,9 @@
 #
 # arm64 counterpart of x86/20-enable-errors.sh: every check the driver does
 # before taking over EL2 runs on ARM too, and each refusal leaves the
-# hypervisor disabled and /proc/iomem unchanged. Taking over EL2 is not
-# implemented yet, so a well-formed image ends in ENOSYS; that check changes
-# once it is.
+# hypervisor disabled, /proc/iomem unchanged and no mapping behind. An
+# image whose entry fails is called on every CPU from an executable
+# mapping, and its failure is undone like any other.
 
 . /scenarios/lib.sh
 
@@ -76,21 +76,39 @@ enable_fails "firmware without image signature" "$cfg" \
 	"is not a valid image" \
 	"$fw is not a hypervisor image (no \"JAILHOUS\" signature)"
 
-# A well-formed header (core 8 KiB, per-CPU areas 4 KiB, entry at 0x1000,
-# console ring at 0x100) in front of 4 KiB of nothing.
+# le64 VALUE: printf escapes of a little-endian u64 (VALUE < 2^32).
+le64() {
+	printf '\\%03o\\%03o\\%03o\\%03o\\000\\000\\000\\000' \
+		$(($1 & 255)) $((($1 >> 8) & 255)) $((($1 >> 16) & 255)) \
+		$((($1 >> 24) & 255))
+}
+
+# An image whose entry only returns -EIO (mov x0, #-5; ret at 0x1000):
+# core 8 KiB, per-CPU areas 4 KiB, console ring at 0x100.
 {
 	printf 'JAILHOUS'
-	printf '\000\040\000\000\000\000\000\000\000\020\000\000\000\000\000\000'
-	printf '\000\020\000\000\000\000\000\000\000\001\000\000\000\000\000\000'
-	head -c $((0x1000 + 0x100 - 40)) /dev/zero
+	# shellcheck disable=SC2059 # le64 prints printf escapes
+	printf "$(le64 0x2000)$(le64 0x1000)$(le64 0x1000)$(le64 0x100)"
+	head -c $((0x1000 - 40)) /dev/zero
+	printf '\200\000\200\222\300\003\137\326'
 } >"/lib/firmware/$fw"
 enable_fails "hypervisor memory too small" \
 	"$(patched small 28 '\000\040\000\000')" \
 	"the driver rejected the system config" \
 	"invalid config: hypervisor memory of 0x2000 bytes is too small"
-enable_fails "EL2 take-over" "$cfg" \
-	"cannot enable Jailhouse on this architecture yet" \
-	"enabling the hypervisor on ARM is not implemented yet"
+# The boot tables of the image map its memory with 2 MiB blocks.
+enable_fails "hypervisor memory not 2 MiB aligned" \
+	"$(patched misaligned 12 '\000\020\000\160')" \
+	"the driver rejected the system config" \
+	"invalid config: hypervisor memory at 0x70001000, size 0x600000, must start on a 2 MiB boundary and lie within one 1 GiB slot on arm64"
+for round in 1 2; do
+	enable_fails "image entry fails, round $round" "$cfg" \
+		"the hypervisor failed to start on a CPU" \
+		"the hypervisor failed to start (-5)"
+	# Addresses in vmallocinfo are hashed; the caller is not.
+	check_eq "image entry fails, round $round: hypervisor mapping gone" \
+		"" "$(grep '\[jailhouse\]' /proc/vmallocinfo)"
+done
 
 rm -f "/lib/firmware/$fw"
 [ -z "$saved" ] || mv "$saved" "/lib/firmware/$fw"

@@ -1,13 +1,54 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ARM part of the per-CPU area (struct arch_per_cpu in the core's struct
- * per_cpu). Nothing yet: the ARM hypervisor adds its state here.
+ * per_cpu), for ARMv7 and ARMv8 alike: the names are those of AArch64,
+ * each has its ARMv7 HYP counterpart (HCR, HSCTLR, VTTBR, HCPTR, ...).
  */
 #ifndef _ASM_PERCPU_H
 #define _ASM_PERCPU_H
 
+#include <core/types.h>
+
+/*
+ * What a CPU that PSCI switches on for the root cell reads before its MMU
+ * is on: the hypervisor's translation settings and where to go next.
+ * Offsets are COLD_* in the arch's <asm/layout.h>.
+ */
+struct arm_cold_boot {
+	u64 mair;
+	u64 tcr;
+	u64 ttbr;
+	u64 sctlr;
+	u64 vbar;
+	u64 percpu;
+} __aligned(64);
+
 struct arch_per_cpu {
-	unsigned long reserved;
+	struct arm_cold_boot cold;
+	/* Hypervisor registers as the kernel's hyp stub had them. */
+	u64 linux_hcr;
+	u64 linux_sctlr;
+	u64 linux_vtcr;
+	u64 linux_vttbr;
+	/*
+	 * Registers the kernel's boot code set for its EL1 and that a CPU
+	 * coming back from PSCI CPU_OFF gets from the hypervisor instead.
+	 */
+	u64 cnthctl;
+	u64 cntvoff;
+	u64 cptr;
+	u64 mdcr;
+	u64 hstr;
+	u64 icc_sre;
+	u64 midr;
+	u64 mpidr;
+	/* Root cell's CPU_ON: entry and context id for the next start. */
+	unsigned long on_entry;
+	unsigned long on_context;
+	/* linux_* hold the stub's values and guests run under stage 2. */
+	bool hyp_saved;
+	/* The CPU went through arch_cpu_init once: it can be switched on. */
+	bool known;
 };
 
 #endif /* _ASM_PERCPU_H */

@@ -48,6 +48,10 @@ struct arch_per_cpu {
 	struct linux_state linux_state;
 	/* Guest registers of the first VMRUN. */
 	struct guest_regs initial_regs;
+	/* The guest registers of the exit being handled (on the stack). */
+	struct guest_regs *regs;
+	/* Logical APIC ID as the guest last set it (flat model IPIs). */
+	u32 apic_ldr;
 	u64 vmcb_pa;
 	/* How far setup got, for the undo path. */
 	bool own_tables_loaded;

@@ -15,6 +15,8 @@ int apic_init(void);
 /* Learn this CPU's APIC ID. */
 void apic_cpu_init(struct per_cpu *cpu);
 void apic_send_nmi(u32 apic_id);
+/* Quiet this CPU's APIC before it starts over in another context. */
+void apic_cpu_reset(void);
 /* A trapped guest write at gpa inside the APIC page. */
 int apic_handle_write(struct per_cpu *cpu, struct guest_regs *regs,
 		      u64 gpa);

@@ -26,6 +26,10 @@
 #define MSR_IA32_SYSENTER_ESP	0x00000175
 #define MSR_IA32_SYSENTER_EIP	0x00000176
 #define MSR_IA32_PAT		0x00000277
+/* MTRRs: variable ranges from 0x200, fixed ranges up to 0x26f. */
+#define MSR_MTRR_FIRST		0x00000200
+#define MSR_MTRR_LAST		0x0000026f
+#define MSR_MTRR_DEF_TYPE	0x000002ff
 #define MSR_EFER		0xc0000080
 #define MSR_STAR		0xc0000081
 #define MSR_LSTAR		0xc0000082
@@ -34,6 +38,7 @@
 #define MSR_FS_BASE		0xc0000100
 #define MSR_GS_BASE		0xc0000101
 #define MSR_KERNEL_GS_BASE	0xc0000102
+#define MSR_TSC_AUX		0xc0000103
 #define MSR_VM_CR		0xc0010114
 #define MSR_VM_HSAVE_PA		0xc0010117
 

@@ -41,6 +41,13 @@ void __noreturn svm_vmrun_loop(u64 vmcb_pa, void *stack_top,
 			       const struct guest_regs *initial);
 void __noreturn x86_leave(const struct guest_regs *regs, const u64 frame[5]);
 extern const u8 x86_exception_stubs[];
+/*
+ * Sleep until an NMI arrives (HLT with GIF set, IF clear). x86_wait_hlt
+ * is the HLT instruction, which the NMI handler steps over when the NMI
+ * came between STGI and HLT, so no kick is slept through.
+ */
+void x86_wait_for_nmi(void);
+extern const u8 x86_wait_hlt[];
 
 /* svm.c */
 int svm_check_features(void);
@@ -48,9 +55,19 @@ int svm_cpu_init(struct per_cpu *cpu);
 void svm_cpu_exit(struct per_cpu *cpu);
 void svm_inject_exception(struct per_cpu *cpu, unsigned int vector,
 			  bool has_error, u32 error);
+/* Point the VMCB at cpu->cell's tables and permission maps. */
+void svm_load_cell(struct per_cpu *cpu);
 /* Requests of INIT and STARTUP IPIs to target (apic.c). */
 void x86_send_init(struct per_cpu *target);
 void x86_send_sipi(struct per_cpu *target, unsigned int vector);
+
+/* vcpu.c */
+/*
+ * Handle management requests and wait while the CPU is parked or waits
+ * for STARTUP; returns whether anything was done (then an NMI was a kick,
+ * not one for the guest). The guest state may have been reset.
+ */
+bool vcpu_handle_events(struct per_cpu *cpu);
 
 /* guest_mem.c */
 int guest_mem_init(void);
@@ -59,6 +76,8 @@ int guest_read_linear(struct per_cpu *cpu, u64 addr, void *buf,
 
 /* npt.c */
 int npt_cell_init(struct cell *cell, struct arch_cell *ac);
+/* PAGE_FLAG_* for a config region's JAILHOUSE_MEM_* flags. */
+unsigned long npt_region_flags(u64 mem_flags);
 
 /* pio.c */
 int pio_init_bitmap(struct arch_cell *ac,
@@ -67,6 +86,8 @@ int pio_handle_exit(struct per_cpu *cpu, struct guest_regs *regs);
 
 /* msr.c */
 int msr_init_bitmap(struct arch_cell *ac);
+/* Non-root cells: every MSR traps except the CPU's own working set. */
+int msr_init_bitmap_cell(struct arch_cell *ac);
 int msr_handle_exit(struct per_cpu *cpu, struct guest_regs *regs);
 
 /* cpuid.c */

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* ARM state of a cell (struct arch_cell behind the core's cell->arch). */
+#ifndef _ARM_COMMON_CELL_H
+#define _ARM_COMMON_CELL_H
+
+#include <core/paging.h>
+#include <arm-common/mmio.h>
+
+struct arch_cell {
+	struct paging_structures stage2;
+	/* Guest-physical regions that trap and are emulated, unsorted. */
+	unsigned int num_mmio;
+	struct mmio_region mmio[MMIO_MAX_REGIONS];
+};
+
+#endif /* !_ARM_COMMON_CELL_H */

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the ARM files share about the hypervisor itself: its own address
+ * space, its CPUs, and the way into firmware. Each of ARMv7 and ARMv8
+ * provides these in arch/<arch>/.
+ */
+#ifndef _ARM_COMMON_HV_H
+#define _ARM_COMMON_HV_H
+
+#include <core/paging.h>
+#include <core/types.h>
+
+struct per_cpu;
+
+/* The hypervisor's own translation tables (EL2 / HYP stage 1). */
+extern struct paging_structures hv_paging;
+
+struct per_cpu *this_cpu(void);
+
+/* Physical address of something inside the hypervisor memory. */
+u64 hv_virt2phys(const void *addr);
+
+/*
+ * Map device registers for the hypervisor, uncached; NULL when the
+ * device window is full or tables cannot be allocated.
+ */
+void *hv_map_device(u64 phys, u64 size);
+
+/*
+ * SMC into firmware with function id and three arguments (SMCCC): the
+ * result register. Used for PSCI only, whose ids are known to firmware.
+ */
+long arm_smc(unsigned long fid, unsigned long a1, unsigned long a2,
+	     unsigned long a3);
+
+/* Physical address where a CPU switched on by firmware enters the hypervisor. */
+u64 arm_cold_entry_phys(void);
+
+/* Stop this CPU for good after a fatal error in its cell. */
+void __noreturn arm_cpu_park_failed(struct per_cpu *cpu);
+
+/* Serial debug console: map it once the hypervisor tables exist. */
+int arm_dbg_map(void);
+
+#endif /* !_ARM_COMMON_HV_H */

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * PSCI (ARM DEN 0022) as the root cell uses it through SMC, and the other
+ * SMC calling convention services it may ask for (ARM DEN 0028).
+ */
+#ifndef _ARM_COMMON_PSCI_H
+#define _ARM_COMMON_PSCI_H
+
+#include <core/types.h>
+
+struct per_cpu;
+struct trap_frame;
+
+#define PSCI_VERSION			0x84000000
+#define PSCI_CPU_SUSPEND_32		0x84000001
+#define PSCI_CPU_OFF			0x84000002
+#define PSCI_CPU_ON_32			0x84000003
+#define PSCI_AFFINITY_INFO_32		0x84000004
+#define PSCI_MIGRATE_32			0x84000005
+#define PSCI_MIGRATE_INFO_TYPE		0x84000006
+#define PSCI_SYSTEM_OFF			0x84000008
+#define PSCI_SYSTEM_RESET		0x84000009
+#define PSCI_CPU_SUSPEND_64		0xc4000001
+#define PSCI_CPU_ON_64			0xc4000003
+#define PSCI_AFFINITY_INFO_64		0xc4000004
+#define PSCI_MIGRATE_64			0xc4000005
+
+#define PSCI_SUCCESS			0
+#define PSCI_NOT_SUPPORTED		(-1)
+#define PSCI_INVALID_PARAMETERS		(-2)
+#define PSCI_DENIED			(-3)
+
+/* Owning entity "standard secure service" (PSCI) in bits 29:24. */
+#define SMCCC_OWNER(fid)		(((fid) >> 24) & 0x3f)
+#define SMCCC_OWNER_STANDARD		4
+
+/* MPIDR affinity fields Aff3 and Aff2..Aff0. */
+#define MPIDR_AFFINITY_MASK		0xff00ffffffULL
+
+/*
+ * Handle the SMC of a root cell CPU whose registers are in f: x0/r0 is
+ * the function id, the result goes there. Returns the statistics counter
+ * the call belongs to (JAILHOUSE_CPU_STAT_VMEXITS_PSCI or _SMCCC).
+ */
+unsigned int psci_handle_smc(struct per_cpu *cpu, struct trap_frame *f);
+
+#endif /* !_ARM_COMMON_PSCI_H */

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Layout of the arm64 image, linked at HV_BASE (the hypervisor's EL2
+ * address of its memory) and starting with the image header. As on x86,
+ * zero-initialised data stays inside .data so that the file carries it:
+ * all CPUs start at once and nobody could clear a .bss race-free.
+ */
+#define PAGE_SIZE	4096
+
+OUTPUT_FORMAT("elf64-littleaarch64")
+OUTPUT_ARCH(aarch64)
+ENTRY(arch_entry)
+
+SECTIONS
+{
+	. = HV_BASE;
+	__image_start = .;
+
+	.header : { KEEP(*(.header)) }
+
+	.text : { *(.text .text.*) }
+
+	.rodata : { *(.rodata .rodata.*) }
+
+	. = ALIGN(PAGE_SIZE);
+	.data : {
+		*(.data .data.*)
+		*(.bss .bss.*)
+		*(COMMON)
+	}
+
+	/* The console ring gets a page of its own for the driver to map. */
+	. = ALIGN(PAGE_SIZE);
+	__console_start = .;
+	.console : { KEEP(*(.console)) }
+	. = ALIGN(PAGE_SIZE);
+
+	__image_end = .;
+
+	/DISCARD/ : {
+		*(.eh_frame*)
+		*(.note.*)
+		*(.comment)
+	}
+}
+
+__core_size = __image_end - __image_start;
+__entry_offset = arch_entry - __image_start;
+__console_offset = __console_start - __image_start;

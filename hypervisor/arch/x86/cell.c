@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The x86 state of cells other than the root: nested page tables that
+ * the core fills region by region, the I/O and MSR permission maps, and
+ * the x86 part of the comm region.
+ *
+ * A non-root cell sees its local APIC like the root does: reads go to the
+ * hardware, writes trap and are filtered (apic.c). I/O ports of its
+ * config pass through; the root keeps access to them too, because the
+ * ports cells typically list (the PM timer, a spare UART) are ones Linux
+ * reads for its clock or probes at most.
+ */
+#include <jailhouse/cell-config.h>
+#include <jailhouse/hypercall.h>
+#include <core/arch.h>
+#include <core/cell.h>
+#include <core/errno.h>
+#include <core/hypervisor.h>
+#include <core/page_pool.h>
+#include <core/paging.h>
+#include <core/printk.h>
+#include <x86/apic.h>
+#include <x86/paging_formats.h>
+#include <x86/vmcb.h>
+#include <x86/x86.h>
+
+int arch_cell_create(struct cell *cell)
+{
+	struct arch_cell *ac;
+	int err;
+
+	/* Linux cannot give away its boot CPU. */
+	if (cell_owns_cpu(cell, 0)) {
+		printk("Cell \"%s\": CPU 0 must stay in the root cell\n",
+		       cell->config->name);
+		return -EINVAL;
+	}
+
+	ac = page_zalloc(&mem_pool, PAGES(sizeof(*ac)));
+	if (!ac)
+		return -ENOMEM;
+	cell->arch = ac;
+
+	err = paging_init(&ac->npt, &amd_npt_paging, &mem_pool);
+	if (err)
+		return err;
+	ac->npt.max_page_size = x86_max_page_size;
+	err = paging_map(&ac->npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
+			 PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
+	if (err)
+		return err;
+	err = pio_init_bitmap(ac, cell->config);
+	if (err)
+		return err;
+	return msr_init_bitmap_cell(ac);
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	struct arch_cell *ac = cell->arch;
+
+	if (!ac)
+		return;
+	if (ac->npt.root)
+		paging_destroy(&ac->npt);
+	page_free(&mem_pool, ac->iopm, SVM_IOPM_PAGES);
+	page_free(&mem_pool, ac->msrpm, SVM_MSRPM_PAGES);
+	page_free(&mem_pool, ac, PAGES(sizeof(*ac)));
+	cell->arch = NULL;
+}
+
+int arch_map_memory_region(struct cell *cell,
+			   const struct jailhouse_memory *mem)
+{
+	return paging_map(&cell->arch->npt, mem->virt_start, mem->phys_start,
+			  mem->size, npt_region_flags(mem->flags));
+}
+
+int arch_unmap_memory_region(struct cell *cell,
+			     const struct jailhouse_memory *mem)
+{
+	return paging_unmap(&cell->arch->npt, mem->virt_start, mem->size);
+}
+
+void arch_comm_region_init(struct cell *cell,
+			   struct jailhouse_comm_region *comm)
+{
+	const struct jailhouse_system *sys = system_config_location();
+
+	comm->pm_timer_address = sys->platform_info.x86.pm_timer_address;
+	comm->num_cpus = cell_num_cpus(cell);
+	comm->tsc_khz = sys->platform_info.x86.tsc_khz;
+	comm->apic_khz = sys->platform_info.x86.apic_khz;
+}

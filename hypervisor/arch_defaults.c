@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Weak stand-ins for the cell management hooks of core/arch.h, so that an
+ * architecture can link before it supports cells: creating a cell then
+ * fails with -ENOSYS and one console line. An architecture's own
+ * definitions replace these at link time.
+ */
+#include <core/arch.h>
+#include <core/errno.h>
+#include <core/printk.h>
+
+#define __weak	__attribute__((weak))
+
+__weak int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
+{
+	(void)virt;
+	(void)phys;
+	(void)size;
+	return -ENOSYS;
+}
+
+__weak void arch_unmap_hv(unsigned long virt, unsigned long size)
+{
+	(void)virt;
+	(void)size;
+}
+
+__weak int arch_cell_create(struct cell *cell)
+{
+	(void)cell;
+	printk("Cells are not supported on this architecture yet\n");
+	return -ENOSYS;
+}
+
+__weak void arch_cell_destroy(struct cell *cell)
+{
+	(void)cell;
+}
+
+__weak int arch_map_memory_region(struct cell *cell,
+				  const struct jailhouse_memory *mem)
+{
+	(void)cell;
+	(void)mem;
+	return -ENOSYS;
+}
+
+__weak int arch_unmap_memory_region(struct cell *cell,
+				    const struct jailhouse_memory *mem)
+{
+	(void)cell;
+	(void)mem;
+	return -ENOSYS;
+}
+
+__weak void arch_comm_region_init(struct cell *cell,
+				  struct jailhouse_comm_region *comm)
+{
+	(void)cell;
+	(void)comm;
+}
+
+__weak void arch_send_management_ipi(struct per_cpu *target)
+{
+	(void)target;
+}
+
+__weak void arch_cpu_wait(struct per_cpu *cpu)
+{
+	(void)cpu;
+}
+
+__weak void arch_cpu_tlb_flush(struct per_cpu *cpu)
+{
+	(void)cpu;
+}
+
+__weak void arch_park_cpu(struct per_cpu *cpu)
+{
+	(void)cpu;
+}
+
+__weak void arch_reset_cpu(struct per_cpu *cpu)
+{
+	(void)cpu;
+}

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the root cell sees of the memory that cells own. The root cell's
+ * second-stage mapping of a range is always recomputed from scratch: map
+ * the root's regions, then punch out what non-root cells own now. That
+ * keeps the page tables canonical (huge pages come back once a hole is
+ * gone), so the page pool returns to the same usage whatever order cells
+ * come and go in.
+ */
+#include <jailhouse/cell-config.h>
+#include <core/arch.h>
+#include <core/cell.h>
+#include <core/cell_memory.h>
+#include <core/hypervisor.h>
+#include <core/printk.h>
+
+/*
+ * Recomputed ranges are widened to this, so that huge pages that a hole
+ * split can be joined again. 1 GiB covers every block size in use.
+ */
+#define RESTORE_GRANULE		(1ULL << 30)
+
+/* Intersect region mem with [start, end) into out; false if empty. */
+static bool clip(const struct jailhouse_memory *mem, u64 start, u64 end,
+		 struct jailhouse_memory *out)
+{
+	u64 lo = MAX(mem->phys_start, start);
+	u64 hi = MIN(mem->phys_start + mem->size, end);
+
+	if (lo >= hi)
+		return false;
+	*out = *mem;
+	out->phys_start = lo;
+	out->virt_start = mem->virt_start + (lo - mem->phys_start);
+	out->size = hi - lo;
+	return true;
+}
+
+/* Whether the root currently loses this region of a non-root cell. */
+static bool withheld_from_root(const struct cell *cell,
+			       const struct jailhouse_memory *mem)
+{
+	if (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+			  JAILHOUSE_MEM_ROOTSHARED))
+		return false;
+	return !(cell->loadable && (mem->flags & JAILHOUSE_MEM_LOADABLE));
+}
+
+const struct jailhouse_memory *
+root_region_of(const struct jailhouse_memory *mem)
+{
+	const struct jailhouse_cell_desc *root = root_cell.config;
+	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(root);
+	unsigned int n;
+
+	for (n = 0; n < root->num_memory_regions; n++, r++)
+		if (mem->phys_start >= r->phys_start &&
+		    mem->size <= r->size &&
+		    mem->phys_start - r->phys_start <= r->size - mem->size)
+			return r;
+	return NULL;
+}
+
+/* Physical [start, end) as the root cell should see it now. */
+static int restore_range(u64 start, u64 end)
+{
+	const struct jailhouse_cell_desc *root = root_cell.config;
+	const struct jailhouse_memory *mem;
+	struct jailhouse_memory part;
+	const struct jailhouse_memory *r;
+	struct cell *cell;
+	unsigned int n;
+	int err;
+
+	r = jailhouse_cell_mem_regions(root);
+	for (n = 0; n < root->num_memory_regions; n++, r++) {
+		if (!(r->flags & JAILHOUSE_MEM_READ) ||
+		    JAILHOUSE_MEMORY_IS_SUBPAGE(r) || !clip(r, start, end, &part))
+			continue;
+		err = arch_map_memory_region(&root_cell, &part);
+		if (err)
+			return err;
+	}
+
+	for (cell = root_cell.next; cell; cell = cell->next) {
+		mem = jailhouse_cell_mem_regions(cell->config);
+		for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
+			if (!withheld_from_root(cell, mem))
+				continue;
+			r = root_region_of(mem);
+			if (!r || !clip(mem, start, end, &part))
+				continue;
+			/* At the address the root cell knows it by. */
+			part.virt_start = r->virt_start +
+				(part.phys_start - r->phys_start);
+			err = arch_unmap_memory_region(&root_cell, &part);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The granule around mem, but never into the hypervisor's memory: the
+ * arch keeps its own mappings there (the console ring of the root).
+ */
+static void restore_bounds(const struct jailhouse_memory *mem, u64 *start,
+			   u64 *end)
+{
+	const struct jailhouse_memory *hv =
+		&system_config_location()->hypervisor_memory;
+	u64 hv_end = hv->phys_start + hv->size;
+
+	*start = ALIGN_DOWN(mem->phys_start, RESTORE_GRANULE);
+	*end = ALIGN_UP(mem->phys_start + mem->size, RESTORE_GRANULE);
+	if (hv->phys_start < *end && hv_end > *start) {
+		if (hv->phys_start >= mem->phys_start + mem->size)
+			*end = hv->phys_start;
+		else
+			*start = MAX(*start, hv_end);
+	}
+}
+
+int root_memory_update(const struct cell *cell, u64 flags_mask)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(cell->config);
+	unsigned int n;
+	u64 start, end;
+	int err;
+
+	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
+		if ((mem->flags & JAILHOUSE_MEM_COMM_REGION) ||
+		    (flags_mask && !(mem->flags & flags_mask)) ||
+		    !root_region_of(mem))
+			continue;
+		restore_bounds(mem, &start, &end);
+		err = restore_range(start, end);
+		if (err) {
+			printk("Updating the root cell's memory around 0x%llx "
+			       "failed (%d)\n", mem->phys_start, err);
+			return err;
+		}
+	}
+	return 0;
+}

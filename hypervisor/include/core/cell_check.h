@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* A new cell's config against the running system (cell_check.c). */
+#ifndef _CORE_CELL_CHECK_H
+#define _CORE_CELL_CHECK_H
+
+#include <jailhouse/cell-config.h>
+
+struct per_cpu;
+
+/*
+ * -EEXIST: the name is taken; -EBUSY: a CPU or memory region is not
+ * free (another cell has it, or the caller's CPU); -EINVAL: the config
+ * asks for something the system does not have. One console line each.
+ */
+int cell_check_resources(const struct jailhouse_cell_desc *config,
+			 const struct per_cpu *caller);
+
+#endif /* _CORE_CELL_CHECK_H */

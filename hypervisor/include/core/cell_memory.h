@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The root cell's view of memory that cells own (cell_memory.c). */
+#ifndef _CORE_CELL_MEMORY_H
+#define _CORE_CELL_MEMORY_H
+
+#include <jailhouse/cell-config.h>
+#include <core/types.h>
+
+struct cell;
+
+/* The root cell's region that holds all of mem (physical), or NULL. */
+const struct jailhouse_memory *
+root_region_of(const struct jailhouse_memory *mem);
+
+/*
+ * Bring the root cell's mapping around the regions of cell (only those
+ * with a flag of flags_mask, if not 0) in line with who owns what now:
+ * the cell list and each cell's loadable state. Call after changing
+ * those, with the root's other CPUs suspended.
+ */
+int root_memory_update(const struct cell *cell, u64 flags_mask);
+
+#endif /* _CORE_CELL_MEMORY_H */

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPUs managing CPUs. The manager writes flags into the target's per-CPU
+ * area and kicks it; the target notices in its exit handler or in a wait
+ * loop of the hypervisor and calls cpu_handle_requests(). Every change of
+ * a flag is followed by a kick, so a target may sleep until kicked.
+ */
+#include <core/arch.h>
+#include <core/cell.h>
+#include <core/hypervisor.h>
+#include <core/management.h>
+#include <core/percpu.h>
+#include <core/spinlock.h>
+
+static DEFINE_SPINLOCK(management_spinlock);
+
+void management_lock(struct per_cpu *cpu)
+{
+	while (!spin_trylock(&management_spinlock)) {
+		/* The holder may be waiting for us to suspend. */
+		if (__atomic_load_n(&cpu->suspend_cpu, __ATOMIC_ACQUIRE))
+			cpu_handle_requests(cpu);
+	}
+}
+
+void management_unlock(void)
+{
+	spin_unlock(&management_spinlock);
+}
+
+void cell_suspend(struct cell *cell, struct per_cpu *self)
+{
+	struct per_cpu *target;
+	unsigned int cpu;
+
+	for_each_cpu_of(cpu, cell) {
+		target = per_cpu(cpu);
+		if (target == self)
+			continue;
+		__atomic_store_n(&target->suspend_cpu, true, __ATOMIC_RELEASE);
+		arch_send_management_ipi(target);
+	}
+	for_each_cpu_of(cpu, cell) {
+		target = per_cpu(cpu);
+		if (target == self)
+			continue;
+		while (!__atomic_load_n(&target->cpu_suspended,
+					__ATOMIC_ACQUIRE))
+			;
+	}
+}
+
+void cell_resume(struct cell *cell, struct per_cpu *self)
+{
+	struct per_cpu *target;
+	unsigned int cpu;
+
+	for_each_cpu_of(cpu, cell) {
+		target = per_cpu(cpu);
+		if (target == self)
+			continue;
+		__atomic_store_n(&target->suspend_cpu, false, __ATOMIC_RELEASE);
+		arch_send_management_ipi(target);
+	}
+}
+
+void cpu_post_request(struct per_cpu *target, u32 requests)
+{
+	__atomic_or_fetch(&target->requests, requests, __ATOMIC_ACQ_REL);
+}
+
+bool cpu_handle_requests(struct per_cpu *cpu)
+{
+	bool had_work = false;
+	u32 requests;
+
+	if (__atomic_load_n(&cpu->suspend_cpu, __ATOMIC_ACQUIRE)) {
+		had_work = true;
+		__atomic_store_n(&cpu->cpu_suspended, true, __ATOMIC_RELEASE);
+		while (__atomic_load_n(&cpu->suspend_cpu, __ATOMIC_ACQUIRE))
+			arch_cpu_wait(cpu);
+		__atomic_store_n(&cpu->cpu_suspended, false,
+				 __ATOMIC_RELEASE);
+		arch_cpu_tlb_flush(cpu);
+	}
+
+	requests = __atomic_exchange_n(&cpu->requests, 0, __ATOMIC_ACQ_REL);
+	if (requests & CPU_REQ_PARK) {
+		cpu->parked = true;
+		arch_park_cpu(cpu);
+	}
+	if (requests & CPU_REQ_RESET) {
+		cpu->parked = false;
+		arch_reset_cpu(cpu);
+	}
+	return had_work || requests;
+}

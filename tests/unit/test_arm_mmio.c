@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ARM MMIO: data abort syndrome decoding (sizes, register, direction,
+ * sign and zero extension of reads) and the per-cell region dispatch.
+ */
+#include <string.h>
+
+#include <core/cell.h>
+#include <core/errno.h>
+#include <arm-common/cell.h>
+#include <arm-common/mmio.h>
+#include <asm/trap_frame.h>
+
+#include "unit.h"
+
+/* ISS fields: ISV 24, SAS 23:22, SSE 21, SRT 20:16, SF 15, WnR 6. */
+static unsigned long iss(unsigned int sas, bool sse, unsigned int srt,
+			 bool sf, bool write)
+{
+	return (1UL << 24) | ((unsigned long)sas << 22) |
+		((unsigned long)sse << 21) | ((unsigned long)srt << 16) |
+		((unsigned long)sf << 15) | ((unsigned long)write << 6);
+}
+
+TEST(arm_mmio_decode_write_masks_to_size)
+{
+	struct trap_frame f = { .x = { [5] = 0x1122334455667788UL } };
+	struct mmio_access acc;
+	unsigned int reg = 99;
+
+	ASSERT_EQ(mmio_decode(iss(1, false, 5, false, true), &f, &acc, &reg),
+		  0);
+	EXPECT_EQ(acc.size, 2);
+	EXPECT_TRUE(acc.is_write);
+	EXPECT_EQ(reg, 5);
+	EXPECT_EQ(acc.value, 0x7788);
+
+	ASSERT_EQ(mmio_decode(iss(3, false, 5, true, true), &f, &acc, &reg),
+		  0);
+	EXPECT_EQ(acc.size, 8);
+	EXPECT_EQ(acc.value, 0x1122334455667788ULL);
+}
+
+TEST(arm_mmio_decode_zero_register)
+{
+	struct trap_frame f;
+	struct mmio_access acc;
+	unsigned int reg;
+
+	memset(&f, 0xff, sizeof(f));
+	ASSERT_EQ(mmio_decode(iss(2, false, 31, false, true), &f, &acc, &reg),
+		  0);
+	EXPECT_EQ(acc.value, 0);
+}
+
+TEST(arm_mmio_decode_needs_isv)
+{
+	struct trap_frame f = { 0 };
+	struct mmio_access acc;
+	unsigned int reg;
+
+	EXPECT_EQ(mmio_decode(iss(2, false, 1, false, false) & ~(1UL << 24),
+			      &f, &acc, &reg), -EINVAL);
+}
+
+TEST(arm_mmio_read_extension)
+{
+	struct trap_frame f;
+	struct mmio_access acc = { .size = 1, .value = 0x80 };
+
+	memset(&f, 0xaa, sizeof(f));
+	/* ldrsb x3: sign-extended to 64 bits */
+	mmio_complete_read(iss(0, true, 3, true, false), &f, &acc, 3);
+	EXPECT_EQ(f.x[3], 0xffffffffffffff80UL);
+	/* ldrsb w3: to 32 bits, upper half cleared */
+	mmio_complete_read(iss(0, true, 3, false, false), &f, &acc, 3);
+	EXPECT_EQ(f.x[3], 0xffffff80UL);
+	/* ldrb w3 */
+	mmio_complete_read(iss(0, false, 3, false, false), &f, &acc, 3);
+	EXPECT_EQ(f.x[3], 0x80);
+	/* a load into xzr changes nothing */
+	mmio_complete_read(iss(0, false, 31, false, false), &f, &acc, 31);
+	EXPECT_EQ(f.x[30], 0xaaaaaaaaaaaaaaaaUL);
+}
+
+static unsigned int calls;
+static u64 seen_offset;
+
+static int record(void *arg, struct mmio_access *acc)
+{
+	calls++;
+	seen_offset = acc->address;
+	return arg ? -EPERM : 0;
+}
+
+TEST(arm_mmio_dispatch_by_region)
+{
+	static struct arch_cell ac;
+	struct cell cell = { .arch = &ac };
+	struct mmio_access acc = { .size = 4 };
+	unsigned int n;
+
+	memset(&ac, 0, sizeof(ac));
+	ASSERT_EQ(mmio_region_register(&cell, 0x8000000, 0x10000, record,
+				       NULL), 0);
+	ASSERT_EQ(mmio_region_register(&cell, 0x9000000, 0x1000, record,
+				       &ac), 0);
+
+	calls = 0;
+	acc.address = 0x8000104;
+	EXPECT_EQ(mmio_dispatch(&cell, &acc), 0);
+	EXPECT_EQ(calls, 1);
+	EXPECT_EQ(seen_offset, 0x104);
+
+	/* The handler's refusal is the result. */
+	acc.address = 0x9000ffc;
+	EXPECT_EQ(mmio_dispatch(&cell, &acc), -EPERM);
+	EXPECT_EQ(seen_offset, 0xffc);
+
+	/* Outside every region, or sticking out of one. */
+	calls = 0;
+	acc.address = 0x8010000;
+	EXPECT_EQ(mmio_dispatch(&cell, &acc), -ENOENT);
+	acc.address = 0x800fffe;
+	EXPECT_EQ(mmio_dispatch(&cell, &acc), -ENOENT);
+	EXPECT_EQ(calls, 0);
+
+	for (n = 2; n < MMIO_MAX_REGIONS; n++)
+		ASSERT_EQ(mmio_region_register(&cell, n << 20, 0x1000, record,
+					       NULL), 0);
+	EXPECT_EQ(mmio_region_register(&cell, 0, 0x1000, record, NULL),
+		  -ENOSPC);
+}
