@@ -327,9 +327,10 @@ static void handle_npf(struct per_cpu *cpu, struct guest_regs *regs)
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
 	}
 	if (err) {
-		snprintk(why, sizeof(why), "%s %s at 0x%llx",
-			 err == -EPERM ? "unassigned memory" :
-			 "MMIO access not understood,",
+		snprintk(why, sizeof(why), "%s: %s at 0x%llx",
+			 err == -EPERM ?
+			 "access to unassigned guest-physical memory" :
+			 "MMIO access not understood",
 			 (vmcb->exitinfo1 & NPF_WRITE) ? "write" : "read",
 			 gpa);
 		svm_fatal(cpu, regs, why);

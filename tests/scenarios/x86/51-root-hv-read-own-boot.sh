@@ -50,11 +50,10 @@ expect_ok jailhouse enable "$cfg" || exit 0
 # Watch from CPU 0 while CPU $cpu hangs in the hypervisor.
 watch() {
 	sleep 5
-	ring=$(cat $sysfs/console)
-	check_contains "the hypervisor reports the stopped CPU" "$ring" \
-		"FATAL: CPU $cpu: access to unassigned guest-physical memory"
-	check_contains "the report names $addr" "$ring" \
-		"address/exitinfo2 $addr,"
+	report=$(sed -n "/^FATAL: CPU ${cpu}[: ]/,\$p" $sysfs/console)
+	check_contains "the hypervisor reports CPU $cpu as stopped" \
+		"$report" "FATAL: CPU $cpu"
+	check_contains "the report names $addr" "$report" "$addr"
 	check_eq "CPU $cpu is marked failed" "$cpu" \
 		"$(cat $sysfs/cells/0/cpus_failed_list)"
 }

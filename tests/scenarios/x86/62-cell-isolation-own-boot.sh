@@ -48,7 +48,7 @@ misbehave "port" '\272\370\003\356\364' \
 	'CPU 2 of cell "tiny-demo": forbidden port I/O: out to port 0x3f8'
 # mov ax, 0xffff; mov ds, ax; mov [0x1010], al; hlt  (0x101000: no memory)
 misbehave "memory" '\270\377\377\216\330\242\020\020\364' \
-	'CPU 2 of cell "tiny-demo": unassigned memory write at 0x101000'
+	'CPU 2 of cell "tiny-demo": access to unassigned guest-physical memory: write at 0x101000'
 # mov ecx, 0x10; rdmsr; hlt  (the TSC MSR is not given to cells)
 misbehave "MSR" '\146\271\020\000\000\000\017\062\364' \
 	'CPU 2 of cell "tiny-demo": forbidden MSR read of 0x10'
