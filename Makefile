@@ -10,7 +10,8 @@ export TOPDIR ARCH CROSS_COMPILE
 SUBDIRS := tools configs inmates hypervisor
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 demo deps \
+	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
+	check-demo demo deps \
 	bench-x86
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
@@ -37,7 +38,7 @@ clean:
 # every suite runs even when an earlier one fails, and the last line is the
 # total.
 CHECK_SUITES := check-unit check-abi check-config check-cli check-inmates \
-	check-armhf-build check-x86 check-arm64
+	check-armhf-build check-x86 check-arm64 check-demo
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -63,6 +64,14 @@ check-config:
 
 check-armhf-build:
 	$(Q)ci/build-armhf.sh
+
+# The seeds' session in QEMU, interactive: Ctrl-a x quits.
+demo: deps
+	$(Q)ci/demo.sh
+
+# The same session without a terminal, judged by its output.
+check-demo:
+	$(Q)ci/demo.sh --batch
 
 check-x86:
 	$(Q)ci/system-test.sh x86
