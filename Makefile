@@ -11,7 +11,7 @@ SUBDIRS := tools configs inmates hypervisor
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
-	check-demo demo deps \
+	check-arm64-gicv2 check-demo demo deps \
 	bench-x86
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
@@ -38,7 +38,7 @@ clean:
 # every suite runs even when an earlier one fails, and the last line is the
 # total.
 CHECK_SUITES := check-unit check-abi check-config check-cli check-inmates \
-	check-armhf-build check-x86 check-arm64 check-demo
+	check-armhf-build check-x86 check-arm64 check-arm64-gicv2 check-demo
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -78,6 +78,10 @@ check-x86:
 
 check-arm64:
 	$(Q)ci/system-test.sh arm64
+
+# The same arm64 scenarios on a GICv2 machine (scenarios pick the config).
+check-arm64-gicv2:
+	$(Q)QEMU_GIC=2 ci/system-test.sh arm64
 
 # Figures, not a test: not part of check.
 bench-x86: deps
