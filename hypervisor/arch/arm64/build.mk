@@ -20,4 +20,3 @@ HV_BASE := $(shell sed -n 's/^\#define[[:space:]]*HV_BASE[[:space:]]*\(0x[0-9a-f
 	$(HV)/arch/arm64/include/asm/layout.h)
 
 IMAGES := jailhouse.bin
-IMAGE_LDS := arch/arm64/hypervisor.lds.S

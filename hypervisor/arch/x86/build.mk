@@ -26,4 +26,3 @@ HV_BASE := $(shell sed -n 's/^\#define[[:space:]]*JAILHOUSE_BASE[[:space:]]*\(0x
 	$(TOPDIR)/include/arch/x86/asm/jailhouse_base.h)
 
 IMAGES := jailhouse-amd.bin
-IMAGE_LDS := arch/x86/hypervisor.lds.S

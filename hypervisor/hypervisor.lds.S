@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Layout of the x86 image. It is linked at JAILHOUSE_BASE (HV_BASE, given
- * by the Makefile) and starts with the image header. Zero-initialised data
- * stays inside .data so that the file carries it: every CPU runs at once
- * from the first instruction and nobody could clear a .bss race-free.
+ * Layout of every hypervisor image: linked at HV_BASE (the arch's link
+ * address, given by the Makefile), starting with the image header. The
+ * output format is the linker's default, i.e. the target of the (cross)
+ * toolchain. Zero-initialised data stays inside .data so that the file
+ * carries it: all CPUs run at once from the first instruction and nobody
+ * could clear a .bss race-free.
  */
 #define PAGE_SIZE	4096
 
-OUTPUT_FORMAT("elf64-x86-64")
-OUTPUT_ARCH(i386:x86-64)
 ENTRY(arch_entry)
 
 SECTIONS
