@@ -86,3 +86,7 @@ check-arm64-gicv2:
 # Figures, not a test: not part of check.
 bench-x86: deps
 	$(Q)tests/bench/x86-exits.sh
+
+# Exits per apic-demo timer interrupt, cell start latency: figures only.
+bench-cells: deps
+	$(Q)tests/bench/x86-cells.sh

@@ -6,7 +6,9 @@
 # Run the QEMU scenarios of one architecture against an installed build:
 # tests/scenarios/common/*.sh and tests/scenarios/<srcarch>/*.sh, in name
 # order. All of them share one boot, except those whose name contains
-# "-own-boot", which get a boot each. Logs go to build/logs/.
+# "-own-boot", which get a boot each; such a scenario may name extra QEMU
+# arguments (devices, CPU model) in a line "# stockade-qemu: ARGS", which
+# are added to QEMU_EXTRA for its boot. Logs go to build/logs/.
 #
 # Prints every failure, then as its last line "N passed, N failed". Exit
 # status 0 only when something passed and nothing failed.
@@ -38,15 +40,16 @@ done < <(for f in "$top/tests/scenarios/common/"*.sh \
 passed=0
 failed=0
 
-# boot NAME SCENARIO...: pack, boot and judge one QEMU run.
+# boot NAME QEMU-ARGS SCENARIO...: pack, boot and judge one QEMU run.
 boot() {
-	local name=$1 initrd log start rc=0 verdict last p f
-	shift
+	local name=$1 qemu_args=$2 initrd log start rc=0 verdict last p f
+	shift 2
 	initrd=$top/build/initrd-$name.gz
 	log=$logs/$name.log
 	"$top/ci/initramfs.sh" -o "$initrd" "$srcarch" "$stage" "$@" >/dev/null
 	start=$(date +%s)
-	"$top/ci/run-qemu.sh" "$srcarch" "$initrd" "$log" || rc=$?
+	QEMU_EXTRA="${QEMU_EXTRA:-} $qemu_args" \
+		"$top/ci/run-qemu.sh" "$srcarch" "$initrd" "$log" || rc=$?
 	echo "run-scenarios: $name: $# scenario(s), boot took" \
 	     "$(( $(date +%s) - start ))s, qemu status $rc, log $log" >&2
 	verdict=$("$top/ci/check-log.sh" "$srcarch" "$log" \
@@ -70,11 +73,12 @@ boot() {
 }
 
 if [ ${#shared[@]} -gt 0 ]; then
-	boot "$srcarch" "${shared[@]}"
+	boot "$srcarch" "" "${shared[@]}"
 fi
 for s in "${own[@]}"; do
 	b=$(basename "$s" .sh)
-	boot "$srcarch-$b" "$s"
+	boot "$srcarch-$b" "$(sed -n 's/^# stockade-qemu: //p' "$s" | head -n 1)" \
+		"$s"
 done
 
 echo "$passed passed, $failed failed"

@@ -84,3 +84,21 @@ __weak void arch_reset_cpu(struct per_cpu *cpu)
 {
 	(void)cpu;
 }
+
+/* Without config space access, no PCI device is there. */
+__weak u32 arch_pci_read_config(u16 bdf, u16 reg, unsigned int size)
+{
+	(void)bdf;
+	(void)reg;
+	(void)size;
+	return 0xffffffff;
+}
+
+__weak void arch_pci_write_config(u16 bdf, u16 reg, u32 value,
+				  unsigned int size)
+{
+	(void)bdf;
+	(void)reg;
+	(void)value;
+	(void)size;
+}

@@ -475,6 +475,9 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 		       cell->config->name);
 		return -EPERM;
 	}
+	err = check_unlocked(cell);
+	if (err)
+		return err;
 
 	suspend_both(cell, cpu);
 	printk("Closing cell \"%s\"\n", cell->config->name);

@@ -2,8 +2,8 @@
 /*
  * Checks of a new cell's config against the running system (the config
  * itself already passed config_check_cell): its name is free, its CPUs
- * are in the root cell, its memory is the root cell's and no other
- * cell's. Each refusal prints one line naming the cause.
+ * are in the root cell, its memory and PCI devices are the root cell's
+ * and no other cell's. Each refusal prints one line naming the cause.
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
@@ -12,6 +12,7 @@
 #include <core/errno.h>
 #include <core/hypervisor.h>
 #include <core/page_pool.h>
+#include <core/pci.h>
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/string.h>
@@ -147,5 +148,8 @@ int cell_check_resources(const struct jailhouse_cell_desc *config,
 	err = check_cpus(config, caller);
 	if (err)
 		return err;
-	return check_memory(config);
+	err = check_memory(config);
+	if (err)
+		return err;
+	return pci_check_cell(config);
 }

@@ -58,3 +58,16 @@ __u32 comm_region_poll(bool approve_shutdown)
 	}
 	return msg;
 }
+
+bool comm_region_shutdown_requested(void)
+{
+	if (comm_region_msg() == JAILHOUSE_MSG_NONE)
+		return false;
+	if (comm_region_msg() == JAILHOUSE_MSG_SHUTDOWN_REQUEST)
+		return true;
+	/*
+	 * Something else to answer; a shutdown request may have replaced it
+	 * meanwhile, and poll then approved it already.
+	 */
+	return comm_region_poll(true) == JAILHOUSE_MSG_SHUTDOWN_REQUEST;
+}

@@ -122,6 +122,8 @@ with_errno EINVAL "load root cell" 1 "the root cell cannot be loaded." \
 if [ "$(id -u)" -eq 0 ]; then
 	with_errno EPERM "destroy refused by the cell" 1 "the cell refused the request (running/locked)" \
 		"$FAKE" cell destroy linux
+	with_errno EPERM "shutdown denied by the cell" 1 "the cell denied the shutdown request and keeps running." \
+		"$FAKE" cell shutdown linux
 	with_errno EPERM "disable refused" 1 "refused the shutdown of the hypervisor" \
 		"$FAKE" disable
 else

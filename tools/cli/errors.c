@@ -150,7 +150,7 @@ static void explain_cell(enum jh_op op, int err,
 		else if (err == EINVAL)
 			jh_fail("an image does not fit into a loadable memory region of the cell (check the -a addresses), or there are too many images" SEE_DMESG);
 		else if (err == EPERM)
-			jh_fail("the cell refused to stop for loading (running/locked)");
+			jh_fail("the cell denied the shutdown request that loading needs and keeps running");
 		else
 			break;
 		return;
@@ -164,8 +164,10 @@ static void explain_cell(enum jh_op op, int err,
 							   "shut down");
 		else if (err == EINVAL)
 			jh_fail("the request was rejected by the driver" SEE_DMESG);
+		else if (err == EPERM && op == JH_OP_CELL_SHUTDOWN)
+			jh_fail("the cell denied the shutdown request and keeps running");
 		else if (err == EPERM)
-			jh_fail("the cell refused the request (running/locked)");
+			jh_fail("the cell refused the request (running/locked), or another cell is running/locked and forbids changes");
 		else if (err == EBUSY && op == JH_OP_CELL_START)
 			jh_fail("the cell is already running (shut it down first)");
 		else if (err == EBUSY)

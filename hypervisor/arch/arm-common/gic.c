@@ -1,45 +1,216 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GIC distributor and redistributors for the cells. Only the root cell
- * exists so far and it owns every interrupt, so its accesses are carried
- * out unchanged. The handlers see every access with its offset, which is
- * where a cell's view gets restricted to its own interrupts once there
- * are others (per-interrupt registers by the config's irqchip pins,
- * redistributors by the cell's CPUs).
+ * GIC distributor as the cells see it: every access traps and is carried
+ * out by the hypervisor, restricted to the interrupts the cell owns.
+ * Registers with one field per interrupt get the fields of other
+ * interrupts masked: reads see zeros there, writes leave them alone
+ * (read-modify-write under a lock where the register is not a set/clear
+ * one). Global registers are read-only for cells other than the root.
+ * A cell that touches only foreign interrupts of a register fails.
  */
+#include <jailhouse/cell-config.h>
 #include <core/cell.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
-#include <core/paging.h>
+#include <core/percpu.h>
+#include <core/printk.h>
+#include <core/spinlock.h>
 #include <arm-common/cell.h>
 #include <arm-common/gic.h>
+#include <arm-common/gic_regs.h>
 #include <arm-common/hv.h>
 #include <arm-common/mmio.h>
 
-#define GICD_SIZE		0x10000
-/* GICv3 redistributor: RD_base and SGI_base frames of 64 KiB each. */
-#define GICR_STRIDE		0x20000
-/* GICv2 CPU interface (with the GICC_DIR page). */
-#define GICC_SIZE		0x2000
-
 static const struct jailhouse_system *sys;
-static void *gicd;
-static void *gicr;
-static u64 gicr_size;
+void *gicd;
+static DEFINE_SPINLOCK(gicd_lock);
+
+/* Registers with a field of `bits` bits per interrupt, from interrupt 0. */
+struct irq_reg {
+	u32 start;
+	u32 end;
+	unsigned int bits;
+	/* Writing 0 to a field does nothing: no read-modify-write needed. */
+	bool set_clear;
+};
+
+static const struct irq_reg irq_regs[] = {
+	{ GICD_IGROUPR, GICD_IGROUPR + 0x80, 1, false },
+	{ GICD_ISENABLER, GICD_ICACTIVER + 0x80, 1, true },
+	{ GICD_IPRIORITYR, GICD_IPRIORITYR + 0x400, 8, false },
+	{ GICD_ITARGETSR, GICD_ITARGETSR + 0x400, 8, false },
+	{ GICD_ICFGR, GICD_ICFGR + 0x100, 2, false },
+	{ GICD_IGRPMODR, GICD_IGRPMODR + 0x80, 1, false },
+};
+
+bool gic_virtualized(void)
+{
+	return sys->platform_info.arm.gic_version == 3;
+}
+
+static bool irqchip_has(const struct jailhouse_cell_desc *config,
+			unsigned int irq)
+{
+	const struct jailhouse_irqchip *chip =
+		jailhouse_cell_irqchips(config);
+	unsigned int n, pin;
+
+	for (n = 0; n < config->num_irqchips; n++, chip++) {
+		if (chip->address != sys->platform_info.arm.gicd_base ||
+		    irq < chip->pin_base || irq - chip->pin_base >= 128)
+			continue;
+		pin = irq - chip->pin_base;
+		if ((chip->pin_bitmap[pin / 32] >> (pin % 32)) & 1)
+			return true;
+	}
+	return false;
+}
+
+bool gic_cell_owns_irq(const struct cell *cell, const unsigned int irq)
+{
+	const struct cell *other;
+
+	/* Private interrupts are banked: each CPU reaches its own only. */
+	if (irq < GIC_NUM_PRIVATE)
+		return true;
+	if (cell != &root_cell)
+		return irqchip_has(cell->config, irq);
+	for (other = root_cell.next; other; other = other->next)
+		if (irqchip_has(other->config, irq))
+			return false;
+	return true;
+}
+
+/* Bits of the access that belong to interrupts the cell owns. */
+static u64 owned_mask(const struct cell *cell, const struct irq_reg *reg,
+		      const struct mmio_access *acc)
+{
+	unsigned int per_byte = 8 / reg->bits;
+	unsigned int first = (acc->address - reg->start) * per_byte;
+	unsigned int n, count = acc->size * per_byte;
+	u64 field = (1ULL << reg->bits) - 1, mask = 0;
+
+	for (n = 0; n < count; n++)
+		if (first + n < GIC_MAX_IRQS &&
+		    gic_cell_owns_irq(cell, first + n))
+			mask |= field << (n * reg->bits);
+	return mask;
+}
+
+static int irq_reg_access(struct cell *cell, const struct irq_reg *reg,
+			  struct mmio_access *acc)
+{
+	u64 mask = owned_mask(cell, reg, acc), val = acc->value;
+
+	/* Linux in the root cell may sweep over all of them: no failure. */
+	if (!mask && cell == &root_cell) {
+		acc->value = 0;
+		return 0;
+	}
+	if (!mask)
+		return -EPERM;
+	if (!acc->is_write) {
+		mmio_perform(gicd, acc);
+		acc->value &= mask;
+		return 0;
+	}
+	if (reg->set_clear) {
+		acc->value = val & mask;
+		mmio_perform(gicd, acc);
+		return 0;
+	}
+	spin_lock(&gicd_lock);
+	acc->is_write = false;
+	mmio_perform(gicd, acc);
+	acc->value = (acc->value & ~mask) | (val & mask);
+	acc->is_write = true;
+	mmio_perform(gicd, acc);
+	spin_unlock(&gicd_lock);
+	return 0;
+}
+
+/* Whether a GICv3 route names a CPU of the cell (no 1-of-N routing). */
+static bool route_in_cell(const struct cell *cell, u64 route)
+{
+	unsigned int cpu;
+
+	if (route & GICD_IROUTER_IRM)
+		return false;
+	for_each_cpu_of(cpu, cell)
+		if (per_cpu(cpu)->arch.known &&
+		    !((per_cpu(cpu)->arch.mpidr ^ route) & GICD_IROUTER_AFF))
+			return true;
+	return false;
+}
+
+static int irouter_access(struct cell *cell, struct mmio_access *acc)
+{
+	unsigned int irq = (acc->address - GICD_IROUTER) / 8;
+	u64 offset = acc->address & 7, old;
+	struct mmio_access whole = {
+		.address = acc->address & ~7ULL, .size = 8,
+	};
+
+	if (irq < GIC_NUM_PRIVATE || !gic_cell_owns_irq(cell, irq)) {
+		acc->value = 0;
+		return cell == &root_cell ? 0 : -EPERM;
+	}
+	if (!acc->is_write || cell == &root_cell) {
+		mmio_perform(gicd, acc);
+		return 0;
+	}
+	spin_lock(&gicd_lock);
+	mmio_perform(gicd, &whole);
+	old = whole.value;
+	if (acc->size == 8)
+		whole.value = acc->value;
+	else
+		whole.value = (old & ~(0xffffffffULL << (offset * 8))) |
+			(acc->value << (offset * 8));
+	if (!route_in_cell(cell, whole.value)) {
+		spin_unlock(&gicd_lock);
+		return -EPERM;
+	}
+	whole.is_write = true;
+	mmio_perform(gicd, &whole);
+	spin_unlock(&gicd_lock);
+	return 0;
+}
+
+static int gicd_access(void *arg, struct mmio_access *acc)
+{
+	struct cell *cell = arg;
+	unsigned int n;
+
+	for (n = 0; n < ARRAY_SIZE(irq_regs); n++)
+		if (acc->address >= irq_regs[n].start &&
+		    acc->address < irq_regs[n].end)
+			return irq_reg_access(cell, &irq_regs[n], acc);
+	if (acc->address >= GICD_IROUTER && acc->address < GICD_IROUTER_END)
+		return irouter_access(cell, acc);
+
+	if (cell == &root_cell) {
+		mmio_perform(gicd, acc);
+		return 0;
+	}
+	/* Identification and global state: readable, never written. */
+	if (!acc->is_write)
+		mmio_perform(gicd, acc);
+	return 0;
+}
 
 int gic_init(void)
 {
-	sys = system_config_location();
+	int err;
 
+	sys = system_config_location();
 	switch (sys->platform_info.arm.gic_version) {
 	case 2:
 		break;
 	case 3:
-		gicr_size = (u64)hypervisor_header.max_cpus * GICR_STRIDE;
-		gicr = hv_map_device(sys->platform_info.arm.gicr_base,
-				     gicr_size);
-		if (!gicr)
-			return -ENOMEM;
+		err = gic_v3_init();
+		if (err)
+			return err;
 		break;
 	default:
 		return -EINVAL;
@@ -48,41 +219,33 @@ int gic_init(void)
 	return gicd ? 0 : -ENOMEM;
 }
 
-static int gicd_access(void *arg, struct mmio_access *acc)
+/* Disable the cell's SPIs: whoever owns them next sets them up anew. */
+static void disable_spis(const struct cell *cell)
 {
-	(void)arg;
-	mmio_perform(gicd, acc);
-	return 0;
-}
+	unsigned int irq;
 
-static int gicr_access(void *arg, struct mmio_access *acc)
-{
-	(void)arg;
-	mmio_perform(gicr, acc);
-	return 0;
+	for (irq = GIC_NUM_PRIVATE; irq < GIC_MAX_IRQS; irq++)
+		if (irqchip_has(cell->config, irq))
+			mmio_write32((char *)gicd + GICD_ICENABLER +
+				     irq / 32 * 4, 1U << (irq % 32));
 }
 
 int gic_cell_init(struct cell *cell)
 {
-	const struct jailhouse_system *s = system_config_location();
 	int err;
 
-	err = mmio_region_register(cell, s->platform_info.arm.gicd_base,
+	err = mmio_region_register(cell, sys->platform_info.arm.gicd_base,
 				   GICD_SIZE, gicd_access, cell);
 	if (err)
 		return err;
+	if (cell != &root_cell)
+		disable_spis(cell);
+	if (sys->platform_info.arm.gic_version == 3)
+		return gic_v3_cell_init(cell);
+	return gic_v2_cell_init(cell);
+}
 
-	if (s->platform_info.arm.gic_version == 3)
-		return mmio_region_register(cell,
-					    s->platform_info.arm.gicr_base,
-					    gicr_size, gicr_access, cell);
-
-	/*
-	 * GICv2: the root cell keeps the physical CPU interface, mapped at
-	 * its own address.
-	 */
-	return paging_map(&cell->arch->stage2, s->platform_info.arm.gicc_base,
-			  s->platform_info.arm.gicc_base, GICC_SIZE,
-			  PAGE_FLAG_READ | PAGE_FLAG_WRITE |
-			  PAGE_FLAG_DEVICE);
+void gic_cell_exit(struct cell *cell)
+{
+	disable_spis(cell);
 }

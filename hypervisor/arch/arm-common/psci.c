@@ -1,19 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * PSCI calls of the root cell. The hypervisor owns EL2/HYP on every CPU
- * of the cell, so a CPU that firmware switches on must start in the
- * hypervisor, not in Linux: CPU_ON goes to firmware with the hypervisor's
- * cold entry and the target's per-CPU data; the CPU then sets itself up
- * and enters Linux's entry point in EL1/SVC. CPU_OFF simply reaches
- * firmware: the hypervisor keeps no state on a CPU that is off.
+ * PSCI and the SMC calling convention's own calls, for every cell.
  *
- * Only calls that every PSCI 0.2 firmware knows are passed on; firmware
- * emulations may treat other ids as undefined instructions.
+ * CPUs never reach firmware's power management while the hypervisor
+ * runs (with a virtualized GIC): a CPU that its cell switches off waits
+ * in the hypervisor (control.c), CPU_ON wakes it at the given entry, and
+ * AFFINITY_INFO reports these states. That keeps every CPU reachable for
+ * the management of cells. Only the root cell reaches firmware, for
+ * whole-system calls and the ones every PSCI 0.2 firmware knows; other
+ * ids could be undefined instructions to firmware emulations.
+ *
+ * Without a virtualized GIC (GICv2 for now) the root cell's CPU_OFF goes
+ * to firmware, and CPU_ON has firmware start the CPU in the hypervisor's
+ * cold entry with the target's per-CPU data; that CPU rebuilds its EL2
+ * state and enters Linux's entry point.
+ *
+ * Cells other than the root get PSCI 1.0 emulated; SYSTEM_OFF and
+ * SYSTEM_RESET stop only that cell.
  */
 #include <jailhouse/hypercall.h>
+#include <core/arch.h>
 #include <core/cell.h>
+#include <core/comm_region.h>
 #include <core/hypervisor.h>
+#include <core/management.h>
 #include <core/percpu.h>
+#include <core/printk.h>
+#include <arm-common/gic.h>
 #include <arm-common/hv.h>
 #include <arm-common/psci.h>
 #include <asm/trap_frame.h>
@@ -39,15 +52,170 @@ static long psci_cpu_on(struct per_cpu *cpu, unsigned long fid,
 			unsigned long context)
 {
 	struct per_cpu *target = cpu_by_mpidr(cpu->cell, mpidr);
+	u32 off = ARM_CPU_OFF;
 
 	if (!target)
 		return PSCI_INVALID_PARAMETERS;
 
-	/* Read after the target's MMU is on: no cache maintenance needed. */
+	if (!gic_virtualized()) {
+		/* Read after the target's MMU is on: no cache maintenance. */
+		target->arch.on_entry = entry;
+		target->arch.on_context = context;
+		return arm_smc(fid, mpidr, arm_cold_entry_phys(),
+			       hv_virt2phys(&target->arch.cold));
+	}
+
+	/* Only the winner of the state change may write the entry. */
+	if (!__atomic_compare_exchange_n(&target->arch.power, &off,
+					 ARM_CPU_CLAIMED, false,
+					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return off == ARM_CPU_ON ? PSCI_ALREADY_ON : PSCI_ON_PENDING;
 	target->arch.on_entry = entry;
 	target->arch.on_context = context;
-	return arm_smc(fid, mpidr, arm_cold_entry_phys(),
-		       hv_virt2phys(&target->arch.cold));
+	__atomic_store_n(&target->arch.power, ARM_CPU_ON_PENDING,
+			 __ATOMIC_RELEASE);
+	arch_send_management_ipi(target);
+	return PSCI_SUCCESS;
+}
+
+static long psci_affinity_info(struct per_cpu *cpu, unsigned long mpidr,
+			       unsigned long level)
+{
+	struct per_cpu *target;
+
+	if (level != 0)
+		return PSCI_INVALID_PARAMETERS;
+	target = cpu_by_mpidr(cpu->cell, mpidr);
+	if (!target) {
+		/* Linux asks about CPUs it handed to a cell: they are off. */
+		if (cpu->cell == &root_cell)
+			return PSCI_AFFINITY_OFF;
+		return PSCI_INVALID_PARAMETERS;
+	}
+	switch (__atomic_load_n(&target->arch.power, __ATOMIC_ACQUIRE)) {
+	case ARM_CPU_ON:
+		return PSCI_AFFINITY_ON;
+	case ARM_CPU_OFF:
+		return PSCI_AFFINITY_OFF;
+	}
+	return PSCI_AFFINITY_ON_PENDING;
+}
+
+/* SYSTEM_OFF / SYSTEM_RESET of a cell: it stops, the rest runs on. */
+static void cell_system_off(struct per_cpu *cpu, const char *what)
+{
+	struct cell *cell = cpu->cell;
+	unsigned int n;
+
+	printk("Cell \"%s\": %s by CPU %u, cell stopped\n",
+	       cell->config->name, what, cpu->cpu_id);
+	comm_region_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	for_each_cpu_of(n, cell) {
+		cpu_post_request(per_cpu(n), CPU_REQ_PARK);
+		if (per_cpu(n) != cpu)
+			arch_send_management_ipi(per_cpu(n));
+	}
+}
+
+static bool psci_known(unsigned long fid)
+{
+	switch (fid) {
+	case PSCI_VERSION:
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+	case SMCCC_VERSION:
+		return true;
+	}
+	return false;
+}
+
+/* Calls of cells other than the root: all emulated. */
+static long psci_cell(struct per_cpu *cpu, unsigned long fid,
+		      unsigned long a1, unsigned long a2, unsigned long a3)
+{
+	switch (fid) {
+	case PSCI_VERSION:
+		return PSCI_VERSION_1_0;
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+		/* A standby that ends at once is a valid suspend. */
+		return PSCI_SUCCESS;
+	case PSCI_CPU_OFF:
+		arm_power_off(cpu);
+		return PSCI_SUCCESS;
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+		return psci_cpu_on(cpu, fid, a1, a2, a3);
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+		return psci_affinity_info(cpu, a1, a2);
+	case PSCI_MIGRATE_INFO_TYPE:
+		return PSCI_TOS_NOT_PRESENT;
+	case PSCI_SYSTEM_OFF:
+		cell_system_off(cpu, "SYSTEM_OFF");
+		return PSCI_SUCCESS;
+	case PSCI_SYSTEM_RESET:
+		cell_system_off(cpu, "SYSTEM_RESET");
+		return PSCI_SUCCESS;
+	case PSCI_FEATURES:
+		/* Also how a caller learns that SMCCC_VERSION exists. */
+		return psci_known((u32)a1) ? PSCI_SUCCESS :
+			PSCI_NOT_SUPPORTED;
+	}
+	return PSCI_NOT_SUPPORTED;
+}
+
+static long psci_root(struct per_cpu *cpu, unsigned long fid,
+		      unsigned long a1, unsigned long a2, unsigned long a3)
+{
+	switch (fid) {
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+		return psci_cpu_on(cpu, fid, a1, a2, a3);
+	case PSCI_CPU_OFF:
+		if (!gic_virtualized())
+			return arm_smc(fid, a1, a2, a3);
+		arm_power_off(cpu);
+		return PSCI_SUCCESS;
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+		if (!gic_virtualized())
+			return arm_smc(fid, a1, a2, a3);
+		return psci_affinity_info(cpu, a1, a2);
+	case PSCI_VERSION:
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+	case PSCI_MIGRATE_32:
+	case PSCI_MIGRATE_64:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		return arm_smc(fid, a1, a2, a3);
+	}
+	return PSCI_NOT_SUPPORTED;
+}
+
+/* SMCCC's own calls: version 1.1 to cells, no workarounds offered. */
+static long smccc_arch(struct per_cpu *cpu, unsigned long fid,
+		       unsigned long a1)
+{
+	if (cpu->cell == &root_cell)
+		return PSCI_NOT_SUPPORTED;
+	if (fid == SMCCC_VERSION)
+		return SMCCC_VERSION_1_1;
+	if (fid == SMCCC_ARCH_FEATURES)
+		return (u32)a1 == SMCCC_ARCH_FEATURES ? PSCI_SUCCESS :
+			PSCI_NOT_SUPPORTED;
+	return PSCI_NOT_SUPPORTED;
 }
 
 unsigned int psci_handle_smc(struct per_cpu *cpu, struct trap_frame *f)
@@ -59,33 +227,17 @@ unsigned int psci_handle_smc(struct per_cpu *cpu, struct trap_frame *f)
 	long ret;
 
 	if (SMCCC_OWNER(fid) != SMCCC_OWNER_STANDARD) {
-		/* SMCCC's "unknown function" has the same value. */
-		trap_set_reg(f, 0, (unsigned long)(long)PSCI_NOT_SUPPORTED);
+		ret = SMCCC_OWNER(fid) == SMCCC_OWNER_ARCH ?
+			smccc_arch(cpu, fid, a1) : PSCI_NOT_SUPPORTED;
+		/* SMCCC's "unknown function" has the value of PSCI's. */
+		trap_set_reg(f, 0, (unsigned long)ret);
 		return JAILHOUSE_CPU_STAT_VMEXITS_SMCCC;
 	}
 
-	switch (fid) {
-	case PSCI_CPU_ON_32:
-	case PSCI_CPU_ON_64:
-		ret = psci_cpu_on(cpu, fid, a1, a2, a3);
-		break;
-	case PSCI_VERSION:
-	case PSCI_CPU_SUSPEND_32:
-	case PSCI_CPU_SUSPEND_64:
-	case PSCI_CPU_OFF:
-	case PSCI_AFFINITY_INFO_32:
-	case PSCI_AFFINITY_INFO_64:
-	case PSCI_MIGRATE_32:
-	case PSCI_MIGRATE_64:
-	case PSCI_MIGRATE_INFO_TYPE:
-	case PSCI_SYSTEM_OFF:
-	case PSCI_SYSTEM_RESET:
-		ret = arm_smc(fid, a1, a2, a3);
-		break;
-	default:
-		ret = PSCI_NOT_SUPPORTED;
-		break;
-	}
+	if (cpu->cell == &root_cell)
+		ret = psci_root(cpu, fid, a1, a2, a3);
+	else
+		ret = psci_cell(cpu, fid, a1, a2, a3);
 	trap_set_reg(f, 0, (unsigned long)ret);
 	return JAILHOUSE_CPU_STAT_VMEXITS_PSCI;
 }

@@ -136,17 +136,21 @@ static void save_linux_state(struct arch_per_cpu *a)
 	a->mpidr = read_sysreg(mpidr_el1);
 }
 
-/* Stage 2 of the CPU's cell, with HCR_EL2 trapping what we handle. */
+/*
+ * Stage 2 of the CPU's cell, with HCR_EL2 trapping what we handle: with
+ * a virtualized GIC, physical interrupts too (IMO/FMO); SErrors stay
+ * with the guest.
+ */
 static void activate_cell(struct per_cpu *cpu)
 {
-	struct arch_cell *ac = cpu->cell->arch;
+	u64 hcr = (cpu->arch.linux_hcr & ~(HCR_IMO | HCR_FMO | HCR_AMO)) |
+		HCR_VM | HCR_SWIO | HCR_TSC | HCR_RW;
 
+	if (gic_virtualized())
+		hcr |= HCR_IMO | HCR_FMO;
 	write_sysreg(vtcr_el2, VTCR_EL2_CELL);
-	write_sysreg(vttbr_el2, paging_root_phys(&ac->stage2) |
-		     ((u64)cpu->cell->id << 48));
-	write_sysreg(hcr_el2, (cpu->arch.linux_hcr &
-			       ~(HCR_IMO | HCR_FMO | HCR_AMO)) |
-		     HCR_VM | HCR_SWIO | HCR_TSC | HCR_RW);
+	write_sysreg(vttbr_el2, arm_cell_vttbr(cpu->cell));
+	write_sysreg(hcr_el2, hcr);
 	isb();
 	/* Translations made without stage 2 must not survive. */
 	flush_guest_tlb_local();
@@ -155,6 +159,7 @@ static void activate_cell(struct per_cpu *cpu)
 int arch_cpu_init(struct per_cpu *cpu)
 {
 	struct arch_per_cpu *a = &cpu->arch;
+	int err;
 
 	save_linux_state(a);
 	a->hyp_saved = true;
@@ -172,7 +177,11 @@ int arch_cpu_init(struct per_cpu *cpu)
 
 	switch_to_hv_tables();
 
+	err = gic_cpu_init(cpu);
+	if (err)
+		return err;
 	activate_cell(cpu);
+	a->power = ARM_CPU_ON;
 	a->known = true;
 	return 0;
 }
@@ -184,6 +193,7 @@ static void deactivate_cell(struct per_cpu *cpu)
 
 	if (!a->hyp_saved)
 		return;
+	gic_cpu_shutdown(cpu);
 	write_sysreg(hcr_el2, a->linux_hcr);
 	write_sysreg(vttbr_el2, a->linux_vttbr);
 	write_sysreg(vtcr_el2, a->linux_vtcr);
@@ -261,6 +271,7 @@ void __noreturn arm64_cold_start(struct per_cpu *cpu)
 	write_sysreg(vmpidr_el2, read_sysreg(mpidr_el1));
 	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 	a->hyp_saved = true;
+	a->power = ARM_CPU_ON;
 	activate_cell(cpu);
 
 	memset(frame, 0, sizeof(*frame));
@@ -268,4 +279,58 @@ void __noreturn arm64_cold_start(struct per_cpu *cpu)
 	write_sysreg(elr_el2, a->on_entry);
 	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
 	arm64_enter_guest(frame);
+}
+
+void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
+		   unsigned long entry, unsigned long context)
+{
+	struct arch_per_cpu *a = &cpu->arch;
+
+	/* Timer access as Linux's boot code gave EL1, timers stopped. */
+	write_sysreg(cnthctl_el2, a->cnthctl);
+	write_sysreg(cntvoff_el2, a->cntvoff);
+	write_sysreg(cntv_ctl_el0, 0);
+	write_sysreg(cntp_ctl_el0, 0);
+	write_sysreg(vpidr_el2, a->midr);
+	write_sysreg(vmpidr_el2, a->mpidr);
+	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
+	activate_cell(cpu);
+	gic_cpu_reset(cpu);
+
+	memset(frame, 0, sizeof(*frame));
+	frame->x[0] = context;
+	write_sysreg(elr_el2, entry);
+	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
+}
+
+/*
+ * The remap window is in the tables all CPUs share; another CPU may have
+ * walked to an old mapping speculatively, so the TLB maintenance is
+ * broadcast.
+ */
+static void flush_hv_range(unsigned long virt, unsigned long size)
+{
+	unsigned long off;
+
+	asm volatile("dsb ishst" : : : "memory");
+	for (off = 0; off < size; off += PAGE_SIZE)
+		asm volatile("tlbi vae2is, %0"
+			     : : "r" ((virt + off) >> 12) : "memory");
+	asm volatile("dsb ish\n\tisb" : : : "memory");
+}
+
+int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
+{
+	int err = paging_map(&hv_paging, virt, phys, size,
+			     PAGE_FLAG_READ | PAGE_FLAG_WRITE |
+			     PAGE_FLAG_NO_HUGE);
+
+	flush_hv_range(virt, size);
+	return err;
+}
+
+void arch_unmap_hv(unsigned long virt, unsigned long size)
+{
+	paging_unmap(&hv_paging, virt, size);
+	flush_hv_range(virt, size);
 }

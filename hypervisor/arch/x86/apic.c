@@ -63,6 +63,16 @@ static void apic_write(unsigned int reg, u32 value)
 	*(volatile u32 *)(xapic + reg) = value;
 }
 
+u32 apic_reg_read(unsigned int reg)
+{
+	return apic_read(reg);
+}
+
+void apic_reg_write(unsigned int reg, u32 value)
+{
+	apic_write(reg, value);
+}
+
 int apic_init(void)
 {
 	xapic = page_alloc(&remap_pool, 1);
@@ -138,6 +148,7 @@ static bool icr_targets(const struct per_cpu *sender,
 static void send_init_sipi(struct per_cpu *sender, u32 icr_lo)
 {
 	u32 dest = apic_read(APIC_REG_ICR_HI) >> ICR_DEST_SHIFT;
+	bool named = false;
 	struct per_cpu *target;
 	unsigned int n;
 
@@ -149,18 +160,26 @@ static void send_init_sipi(struct per_cpu *sender, u32 icr_lo)
 		if (!cell_owns_cpu(sender->cell, n))
 			continue;
 		target = per_cpu(n);
+		if (!icr_targets(sender, target, icr_lo, dest))
+			continue;
+		named = true;
 		/*
 		 * A CPU cannot reset itself this way, and one that Linux had
 		 * offline at enable time never came into the hypervisor.
 		 */
-		if (target == sender || !target->cell ||
-		    !icr_targets(sender, target, icr_lo, dest))
+		if (target == sender || !target->cell)
 			continue;
 		if ((icr_lo & ICR_DM_MASK) == ICR_DM_INIT)
 			x86_send_init(target);
 		else
 			x86_send_sipi(target, icr_lo & ICR_VECTOR);
 	}
+	/* Broadcasts are confined silently; a named stranger is noted. */
+	if (!named && (icr_lo & ICR_SHORTHAND_MASK) == ICR_TO_DEST &&
+	    sender->cell != &root_cell)
+		printk("CPU %u: %s to APIC ID 0x%x outside its cell dropped\n",
+		       sender->cpu_id, (icr_lo & ICR_DM_MASK) == ICR_DM_INIT ?
+		       "INIT" : "STARTUP", dest);
 }
 
 /* Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. */

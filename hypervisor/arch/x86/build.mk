@@ -6,17 +6,22 @@
 ARCH_SRCS := \
 	arch/x86/apic.c \
 	arch/x86/cell.c \
+	arch/x86/clock.c \
 	arch/x86/cpuid.c \
+	arch/x86/dbg.c \
 	arch/x86/guest_mem.c \
+	arch/x86/ioapic.c \
 	arch/x86/mmio.c \
 	arch/x86/msr.c \
 	arch/x86/npt.c \
 	arch/x86/paging_formats.c \
+	arch/x86/pci.c \
 	arch/x86/pio.c \
 	arch/x86/setup.c \
 	arch/x86/svm.c \
 	arch/x86/uart_8250.c \
-	arch/x86/vcpu.c
+	arch/x86/vcpu.c \
+	arch/x86/xsetbv.c
 ARCH_ASM_SRCS := arch/x86/entry.S
 ARCH_INCLUDES := -I$(HV)/arch/x86/include
 ARCH_CFLAGS := -m64 -mcmodel=kernel -mno-red-zone -mgeneral-regs-only

@@ -52,6 +52,8 @@ int arch_cell_create(struct cell *cell)
 	err = pio_init_bitmap(ac, cell->config);
 	if (err)
 		return err;
+	/* The root cell's IOAPIC pins become the cell's, quiet at first. */
+	ioapic_cell_pins_mask(cell);
 	return msr_init_bitmap_cell(ac);
 }
 
@@ -61,6 +63,8 @@ void arch_cell_destroy(struct cell *cell)
 
 	if (!ac)
 		return;
+	/* Nothing the cell programmed may fire into the root cell. */
+	ioapic_cell_pins_mask(cell);
 	if (ac->npt.root)
 		paging_destroy(&ac->npt);
 	page_free(&mem_pool, ac->iopm, SVM_IOPM_PAGES);
@@ -89,6 +93,6 @@ void arch_comm_region_init(struct cell *cell,
 
 	comm->pm_timer_address = sys->platform_info.x86.pm_timer_address;
 	comm->num_cpus = cell_num_cpus(cell);
-	comm->tsc_khz = sys->platform_info.x86.tsc_khz;
-	comm->apic_khz = sys->platform_info.x86.apic_khz;
+	comm->tsc_khz = x86_tsc_khz;
+	comm->apic_khz = x86_apic_khz;
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoding the instruction behind a trapped MMIO write. The SVM of the test
- * machines has no decode assists, so the bytes come from guest memory.
- * Only what device drivers use for register writes is understood: MOV
- * from a register (0x89) and MOV of an immediate (0xc7 /0), 16 to 64 bits.
+ * Decoding the instruction behind a trapped MMIO access. The SVM of the
+ * test machines has no decode assists, so the bytes come from guest
+ * memory. Only the moves drivers use for device registers are understood
+ * (list in x86/mmio.h); the memory operand's address is not needed, the
+ * fault gives it, so only its length is worked out.
  */
 #include <core/errno.h>
 #include <core/percpu.h>
@@ -14,28 +15,78 @@
 #define REX_W			BIT(3)
 #define REX_R			BIT(2)
 
-static unsigned long reg_value(const struct per_cpu *cpu,
-			       const struct guest_regs *regs,
-			       unsigned int reg)
+#define REG_RSP			4
+/* Code segment attributes in the VMCB's packed format. */
+#define SEG_ATTR_L		BIT(9)
+#define SEG_ATTR_DB		BIT(10)
+
+/* Where a general register lives; RSP is in the VMCB instead. */
+static unsigned long *reg_slot(struct guest_regs *regs, unsigned int reg)
 {
 	switch (reg) {
-	case 0: return regs->rax;
-	case 1: return regs->rcx;
-	case 2: return regs->rdx;
-	case 3: return regs->rbx;
-	case 4: return cpu->arch.vmcb.rsp;
-	case 5: return regs->rbp;
-	case 6: return regs->rsi;
-	case 7: return regs->rdi;
-	case 8: return regs->r8;
-	case 9: return regs->r9;
-	case 10: return regs->r10;
-	case 11: return regs->r11;
-	case 12: return regs->r12;
-	case 13: return regs->r13;
-	case 14: return regs->r14;
-	default: return regs->r15;
+	case 0: return &regs->rax;
+	case 1: return &regs->rcx;
+	case 2: return &regs->rdx;
+	case 3: return &regs->rbx;
+	case 5: return &regs->rbp;
+	case 6: return &regs->rsi;
+	case 7: return &regs->rdi;
+	case 8: return &regs->r8;
+	case 9: return &regs->r9;
+	case 10: return &regs->r10;
+	case 11: return &regs->r11;
+	case 12: return &regs->r12;
+	case 13: return &regs->r13;
+	case 14: return &regs->r14;
+	default: return &regs->r15;
 	}
+}
+
+/* Byte registers 4-7 without REX are AH, CH, DH and BH. */
+static bool is_high_byte(unsigned int reg, unsigned int size, bool rex)
+{
+	return size == 1 && !rex && reg >= 4 && reg < 8;
+}
+
+static u64 read_reg(struct per_cpu *cpu, const struct guest_regs *regs,
+		    unsigned int reg, unsigned int size, bool rex)
+{
+	/* reg_slot does not write; the cast keeps one lookup table. */
+	u64 value = reg == REG_RSP ? cpu->arch.vmcb.rsp :
+		*reg_slot((struct guest_regs *)regs, reg);
+
+	if (is_high_byte(reg, size, rex))
+		return (value >> 8) & 0xff;
+	return size == 8 ? value : value & ((1ULL << (8 * size)) - 1);
+}
+
+void mmio_complete_read(struct per_cpu *cpu, struct guest_regs *regs,
+			const struct mmio_access *a, u64 value)
+{
+	u64 old = a->reg == REG_RSP ? cpu->arch.vmcb.rsp :
+		*reg_slot(regs, a->reg);
+
+	switch (a->reg_size) {
+	case 8:
+		break;
+	case 4:
+		/* 32-bit results clear the upper half, as on the CPU. */
+		value = (u32)value;
+		break;
+	case 2:
+		value = (old & ~0xffffULL) | (u16)value;
+		break;
+	default:
+		if (is_high_byte(a->reg, 1, a->rex))
+			value = (old & ~0xff00ULL) | ((value & 0xff) << 8);
+		else
+			value = (old & ~0xffULL) | (u8)value;
+		break;
+	}
+	if (a->reg == REG_RSP)
+		cpu->arch.vmcb.rsp = value;
+	else
+		*reg_slot(regs, a->reg) = value;
 }
 
 static bool is_legacy_prefix(u8 b)
@@ -44,14 +95,62 @@ static bool is_legacy_prefix(u8 b)
 		b == 0x64 || b == 0x65 || b == 0xf0;
 }
 
-int mmio_decode_write(struct per_cpu *cpu, const struct guest_regs *regs,
-		      struct mmio_write *w)
+/* Length of ModRM, SIB and displacement starting at insn[0]. */
+static unsigned int modrm_length(const u8 *insn)
+{
+	unsigned int mod = insn[0] >> 6, rm = insn[0] & 7, len = 1;
+
+	if (rm == 4) {
+		/* SIB; base 5 without displacement byte means disp32. */
+		if (mod == 0 && (insn[1] & 7) == 5)
+			len += 4;
+		len++;
+	} else if (mod == 0 && rm == 5) {
+		/* RIP-relative (or absolute) disp32 */
+		len += 4;
+	}
+	if (mod == 1)
+		len += 1;
+	else if (mod == 2)
+		len += 4;
+	return len;
+}
+
+/*
+ * MOV between the accumulator and an absolute address (0xa0-0xa3), which
+ * compilers pick for constant addresses such as the xAPIC's. The address
+ * takes 8 bytes in 64-bit code, 4 or 2 by the code segment's D bit
+ * otherwise (no 0x67 prefix: it stopped the prefix scan).
+ */
+static int decode_moffs(struct per_cpu *cpu, const struct guest_regs *regs,
+			struct mmio_access *a, u8 op, unsigned int i)
 {
 	const struct vmcb *vmcb = &cpu->arch.vmcb;
-	u8 insn[MAX_INSN_LENGTH];
-	unsigned int i = 0, mod, rm, size = 4, imm_size;
-	u8 rex = 0, op, modrm;
-	unsigned long value;
+	unsigned int addr_size;
+
+	if ((vmcb->efer & EFER_LMA) && (vmcb->cs.attrib & SEG_ATTR_L))
+		addr_size = 8;
+	else
+		addr_size = (vmcb->cs.attrib & SEG_ATTR_DB) ? 4 : 2;
+	if (!(op & 1))
+		a->reg_size = 1;
+	a->size = a->reg_size;
+	a->reg = 0;
+	if (op & 2) {
+		a->write = true;
+		a->value = read_reg(cpu, regs, 0, a->size, a->rex);
+	}
+	a->length = i + addr_size;
+	return a->length > MAX_INSN_LENGTH ? -EINVAL : 0;
+}
+
+int mmio_decode(struct per_cpu *cpu, const struct guest_regs *regs,
+		struct mmio_access *a)
+{
+	const struct vmcb *vmcb = &cpu->arch.vmcb;
+	unsigned int i = 0, size = 4, imm_size, reg, n;
+	u8 insn[MAX_INSN_LENGTH], rex = 0, op, modrm;
+	u64 value;
 	int err;
 
 	/* Fetch what the page holds, then the rest from the next one. */
@@ -71,45 +170,69 @@ int mmio_decode_write(struct per_cpu *cpu, const struct guest_regs *regs,
 	if (rex & REX_W)
 		size = 8;
 
+	*a = (struct mmio_access){ .rex = !!rex, .reg_size = size };
 	op = insn[i++];
-	modrm = insn[i++];
-	mod = modrm >> 6;
-	rm = modrm & 7;
-	if (mod == 3 || (op != 0x89 && op != 0xc7) ||
-	    (op == 0xc7 && ((modrm >> 3) & 7) != 0))
-		return -EINVAL;
-
-	if (rm == 4) {
-		/* SIB; base 5 without displacement byte means disp32. */
-		if (mod == 0 && (insn[i] & 7) == 5)
-			i += 4;
-		i++;
-	} else if (mod == 0 && rm == 5) {
-		i += 4;
-	}
-	if (mod == 1)
-		i += 1;
-	else if (mod == 2)
-		i += 4;
-
-	if (op == 0xc7) {
-		imm_size = size == 2 ? 2 : 4;
-		value = 0;
-		for (unsigned int n = 0; n < imm_size; n++)
-			value |= (unsigned long)insn[i + n] << (8 * n);
-		/* imm32 is sign-extended to 64 bits. */
-		if (size == 8 && (value & BIT(31)))
-			value |= ~0xffffffffUL;
-		i += imm_size;
+	if (op >= 0xa0 && op <= 0xa3)
+		return decode_moffs(cpu, regs, a, op, i);
+	if (op == 0x0f) {
+		/* MOVZX: byte or word from memory, widened to the register. */
+		op = insn[i++];
+		if (op != 0xb6 && op != 0xb7)
+			return -EINVAL;
+		a->size = op == 0xb6 ? 1 : 2;
+	} else if (op == 0x88 || op == 0x8a || op == 0xc6) {
+		a->size = 1;
+		a->reg_size = 1;
+	} else if (op == 0x89 || op == 0x8b || op == 0xc7) {
+		a->size = size;
 	} else {
-		value = reg_value(cpu, regs, ((modrm >> 3) & 7) |
-				  ((rex & REX_R) ? 8 : 0));
+		return -EINVAL;
+	}
+	modrm = insn[i];
+	reg = ((modrm >> 3) & 7) | ((rex & REX_R) ? 8 : 0);
+	/* A register operand is no memory access. */
+	if ((modrm >> 6) == 3)
+		return -EINVAL;
+	i += modrm_length(&insn[i]);
+
+	if (op == 0xc6 || op == 0xc7) {
+		if ((modrm >> 3) & 7)
+			return -EINVAL;
+		imm_size = a->size == 8 ? 4 : a->size;
+		value = 0;
+		for (n = 0; n < imm_size && i + n < MAX_INSN_LENGTH; n++)
+			value |= (u64)insn[i + n] << (8 * n);
+		/* imm32 is sign-extended to 64 bits. */
+		if (a->size == 8 && (value & BIT(31)))
+			value |= ~0xffffffffULL;
+		i += imm_size;
+		a->write = true;
+		a->value = value;
+	} else if (op == 0x88 || op == 0x89) {
+		a->write = true;
+		a->value = read_reg(cpu, regs, reg, a->size, a->rex);
+	} else {
+		a->reg = reg;
 	}
 	if (i > MAX_INSN_LENGTH)
 		return -EINVAL;
+	a->length = i;
+	return 0;
+}
 
-	w->length = i;
-	w->size = size;
-	w->value = size == 8 ? value : value & ((1UL << (8 * size)) - 1);
+int mmio_decode_write(struct per_cpu *cpu, const struct guest_regs *regs,
+		      struct mmio_write *w)
+{
+	struct mmio_access a;
+	int err;
+
+	err = mmio_decode(cpu, regs, &a);
+	if (err)
+		return err;
+	if (!a.write || a.size == 1)
+		return -EINVAL;
+	w->length = a.length;
+	w->size = a.size;
+	w->value = a.value;
 	return 0;
 }

@@ -14,8 +14,6 @@
 #include <x86/paging_formats.h>
 #include <x86/x86.h>
 
-#define IOAPIC_WINDOW_SIZE	0x1000UL
-
 unsigned long npt_region_flags(u64 mem_flags)
 {
 	unsigned long flags = 0;
@@ -35,31 +33,13 @@ unsigned long npt_region_flags(u64 mem_flags)
 
 /*
  * Device windows of the root cell: its local APIC read-only (writes trap,
- * apic.c), and until the hypervisor emulates them, its IOAPICs and PCI
- * MMCONFIG directly.
+ * apic.c). IOAPICs and PCI MMCONFIG stay unmapped: every access traps
+ * (ioapic.c, pci.c).
  */
-static int map_root_devices(struct paging_structures *npt,
-			    const struct jailhouse_system *sys)
+static int map_root_devices(struct paging_structures *npt)
 {
-	const struct jailhouse_cell_desc *root = &sys->root_cell;
-	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(root);
-	unsigned long dev = PAGE_FLAG_READ | PAGE_FLAG_WRITE |
-		PAGE_FLAG_DEVICE;
-	u64 mmcfg = sys->platform_info.pci_mmconfig_base;
-	unsigned int n;
-	int err;
-
-	err = paging_map(npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
-			 PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
-	for (n = 0; n < root->num_irqchips && !err; n++)
-		err = paging_map(npt, chip[n].address & PAGE_MASK,
-				 chip[n].address & PAGE_MASK,
-				 IOAPIC_WINDOW_SIZE, dev);
-	if (!err && mmcfg)
-		err = paging_map(npt, mmcfg, mmcfg,
-			(u64)(sys->platform_info.pci_mmconfig_end_bus + 1)
-				<< 20, dev);
-	return err;
+	return paging_map(npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
+			  PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
 }
 
 int npt_cell_init(struct cell *cell, struct arch_cell *ac)
@@ -87,7 +67,7 @@ int npt_cell_init(struct cell *cell, struct arch_cell *ac)
 	}
 
 	if (cell == &root_cell) {
-		err = map_root_devices(&ac->npt, sys);
+		err = map_root_devices(&ac->npt);
 		if (err)
 			goto error;
 		/* Whatever the config says, the hypervisor stays out... */

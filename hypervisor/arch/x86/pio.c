@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Port I/O: the I/O permission map of a cell lets the ports of its config
- * through; everything else exits here.
+ * through; everything else exits here. The PCI config ports always exit,
+ * whatever a config says: they reach every device of the system.
  */
 #include <jailhouse/cell-config.h>
 #include <core/bitmap.h>
@@ -36,10 +37,12 @@ int pio_init_bitmap(struct arch_cell *ac,
 		     port < (unsigned int)pio->base + pio->length &&
 		     port <= 0xffff; port++)
 			bitmap_clear_bit((unsigned long *)ac->iopm, port);
+	for (port = PCI_CONF1_FIRST; port <= PCI_CONF1_LAST; port++)
+		bitmap_set_bit((unsigned long *)ac->iopm, port);
 	return 0;
 }
 
-static u32 port_in(u16 port, unsigned int size)
+u32 port_in(u16 port, unsigned int size)
 {
 	u32 value;
 
@@ -59,7 +62,7 @@ static u32 port_in(u16 port, unsigned int size)
 	return value;
 }
 
-static void port_out(u16 port, unsigned int size, u32 value)
+void port_out(u16 port, unsigned int size, u32 value)
 {
 	if (size == 1)
 		asm volatile("outb %0, %1" : : "a" ((u8)value), "Nd" (port));
@@ -79,31 +82,26 @@ int pio_handle_exit(struct per_cpu *cpu, struct guest_regs *regs)
 	u64 info = vmcb->exitinfo1;
 	u16 port = info >> SVM_IOIO_PORT_SHIFT;
 	unsigned int size = (info & SVM_IOIO_SIZE_MASK) >> SVM_IOIO_SIZE_SHIFT;
-	u32 value;
+	bool in = info & SVM_IOIO_IN;
+	u32 value = regs->rax;
+	int err;
 
 	if (info & (SVM_IOIO_STR | SVM_IOIO_REP))
 		return -EINVAL;
 	if (size != 1 && size != 2 && size != 4)
 		return -EINVAL;
 
-	/*
-	 * Until the core emulates PCI config space, the root cell's
-	 * mechanism #1 accesses are done on its behalf.
-	 */
-	if (cpu->cell != &root_cell || port < PCI_CONF1_FIRST ||
-	    port + size - 1 > PCI_CONF1_LAST)
-		return -EPERM;
+	err = pci_conf1_access(cpu, port, size, in, &value);
+	if (err)
+		return err;
 
-	if (info & SVM_IOIO_IN) {
-		value = port_in(port, size);
+	if (in) {
 		if (size == 4)
 			regs->rax = value;
 		else if (size == 2)
 			regs->rax = (regs->rax & ~0xffffUL) | value;
 		else
 			regs->rax = (regs->rax & ~0xffUL) | value;
-	} else {
-		port_out(port, size, (u32)regs->rax);
 	}
 	/* EXITINFO2 is the address of the next instruction. */
 	vmcb->rip = vmcb->exitinfo2;

@@ -155,6 +155,15 @@ int arch_init_early(void)
 	err = guest_mem_init();
 	if (err)
 		return err;
+	err = dbg_map_hv();
+	if (err)
+		return err;
+	err = pci_init();
+	if (err)
+		return err;
+	err = ioapic_init();
+	if (err)
+		return err;
 
 	build_idt();
 	return 0;
@@ -312,6 +321,9 @@ void arch_unmap_hv(unsigned long virt, unsigned long size)
 
 int arch_init_late(void)
 {
+	/* Needs the hypervisor's own tables (the APIC mapping) loaded. */
+	clock_measure();
+	ioapic_init_late();
 	return 0;
 }
 

@@ -90,6 +90,8 @@ static void vmcb_init(struct per_cpu *cpu)
 		SVM_INTERCEPT_VMMCALL | SVM_INTERCEPT_VMLOAD |
 		SVM_INTERCEPT_VMSAVE | SVM_INTERCEPT_STGI |
 		SVM_INTERCEPT_CLGI | SVM_INTERCEPT_SKINIT;
+	/* XCR0 is not switched by VMRUN: only valid values may get there. */
+	vmcb->general2_intercepts |= SVM_INTERCEPT_XSETBV;
 	vmcb->iopm_base_pa = x86_hv_phys(ac->iopm);
 	vmcb->msrpm_base_pa = x86_hv_phys(ac->msrpm);
 	vmcb->guest_asid = ASID_ROOT;
@@ -325,6 +327,11 @@ static void handle_npf(struct per_cpu *cpu, struct guest_regs *regs)
 		err = apic_handle_write(cpu, regs, gpa);
 	} else {
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
+		err = pci_mmconfig_access(cpu, regs, gpa);
+		if (err == -ENOENT)
+			err = ioapic_access(cpu, regs, gpa);
+		if (err == -ENOENT)
+			err = -EPERM;
 	}
 	if (err) {
 		snprintk(why, sizeof(why), "%s: %s at 0x%llx",
@@ -428,6 +435,9 @@ void svm_handle_exit(struct guest_regs *regs)
 		/* As on a CPU without SVM. */
 		stats[JAILHOUSE_CPU_STAT_VMEXITS_EXCEPTION]++;
 		svm_inject_exception(cpu, X86_VEC_UD, false, 0);
+		break;
+	case SVM_EXIT_XSETBV:
+		xsetbv_handle_exit(cpu, regs);
 		break;
 	case SVM_EXIT_NPF:
 		handle_npf(cpu, regs);

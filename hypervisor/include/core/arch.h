@@ -97,6 +97,14 @@ int arch_unmap_memory_region(struct cell *cell,
 void arch_comm_region_init(struct cell *cell,
 			   struct jailhouse_comm_region *comm);
 
+/*
+ * Read or write one register of a PCI function's config space in the
+ * hardware (size 1, 2 or 4, reg a multiple of it, below 0x1000) for the
+ * filter of pci.c. Reads of what the arch cannot reach return all-ones.
+ */
+u32 arch_pci_read_config(u16 bdf, u16 reg, unsigned int size);
+void arch_pci_write_config(u16 bdf, u16 reg, u32 value, unsigned int size);
+
 /* Kick target into the hypervisor to look at its requests. */
 void arch_send_management_ipi(struct per_cpu *target);
 

@@ -1,27 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * Local APIC timer at 10 Hz with the delay of each interrupt measured
- * against the ACPI PM timer: how much the hypervisor disturbs a real-time
- * cell. Re-arming in one-shot mode towards an absolute schedule keeps
- * errors from adding up, so "jitter" is the lateness of each tick.
+ * Local APIC timer at 10 Hz and the delay of each interrupt: how much the
+ * hypervisor disturbs a real-time cell. "jitter" is how late the handler
+ * runs after the timer expired.
+ *
+ * The timer runs in periodic mode, so a tick costs a single write to the
+ * APIC (the EOI): under a hypervisor that traps APIC writes, that is one
+ * exit per interrupt. The lateness is read off the timer itself: its
+ * count restarted at expiry, so what it has counted down since is the
+ * delay (reads of the APIC do not trap). No clock is compared with
+ * another, so a frequency known only approximately does not make the
+ * figures drift; a handler later than a whole period would be seen
+ * modulo the period. Frequencies come from the comm region when the
+ * hypervisor gives them, otherwise they are calibrated against the PM
+ * timer.
  *
  * Command line: ticks=N stops after N interrupts (tests); otherwise it
- * runs until a shutdown request arrives, which it approves.
+ * runs until a shutdown request arrives, which it approves after saying
+ * goodbye.
  */
 #include <inmate.h>
 
 #define TIMER_VECTOR	32
 #define PERIOD_NS	(100 * NS_PER_MSEC)
 
-static __u64 expected;
+static __u32 period_ticks;
 static long long jitter_min = 1LL << 62, jitter_max = -(1LL << 62);
 static volatile unsigned long ticks;
 
-/* The only user of the PM timer once running, so no locking is needed. */
 static void timer_irq(unsigned int vector)
 {
-	__u64 now = pm_timer_read_ns();
-	long long jitter = (long long)(now - expected);
+	__u32 left = apic_read(APIC_TMCCT);
+	long long jitter = (long long)((__u64)(period_ticks - left) *
+				       NS_PER_MSEC / apic_khz);
 
 	if (jitter < jitter_min)
 		jitter_min = jitter;
@@ -29,44 +40,59 @@ static void timer_irq(unsigned int vector)
 		jitter_max = jitter;
 	printk("Timer fired, jitter: %6lld ns, min: %6lld ns, max: %6lld ns\n",
 	       jitter, jitter_min, jitter_max);
-
-	expected += PERIOD_NS;
-	/* A late tick must not re-arm with a bogus huge delay. */
-	apic_timer_oneshot(TIMER_VECTOR, expected > now ? expected - now : 1);
 	ticks++;
 	apic_eoi();
 }
 
-void inmate_main(void)
+static void get_frequencies(void)
 {
-	unsigned long limit = cmdline_parse_int("ticks", 0);
 	unsigned long khz;
 
-	printk("APIC demo, console %s\n", console_name());
-	if (!pm_timer_port) {
-		printk("FAILED: no PM timer to measure against\n");
+	if (comm_region_valid() && comm_region->tsc_khz &&
+	    comm_region->apic_khz) {
+		tsc_khz = comm_region->tsc_khz;
+		apic_khz = comm_region->apic_khz;
+		printk("TSC frequency: %lu.%03lu MHz, APIC frequency: %lu kHz "
+		       "(from the comm region)\n", tsc_khz / 1000,
+		       tsc_khz % 1000, apic_khz);
 		return;
 	}
-
 	khz = tsc_calibrate();
 	printk("Calibrated TSC frequency: %lu.%03lu MHz\n", khz / 1000,
 	       khz % 1000);
 	khz = apic_timer_calibrate();
 	printk("Calibrated APIC frequency: %lu kHz\n", khz);
+}
+
+void inmate_main(void)
+{
+	unsigned long limit = cmdline_parse_int("ticks", 0);
+	bool requested = false;
+
+	printk("APIC demo, console %s\n", console_name());
+	get_frequencies();
+	if (!apic_khz) {
+		printk("FAILED: APIC timer frequency unknown (no PM timer to "
+		       "calibrate against)\n");
+		return;
+	}
 
 	int_set_handler(TIMER_VECTOR, timer_irq);
-	expected = pm_timer_read_ns() + PERIOD_NS;
-	apic_timer_oneshot(TIMER_VECTOR, PERIOD_NS);
+	apic_timer_start_periodic(TIMER_VECTOR, PERIOD_NS);
+	period_ticks = apic_read(APIC_TMICT);
 
 	for (;;) {
 		irq_enable_and_wait();
 		irq_disable();
-		if (comm_region_valid() &&
-		    comm_region_poll(true) == JAILHOUSE_MSG_SHUTDOWN_REQUEST)
+		if (comm_region_valid() && comm_region_shutdown_requested()) {
+			requested = true;
 			break;
+		}
 		if (limit && ticks >= limit)
 			break;
 	}
 	apic_timer_stop();
 	printk("Stopped APIC demo\n");
+	if (requested)
+		comm_region_reply(JAILHOUSE_MSG_REQUEST_APPROVED);
 }

@@ -90,6 +90,13 @@ void comm_region_reply(__u32 reply);
  * there was none).
  */
 __u32 comm_region_poll(bool approve_shutdown);
+/*
+ * Whether a shutdown request is pending, left unanswered so that the
+ * inmate can still say goodbye before it replies (the hypervisor stops
+ * the cell's CPUs as soon as it reads APPROVED); other messages are
+ * answered as comm_region_poll() does.
+ */
+bool comm_region_shutdown_requested(void);
 
 /* Architecture services every port has (lib/<arch>/). */
 void arch_init(void);

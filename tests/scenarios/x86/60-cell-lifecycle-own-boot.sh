@@ -56,6 +56,19 @@ console_has "load reported" 'Cell "tiny-demo" can be loaded' 1
 expect_ok jailhouse cell start tiny-demo
 console_has "tiny-demo says hello" "Hello from this tiny cell"
 console_has "tiny-demo read its comm region" "Comm region: 1 CPU(s), PM timer port 0x608"
+# The frequencies the hypervisor measured at enable (the config has 0),
+# as the cell reads them: TSC 100 MHz..20 GHz, APIC timer 1 MHz..5 GHz.
+comm=$(jailhouse console | sed -n 's/.*PM timer port 0x608, TSC \([0-9]*\) kHz, APIC timer \([0-9]*\) kHz.*/\1 \2/p' | tail -n 1)
+tsc=${comm% *}
+apic=${comm#* }
+check_contains "hypervisor measured the clocks" "$(jailhouse console)" \
+	"TSC: $tsc kHz, APIC timer: $apic kHz (measured against the PM timer)"
+if [ -n "$tsc" ] && [ "$tsc" -ge 100000 ] && [ "$tsc" -le 20000000 ] &&
+   [ "$apic" -ge 1000 ] && [ "$apic" -le 5000000 ]; then
+	pass "comm region TSC ($tsc kHz) and APIC timer ($apic kHz) plausible"
+else
+	fail "comm region TSC and APIC timer plausible" "'$comm'"
+fi
 check_eq "tiny-demo is running" "running" "$(state tiny-demo)"
 
 expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin \
@@ -84,8 +97,11 @@ check_eq "root Linux computes" "ok" \
 # An approved shutdown stops the cell at once; an unanswered one is noted.
 expect_ok jailhouse cell shutdown apic-demo
 check_eq "apic-demo shut down" "shut down" "$(state apic-demo)"
+# Said before it approved, so the line made it out.
+console_has "apic-demo said goodbye" "Stopped APIC demo" 1
 expect_ok jailhouse cell shutdown tiny-demo
 check_eq "tiny-demo shut down" "shut down" "$(state tiny-demo)"
+console_has "tiny-demo said goodbye" "Stopped tiny demo" 1
 case "$(jailhouse console)" in
 *"did not answer"*) fail "both cells answered the shutdown request" \
 	"$(jailhouse console | grep 'did not answer' | head -n 1)" ;;

@@ -5,7 +5,9 @@
 # with a console line naming the CPU, the address and the reason; the
 # root cell keeps running, and the failed cell can be destroyed, leaving
 # the pool usage as before. The misbehaving inmates are a few bytes of
-# 16-bit code loaded at the cell's reset address.
+# 16-bit code loaded at the cell's reset address, then the 64-bit
+# isolation-probe next to a running apic-demo and a busy root.
+# stockade-timeout: 400
 
 . /scenarios/lib.sh
 
@@ -53,4 +55,94 @@ misbehave "memory" '\270\377\377\216\330\242\020\020\364' \
 misbehave "MSR" '\146\271\020\000\000\000\017\062\364' \
 	'CPU 2 of cell "tiny-demo": forbidden MSR read of 0x10'
 
+# The same with a 64-bit inmate (isolation-probe) that announces what it
+# tries, while another cell, apic-demo on CPU 3, keeps taking its timer
+# interrupts (one xAPIC exit each, its EOI) and the root cell keeps
+# computing in the background: a misbehaving cell harms nobody else.
+demos=/usr/libexec/jailhouse/demos
+
+# cell_dir NAME: the sysfs folder of cell NAME.
+cell_dir() {
+	for d in $sysfs/cells/*; do
+		[ "$(cat "$d/name")" = "$1" ] && { echo "$d"; return; }
+	done
+}
+
+expect_ok jailhouse cell create /etc/jailhouse/apic-demo.cell
+expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin
+expect_ok jailhouse cell start apic-demo
+apic=$(cell_dir apic-demo)/statistics/vmexits_xapic
+mem1=$(cat $sysfs/mem_pool_used)
+sleep 2
+
+(
+	while :; do
+		if dd if=/dev/zero bs=64k count=10 2>/dev/null | md5sum >/dev/null
+		then echo ok; else echo bad; fi
+		sleep 1
+	done >$tmp/root.log
+) &
+worker=$!
+
+# probe WHAT ARGS CONSOLE: isolation-probe with ARGS in tiny-demo's cell
+# must end failed with CONSOLE on the hypervisor console.
+probe() {
+	ticks0=$(cat "$apic")
+	root0=$(grep -c ok $tmp/root.log)
+	expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell || return
+	expect_ok jailhouse cell load tiny-demo $demos/isolation-probe.bin \
+		-s "con-type=jailhouse $2" -a 0x1000
+	expect_ok jailhouse cell start tiny-demo
+	t=15
+	while [ "$t" -gt 0 ] && [ "$(state tiny-demo)" != "failed" ]; do
+		sleep 1
+		t=$((t - 1))
+	done
+	check_eq "$1: cell failed" "failed" "$(state tiny-demo)"
+	check_eq "$1: failed CPU listed" "2" \
+		"$(cat "$(cell_dir tiny-demo)/cpus_failed_list" 2>/dev/null)"
+	c=$(jailhouse console)
+	check_contains "$1: the probe tried" "$c" "Probe: $4"
+	check_contains "$1: reason on the console" "$c" "$3"
+	case "$c" in
+	*"went through"*) fail "$1: stopped before it went through" \
+		"$(echo "$c" | grep 'went through' | head -n 1)" ;;
+	*) pass "$1: stopped before it went through" ;;
+	esac
+	sleep 1
+	check_eq "$1: apic-demo still running" "running" "$(state apic-demo)"
+	ticks1=$(cat "$apic")
+	if [ $((ticks1 - ticks0)) -ge 5 ]; then
+		pass "$1: apic-demo kept taking timer interrupts ($((ticks1 - ticks0)))"
+	else
+		fail "$1: apic-demo kept taking timer interrupts" "$ticks0 -> $ticks1"
+	fi
+	if [ "$(grep -c ok $tmp/root.log)" -gt "$root0" ] &&
+	   ! grep -q bad $tmp/root.log; then
+		pass "$1: root workload kept passing"
+	else
+		fail "$1: root workload kept passing" "$(grep -c ok $tmp/root.log) runs after $root0, $(grep -c bad $tmp/root.log) bad"
+	fi
+	expect_ok jailhouse cell destroy tiny-demo
+	check_eq "$1: mem pool usage back" "$mem1" "$(cat $sysfs/mem_pool_used)"
+}
+
+# 32 MiB is the root's RAM; the cell has 1 MiB from 0x3a700000 at 0.
+probe "root RAM read" "read=0x2000000" \
+	'CPU 2 of cell "tiny-demo": access to unassigned guest-physical memory: read at 0x2000000' \
+	"reading 0x2000000"
+probe "write outside RAM" "write=0x200000" \
+	'CPU 2 of cell "tiny-demo": access to unassigned guest-physical memory: write at 0x200000' \
+	"writing 0x200000"
+probe "RTC port" "outb=0x70" \
+	'CPU 2 of cell "tiny-demo": forbidden port I/O: out to port 0x70' \
+	"writing port 0x70"
+probe "TSC MSR write" "wrmsr=0x10" \
+	'CPU 2 of cell "tiny-demo": forbidden MSR write to 0x10' \
+	"writing MSR 0x10"
+
+kill "$worker"
+wait "$worker" 2>/dev/null
+expect_ok jailhouse cell destroy apic-demo
+check_eq "mem pool usage back at the end" "$mem0" "$(cat $sysfs/mem_pool_used)"
 expect_ok jailhouse disable || dump_dmesg

@@ -6,11 +6,16 @@
 #include <core/paging.h>
 #include <arm-common/mmio.h>
 
+struct cell;
+
 struct arch_cell {
 	struct paging_structures stage2;
 	/* Guest-physical regions that trap and are emulated, unsorted. */
 	unsigned int num_mmio;
 	struct mmio_region mmio[MMIO_MAX_REGIONS];
 };
+
+/* VTTBR_EL2 / VTTBR value of the cell: its stage-2 root, id as VMID. */
+u64 arm_cell_vttbr(const struct cell *cell);
 
 #endif /* !_ARM_COMMON_CELL_H */

@@ -1,19 +1,65 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The interrupt controller as far as cells see it. For now the root cell
- * keeps the physical GIC: its CPU interface is reached directly, and its
- * distributor and redistributor accesses trap and are carried out by the
- * hypervisor, which is where filtering by the cells' interrupt sets goes.
+ * The interrupt controller as the cells see it. Distributor and
+ * redistributor accesses trap and are filtered by what a cell owns: its
+ * SPIs (irqchip pins of its config; the root cell owns the rest) and the
+ * private interrupts of its CPUs. With a GICv3, every physical interrupt
+ * goes to the hypervisor (HCR_EL2.IMO/FMO), which injects it into the
+ * cell of the CPU through the list registers of the virtual CPU
+ * interface; one SGI is the hypervisor's own management kick.
  */
 #ifndef _ARM_COMMON_GIC_H
 #define _ARM_COMMON_GIC_H
 
+#include <core/types.h>
+
 struct cell;
+struct per_cpu;
+
+/* SGI the hypervisor kicks its CPUs with; never seen by a cell. */
+#define GIC_MGMT_SGI		15
+#define GIC_NUM_PRIVATE		32
+#define GIC_SPURIOUS		1020
 
 /* Map the GIC for the hypervisor (from the system config). */
 int gic_init(void);
 
-/* Register the cell's GIC regions (trapped or mapped). */
+/*
+ * Whether interrupts are virtualized (GICv3): only then can CPUs running
+ * guest code be kicked, which cells need.
+ */
+bool gic_virtualized(void);
+
+/* This CPU's interface at take-over, and back to Linux's state. */
+int gic_cpu_init(struct per_cpu *cpu);
+void gic_cpu_shutdown(struct per_cpu *cpu);
+
+/*
+ * Forget everything injected into this CPU and disable its private
+ * interrupts (but the hypervisor's): it starts over in its cell.
+ */
+void gic_cpu_reset(struct per_cpu *cpu);
+
+/*
+ * Take all pending physical interrupts of this CPU, injecting them into
+ * its cell. Returns whether the management SGI was among them.
+ */
+bool gic_handle_irq(struct per_cpu *cpu);
+
+void gic_send_mgmt_sgi(struct per_cpu *target);
+
+/*
+ * A trapped write of ICC_SGI1R_EL1 by this CPU's cell: the SGIs go to
+ * the targets that belong to the same cell.
+ */
+void gic_send_sgi1r(struct per_cpu *cpu, u64 val);
+
+/* Register the cell's GIC regions; take its SPIs from the root cell. */
 int gic_cell_init(struct cell *cell);
+/* Disable the SPIs of a cell that goes away (the root owns them then). */
+void gic_cell_exit(struct cell *cell);
+
+/* Whether cell may use interrupt irq (SPIs by the configs' irqchips). */
+bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq);
 
 #endif /* !_ARM_COMMON_GIC_H */

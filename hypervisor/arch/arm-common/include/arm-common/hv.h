@@ -11,6 +11,14 @@
 #include <core/types.h>
 
 struct per_cpu;
+struct trap_frame;
+
+/* arch_per_cpu.power: a CPU's power state as its cell sees it. */
+#define ARM_CPU_OFF		0
+#define ARM_CPU_ON_PENDING	1
+#define ARM_CPU_ON		2
+/* A CPU_ON caller is writing the entry; then it becomes ON_PENDING. */
+#define ARM_CPU_CLAIMED		3
 
 /* The hypervisor's own translation tables (EL2 / HYP stage 1). */
 extern struct paging_structures hv_paging;
@@ -38,6 +46,23 @@ u64 arm_cold_entry_phys(void);
 
 /* Stop this CPU for good after a fatal error in its cell. */
 void __noreturn arm_cpu_park_failed(struct per_cpu *cpu);
+
+/*
+ * Load cpu->cell's translation and traps on this CPU and let it start at
+ * entry in EL1 with the MMU off, context in x0 (registers in frame).
+ */
+void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
+		   unsigned long entry, unsigned long context);
+
+/*
+ * At the end of every exit: take management requests, and wait while
+ * the CPU is parked or off; start it when it is due. Returns when the
+ * CPU can run guest code (frame holds its registers).
+ */
+void arm_handle_events(struct per_cpu *cpu, struct trap_frame *frame);
+
+/* The CPU's cell has it run from its reset state, or keeps it off. */
+void arm_power_off(struct per_cpu *cpu);
 
 /* Serial debug console: map it once the hypervisor tables exist. */
 int arm_dbg_map(void);

@@ -24,23 +24,39 @@ struct trap_frame;
 #define PSCI_CPU_ON_64			0xc4000003
 #define PSCI_AFFINITY_INFO_64		0xc4000004
 #define PSCI_MIGRATE_64			0xc4000005
+#define PSCI_FEATURES			0x8400000a
+
+#define SMCCC_VERSION			0x80000000
+#define SMCCC_ARCH_FEATURES		0x80000001
+#define SMCCC_VERSION_1_1		0x10001
+/* PSCI 1.0: FEATURES is there. */
+#define PSCI_VERSION_1_0		0x10000
+/* MIGRATE_INFO_TYPE: no trusted OS that would need migrating. */
+#define PSCI_TOS_NOT_PRESENT		2
+#define PSCI_AFFINITY_ON		0
+#define PSCI_AFFINITY_OFF		1
+#define PSCI_AFFINITY_ON_PENDING	2
 
 #define PSCI_SUCCESS			0
 #define PSCI_NOT_SUPPORTED		(-1)
 #define PSCI_INVALID_PARAMETERS		(-2)
 #define PSCI_DENIED			(-3)
+#define PSCI_ALREADY_ON			(-4)
+#define PSCI_ON_PENDING			(-5)
 
 /* Owning entity "standard secure service" (PSCI) in bits 29:24. */
 #define SMCCC_OWNER(fid)		(((fid) >> 24) & 0x3f)
+#define SMCCC_OWNER_ARCH		0
 #define SMCCC_OWNER_STANDARD		4
 
 /* MPIDR affinity fields Aff3 and Aff2..Aff0. */
 #define MPIDR_AFFINITY_MASK		0xff00ffffffULL
 
 /*
- * Handle the SMC of a root cell CPU whose registers are in f: x0/r0 is
- * the function id, the result goes there. Returns the statistics counter
- * the call belongs to (JAILHOUSE_CPU_STAT_VMEXITS_PSCI or _SMCCC).
+ * Handle the SMC (or, for cells, HVC #0) of a CPU whose registers are in
+ * f: x0/r0 is the function id, the result goes there. Returns the
+ * statistics counter the call belongs to (JAILHOUSE_CPU_STAT_VMEXITS_PSCI
+ * or _SMCCC).
  */
 unsigned int psci_handle_smc(struct per_cpu *cpu, struct trap_frame *f);
 

@@ -9,6 +9,10 @@
 
 #include <core/types.h>
 
+/* Interrupt ids the hypervisor handles: SGIs, PPIs and SPIs up to 1019. */
+#define GIC_MAX_IRQS		1024
+#define GIC_PENDING_WORDS	(GIC_MAX_IRQS / 64)
+
 /*
  * What a CPU that PSCI switches on for the root cell reads before its MMU
  * is on: the hypervisor's translation settings and where to go next.
@@ -45,6 +49,22 @@ struct arch_per_cpu {
 	/* Root cell's CPU_ON: entry and context id for the next start. */
 	unsigned long on_entry;
 	unsigned long on_context;
+	/*
+	 * Power state as the CPU's cell sees it (ARM_CPU_*, control.c):
+	 * a CPU that is off waits in the hypervisor for PSCI CPU_ON or a
+	 * reset; on_entry/on_context are valid while it is ON_PENDING.
+	 */
+	u32 power;
+	/* This CPU's GICv3 redistributor in the hypervisor's mapping. */
+	void *gicr;
+	/* List registers of the CPU interface. */
+	unsigned int num_lrs;
+	/*
+	 * Interrupts waiting for a free list register, as a bitmap of
+	 * interrupt ids below GIC_MAX_IRQS (SGIs come from any CPU of the
+	 * cell; the source is not kept).
+	 */
+	u64 pending[GIC_PENDING_WORDS];
 	/* linux_* hold the stub's values and guests run under stage 2. */
 	bool hyp_saved;
 	/* The CPU went through arch_cpu_init once: it can be switched on. */

@@ -38,6 +38,7 @@
 #define HCR_FMO			(1UL << 3)
 #define HCR_IMO			(1UL << 4)
 #define HCR_AMO			(1UL << 5)
+#define HCR_TWI			(1UL << 13)
 #define HCR_TSC			(1UL << 19)
 #define HCR_RW			(1UL << 31)
 
@@ -76,6 +77,35 @@
 
 /* GICv3 system registers by encoding, for assemblers without GIC names. */
 #define ICC_SRE_EL2		S3_4_C12_C9_5
+#define ICC_PMR_EL1		S3_0_C4_C6_0
+#define ICC_IAR1_EL1		S3_0_C12_C12_0
+#define ICC_EOIR1_EL1		S3_0_C12_C12_1
+#define ICC_DIR_EL1		S3_0_C12_C11_1
+#define ICC_SGI1R_EL1		S3_0_C12_C11_5
+#define ICC_BPR1_EL1		S3_0_C12_C12_3
+#define ICC_CTLR_EL1		S3_0_C12_C12_4
+#define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
+#define ICH_HCR_EL2		S3_4_C12_C11_0
+#define ICH_VTR_EL2		S3_4_C12_C11_1
+#define ICH_MISR_EL2		S3_4_C12_C11_2
+#define ICH_ELRSR_EL2		S3_4_C12_C11_5
+#define ICH_VMCR_EL2		S3_4_C12_C11_7
+#define ICH_LR0_EL2		S3_4_C12_C12_0
+#define ICH_LR1_EL2		S3_4_C12_C12_1
+#define ICH_LR2_EL2		S3_4_C12_C12_2
+#define ICH_LR3_EL2		S3_4_C12_C12_3
+#define ICH_LR4_EL2		S3_4_C12_C12_4
+#define ICH_LR5_EL2		S3_4_C12_C12_5
+#define ICH_LR6_EL2		S3_4_C12_C12_6
+#define ICH_LR7_EL2		S3_4_C12_C12_7
+#define ICH_LR8_EL2		S3_4_C12_C13_0
+#define ICH_LR9_EL2		S3_4_C12_C13_1
+#define ICH_LR10_EL2		S3_4_C12_C13_2
+#define ICH_LR11_EL2		S3_4_C12_C13_3
+#define ICH_LR12_EL2		S3_4_C12_C13_4
+#define ICH_LR13_EL2		S3_4_C12_C13_5
+#define ICH_LR14_EL2		S3_4_C12_C13_6
+#define ICH_LR15_EL2		S3_4_C12_C13_7
 
 static inline void isb(void)
 {
@@ -88,6 +118,15 @@ static inline void flush_guest_tlb_local(void)
 	asm volatile("dsb nshst\n\t"
 		     "tlbi vmalls12e1\n\t"
 		     "dsb nsh\n\t"
+		     "isb" : : : "memory");
+}
+
+/* Drop the EL1&0 translations of the current VMID on every CPU. */
+static inline void flush_guest_tlb_all(void)
+{
+	asm volatile("dsb ishst\n\t"
+		     "tlbi vmalls12e1is\n\t"
+		     "dsb ish\n\t"
 		     "isb" : : : "memory");
 }
 

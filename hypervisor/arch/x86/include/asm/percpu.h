@@ -10,6 +10,9 @@
 /* Shared with entry.S; the core's PERCPU_STACK_SIZE must match. */
 #define X86_STACK_SIZE		0x4000
 
+/* IOAPICs the hypervisor filters (system config irqchips). */
+#define X86_MAX_IOAPICS		4
+
 #ifndef __ASSEMBLY__
 
 #include <core/types.h>
@@ -64,6 +67,10 @@ struct arch_per_cpu {
 	/* INIT/STARTUP requests of other CPUs: X86_CPU_* and the vector. */
 	u32 init_state;
 	u32 sipi_vector;
+	/* Address register of PCI config mechanism #1 as this CPU set it. */
+	u32 pci_conf1_addr;
+	/* Register select of each IOAPIC as this CPU set it. */
+	u8 ioapic_select[X86_MAX_IOAPICS];
 };
 
 /* init_state: running the guest, INIT received, STARTUP received. */

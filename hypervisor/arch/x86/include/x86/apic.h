@@ -10,6 +10,9 @@ struct guest_regs;
 
 #define XAPIC_BASE		0xfee00000UL
 
+/* This CPU's APIC registers, as the hypervisor reaches them. */
+u32 apic_reg_read(unsigned int reg);
+void apic_reg_write(unsigned int reg, u32 value);
 /* Map the APIC for the hypervisor (first CPU). */
 int apic_init(void);
 /* Learn this CPU's APIC ID. */

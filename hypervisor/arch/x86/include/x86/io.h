@@ -18,4 +18,12 @@ static inline u8 inb(u16 port)
 	return value;
 }
 
+static inline u32 inl(u16 port)
+{
+	u32 value;
+
+	asm volatile("inl %1, %0" : "=a" (value) : "Nd" (port));
+	return value;
+}
+
 #endif /* _X86_IO_H */

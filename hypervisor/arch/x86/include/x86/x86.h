@@ -83,6 +83,43 @@ unsigned long npt_region_flags(u64 mem_flags);
 int pio_init_bitmap(struct arch_cell *ac,
 		    const struct jailhouse_cell_desc *config);
 int pio_handle_exit(struct per_cpu *cpu, struct guest_regs *regs);
+/* One IN or OUT of size 1, 2 or 4 bytes by the hypervisor itself. */
+u32 port_in(u16 port, unsigned int size);
+void port_out(u16 port, unsigned int size, u32 value);
+
+/* dbg.c: an MMIO debug UART in the hypervisor's tables (early setup). */
+int dbg_map_hv(void);
+
+/* ioapic.c */
+/*
+ * Map the IOAPICs of the system config (early), then, on the hypervisor's
+ * tables, count their pins and mask those of no cell (late).
+ */
+int ioapic_init(void);
+void ioapic_init_late(void);
+/* Mask the pins of the cell's irqchips: they change hands. */
+void ioapic_cell_pins_mask(const struct cell *cell);
+/*
+ * A trapped access at gpa: -ENOENT if no IOAPIC of the cell is there,
+ * else decoded, filtered and done (0) or not understood (-EINVAL).
+ */
+int ioapic_access(struct per_cpu *cpu, struct guest_regs *regs, u64 gpa);
+
+/* pci.c */
+/* The hypervisor's view of MMCONFIG (arch_init_early). */
+int pci_init(void);
+/*
+ * An access of cpu's guest to port (mechanism #1 ports); value is the
+ * source of OUT and the result of IN. -EPERM for other ports.
+ */
+int pci_conf1_access(struct per_cpu *cpu, u16 port, unsigned int size,
+		     bool in, u32 *value);
+/*
+ * A trapped access at gpa: -ENOENT outside the MMCONFIG window, else
+ * decoded, filtered and done (0) or not understood (-EINVAL, -EFAULT).
+ */
+int pci_mmconfig_access(struct per_cpu *cpu, struct guest_regs *regs,
+			u64 gpa);
 
 /* msr.c */
 int msr_init_bitmap(struct arch_cell *ac);
@@ -90,7 +127,14 @@ int msr_init_bitmap(struct arch_cell *ac);
 int msr_init_bitmap_cell(struct arch_cell *ac);
 int msr_handle_exit(struct per_cpu *cpu, struct guest_regs *regs);
 
+/* clock.c: frequencies for the comm regions, from the config or measured */
+extern u32 x86_tsc_khz, x86_apic_khz;
+void clock_measure(void);
+
 /* cpuid.c */
 void cpuid_handle_exit(struct guest_regs *regs);
+
+/* xsetbv.c: checks the new XCR0, loads it or raises #GP/#UD. */
+void xsetbv_handle_exit(struct per_cpu *cpu, struct guest_regs *regs);
 
 #endif /* _X86_X86_H */

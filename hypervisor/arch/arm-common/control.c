@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPUs of the cells between runs: the hooks of the core's CPU management
+ * (kick by SGI, wait, park, reset) and the one loop in which a CPU waits
+ * in the hypervisor. A CPU that is off (PSCI CPU_OFF, or not the first
+ * CPU of a cell that starts) waits here until another CPU of its cell
+ * switches it on with PSCI CPU_ON; then it starts at the given entry.
+ * This includes Linux's CPUs: taken offline they wait here, not in
+ * firmware, so that they stay reachable for the hand-over to cells.
+ */
+#include <jailhouse/cell-config.h>
+#include <core/arch.h>
+#include <core/cell.h>
+#include <core/management.h>
+#include <core/percpu.h>
+#include <arm-common/gic.h>
+#include <arm-common/hv.h>
+#include <asm/sysregs.h>
+
+void arch_send_management_ipi(struct per_cpu *target)
+{
+	gic_send_mgmt_sgi(target);
+}
+
+void arch_cpu_wait(struct per_cpu *cpu)
+{
+	/* A pending interrupt ends WFI even though EL2 runs masked. */
+	asm volatile("wfi" : : : "memory");
+	gic_handle_irq(cpu);
+}
+
+void arch_cpu_tlb_flush(struct per_cpu *cpu)
+{
+	(void)cpu;
+	flush_guest_tlb_local();
+}
+
+void arm_power_off(struct per_cpu *cpu)
+{
+	gic_cpu_reset(cpu);
+	__atomic_store_n(&cpu->arch.power, ARM_CPU_OFF, __ATOMIC_RELEASE);
+}
+
+void arch_park_cpu(struct per_cpu *cpu)
+{
+	arm_power_off(cpu);
+}
+
+void arch_reset_cpu(struct per_cpu *cpu)
+{
+	arm_power_off(cpu);
+	/* Linux's CPUs come back as it took them offline: off. */
+	if (cpu->cell == &root_cell ||
+	    cpu->cpu_id != cell_first_cpu(cpu->cell))
+		return;
+	cpu->arch.on_entry = cpu->cell->config->cpu_reset_address;
+	cpu->arch.on_context = 0;
+	__atomic_store_n(&cpu->arch.power, ARM_CPU_ON_PENDING,
+			 __ATOMIC_RELEASE);
+}
+
+void arm_handle_events(struct per_cpu *cpu, struct trap_frame *frame)
+{
+	for (;;) {
+		cpu_handle_requests(cpu);
+		if (cpu->shutdown)
+			return;
+		if (!cpu->parked) {
+			switch (__atomic_load_n(&cpu->arch.power,
+						__ATOMIC_ACQUIRE)) {
+			case ARM_CPU_ON:
+				return;
+			case ARM_CPU_ON_PENDING:
+				cpu->arch.power = ARM_CPU_ON;
+				arm_cpu_start(cpu, frame, cpu->arch.on_entry,
+					      cpu->arch.on_context);
+				return;
+			}
+		}
+		arch_cpu_wait(cpu);
+	}
+}

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IOAPICs: no cell maps them, every access traps and is replayed here.
+ * The pins of an IOAPIC belong to the cells whose irqchip entries name
+ * them (pin_bitmap); a non-root cell's pins are taken from the root cell
+ * while it exists. A cell reads and programs only its own pins, and an
+ * unmasked redirection entry may only send to its own CPUs with a delivery
+ * mode that cannot reset or stop a CPU. Pins of no cell stay masked.
+ *
+ * The register select is per CPU and IOAPIC (Linux selects and accesses
+ * on one CPU under its lock), the hardware one is shared: one lock.
+ */
+#include <jailhouse/cell-config.h>
+#include <core/cell.h>
+#include <core/errno.h>
+#include <core/hypervisor.h>
+#include <core/page_pool.h>
+#include <core/paging.h>
+#include <core/percpu.h>
+#include <core/printk.h>
+#include <core/spinlock.h>
+#include <x86/mmio.h>
+#include <x86/x86.h>
+
+#define IOAPIC_REG_SELECT	0x00
+#define IOAPIC_REG_WINDOW	0x10
+#define IOAPIC_REG_EOI		0x40
+
+#define IOAPIC_ID		0x00
+#define IOAPIC_VERSION		0x01
+#define IOAPIC_ARBITRATION	0x02
+#define IOAPIC_REDIR_TABLE	0x10
+#define IOAPIC_MAX_REDIR_SHIFT	16
+
+#define RTE_VECTOR		0x000000ffU
+#define RTE_DELMODE_SHIFT	8
+#define RTE_DELMODE_MASK	(7U << RTE_DELMODE_SHIFT)
+#define RTE_DEST_LOGICAL	BIT(11)
+#define RTE_MASKED		BIT(16)
+#define RTE_DEST_SHIFT		24
+#define APIC_BROADCAST		0xff
+
+/* Delivery modes a cell may use: fixed, lowest priority, NMI, ExtINT. */
+#define DELMODE_ALLOWED		(BIT(0) | BIT(1) | BIT(4) | BIT(7))
+
+struct ioapic {
+	u64 phys;
+	volatile u32 *regs;
+	unsigned int pins;
+};
+
+static struct ioapic ioapics[X86_MAX_IOAPICS];
+static unsigned int num_ioapics;
+static DEFINE_SPINLOCK(ioapic_lock);
+
+static u32 hw_read(const struct ioapic *chip, unsigned int reg)
+{
+	chip->regs[IOAPIC_REG_SELECT / 4] = reg;
+	return chip->regs[IOAPIC_REG_WINDOW / 4];
+}
+
+static void hw_write(const struct ioapic *chip, unsigned int reg, u32 value)
+{
+	chip->regs[IOAPIC_REG_SELECT / 4] = reg;
+	chip->regs[IOAPIC_REG_WINDOW / 4] = value;
+}
+
+/* The cell's irqchip entry for chip, NULL if it has none. */
+static const struct jailhouse_irqchip *cell_chip(const struct cell *cell,
+						 const struct ioapic *chip)
+{
+	const struct jailhouse_irqchip *ic =
+		jailhouse_cell_irqchips(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->num_irqchips; n++, ic++)
+		if ((ic->address & PAGE_MASK) == chip->phys)
+			return ic;
+	return NULL;
+}
+
+static bool chip_has_pin(const struct jailhouse_irqchip *ic,
+			 unsigned int pin)
+{
+	unsigned int bit = pin - ic->pin_base;
+
+	return pin >= ic->pin_base && bit < 128 &&
+		(ic->pin_bitmap[bit / 32] & (1U << (bit % 32)));
+}
+
+static bool owns_pin(const struct cell *cell, const struct ioapic *chip,
+		     unsigned int pin)
+{
+	const struct jailhouse_irqchip *ic = cell_chip(cell, chip);
+	const struct cell *other;
+
+	if (!ic || !chip_has_pin(ic, pin))
+		return false;
+	if (cell != &root_cell)
+		return true;
+	/* The root cell lends its pins to the cells naming them. */
+	for (other = root_cell.next; other; other = other->next) {
+		ic = cell_chip(other, chip);
+		if (ic && chip_has_pin(ic, pin))
+			return false;
+	}
+	return true;
+}
+
+static void mask_pin(const struct ioapic *chip, unsigned int pin)
+{
+	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
+
+	hw_write(chip, reg, hw_read(chip, reg) | RTE_MASKED);
+}
+
+int ioapic_init(void)
+{
+	const struct jailhouse_system *sys = system_config_location();
+	const struct jailhouse_irqchip *ic =
+		jailhouse_cell_irqchips(&sys->root_cell);
+	struct ioapic *chip;
+	unsigned int n;
+	int err;
+
+	num_ioapics = 0;
+	for (n = 0; n < sys->root_cell.num_irqchips; n++, ic++) {
+		if (num_ioapics == X86_MAX_IOAPICS) {
+			printk("More than %u IOAPICs are not supported\n",
+			       X86_MAX_IOAPICS);
+			return -EINVAL;
+		}
+		chip = &ioapics[num_ioapics];
+		chip->phys = ic->address & PAGE_MASK;
+		chip->regs = page_alloc(&remap_pool, 1);
+		if (!chip->regs)
+			return -ENOMEM;
+		err = paging_map(&hv_paging, (unsigned long)chip->regs,
+				 chip->phys, PAGE_SIZE, PAGE_FLAG_READ |
+				 PAGE_FLAG_WRITE | PAGE_FLAG_DEVICE |
+				 PAGE_FLAG_NO_HUGE);
+		if (err)
+			return err;
+		chip->pins = 0;
+		num_ioapics++;
+	}
+	return 0;
+}
+
+void ioapic_init_late(void)
+{
+	const struct jailhouse_irqchip *ic;
+	struct ioapic *chip;
+	unsigned int n, pin;
+
+	for (n = 0; n < num_ioapics; n++) {
+		chip = &ioapics[n];
+		chip->pins = ((hw_read(chip, IOAPIC_VERSION) >>
+			       IOAPIC_MAX_REDIR_SHIFT) & 0xff) + 1;
+		/* Only the root cell exists: pins of no cell stay quiet. */
+		ic = cell_chip(&root_cell, chip);
+		for (pin = 0; pin < chip->pins; pin++)
+			if (!ic || !chip_has_pin(ic, pin))
+				mask_pin(chip, pin);
+	}
+}
+
+/* Pins changing hands start masked (cell creation and destruction). */
+void ioapic_cell_pins_mask(const struct cell *cell)
+{
+	const struct jailhouse_irqchip *ic;
+	unsigned int n, pin;
+
+	spin_lock(&ioapic_lock);
+	for (n = 0; n < num_ioapics; n++) {
+		ic = cell_chip(cell, &ioapics[n]);
+		for (pin = 0; ic && pin < ioapics[n].pins; pin++)
+			if (chip_has_pin(ic, pin))
+				mask_pin(&ioapics[n], pin);
+	}
+	spin_unlock(&ioapic_lock);
+}
+
+/* Whether dest (of an entry with lo) reaches only CPUs of cell. */
+static bool dest_in_cell(const struct cell *cell, u32 lo, u32 dest)
+{
+	u32 allowed = 0;
+	unsigned int n;
+
+	for_each_cpu_of(n, cell) {
+		if (lo & RTE_DEST_LOGICAL)
+			allowed |= per_cpu(n)->arch.apic_ldr >> RTE_DEST_SHIFT;
+		else if (per_cpu(n)->arch.apic_id == dest)
+			return true;
+	}
+	if (lo & RTE_DEST_LOGICAL)
+		return dest && !(dest & ~allowed);
+	/* A broadcast is fine while the cell has every CPU. */
+	return dest == APIC_BROADCAST && cell == &root_cell && !root_cell.next;
+}
+
+/* Write one half of pin's entry if the whole entry is acceptable. */
+static void write_rte(struct per_cpu *cpu, const struct ioapic *chip,
+		      unsigned int pin, bool high, u32 value)
+{
+	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
+	u32 lo = high ? hw_read(chip, reg) : value;
+	u32 hi = high ? value : hw_read(chip, reg + 1);
+	const char *why = NULL;
+
+	if (!(lo & RTE_MASKED)) {
+		if (!(DELMODE_ALLOWED &
+		      BIT((lo & RTE_DELMODE_MASK) >> RTE_DELMODE_SHIFT)))
+			why = "delivery mode";
+		else if (!dest_in_cell(cpu->cell, lo, hi >> RTE_DEST_SHIFT))
+			why = "destination outside the cell";
+	}
+	if (!why) {
+		hw_write(chip, reg + high, value);
+		return;
+	}
+	printk("IOAPIC pin %u: cell \"%s\" may not set entry 0x%08x%08x "
+	       "(%s): masked\n", pin, cpu->cell->config->name, hi, lo, why);
+	hw_write(chip, reg, hw_read(chip, reg) | RTE_MASKED);
+}
+
+static u32 read_window(struct per_cpu *cpu, const struct ioapic *chip,
+		       unsigned int reg)
+{
+	unsigned int pin = (reg - IOAPIC_REDIR_TABLE) / 2;
+
+	if (reg < IOAPIC_REDIR_TABLE)
+		return hw_read(chip, reg);
+	if (pin >= chip->pins)
+		return 0;
+	/* Another cell's entry reads as a masked, empty one. */
+	if (!owns_pin(cpu->cell, chip, pin))
+		return reg & 1 ? 0 : RTE_MASKED;
+	return hw_read(chip, reg);
+}
+
+static void write_window(struct per_cpu *cpu, const struct ioapic *chip,
+			 unsigned int reg, u32 value)
+{
+	unsigned int pin = (reg - IOAPIC_REDIR_TABLE) / 2;
+
+	/* ID and arbitration are the firmware's business. */
+	if (reg < IOAPIC_REDIR_TABLE || pin >= chip->pins)
+		return;
+	if (!owns_pin(cpu->cell, chip, pin)) {
+		printk("IOAPIC pin %u: not a pin of cell \"%s\": write "
+		       "ignored\n", pin, cpu->cell->config->name);
+		return;
+	}
+	write_rte(cpu, chip, pin, reg & 1, value);
+}
+
+/* An EOI ends the vector's level interrupt: only for the cell's pins. */
+static void write_eoi(struct per_cpu *cpu, const struct ioapic *chip,
+		      u32 vector)
+{
+	unsigned int pin;
+
+	for (pin = 0; pin < chip->pins; pin++)
+		if (owns_pin(cpu->cell, chip, pin) &&
+		    (hw_read(chip, IOAPIC_REDIR_TABLE + 2 * pin) &
+		     RTE_VECTOR) == (vector & RTE_VECTOR)) {
+			chip->regs[IOAPIC_REG_EOI / 4] = vector;
+			return;
+		}
+}
+
+int ioapic_access(struct per_cpu *cpu, struct guest_regs *regs, u64 gpa)
+{
+	unsigned int n, offset = gpa & ~PAGE_MASK;
+	u8 *select = cpu->arch.ioapic_select;
+	const struct ioapic *chip = NULL;
+	struct mmio_access a;
+	u64 value = 0;
+	int err;
+
+	for (n = 0; n < num_ioapics; n++)
+		if (ioapics[n].phys == (gpa & PAGE_MASK) &&
+		    cell_chip(cpu->cell, &ioapics[n])) {
+			chip = &ioapics[n];
+			break;
+		}
+	if (!chip)
+		return -ENOENT;
+
+	err = mmio_decode(cpu, regs, &a);
+	if (err)
+		return err;
+	/* The registers take 32-bit accesses. */
+	if (a.size != 4 || (offset & 3))
+		return -EINVAL;
+
+	spin_lock(&ioapic_lock);
+	if (offset == IOAPIC_REG_SELECT) {
+		if (a.write)
+			select[n] = a.value;
+		else
+			value = select[n];
+	} else if (offset == IOAPIC_REG_WINDOW) {
+		if (a.write)
+			write_window(cpu, chip, select[n], a.value);
+		else
+			value = read_window(cpu, chip, select[n]);
+	} else if (offset == IOAPIC_REG_EOI && a.write) {
+		write_eoi(cpu, chip, a.value);
+	}
+	spin_unlock(&ioapic_lock);
+
+	if (!a.write)
+		mmio_complete_read(cpu, regs, &a, value);
+	cpu->arch.vmcb.rip += a.length;
+	return 0;
+}

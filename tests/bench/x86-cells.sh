@@ -1,0 +1,36 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# tests/bench/x86-cells.sh [SECONDS]: `make bench-cells`. Builds the x86
+# tree, boots it in QEMU (TCG) and prints figures about non-root cells, no
+# verdict: the VM exits per apic-demo timer interrupt in steady state over
+# SECONDS (default 10), and the time from `jailhouse cell start` to the
+# first line of tiny-demo. The figures come from
+# tests/bench/x86-cells-guest.sh; the console log stays in
+# build/logs/bench-cells.log (apic-demo's COM2 in ...log.com2).
+set -eu -o pipefail
+
+secs=${1:-10}
+case "$secs" in
+''|*[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
+esac
+top=$(cd "$(dirname "$0")/../.." && pwd)
+initrd=$top/build/initrd-bench-cells.gz
+log=$top/build/logs/bench-cells.log
+
+stage=$("$top/ci/build-tree.sh" x86 | tail -n 1)
+"$top/ci/initramfs.sh" -o "$initrd" x86 "$stage" \
+	"$top/tests/bench/x86-cells-guest.sh" >/dev/null
+rc=0
+QEMU_APPEND="bench_seconds=$secs ${QEMU_APPEND:-}" \
+	"$top/ci/run-qemu.sh" x86 "$initrd" "$log" >/dev/null || rc=$?
+
+figures=$(tr -d '\r' <"$log" | sed -n 's/^BENCH: //p')
+if [ -z "$figures" ]; then
+	echo "x86-cells: no figures (QEMU status $rc); see $log" >&2
+	exit 1
+fi
+printf '%s\n' "$figures"
+# The inmate's own view of the same run: its last jitter line.
+tail -n 1 "$log.com2" 2>/dev/null | tr -d '\r' |
+	sed -n 's/^Timer fired, /apic-demo (COM2), last tick: /p'

@@ -1,0 +1,108 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Two arm64 cells at once, and isolation: gic-demo (CPU 3) and uart-demo
+# (CPU 2) run next to the root Linux; then code of this test in the
+# uart-demo cell reads memory the cell does not own, and touches the
+# distributor registers of an interrupt it does not own. Each time that
+# cell ends failed with a console line naming CPU, cell and address,
+# while gic-demo keeps taking timer interrupts and Linux keeps working;
+# the failed cell can be destroyed and everything comes back.
+# stockade-timeout: 300
+
+. /scenarios/lib.sh
+
+sysfs=/sys/devices/jailhouse
+demos=/usr/libexec/jailhouse/demos
+tmp=/tmp/isolation
+mkdir -p $tmp
+
+if ! grep -q GICv3 /proc/interrupts; then
+	skip "arm64 cell isolation" "cells need a GICv3 for now"
+	exit 0
+fi
+
+lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
+expect_ok jailhouse enable /etc/jailhouse/qemu-arm64.cell || { dump_dmesg; exit 0; }
+mem0=$(cat $sysfs/mem_pool_used)
+
+state() {
+	jailhouse cell list | awk -v n="$1" '$2 == n { s = $3; if ($4 == "down") s = s " " $4; print s }'
+}
+
+# wait_console WHAT TEXT [SECONDS]
+wait_console() {
+	t=${3:-20}
+	while [ "$t" -gt 0 ]; do
+		jailhouse console | grep -q "$2" && { pass "$1"; return 0; }
+		sleep 1
+		t=$((t - 1))
+	done
+	fail "$1" "'$2' not in the hypervisor console"
+	jailhouse console | tail -n 8 | sed 's/^/  console: /'
+	return 1
+}
+
+# Exits of gic-demo: its timer interrupts keep them growing.
+ticks() {
+	jailhouse cell stats -1 gic-demo |
+		awk '$1 == "total" || $1 == "vmexits_total" { print $2 }'
+}
+
+expect_ok jailhouse cell create /etc/jailhouse/gic-demo.cell
+expect_ok jailhouse cell load gic-demo $demos/gic-demo.bin \
+	-s "con-type=jailhouse" -a 0x1000
+expect_ok jailhouse cell start gic-demo
+wait_console "gic-demo timer fires" "Timer fired, jitter"
+
+expect_ok jailhouse cell create /etc/jailhouse/uart-demo.cell
+check_eq "root cell kept CPUs 0-1" "0-1" \
+	"$(cat $sysfs/cells/0/cpus_assigned_list)"
+expect_ok jailhouse cell load uart-demo $demos/uart-demo.bin \
+	-s "con-type=jailhouse" -a 0x1000
+expect_ok jailhouse cell start uart-demo
+wait_console "uart-demo prints next to gic-demo" "Hello 3 from cell"
+check_eq "both cells run" "running running" \
+	"$(echo $(state gic-demo) $(state uart-demo))"
+
+# misbehave WHAT HEX TEXT: run the code in uart-demo's cell and expect it
+# to fail with TEXT on the console while gic-demo and Linux go on.
+misbehave() {
+	printf "$2" > $tmp/code.bin
+	expect_ok jailhouse cell load uart-demo $tmp/code.bin
+	before=$(ticks)
+	expect_ok jailhouse cell start uart-demo
+	wait_console "$1: refused with a console line" "$3" 10
+	check_eq "$1: uart-demo failed" "failed" "$(state uart-demo)"
+	sleep 1
+	after=$(ticks)
+	if [ -n "$after" ] && [ -n "$before" ] && [ "$after" -gt "$before" ]; then
+		pass "$1: gic-demo keeps running"
+	else
+		fail "$1: gic-demo keeps running" "$before -> $after exits"
+	fi
+	check_eq "$1: gic-demo still running" "running" "$(state gic-demo)"
+	check_eq "$1: root Linux computes" "ok" \
+		"$(dd if=/dev/zero bs=64k count=50 2>/dev/null | md5sum >/dev/null && echo ok)"
+}
+
+# movz x0, #0x7000, lsl #16; ldr x1, [x0]; b .  (hypervisor memory)
+misbehave "read of foreign memory" \
+	'\000\000\256\322\001\000\100\371\000\000\000\024' \
+	'CPU 2, cell "uart-demo": refused MMIO read at 0x70000000'
+# movz x0, #0x0800, lsl #16; movk x0, #0x104; movz w1, #1; str w1, [x0]
+# (GICD_ISENABLER1: SPIs 32..63 belong to the root cell); b .
+misbehave "enable of a foreign SPI" \
+	'\000\000\241\322\200\040\200\362\041\000\200\122\001\000\000\271\000\000\000\024' \
+	'CPU 2, cell "uart-demo": refused MMIO write at 0x8000104'
+check_contains "the failure names CPU and cell" "$(jailhouse console)" \
+	'Cell "uart-demo" failed; CPU 2 parked'
+
+expect_ok jailhouse cell destroy uart-demo
+expect_ok jailhouse cell shutdown gic-demo
+expect_ok jailhouse cell destroy gic-demo
+check_eq "mem pool usage back" "$mem0" "$(cat $sysfs/mem_pool_used)"
+check_eq "CPUs back in Linux" "1 1" \
+	"$(echo $(cat /sys/devices/system/cpu/cpu2/online /sys/devices/system/cpu/cpu3/online))"
+check_eq "root cell has all CPUs" "0-3" "$(cat $sysfs/cells/0/cpus_assigned_list)"
+expect_ok jailhouse disable || dump_dmesg

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cell bookkeeping of the core (cell.c, cell_check.c, comm_region.c)
+ * against a fake root cell and the arch stubs: what create takes and
+ * destroy gives back, the error codes of refused configs, the lock a
+ * running/locked cell holds, and the shutdown handshake.
+ *
+ * The fake machine: four CPUs, the root owns them all and runs the
+ * hypercalls on CPU 1 (CPU 0 stays the root's like Linux's boot CPU).
+ * Root memory: 0x100000 (fake_phys, where configs are placed) and a
+ * 16 MiB reservation at 0x3a600000 that cells take RAM from.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jailhouse/cell-config.h>
+#include <jailhouse/header.h>
+#include <jailhouse/hypercall.h>
+#include <core/cell.h>
+#include <core/control.h>
+#include <core/errno.h>
+#include <core/page_pool.h>
+#include <core/percpu.h>
+
+#include "arch_stubs.h"
+#include "test_pool.h"
+#include "unit.h"
+
+#define NUM_CPUS	4
+#define CORE_SIZE	0x4000
+#define RESERVATION	0x3a600000ULL
+#define CALLER		1
+
+extern struct jailhouse_header hypervisor_header;
+/* The fake hypervisor region of test_setup.c: per-CPU areas, config. */
+extern char test_region[];
+
+struct cell_cfg {
+	struct jailhouse_cell_desc desc;
+	__u64 cpus[1];
+	struct jailhouse_memory mem[2];
+} __attribute__((packed));
+
+struct root_cfg {
+	struct jailhouse_system sys;
+	__u64 cpus[1];
+	struct jailhouse_memory mem[2];
+} __attribute__((packed));
+
+static struct root_cfg *root_cfg;
+static unsigned long mem0, remap0;
+
+/* What the tests overwrite of the shared fake region, header and root. */
+static char *saved_region;
+static size_t saved_size;
+static struct jailhouse_header saved_header;
+static struct cell saved_root;
+
+/* Where the n-th test config sits in the root's (fake) memory. */
+static u64 cfg_addr(unsigned int n)
+{
+	return FAKE_PHYS_BASE + n * 0x1000;
+}
+
+/* A valid cell config named name: CPUs in cpus, 1 MiB RAM at ram. */
+static struct cell_cfg *put_cfg(unsigned int n, const char *name,
+				u64 cpus, u64 ram)
+{
+	struct cell_cfg *c = (void *)(fake_phys + n * 0x1000);
+
+	memset(c, 0, sizeof(*c));
+	memcpy(c->desc.signature, JAILHOUSE_CELL_DESC_SIGNATURE, 6);
+	c->desc.revision = JAILHOUSE_CONFIG_REVISION;
+	c->desc.architecture = JAILHOUSE_X86;
+	strcpy(c->desc.name, name);
+	c->desc.cpu_set_size = sizeof(c->cpus);
+	c->desc.num_memory_regions = 2;
+	/* Unanswered shutdown requests end after this many polls. */
+	c->desc.msg_reply_timeout = 1000;
+	c->cpus[0] = cpus;
+	c->mem[0] = (struct jailhouse_memory){
+		.phys_start = ram, .virt_start = 0, .size = 0x100000,
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+			 JAILHOUSE_MEM_LOADABLE,
+	};
+	c->mem[1] = (struct jailhouse_memory){
+		.virt_start = 0x100000, .size = 0x1000,
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+			 JAILHOUSE_MEM_COMM_REGION,
+	};
+	return c;
+}
+
+static struct per_cpu *caller(void)
+{
+	return per_cpu(CALLER);
+}
+
+static void setup_root(void)
+{
+	unsigned int cpu;
+
+	saved_header = hypervisor_header;
+	saved_root = root_cell;
+	saved_size = CORE_SIZE + NUM_CPUS * hypervisor_header.percpu_size +
+		sizeof(*root_cfg);
+	saved_region = malloc(saved_size);
+	memcpy(saved_region, test_region, saved_size);
+
+	hypervisor_header.core_size = CORE_SIZE;
+	hypervisor_header.max_cpus = NUM_CPUS;
+	root_cfg = (void *)(test_region + CORE_SIZE +
+			    NUM_CPUS * hypervisor_header.percpu_size);
+	memset(root_cfg, 0, sizeof(*root_cfg));
+	root_cfg->sys.hypervisor_memory.phys_start = 0x3a000000;
+	root_cfg->sys.hypervisor_memory.size = 0x600000;
+	strcpy(root_cfg->sys.root_cell.name, "root");
+	root_cfg->sys.root_cell.cpu_set_size = sizeof(root_cfg->cpus);
+	root_cfg->sys.root_cell.num_memory_regions = 2;
+	root_cfg->cpus[0] = 0xf;
+	root_cfg->mem[0] = (struct jailhouse_memory){
+		.phys_start = FAKE_PHYS_BASE, .virt_start = FAKE_PHYS_BASE,
+		.size = FAKE_PHYS_SIZE, .flags = JAILHOUSE_MEM_READ,
+	};
+	root_cfg->mem[1] = (struct jailhouse_memory){
+		.phys_start = RESERVATION, .virt_start = RESERVATION,
+		.size = 0x1000000,
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+	};
+
+	root_cell = (struct cell){
+		.state = JAILHOUSE_CELL_RUNNING,
+		.config = &root_cfg->sys.root_cell,
+		.cpu_set = { 0xf },
+	};
+	for (cpu = 0; cpu < NUM_CPUS; cpu++) {
+		memset(per_cpu(cpu), 0, sizeof(struct per_cpu));
+		per_cpu(cpu)->cpu_id = cpu;
+		per_cpu(cpu)->cell = &root_cell;
+	}
+	test_pool_create(&mem_pool, 64, 0x3a100000);
+	test_pool_create(&remap_pool, 16, 0);
+	arch_park_mask = arch_reset_mask = 0;
+	arch_cell_create_calls = arch_cell_destroy_calls = 0;
+	mem0 = mem_pool.used_pages;
+	remap0 = remap_pool.used_pages;
+}
+
+static void teardown_root(void)
+{
+	test_pool_destroy(&mem_pool);
+	test_pool_destroy(&remap_pool);
+	memset(&mem_pool, 0, sizeof(mem_pool));
+	memset(&remap_pool, 0, sizeof(remap_pool));
+	memcpy(test_region, saved_region, saved_size);
+	free(saved_region);
+	hypervisor_header = saved_header;
+	root_cell = saved_root;
+}
+
+static long create(unsigned int n)
+{
+	return cell_create(caller(), cfg_addr(n));
+}
+
+TEST(cell_create_destroy_returns_everything)
+{
+	struct cell *cell;
+	long id;
+
+	setup_root();
+	put_cfg(0, "two", 0xc, RESERVATION);
+	id = create(0);
+	ASSERT_EQ(id, 1);
+	cell = cell_find(id);
+	ASSERT_TRUE(cell);
+	EXPECT_EQ(num_cells(), 2);
+	EXPECT_EQ(cell->state, JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(cell_num_cpus(cell), 2);
+	EXPECT_EQ(cell_first_cpu(cell), 2);
+	EXPECT_EQ(root_cell.cpu_set[0], 0x3);
+	EXPECT_TRUE(per_cpu(2)->cell == cell);
+	EXPECT_TRUE(per_cpu(3)->cell == cell);
+	/* Taken CPUs park in the cell until it starts. */
+	EXPECT_EQ(arch_park_mask, 0xc);
+	EXPECT_TRUE(per_cpu(2)->parked && per_cpu(3)->parked);
+	EXPECT_LT(mem0, mem_pool.used_pages);
+	EXPECT_EQ(remap_pool.used_pages, remap0);
+	EXPECT_EQ(hypercall(caller(), JAILHOUSE_HC_CELL_GET_STATE, id, 0),
+		  JAILHOUSE_CELL_SHUT_DOWN);
+
+	EXPECT_EQ(cell_start(caller(), id), 0);
+	EXPECT_EQ(arch_reset_mask, 0xc);
+	EXPECT_EQ(cell_get_state(caller(), id), JAILHOUSE_CELL_RUNNING);
+	/* Comm region: signature, state and the arch fields (the stub's). */
+	EXPECT_EQ(memcmp(cell->comm_region->signature, "JHCOMM", 6), 0);
+	EXPECT_EQ(cell->comm_region->num_cpus, 42);
+
+	EXPECT_EQ(cell_destroy(caller(), id), 0);
+	EXPECT_EQ(num_cells(), 1);
+	EXPECT_EQ(root_cell.cpu_set[0], 0xf);
+	EXPECT_TRUE(per_cpu(2)->cell == &root_cell);
+	EXPECT_TRUE(per_cpu(3)->cell == &root_cell);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	EXPECT_EQ(remap_pool.used_pages, remap0);
+	EXPECT_EQ(arch_cell_create_calls, arch_cell_destroy_calls);
+	EXPECT_EQ(cell_destroy(caller(), id), -ENOENT);
+	teardown_root();
+}
+
+TEST(cell_ids_and_pool_across_many_cycles)
+{
+	unsigned int round;
+
+	setup_root();
+	put_cfg(0, "a", 0x4, RESERVATION);
+	put_cfg(1, "b", 0x8, RESERVATION + 0x100000);
+	for (round = 0; round < 50; round++) {
+		ASSERT_EQ(create(0), 1);
+		ASSERT_EQ(create(1), 2);
+		/* Destroying in creation order or not: same usage after. */
+		ASSERT_EQ(cell_destroy(caller(), round % 2 ? 1 : 2), 0);
+		ASSERT_EQ(cell_destroy(caller(), round % 2 ? 2 : 1), 0);
+		ASSERT_EQ(mem_pool.used_pages, mem0);
+	}
+	EXPECT_EQ(remap_pool.used_pages, remap0);
+	teardown_root();
+}
+
+/* create(n) must fail with err and leave no trace. */
+static void expect_refused(unsigned int n, long err)
+{
+	unsigned int cells = num_cells();
+	unsigned long root_cpus = root_cell.cpu_set[0];
+	unsigned long used = mem_pool.used_pages;
+
+	EXPECT_EQ(create(n), err);
+	EXPECT_EQ(num_cells(), cells);
+	EXPECT_EQ(root_cell.cpu_set[0], root_cpus);
+	EXPECT_EQ(mem_pool.used_pages, used);
+	EXPECT_EQ(remap_pool.used_pages, remap0);
+}
+
+TEST(cell_create_error_codes)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	put_cfg(0, "first", 0x4, RESERVATION);
+	ASSERT_EQ(create(0), 1);
+
+	/* Same name. */
+	put_cfg(1, "first", 0x8, RESERVATION + 0x100000);
+	expect_refused(1, -EEXIST);
+	/* CPU 2 belongs to "first" now. */
+	put_cfg(1, "cpu-taken", 0x4, RESERVATION + 0x100000);
+	expect_refused(1, -EBUSY);
+	/* The CPU issuing the hypercall cannot go. */
+	put_cfg(1, "caller", 1 << CALLER, RESERVATION + 0x100000);
+	expect_refused(1, -EBUSY);
+	/* A CPU that does not exist, or none at all. */
+	put_cfg(1, "cpu4", 0x10, RESERVATION + 0x100000);
+	expect_refused(1, -EINVAL);
+	put_cfg(1, "no-cpu", 0, RESERVATION + 0x100000);
+	expect_refused(1, -EINVAL);
+	/* Memory the root does not have, or the hypervisor's. */
+	put_cfg(1, "outside", 0x8, 0x80000000);
+	expect_refused(1, -EINVAL);
+	put_cfg(1, "straddle", 0x8, RESERVATION + 0xf80000);
+	expect_refused(1, -EINVAL);
+	put_cfg(1, "hv", 0x8, 0x3a000000);
+	expect_refused(1, -EINVAL);
+	/* Memory of another cell, fully or in part. */
+	put_cfg(1, "overlap", 0x8, RESERVATION + 0x80000);
+	expect_refused(1, -EBUSY);
+	/* A broken config: checked, refused, nothing kept. */
+	c = put_cfg(1, "bad-rev", 0x8, RESERVATION + 0x100000);
+	c->desc.revision++;
+	expect_refused(1, -EINVAL);
+	/* Not in the root's memory at all. */
+	EXPECT_EQ(cell_create(caller(), 0x200000), -EINVAL);
+
+	/* Only the root cell creates; a non-root CPU gets EPERM. */
+	EXPECT_EQ(cell_create(per_cpu(2), cfg_addr(1)), -EPERM);
+	EXPECT_EQ(cell_destroy(caller(), 0), -EINVAL);
+
+	/* The refusals left "first" intact and usable. */
+	put_cfg(1, "second", 0x8, RESERVATION + 0x100000);
+	EXPECT_EQ(create(1), 2);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(cell_destroy(caller(), 2), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+static void set_reported_state(struct cell *cell, u32 state)
+{
+	__atomic_store_n(&cell->comm_region->cell_state, state,
+			 __ATOMIC_RELEASE);
+}
+
+TEST(cell_locked_forbids_reconfiguration)
+{
+	struct cell *locked;
+
+	setup_root();
+	put_cfg(0, "locked", 0x4, RESERVATION);
+	put_cfg(1, "other", 0x8, RESERVATION + 0x100000);
+	ASSERT_EQ(create(0), 1);
+	ASSERT_EQ(create(1), 2);
+	ASSERT_EQ(cell_start(caller(), 1), 0);
+	locked = cell_find(1);
+	set_reported_state(locked, JAILHOUSE_CELL_RUNNING_LOCKED);
+	EXPECT_EQ(cell_get_state(caller(), 1), JAILHOUSE_CELL_RUNNING_LOCKED);
+
+	EXPECT_EQ(cell_destroy(caller(), 1), -EPERM);
+	EXPECT_EQ(cell_destroy(caller(), 2), -EPERM);
+	EXPECT_EQ(cell_destroy(caller(), 1), -EPERM);
+	EXPECT_EQ(num_cells(), 3);
+	put_cfg(2, "third", 0x1, RESERVATION + 0x200000);
+	EXPECT_EQ(create(2), -EPERM);
+	EXPECT_EQ(num_cells(), 3);
+
+	/* Values other than running/locked do not count as a lock. */
+	set_reported_state(locked, JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(cell_get_state(caller(), 1), JAILHOUSE_CELL_RUNNING);
+	EXPECT_EQ(cell_destroy(caller(), 2), 0);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+/* The inmate's side of the handshake, on a thread of its own. */
+static void *answer(void *arg)
+{
+	struct jailhouse_comm_region *comm = arg;
+	u32 reply = comm->flags;
+
+	while (__atomic_load_n(&comm->msg_to_cell, __ATOMIC_ACQUIRE) !=
+	       JAILHOUSE_MSG_SHUTDOWN_REQUEST)
+		;
+	__atomic_store_n(&comm->msg_to_cell, JAILHOUSE_MSG_NONE,
+			 __ATOMIC_RELEASE);
+	__atomic_store_n(&comm->reply_from_cell, reply, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+/* Shut the running cell down while a thread answers with reply. */
+static long shutdown_answered(struct cell *cell, u32 reply)
+{
+	pthread_t thread;
+	long ret;
+
+	/* flags is free to carry the wanted reply to the thread. */
+	cell->comm_region->flags = reply;
+	pthread_create(&thread, NULL, answer, cell->comm_region);
+	ret = cell_set_loadable(caller(), cell->id);
+	pthread_join(thread, NULL);
+	return ret;
+}
+
+TEST(cell_shutdown_handshake)
+{
+	struct cell_cfg *c;
+	struct cell *cell;
+
+	setup_root();
+	c = put_cfg(0, "asked", 0x4, RESERVATION);
+	c->desc.msg_reply_timeout = 0;
+	ASSERT_EQ(create(0), 1);
+	cell = cell_find(1);
+	ASSERT_EQ(cell_start(caller(), 1), 0);
+
+	EXPECT_EQ(shutdown_answered(cell, JAILHOUSE_MSG_REQUEST_DENIED),
+		  -EPERM);
+	EXPECT_EQ(cell_get_state(caller(), 1), JAILHOUSE_CELL_RUNNING);
+	EXPECT_FALSE(cell->loadable);
+
+	EXPECT_EQ(shutdown_answered(cell, JAILHOUSE_MSG_REQUEST_APPROVED), 0);
+	EXPECT_EQ(cell_get_state(caller(), 1), JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_TRUE(cell->loadable);
+	/* A shut-down cell is not asked again. */
+	EXPECT_EQ(cell_set_loadable(caller(), 1), 0);
+
+	/* Started again, a cell that never answers is stopped anyway. */
+	put_cfg(0, "asked", 0x4, RESERVATION);
+	ASSERT_EQ(cell_start(caller(), 1), 0);
+	EXPECT_EQ(cell->loadable, false);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	put_cfg(0, "silent", 0x4, RESERVATION);
+	ASSERT_EQ(create(0), 1);
+	ASSERT_EQ(cell_start(caller(), 1), 0);
+	EXPECT_EQ(cell_set_loadable(caller(), 1), 0);
+	EXPECT_EQ(cell_get_state(caller(), 1), JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	EXPECT_EQ(remap_pool.used_pages, remap0);
+	teardown_root();
+}

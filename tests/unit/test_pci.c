@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PCI config space filtering of the core (pci.c): who owns a device, what
+ * the owner may write, what others see, MMCONFIG decoding and the checks
+ * of a new cell's devices. The arch's config space is a fake one here.
+ */
+#include <string.h>
+
+#include <jailhouse/cell-config.h>
+#include <core/cell.h>
+#include <core/errno.h>
+#include <core/pci.h>
+
+#include "arch_stubs.h"
+#include "unit.h"
+
+#define BDF(b, d, f)	(((b) << 8) | ((d) << 3) | (f))
+
+/* Fake hardware: three functions with config space, nothing elsewhere. */
+static const u16 fake_bdfs[] = {
+	BDF(0, 2, 0), BDF(0, 5, 0), BDF(0, 0x1f, 3), BDF(1, 0, 0),
+};
+static u8 fake_cfg[4][PCI_CONFIG_SIZE];
+static unsigned int hw_reads, hw_writes;
+static u16 last_write_reg;
+static u32 last_write_value;
+
+static u8 *fake_space(u16 bdf)
+{
+	unsigned int n;
+
+	for (n = 0; n < sizeof(fake_bdfs) / sizeof(fake_bdfs[0]); n++)
+		if (fake_bdfs[n] == bdf)
+			return fake_cfg[n];
+	return NULL;
+}
+
+u32 arch_pci_read_config(u16 bdf, u16 reg, unsigned int size)
+{
+	u8 *space = fake_space(bdf);
+	u32 value = 0;
+
+	hw_reads++;
+	if (!space)
+		return 0xffffffff;
+	memcpy(&value, space + reg, size);
+	return value;
+}
+
+void arch_pci_write_config(u16 bdf, u16 reg, u32 value, unsigned int size)
+{
+	u8 *space = fake_space(bdf);
+
+	hw_writes++;
+	last_write_reg = reg;
+	last_write_value = value;
+	if (space)
+		memcpy(space + reg, &value, size);
+}
+
+static void fake_reset(void)
+{
+	unsigned int n;
+
+	memset(fake_cfg, 0, sizeof(fake_cfg));
+	for (n = 0; n < 4; n++) {
+		/* vendor 0x8086, device 0x10d3 + n */
+		fake_cfg[n][0] = 0x86;
+		fake_cfg[n][1] = 0x80;
+		fake_cfg[n][2] = 0xd3 + n;
+		fake_cfg[n][3] = 0x10;
+	}
+	hw_reads = hw_writes = 0;
+	dbg_output_reset();
+}
+
+/*
+ * Root cell: 00:02.0 with an MSI capability it may write, a PCIe one it
+ * may not and an extended one it may write; 00:1f.3 and 01:00.0 without
+ * capabilities; an ivshmem device at 00:0e.0.
+ */
+static struct {
+	struct jailhouse_cell_desc desc;
+	unsigned long cpus[1];
+	struct jailhouse_pci_device devs[4];
+	struct jailhouse_pci_capability caps[3];
+} __attribute__((packed)) root_cfg = {
+	.desc = {
+		.name = "root",
+		.cpu_set_size = sizeof(unsigned long),
+		.num_pci_devices = 4,
+		.num_pci_caps = 3,
+	},
+	.cpus = { 0xf },
+	.devs = {
+		{ .type = JAILHOUSE_PCI_TYPE_DEVICE, .bdf = BDF(0, 2, 0),
+		  .caps_start = 0, .num_caps = 3, },
+		{ .type = JAILHOUSE_PCI_TYPE_DEVICE, .bdf = BDF(0, 0x1f, 3), },
+		{ .type = JAILHOUSE_PCI_TYPE_DEVICE, .bdf = BDF(1, 0, 0), },
+		{ .type = JAILHOUSE_PCI_TYPE_IVSHMEM, .bdf = BDF(0, 0xe, 0), },
+	},
+	.caps = {
+		{ .id = PCI_CAP_ID_MSI, .start = 0xd0, .len = 14,
+		  .flags = JAILHOUSE_PCICAPS_WRITE, },
+		{ .id = PCI_CAP_ID_EXP, .start = 0xe0, .len = 0x14, },
+		{ .id = JAILHOUSE_PCI_EXT_CAP | 1, .start = 0x100, .len = 0x40,
+		  .flags = JAILHOUSE_PCICAPS_WRITE, },
+	},
+};
+
+/* A cell taking 01:00.0 from the root cell. */
+static struct {
+	struct jailhouse_cell_desc desc;
+	unsigned long cpus[1];
+	struct jailhouse_pci_device devs[1];
+} __attribute__((packed)) cell_cfg = {
+	.desc = {
+		.name = "inmate",
+		.cpu_set_size = sizeof(unsigned long),
+		.num_pci_devices = 1,
+	},
+	.cpus = { 0x4 },
+	.devs = {
+		{ .type = JAILHOUSE_PCI_TYPE_DEVICE, .bdf = BDF(1, 0, 0), },
+	},
+};
+
+static struct cell inmate = { .id = 1, .config = &cell_cfg.desc };
+
+static void with_cells(void (*fn)(void), bool add_inmate)
+{
+	struct cell saved_root = root_cell;
+
+	root_cell = (struct cell){ .config = &root_cfg.desc };
+	if (add_inmate)
+		root_cell.next = &inmate;
+	fake_reset();
+	fn();
+	root_cell = saved_root;
+}
+
+static void lookup(void)
+{
+	EXPECT_TRUE(pci_cell_device(&root_cell, BDF(0, 2, 0)) ==
+		    &root_cfg.devs[0]);
+	EXPECT_TRUE(pci_cell_device(&root_cell, BDF(1, 0, 0)) ==
+		    &root_cfg.devs[2]);
+	EXPECT_TRUE(!pci_cell_device(&root_cell, BDF(0, 5, 0)));
+	/* Virtual devices are no hardware the filter lets through. */
+	EXPECT_TRUE(!pci_cell_device(&root_cell, BDF(0, 0xe, 0)));
+	EXPECT_TRUE(pci_owner(BDF(0, 2, 0)) == &root_cell);
+	EXPECT_TRUE(!pci_owner(BDF(0, 5, 0)));
+}
+
+TEST(pci_lookup_by_bdf)
+{
+	with_cells(lookup, false);
+}
+
+static void reads(void)
+{
+	/* Listed: all widths reach the device. */
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 0, 4), 0x10d38086);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 2, 2), 0x10d3);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 1, 1), 0x80);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 0x100, 4), 0);
+	/* Unlisted: all-ones in every width, one note for the device. */
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 5, 0), 0, 4), 0xffffffff);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 5, 0), 2, 2), 0xffff);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 5, 0), 3, 1), 0xff);
+	EXPECT_TRUE(strstr(dbg_output, "PCI 00:05.0 is not in the config of "
+			   "cell \"root\": hidden\n"));
+	/* Only once. */
+	EXPECT_TRUE(!strstr(strstr(dbg_output, "00:05.0") + 1, "00:05.0"));
+	/* An empty slot is probed silently. */
+	dbg_output_reset();
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 7, 0), 0, 4), 0xffffffff);
+	EXPECT_EQ(dbg_output_len, 0);
+	/* Misaligned or odd sizes never reach the hardware. */
+	hw_reads = 0;
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 1, 2), 0xffffffff);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 2, 4), 0xffffffff);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 0, 3), 0xffffffff);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 0x1000, 1),
+		  0xffffffff);
+	EXPECT_EQ(hw_reads, 0);
+}
+
+TEST(pci_reads_of_listed_and_unlisted_devices)
+{
+	with_cells(reads, false);
+}
+
+static void writes(void)
+{
+	u16 bdf = BDF(0, 2, 0);
+
+	/* Header: command register and a BAR. */
+	pci_cfg_write(&root_cell, bdf, 0x04, 0x0407, 2);
+	EXPECT_EQ(pci_cfg_read(&root_cell, bdf, 0x04, 2), 0x0407);
+	pci_cfg_write(&root_cell, bdf, 0x10, 0xfebc0000, 4);
+	EXPECT_EQ(pci_cfg_read(&root_cell, bdf, 0x10, 4), 0xfebc0000);
+	/* Writable capabilities, standard and extended. */
+	pci_cfg_write(&root_cell, bdf, 0xd4, 0xfee00000, 4);
+	EXPECT_EQ(pci_cfg_read(&root_cell, bdf, 0xd4, 4), 0xfee00000);
+	pci_cfg_write(&root_cell, bdf, 0x13c, 0x55, 1);
+	EXPECT_EQ(pci_cfg_read(&root_cell, bdf, 0x13c, 1), 0x55);
+	EXPECT_EQ(hw_writes, 4);
+	EXPECT_EQ(dbg_output_len, 0);
+
+	/* Read-only capability, no capability, straddling the end. */
+	pci_cfg_write(&root_cell, bdf, 0xe8, 0x1234, 2);
+	pci_cfg_write(&root_cell, bdf, 0x40, 0x1, 4);
+	pci_cfg_write(&root_cell, bdf, 0xdc, 0xffffffff, 4);
+	pci_cfg_write(&root_cell, bdf, 0x3e, 0xffffffff, 4);
+	EXPECT_EQ(hw_writes, 4);
+	EXPECT_EQ(pci_cfg_read(&root_cell, bdf, 0xe8, 2), 0);
+	EXPECT_TRUE(strstr(dbg_output, "PCI 00:02.0: cell \"root\" may not "
+			   "write register 0xe8: ignored\n"));
+	/* One line per device, not per access. */
+	EXPECT_TRUE(!strstr(dbg_output, "0x40"));
+
+	/* Writes to devices the cell does not have. */
+	pci_cfg_write(&root_cell, BDF(0, 5, 0), 0x04, 0x7, 2);
+	pci_cfg_write(&root_cell, BDF(0, 8, 0), 0x04, 0x7, 2);
+	EXPECT_EQ(hw_writes, 4);
+}
+
+TEST(pci_writes_by_header_and_capability_rules)
+{
+	with_cells(writes, false);
+}
+
+static void lent_device(void)
+{
+	u16 bdf = BDF(1, 0, 0);
+
+	EXPECT_TRUE(pci_owner(bdf) == &inmate);
+	/* The root cell no longer sees it, the cell does. */
+	EXPECT_EQ(pci_cfg_read(&root_cell, bdf, 0, 4), 0xffffffff);
+	EXPECT_TRUE(strstr(dbg_output, "PCI 01:00.0 is not in the config of "
+			   "cell \"root\": hidden\n"));
+	EXPECT_EQ(pci_cfg_read(&inmate, bdf, 0, 4), 0x10d68086);
+	pci_cfg_write(&root_cell, bdf, 0x04, 0x6, 2);
+	EXPECT_EQ(hw_writes, 0);
+	pci_cfg_write(&inmate, bdf, 0x04, 0x6, 2);
+	EXPECT_EQ(hw_writes, 1);
+	EXPECT_EQ(last_write_reg, 0x04);
+	EXPECT_EQ(last_write_value, 0x6);
+	/* The cell sees nothing of the root cell's other devices. */
+	EXPECT_EQ(pci_cfg_read(&inmate, BDF(0, 2, 0), 0, 2), 0xffff);
+	EXPECT_EQ(pci_cfg_read(&root_cell, BDF(0, 2, 0), 0, 2), 0x8086);
+
+	/* Once the cell is gone, the device is the root cell's again. */
+	root_cell.next = NULL;
+	EXPECT_EQ(pci_cfg_read(&root_cell, bdf, 0, 4), 0x10d68086);
+}
+
+TEST(pci_device_of_a_cell_vanishes_from_the_root_cell)
+{
+	with_cells(lent_device, true);
+}
+
+static void check_cells(void)
+{
+	static struct {
+		struct jailhouse_cell_desc desc;
+		unsigned long cpus[1];
+		struct jailhouse_pci_device devs[2];
+	} __attribute__((packed)) cfg = {
+		.desc = {
+			.name = "new",
+			.cpu_set_size = sizeof(unsigned long),
+			.num_pci_devices = 2,
+		},
+		.devs = {
+			{ .type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			  .bdf = BDF(0, 0xf, 0), },
+			{ .type = JAILHOUSE_PCI_TYPE_DEVICE,
+			  .bdf = BDF(0, 0x1f, 3), },
+		},
+	};
+
+	EXPECT_EQ(pci_check_cell(&cfg.desc), 0);
+	cfg.devs[1].bdf = BDF(1, 0, 0);
+	EXPECT_EQ(pci_check_cell(&cfg.desc), -EBUSY);
+	EXPECT_TRUE(strstr(dbg_output, "Cell \"new\": PCI device 01:00.0 "
+			   "belongs to cell \"inmate\"\n"));
+	cfg.devs[1].bdf = BDF(0, 5, 0);
+	EXPECT_EQ(pci_check_cell(&cfg.desc), -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "Cell \"new\": PCI device 00:05.0 is "
+			   "not in the root cell\n"));
+}
+
+TEST(pci_devices_of_a_new_cell)
+{
+	with_cells(check_cells, true);
+}
+
+TEST(pci_mmconfig_decoding)
+{
+	u16 bdf = 0, reg = 0;
+
+	EXPECT_TRUE(pci_mmconfig_decode(0xb0000000, 0xff,
+					0xb0000000 + (1 << 20) + (2 << 15) +
+					(3 << 12) + 0x104, &bdf, &reg));
+	EXPECT_EQ(bdf, BDF(1, 2, 3));
+	EXPECT_EQ(reg, 0x104);
+	EXPECT_TRUE(pci_mmconfig_decode(0xb0000000, 0xff, 0xbfffffff, &bdf,
+					&reg));
+	EXPECT_EQ(bdf, 0xffff);
+	EXPECT_EQ(reg, 0xfff);
+	EXPECT_FALSE(pci_mmconfig_decode(0xb0000000, 0xff, 0xc0000000, &bdf,
+					 &reg));
+	EXPECT_FALSE(pci_mmconfig_decode(0xb0000000, 0xff, 0xafffffff, &bdf,
+					 &reg));
+	/* Only bus 0: 1 MiB. */
+	EXPECT_TRUE(pci_mmconfig_decode(0xe0000000, 0, 0xe00fffff, &bdf,
+					&reg));
+	EXPECT_FALSE(pci_mmconfig_decode(0xe0000000, 0, 0xe0100000, &bdf,
+					 &reg));
+	/* No window at all. */
+	EXPECT_FALSE(pci_mmconfig_decode(0, 0xff, 0x1000, &bdf, &reg));
+}
