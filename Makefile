@@ -12,7 +12,7 @@ SUBDIRS := tools configs inmates hypervisor
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
 	check-arm64-gicv2 check-demo demo deps \
-	bench-x86
+	bench-x86 bench-cells
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 

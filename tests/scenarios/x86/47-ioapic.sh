@@ -31,6 +31,22 @@ chatter() {
 	done
 }
 
+# rises WHAT IRQ [CPU]: after some output the count of IRQ (on CPU) grows;
+# the UART may still be sending when echo returns, so wait a little.
+rises() {
+	what=$1
+	shift
+	before=$(irq_count "$@")
+	chatter
+	for n in 1 2 3 4 5 6 7 8 9 10; do
+		after=$(irq_count "$@")
+		[ "$after" -gt "$before" ] && break
+		sleep 0.5
+	done
+	[ "$after" -gt "$before" ] && pass "$what" ||
+		fail "$what" "$before -> $after: $(grep "^ *$1:" /proc/interrupts)"
+}
+
 # rte PIN [LO HI]: the entry of PIN as "0xHHHHHHHHLLLLLLLL", after
 # programming it with LO and HI if given (ioapicrte.ko).
 rte() {
@@ -53,20 +69,12 @@ esac
 affinity=$(cat /proc/irq/$uart_irq/smp_affinity_list)
 
 expect_ok jailhouse enable "$cfg" || exit 0
-before=$(irq_count "$uart_irq")
-chatter
-after=$(irq_count "$uart_irq")
-[ "$after" -gt "$before" ] && pass "ttyS0 interrupts under the hypervisor" ||
-	fail "ttyS0 interrupts under the hypervisor" "$before -> $after"
+rises "ttyS0 interrupts under the hypervisor" "$uart_irq"
 
 # Linux rewrites the entry (trapped) to move the interrupt to CPU 2.
 echo 2 >/proc/irq/$uart_irq/smp_affinity_list
 chatter
-before=$(irq_count "$uart_irq" 2)
-chatter
-after=$(irq_count "$uart_irq" 2)
-[ "$after" -gt "$before" ] && pass "ttyS0 interrupts on CPU 2 after a move" ||
-	fail "ttyS0 interrupts on CPU 2 after a move" "$before -> $after"
+rises "ttyS0 interrupts on CPU 2 after a move" "$uart_irq" 2
 echo "$affinity" >/proc/irq/$uart_irq/smp_affinity_list
 
 # Pin 20 is unused: Linux left it masked. INIT delivery, then a physical
@@ -91,8 +99,4 @@ check_contains "console names the refused destination" "$con" \
 check_eq "no failed CPUs" "" "$(cat $sysfs/cells/0/cpus_failed_list)"
 
 expect_ok jailhouse disable || exit 0
-before=$(irq_count "$uart_irq")
-chatter
-after=$(irq_count "$uart_irq")
-[ "$after" -gt "$before" ] && pass "ttyS0 interrupts after disable" ||
-	fail "ttyS0 interrupts after disable" "$before -> $after"
+rises "ttyS0 interrupts after disable" "$uart_irq"
