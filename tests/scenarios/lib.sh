@@ -111,3 +111,83 @@ dump_dmesg() {
 # The installed driver for the running kernel, if any.
 # shellcheck disable=SC2034 # for the scenarios
 JAILHOUSE_KO=$(find "/lib/modules/$(uname -r)" -name jailhouse.ko 2>/dev/null | head -n 1)
+
+# --- Enable refusals (x86 and arm64 20-enable-errors.sh) ---------------------
+# They use $cfg (the system config) and $iomem_before, set by the caller.
+
+# patched FILE NAME OFFSET BYTES: path of a copy of FILE with BYTES (printf
+# escapes) written at OFFSET.
+patched() {
+	cp "$1" "/tmp/$2.cell"
+	# shellcheck disable=SC2059 # the bytes are escapes for printf
+	printf "$4" | dd of="/tmp/$2.cell" bs=1 seek="$3" conv=notrunc 2>/dev/null
+	echo "/tmp/$2.cell"
+}
+
+# enable_fails WHAT CONFIG CLI_TEXT [KERNEL_LOG_TEXT]: enable must fail with
+# CLI_TEXT and change nothing; where the driver decided, the kernel log
+# holds exactly one driver line, naming KERNEL_LOG_TEXT.
+enable_fails() {
+	dmesg -c >/dev/null
+	expect_fail_with "$3" jailhouse enable "$2"
+	check_eq "$1: still disabled" "0" \
+		"$(cat /sys/devices/jailhouse/enabled)"
+	if [ "$(cat /proc/iomem)" = "$iomem_before" ]; then
+		pass "$1: /proc/iomem unchanged"
+	else
+		fail "$1: /proc/iomem unchanged" \
+			"$(grep -i jailhouse /proc/iomem | head -n 1)"
+	fi
+	[ -n "${4:-}" ] || return 0
+	# "] jailhouse: " is the driver; the firmware loader's lines about
+	# the jailhouse device have a second blank.
+	log=$(dmesg | grep '\] jailhouse: ')
+	check_contains "$1: kernel log names the cause" "$log" "$4"
+	check_eq "$1: one driver line in the kernel log" "1" \
+		"$(printf '%s\n' "$log" | grep -c .)"
+}
+
+# firmware_errors FW: enable with the image FW missing, then with a file
+# that is not an image. Leaves a bogus /lib/firmware/FW behind; the
+# original, if any, is kept in $saved_fw for restore_firmware.
+firmware_errors() {
+	mkdir -p /lib/firmware
+	saved_fw=
+	if [ -e "/lib/firmware/$1" ]; then
+		saved_fw=/tmp/$1.saved
+		mv "/lib/firmware/$1" "$saved_fw"
+	fi
+	enable_fails "firmware missing" "$cfg" \
+		"the hypervisor firmware (jailhouse*.bin) is missing in /lib/firmware" \
+		"cannot load the hypervisor image /lib/firmware/$1 (-2)"
+	# Anything without the JAILHOUS signature will do as a bogus image.
+	cp "$cfg" "/lib/firmware/$1"
+	enable_fails "firmware without image signature" "$cfg" \
+		"is not a valid image" \
+		"$1 is not a hypervisor image (no \"JAILHOUS\" signature)"
+}
+
+restore_firmware() {
+	rm -f "/lib/firmware/$1"
+	[ -z "$saved_fw" ] || mv "$saved_fw" "/lib/firmware/$1"
+}
+
+# le64 VALUE: printf escapes of a little-endian u64 (VALUE < 2^32).
+le64() {
+	printf '\\%03o\\%03o\\%03o\\%03o\\000\\000\\000\\000' \
+		$(($1 & 255)) $((($1 >> 8) & 255)) $((($1 >> 16) & 255)) \
+		$((($1 >> 24) & 255))
+}
+
+# fake_image FW CODE: a firmware image whose entry (at 0x1000) is CODE
+# (printf escapes): core 8 KiB, per-CPU areas 4 KiB, console ring at 0x100.
+fake_image() {
+	{
+		printf 'JAILHOUS'
+		# shellcheck disable=SC2059 # le64 prints printf escapes
+		printf "$(le64 0x2000)$(le64 0x1000)$(le64 0x1000)$(le64 0x100)"
+		head -c $((0x1000 - 40)) /dev/zero
+		# shellcheck disable=SC2059
+		printf "$2"
+	} >"/lib/firmware/$1"
+}

@@ -10,7 +10,6 @@
 
 . /scenarios/lib.sh
 
-sysfs=/sys/devices/jailhouse
 cfg=/etc/jailhouse/qemu-x86.cell
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
@@ -20,54 +19,26 @@ if [ ! -f "$cfg" ]; then
 fi
 iomem_before=$(cat /proc/iomem)
 
-# patched NAME OFFSET BYTES: path of a copy of the system config with
-# BYTES (printf escapes) written at OFFSET.
-patched() {
-	cp "$cfg" "/tmp/$1.cell"
-	# shellcheck disable=SC2059 # the bytes are escapes for printf
-	printf "$3" | dd of="/tmp/$1.cell" bs=1 seek="$2" conv=notrunc 2>/dev/null
-	echo "/tmp/$1.cell"
-}
-
-# enable_fails WHAT CONFIG CLI_TEXT [KERNEL_LOG_TEXT]
-enable_fails() {
-	dmesg -c >/dev/null
-	expect_fail_with "$3" jailhouse enable "$2"
-	check_eq "$1: still disabled" "0" "$(cat $sysfs/enabled)"
-	if [ "$(cat /proc/iomem)" = "$iomem_before" ]; then
-		pass "$1: /proc/iomem unchanged"
-	else
-		fail "$1: /proc/iomem unchanged" \
-			"$(grep -i jailhouse /proc/iomem | head -n 1)"
-	fi
-	[ -n "${4:-}" ] || return 0
-	# "] jailhouse: " is the driver; the firmware loader's lines about
-	# the jailhouse device have a second blank.
-	log=$(dmesg | grep '\] jailhouse: ')
-	check_contains "$1: kernel log names the cause" "$log" "$4"
-	check_eq "$1: one driver line in the kernel log" "1" \
-		"$(printf '%s\n' "$log" | grep -c .)"
-}
-
 # Caught by the tool before it asks the driver.
-enable_fails "corrupted signature" "$(patched badsig 4 X)" \
+enable_fails "corrupted signature" "$(patched "$cfg" badsig 4 X)" \
 	"is not a system config (signature JHSYS missing)"
-enable_fails "revision 13" "$(patched rev13 6 '\015\000')" \
+enable_fails "revision 13" "$(patched "$cfg" rev13 6 '\015\000')" \
 	"has config revision 13 but this Jailhouse needs revision 14"
-enable_fails "arm64 config" "$(patched arm64 5 '\002')" \
+enable_fails "arm64 config" "$(patched "$cfg" arm64 5 '\002')" \
 	"is a config for ARM64, not for x86"
 
 # Caught by the driver. hypervisor_memory.phys_start is the u64 at 12,
 # .size the one at 28; the root cell's CPU bitmap starts at 488.
 enable_fails "hypervisor memory in RAM" \
-	"$(patched inram 12 '\000\000\000\001\000\000\000\000')" \
+	"$(patched "$cfg" inram 12 '\000\000\000\001\000\000\000\000')" \
 	"the hypervisor memory is not reserved" \
 	"hypervisor memory 0x1000000-0x15fffff is not reserved; reserve it with memmap= (x86) or mem= (ARM)"
 enable_fails "unaligned hypervisor memory" \
-	"$(patched unaligned 12 '\000\010\000\072')" \
+	"$(patched "$cfg" unaligned 12 '\000\010\000\072')" \
 	"the driver rejected the system config" \
 	"invalid config: hypervisor memory at 0x3a000800, size 0x600000, is empty or not page aligned"
-enable_fails "online CPU outside the root cell" "$(patched cpus 488 '\007')" \
+enable_fails "online CPU outside the root cell" \
+	"$(patched "$cfg" cpus 488 '\007')" \
 	"the driver rejected the system config" \
 	"invalid config: CPU 3 is online but not in the root cell"
 
@@ -77,43 +48,17 @@ case "$(grep -m 1 '^vendor_id' /proc/cpuinfo)" in
 *AuthenticAMD*|*HygonGenuine*) fw=jailhouse-amd.bin ;;
 *) fw=jailhouse-intel.bin ;;
 esac
-mkdir -p /lib/firmware
-saved=
-if [ -e "/lib/firmware/$fw" ]; then
-	saved=/tmp/$fw.saved
-	mv "/lib/firmware/$fw" "$saved"
-fi
-enable_fails "firmware missing" "$cfg" \
-	"the hypervisor firmware (jailhouse*.bin) is missing in /lib/firmware" \
-	"cannot load the hypervisor image /lib/firmware/$fw (-2)"
-# Anything without the JAILHOUS signature will do as a bogus image.
-cp "$cfg" "/lib/firmware/$fw"
-enable_fails "firmware without image signature" "$cfg" \
-	"is not a valid image" \
-	"$fw is not a hypervisor image (no \"JAILHOUS\" signature)"
-
-# le64 VALUE: printf escapes of a little-endian u64 (VALUE < 2^32).
-le64() {
-	printf '\\%03o\\%03o\\%03o\\%03o\\000\\000\\000\\000' \
-		$(($1 & 255)) $((($1 >> 8) & 255)) $((($1 >> 16) & 255)) \
-		$((($1 >> 24) & 255))
-}
+firmware_errors "$fw"
 
 # An image whose entry only returns -EIO (mov $-5,%eax; ret at 0x1000):
 # core 8 KiB, per-CPU areas 4 KiB, console ring at 0x100. Calling it
 # proves the mapping at JAILHOUSE_BASE is executable on every CPU; its
 # failure must make the driver undo everything.
-{
-	printf 'JAILHOUS'
-	# shellcheck disable=SC2059 # le64 prints printf escapes
-	printf "$(le64 0x2000)$(le64 0x1000)$(le64 0x1000)$(le64 0x100)"
-	head -c $((0x1000 - 40)) /dev/zero
-	printf '\270\373\377\377\377\303'
-} >"/lib/firmware/$fw"
+fake_image "$fw" '\270\373\377\377\377\303'
 # 8 KiB of hypervisor memory hold the config, but not the image and its
 # per-CPU areas.
 enable_fails "hypervisor memory too small" \
-	"$(patched small 28 '\000\040\000\000')" \
+	"$(patched "$cfg" small 28 '\000\040\000\000')" \
 	"the driver rejected the system config" \
 	"invalid config: hypervisor memory of 0x2000 bytes is too small"
 for round in 1 2; do
@@ -125,5 +70,4 @@ for round in 1 2; do
 		"" "$(grep '\[jailhouse\]' /proc/vmallocinfo)"
 done
 
-rm -f "/lib/firmware/$fw"
-[ -z "$saved" ] || mv "$saved" "/lib/firmware/$fw"
+restore_firmware "$fw"

@@ -96,12 +96,6 @@ pass "rmmod is refused while enabled"
 check_file "/dev/jailhouse still there" /dev/jailhouse
 
 # Cell requests the driver turns down before asking the hypervisor.
-patched() {
-	cp "$cell" "/tmp/$1.cell"
-	# shellcheck disable=SC2059 # the bytes are escapes for printf
-	printf "$3" | dd of="/tmp/$1.cell" bs=1 seek="$2" conv=notrunc 2>/dev/null
-	echo "/tmp/$1.cell"
-}
 cell_fails() {
 	dmesg -c >/dev/null
 	expect_fail_with "$3" jailhouse cell create "$2"
@@ -110,14 +104,14 @@ cell_fails() {
 		"$(dmesg | grep '\] jailhouse: ')" "$4"
 }
 # The CPU bitmap follows the 132-byte descriptor; the name is at 8.
-cell_fails "cell with CPU 0" "$(patched cpu0 132 '\001')" \
+cell_fails "cell with CPU 0" "$(patched "$cell" cpu0 132 '\001')" \
 	"the cell config was rejected" \
 	"invalid cell config: CPU 0 cannot leave the root cell"
-cell_fails "cell with CPU 5" "$(patched cpu5 132 '\040')" \
+cell_fails "cell with CPU 5" "$(patched "$cell" cpu5 132 '\040')" \
 	"the cell config was rejected" \
 	"invalid cell config: CPU 5 does not exist"
 cell_fails "cell named like the root cell" \
-	"$(patched dup 8 'QEMU-VM\000\000')" \
+	"$(patched "$cell" dup 8 'QEMU-VM\000\000')" \
 	"a cell with this name already exists" \
 	"a cell named \"QEMU-VM\" exists already"
 check_eq "CPUs stay online after refused creates" "0-3" \
