@@ -264,6 +264,19 @@ static void __noreturn svm_deactivate(struct per_cpu *cpu,
 	x86_leave(regs, frame);
 }
 
+/*
+ * Kicks are NMIs. One may still be pending when the target has already
+ * done the work it asked for elsewhere (e.g. INIT and STARTUP handled in
+ * one wait); its NMI exit must then not be reflected into the guest as an
+ * NMI of its own, which would hit a freshly reset real-mode CPU through
+ * the firmware's NMI vector. Counting the kicks tells them apart.
+ */
+void x86_kick(struct per_cpu *target)
+{
+	__atomic_fetch_add(&target->arch.kicks, 1, __ATOMIC_RELEASE);
+	apic_send_nmi(target->arch.apic_id);
+}
+
 void x86_send_init(struct per_cpu *target)
 {
 	u32 old = __atomic_exchange_n(&target->arch.init_state, X86_CPU_INIT,
@@ -271,7 +284,7 @@ void x86_send_init(struct per_cpu *target)
 
 	/* A CPU already waiting polls; one in its guest needs a kick. */
 	if (old == X86_CPU_RUNNING)
-		apic_send_nmi(target->arch.apic_id);
+		x86_kick(target);
 }
 
 void x86_send_sipi(struct per_cpu *target, unsigned int vector)
@@ -284,7 +297,7 @@ void x86_send_sipi(struct per_cpu *target, unsigned int vector)
 					X86_CPU_SIPI, false, __ATOMIC_ACQ_REL,
 					__ATOMIC_ACQUIRE))
 		/* It sleeps until kicked. */
-		apic_send_nmi(target->arch.apic_id);
+		x86_kick(target);
 }
 
 void svm_load_cell(struct per_cpu *cpu)
@@ -307,10 +320,13 @@ void svm_load_cell(struct per_cpu *cpu)
 static void handle_nmi(struct per_cpu *cpu)
 {
 	struct vmcb *vmcb = &cpu->arch.vmcb;
+	bool kicked = __atomic_exchange_n(&cpu->arch.kicks, 0,
+					  __ATOMIC_ACQ_REL) != 0;
 
 	asm volatile("stgi; clgi" : : : "memory");
 
-	if (!vcpu_handle_events(cpu) && !(vmcb->eventinj & SVM_EVENT_VALID))
+	if (!vcpu_handle_events(cpu) && !kicked &&
+	    !(vmcb->eventinj & SVM_EVENT_VALID))
 		vmcb->eventinj = X86_VEC_NMI | SVM_EVENT_TYPE_NMI |
 			SVM_EVENT_VALID;
 }

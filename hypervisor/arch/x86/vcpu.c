@@ -64,7 +64,7 @@ static void vcpu_reset(struct per_cpu *cpu, unsigned int vector)
 
 void arch_send_management_ipi(struct per_cpu *target)
 {
-	apic_send_nmi(target->arch.apic_id);
+	x86_kick(target);
 }
 
 void arch_cpu_wait(struct per_cpu *cpu)

@@ -64,6 +64,11 @@ struct arch_per_cpu {
 	/* NMIs taken in the hypervisor itself (while GIF was set). */
 	volatile u32 nmis;
 	u32 apic_id;
+	/*
+	 * NMIs other CPUs sent as kicks since the last NMI exit: those are
+	 * the hypervisor's, never the guest's (see x86_kick()).
+	 */
+	u32 kicks;
 	/* INIT/STARTUP requests of other CPUs: X86_CPU_* and the vector. */
 	u32 init_state;
 	u32 sipi_vector;

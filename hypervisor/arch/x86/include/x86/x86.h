@@ -58,6 +58,7 @@ void svm_inject_exception(struct per_cpu *cpu, unsigned int vector,
 /* Point the VMCB at cpu->cell's tables and permission maps. */
 void svm_load_cell(struct per_cpu *cpu);
 /* Requests of INIT and STARTUP IPIs to target (apic.c). */
+void x86_kick(struct per_cpu *target);
 void x86_send_init(struct per_cpu *target);
 void x86_send_sipi(struct per_cpu *target, unsigned int vector);
 
