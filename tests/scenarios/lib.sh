@@ -191,3 +191,41 @@ fake_image() {
 		printf "$2"
 	} >"/lib/firmware/$1"
 }
+
+# --- Cells and CPUs ------------------------------------------------------------
+
+# cell_state NAME: the state column of `jailhouse cell list` for cell NAME
+# ("running", "shut down", "failed", ...).
+cell_state() {
+	jailhouse cell list |
+		awk -v n="$1" '$2 == n { s = $3; if ($4 == "down") s = s " " $4; print s }'
+}
+
+# wait_cell_state NAME STATE SECONDS: poll until cell NAME is in STATE or
+# SECONDS have passed; the caller asserts the outcome.
+wait_cell_state() {
+	t=$3
+	while [ "$t" -gt 0 ] && [ "$(cell_state "$1")" != "$2" ]; do
+		sleep 1
+		t=$((t - 1))
+	done
+}
+
+# console_has WHAT TEXT [SECONDS]: TEXT shows up in `jailhouse console`
+# within SECONDS (default 20).
+console_has() {
+	t=${3:-20}
+	while [ "$t" -gt 0 ]; do
+		jailhouse console | grep -q "$2" && { pass "$1"; return 0; }
+		sleep 1
+		t=$((t - 1))
+	done
+	fail "$1" "'$2' not in the hypervisor console"
+	jailhouse console | tail -n 8 | sed 's/^/  console: /'
+	return 1
+}
+
+# cpu_flags N: the flags line of CPU N in /proc/cpuinfo (empty if offline).
+cpu_flags() {
+	awk -v n="$1" '/^processor/ { p = $3 } /^flags/ && p == n' /proc/cpuinfo
+}

@@ -27,28 +27,10 @@ expect_ok jailhouse enable /etc/jailhouse/qemu-arm64.cell || { dump_dmesg; exit 
 mem0=$(cat $sysfs/mem_pool_used)
 remap0=$(cat $sysfs/remap_pool_used)
 
-# state NAME: the state column of `cell list` for cell NAME.
-state() {
-	jailhouse cell list | awk -v n="$1" '$2 == n { s = $3; if ($4 == "down") s = s " " $4; print s }'
-}
-
-# console_has WHAT TEXT [SECONDS]: TEXT shows up in `jailhouse console`.
-console_has() {
-	t=${3:-20}
-	while [ "$t" -gt 0 ]; do
-		jailhouse console | grep -q "$2" && { pass "$1"; return 0; }
-		sleep 1
-		t=$((t - 1))
-	done
-	fail "$1" "'$2' not in the hypervisor console"
-	jailhouse console | tail -n 8 | sed 's/^/  console: /'
-	return 1
-}
-
 expect_ok jailhouse cell create /etc/jailhouse/gic-demo.cell || dump_dmesg
 check_contains "create reported on the console" "$(jailhouse console)" \
 	'Created cell "gic-demo"'
-check_eq "gic-demo is shut down after create" "shut down" "$(state gic-demo)"
+check_eq "gic-demo is shut down after create" "shut down" "$(cell_state gic-demo)"
 check_eq "CPU 3 left Linux" "0" "$(cat $cpu3/online)"
 check_eq "root cell lost CPU 3" "0-2" "$(cat $sysfs/cells/0/cpus_assigned_list)"
 check_eq "root Linux computes while the cell exists" "ok" \
@@ -60,7 +42,7 @@ console_has "load reported" 'Cell "gic-demo" can be loaded' 1
 expect_ok jailhouse cell start gic-demo
 console_has "gic-demo set up its GIC" "GICv3: distributor 0x8000000"
 console_has "gic-demo timer fires" "Timer fired, jitter"
-check_eq "gic-demo is running" "running" "$(state gic-demo)"
+check_eq "gic-demo is running" "running" "$(cell_state gic-demo)"
 n1=$(jailhouse console | grep -c "Timer fired")
 sleep 2
 n2=$(jailhouse console | grep -c "Timer fired")
@@ -68,7 +50,7 @@ if [ "$n2" -gt "$n1" ]; then pass "gic-demo timer keeps firing"
 else fail "gic-demo timer keeps firing" "$n1 -> $n2"; fi
 
 expect_ok jailhouse cell shutdown gic-demo
-check_eq "gic-demo shut down" "shut down" "$(state gic-demo)"
+check_eq "gic-demo shut down" "shut down" "$(cell_state gic-demo)"
 console_has "gic-demo answered the shutdown request" "Stopped GIC demo" 5
 case "$(jailhouse console)" in
 *"did not answer"*) fail "no unanswered shutdown request" \
@@ -80,7 +62,7 @@ esac
 expect_ok jailhouse cell load gic-demo $demos/gic-demo.bin \
 	-s "con-type=jailhouse" -a 0x1000
 expect_ok jailhouse cell start gic-demo
-check_eq "gic-demo runs again" "running" "$(state gic-demo)"
+check_eq "gic-demo runs again" "running" "$(cell_state gic-demo)"
 
 expect_ok jailhouse cell destroy gic-demo
 console_has "destroy reported" 'Closing cell "gic-demo"' 1

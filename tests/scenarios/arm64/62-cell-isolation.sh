@@ -26,10 +26,6 @@ lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 expect_ok jailhouse enable /etc/jailhouse/qemu-arm64.cell || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 
-state() {
-	jailhouse cell list | awk -v n="$1" '$2 == n { s = $3; if ($4 == "down") s = s " " $4; print s }'
-}
-
 # wait_console WHAT TEXT [SECONDS]
 wait_console() {
 	t=${3:-20}
@@ -63,7 +59,7 @@ expect_ok jailhouse cell load uart-demo $demos/uart-demo.bin \
 expect_ok jailhouse cell start uart-demo
 wait_console "uart-demo prints next to gic-demo" "Hello 3 from cell"
 check_eq "both cells run" "running running" \
-	"$(echo $(state gic-demo) $(state uart-demo))"
+	"$(echo $(cell_state gic-demo) $(cell_state uart-demo))"
 
 # misbehave WHAT HEX TEXT: run the code in uart-demo's cell and expect it
 # to fail with TEXT on the console while gic-demo and Linux go on.
@@ -73,7 +69,7 @@ misbehave() {
 	before=$(ticks)
 	expect_ok jailhouse cell start uart-demo
 	wait_console "$1: refused with a console line" "$3" 10
-	check_eq "$1: uart-demo failed" "failed" "$(state uart-demo)"
+	check_eq "$1: uart-demo failed" "failed" "$(cell_state uart-demo)"
 	sleep 1
 	after=$(ticks)
 	if [ -n "$after" ] && [ -n "$before" ] && [ "$after" -gt "$before" ]; then
@@ -81,7 +77,7 @@ misbehave() {
 	else
 		fail "$1: gic-demo keeps running" "$before -> $after exits"
 	fi
-	check_eq "$1: gic-demo still running" "running" "$(state gic-demo)"
+	check_eq "$1: gic-demo still running" "running" "$(cell_state gic-demo)"
 	check_eq "$1: root Linux computes" "ok" \
 		"$(dd if=/dev/zero bs=64k count=50 2>/dev/null | md5sum >/dev/null && echo ok)"
 }

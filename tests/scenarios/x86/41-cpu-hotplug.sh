@@ -24,11 +24,6 @@ hotplug() {
 		"$(taskset -c 3 sh -c 'echo on-$(cut -d" " -f39 /proc/self/stat)')"
 }
 
-# cpu_flags N: the CPUID flags Linux found when it last brought up CPU N.
-cpu_flags() {
-	awk -v n="$1" '/^processor/ { p = $3 } /^flags/ && p == n' /proc/cpuinfo
-}
-
 expect_ok jailhouse enable "$cfg" || exit 0
 before=$(cat $sysfs/cells/0/statistics/cpu3/vmexits_management)
 hotplug "under the hypervisor"

@@ -18,11 +18,6 @@ cpu=/sys/devices/system/cpu/cpu$n
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 
-# cpu_flags N: the CPUID flags Linux found when it last brought up CPU N.
-cpu_flags() {
-	awk -v n="$1" '/^processor/ { p = $3 } /^flags/ && p == n' /proc/cpuinfo
-}
-
 runs_on() {
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	taskset -c "$1" sh -c 'echo on-$(cut -d" " -f39 /proc/self/stat)'

@@ -17,9 +17,6 @@ cpu=/sys/devices/system/cpu/cpu3
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 
-cpu_flags() {
-	awk -v n="$1" '/^processor/ { p = $3 } /^flags/ && p == n' /proc/cpuinfo
-}
 case " $(cpu_flags 0) " in
 *" xsave "*) pass "the CPU model has XSAVE" ;;
 *) skip "XSETBV" "no xsave in the CPU flags"; exit 0 ;;

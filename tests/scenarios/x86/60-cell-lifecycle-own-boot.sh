@@ -22,28 +22,10 @@ expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0;
 mem0=$(cat $sysfs/mem_pool_used)
 remap0=$(cat $sysfs/remap_pool_used)
 
-# state NAME: the state column of `cell list` for cell NAME.
-state() {
-	jailhouse cell list | awk -v n="$1" '$2 == n { s = $3; if ($4 == "down") s = s " " $4; print s }'
-}
-
-# console_has WHAT TEXT [SECONDS]: TEXT shows up in `jailhouse console`.
-console_has() {
-	t=${3:-20}
-	while [ "$t" -gt 0 ]; do
-		jailhouse console | grep -q "$2" && { pass "$1"; return 0; }
-		sleep 1
-		t=$((t - 1))
-	done
-	fail "$1" "'$2' not in the hypervisor console"
-	jailhouse console | tail -n 8 | sed 's/^/  console: /'
-	return 1
-}
-
 expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell || dump_dmesg
 check_contains "create reported on the console" "$(jailhouse console)" \
 	'Created cell "tiny-demo"'
-check_eq "tiny-demo is shut down after create" "shut down" "$(state tiny-demo)"
+check_eq "tiny-demo is shut down after create" "shut down" "$(cell_state tiny-demo)"
 check_eq "CPU 2 left Linux" "0" "$(cat /sys/devices/system/cpu/cpu2/online)"
 check_eq "root cell lost CPU 2" "0-1,3" "$(cat $sysfs/cells/0/cpus_assigned_list)"
 
@@ -69,13 +51,13 @@ if [ -n "$tsc" ] && [ "$tsc" -ge 100000 ] && [ "$tsc" -le 20000000 ] &&
 else
 	fail "comm region TSC and APIC timer plausible" "'$comm'"
 fi
-check_eq "tiny-demo is running" "running" "$(state tiny-demo)"
+check_eq "tiny-demo is running" "running" "$(cell_state tiny-demo)"
 
 expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin \
 	-s "con-type=jailhouse" -a 0x1000
 expect_ok jailhouse cell start apic-demo
 console_has "apic-demo timer fires" "Timer fired, jitter"
-check_eq "apic-demo is running" "running" "$(state apic-demo)"
+check_eq "apic-demo is running" "running" "$(cell_state apic-demo)"
 
 stats() {
 	jailhouse cell stats -1 "$1" |
@@ -96,11 +78,11 @@ check_eq "root Linux computes" "ok" \
 
 # An approved shutdown stops the cell at once; an unanswered one is noted.
 expect_ok jailhouse cell shutdown apic-demo
-check_eq "apic-demo shut down" "shut down" "$(state apic-demo)"
+check_eq "apic-demo shut down" "shut down" "$(cell_state apic-demo)"
 # Said before it approved, so the line made it out.
 console_has "apic-demo said goodbye" "Stopped APIC demo" 1
 expect_ok jailhouse cell shutdown tiny-demo
-check_eq "tiny-demo shut down" "shut down" "$(state tiny-demo)"
+check_eq "tiny-demo shut down" "shut down" "$(cell_state tiny-demo)"
 console_has "tiny-demo said goodbye" "Stopped tiny demo" 1
 case "$(jailhouse console)" in
 *"did not answer"*) fail "both cells answered the shutdown request" \
@@ -112,7 +94,7 @@ esac
 expect_ok jailhouse cell load tiny-demo $demos/tiny-demo.bin \
 	-s "con-type=jailhouse" -a 0x1000
 expect_ok jailhouse cell start tiny-demo
-check_eq "tiny-demo runs again" "running" "$(state tiny-demo)"
+check_eq "tiny-demo runs again" "running" "$(cell_state tiny-demo)"
 
 expect_ok jailhouse cell destroy apic-demo
 console_has "destroy reported" 'Closing cell "apic-demo"' 1

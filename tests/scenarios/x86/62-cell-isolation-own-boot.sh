@@ -19,10 +19,6 @@ lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 
-state() {
-	jailhouse cell list | awk -v n="$1" '$2 == n { print $3 }'
-}
-
 # misbehave WHAT CODE CONSOLE: run CODE in tiny-demo's cell and expect it
 # to fail with CONSOLE on the hypervisor console.
 misbehave() {
@@ -30,12 +26,8 @@ misbehave() {
 	expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell || return
 	expect_ok jailhouse cell load tiny-demo $tmp/code.bin
 	expect_ok jailhouse cell start tiny-demo
-	t=10
-	while [ "$t" -gt 0 ] && [ "$(state tiny-demo)" != "failed" ]; do
-		sleep 1
-		t=$((t - 1))
-	done
-	check_eq "$1: cell failed" "failed" "$(state tiny-demo)"
+	wait_cell_state tiny-demo "failed" 10
+	check_eq "$1: cell failed" "failed" "$(cell_state tiny-demo)"
 	check_eq "$1: failed CPU listed" "2" \
 		"$(cat $sysfs/cells/1/cpus_failed_list 2>/dev/null)"
 	check_contains "$1: reason on the console" "$(jailhouse console)" "$3"
@@ -93,12 +85,8 @@ probe() {
 	expect_ok jailhouse cell load tiny-demo $demos/isolation-probe.bin \
 		-s "con-type=jailhouse $2" -a 0x1000
 	expect_ok jailhouse cell start tiny-demo
-	t=15
-	while [ "$t" -gt 0 ] && [ "$(state tiny-demo)" != "failed" ]; do
-		sleep 1
-		t=$((t - 1))
-	done
-	check_eq "$1: cell failed" "failed" "$(state tiny-demo)"
+	wait_cell_state tiny-demo "failed" 15
+	check_eq "$1: cell failed" "failed" "$(cell_state tiny-demo)"
 	check_eq "$1: failed CPU listed" "2" \
 		"$(cat "$(cell_dir tiny-demo)/cpus_failed_list" 2>/dev/null)"
 	c=$(jailhouse console)
@@ -110,7 +98,7 @@ probe() {
 	*) pass "$1: stopped before it went through" ;;
 	esac
 	sleep 1
-	check_eq "$1: apic-demo still running" "running" "$(state apic-demo)"
+	check_eq "$1: apic-demo still running" "running" "$(cell_state apic-demo)"
 	ticks1=$(cat "$apic")
 	if [ $((ticks1 - ticks0)) -ge 5 ]; then
 		pass "$1: apic-demo kept taking timer interrupts ($((ticks1 - ticks0)))"

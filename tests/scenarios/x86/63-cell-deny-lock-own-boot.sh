@@ -18,22 +18,6 @@ lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 
-state() {
-	jailhouse cell list | awk -v n="$1" '$2 == n { s = $3; if ($4 == "down") s = s " " $4; print s }'
-}
-
-# console_has WHAT TEXT: TEXT shows up in `jailhouse console` within 20 s.
-console_has() {
-	t=20
-	while [ "$t" -gt 0 ]; do
-		jailhouse console | grep -q "$2" && { pass "$1"; return 0; }
-		sleep 1
-		t=$((t - 1))
-	done
-	fail "$1" "'$2' not in the hypervisor console"
-	return 1
-}
-
 # start_tiny OPTIONS: create, load and start tiny-demo with OPTIONS.
 start_tiny() {
 	expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell || dump_dmesg
@@ -51,27 +35,27 @@ check_eq "CLI said it in one sentence" "1" "$(printf '%s\n' "$OUTPUT" | wc -l)"
 console_has "the cell saw and denied the request" "Shutdown request 1 denied"
 check_contains "hypervisor logged the denial" "$(jailhouse console)" \
 	'Cell "tiny-demo" denied the shutdown request'
-check_eq "tiny-demo still running" "running" "$(state tiny-demo)"
+check_eq "tiny-demo still running" "running" "$(cell_state tiny-demo)"
 expect_fail_with "keeps running" jailhouse cell load tiny-demo \
 	$demos/tiny-demo.bin
 console_has "load asked again and was denied" "Shutdown request 2 denied"
-check_eq "tiny-demo still running after load" "running" "$(state tiny-demo)"
+check_eq "tiny-demo still running after load" "running" "$(cell_state tiny-demo)"
 expect_ok jailhouse cell destroy tiny-demo
 check_eq "mem pool usage back after denial" "$mem0" "$(cat $sysfs/mem_pool_used)"
 
 # Locked cell.
 start_tiny lock
 console_has "tiny-demo locked itself" "Cell locked"
-check_eq "tiny-demo is running/locked" "running/locked" "$(state tiny-demo)"
+check_eq "tiny-demo is running/locked" "running/locked" "$(cell_state tiny-demo)"
 expect_fail_with "locked cell refused the new cell" \
 	jailhouse cell create /etc/jailhouse/apic-demo.cell
 check_contains "lock named on the console" "$(jailhouse console)" \
 	'Cell "tiny-demo" is locked: no reconfiguration'
-check_eq "no apic-demo cell" "" "$(state apic-demo)"
+check_eq "no apic-demo cell" "" "$(cell_state apic-demo)"
 expect_fail_with "running/locked" jailhouse cell destroy tiny-demo
 check_contains "locked destroy on the console" "$(jailhouse console)" \
 	'Cell "tiny-demo" is locked and cannot be destroyed'
-check_eq "tiny-demo still locked" "running/locked" "$(state tiny-demo)"
+check_eq "tiny-demo still locked" "running/locked" "$(cell_state tiny-demo)"
 check_eq "CPU 2 still the cell's" "0" "$(cat /sys/devices/system/cpu/cpu2/online)"
 # The root cell itself is unaffected.
 check_eq "root Linux computes while locked" "ok" \
@@ -81,20 +65,16 @@ check_eq "root Linux computes while locked" "ok" \
 # tiny-demo forbids destroying it.
 expect_ok jailhouse cell shutdown tiny-demo
 console_has "tiny-demo unlocked" "Cell unlocked"
-check_eq "tiny-demo shut down" "shut down" "$(state tiny-demo)"
+check_eq "tiny-demo shut down" "shut down" "$(cell_state tiny-demo)"
 expect_ok jailhouse cell create /etc/jailhouse/apic-demo.cell
 expect_ok jailhouse cell load tiny-demo $demos/tiny-demo.bin \
 	-s "con-type=jailhouse lock" -a 0x1000
 expect_ok jailhouse cell start tiny-demo
-t=20
-while [ "$t" -gt 0 ] && [ "$(state tiny-demo)" != "running/locked" ]; do
-	sleep 1
-	t=$((t - 1))
-done
-check_eq "tiny-demo locked again" "running/locked" "$(state tiny-demo)"
+wait_cell_state tiny-demo "running/locked" 20
+check_eq "tiny-demo locked again" "running/locked" "$(cell_state tiny-demo)"
 expect_fail_with "another cell is running/locked" \
 	jailhouse cell destroy apic-demo
-check_eq "apic-demo survived" "shut down" "$(state apic-demo)"
+check_eq "apic-demo survived" "shut down" "$(cell_state apic-demo)"
 expect_ok jailhouse cell shutdown tiny-demo
 expect_ok jailhouse cell destroy apic-demo
 expect_ok jailhouse cell destroy tiny-demo

@@ -19,22 +19,6 @@ expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0;
 mem0=$(cat $sysfs/mem_pool_used)
 remap0=$(cat $sysfs/remap_pool_used)
 
-state() {
-	jailhouse cell list | awk -v n="$1" '$2 == n { s = $3; if ($4 == "down") s = s " " $4; print s }'
-}
-
-console_has() {
-	t=20
-	while [ "$t" -gt 0 ]; do
-		jailhouse console | grep -q "$2" && { pass "$1"; return 0; }
-		sleep 1
-		t=$((t - 1))
-	done
-	fail "$1" "'$2' not in the hypervisor console"
-	jailhouse console | tail -n 8 | sed 's/^/  console: /'
-	return 1
-}
-
 # Root CPU 0 answers: a task pinned there runs and computes.
 root_cpu0_ok() {
 	taskset -c 0 sh -c 'dd if=/dev/zero bs=64k count=20 2>/dev/null | md5sum >/dev/null && echo ok'
@@ -63,7 +47,7 @@ check_contains "INIT to the root dropped" "$c" \
 check_contains "STARTUP to the root dropped" "$c" \
 	"CPU 2: STARTUP to APIC ID 0x0 outside its cell dropped"
 sleep 1
-check_eq "smp-demo still running" "running" "$(state smp-demo)"
+check_eq "smp-demo still running" "running" "$(cell_state smp-demo)"
 check_eq "no failed CPU in the cell" "" "$(cat $sysfs/cells/1/cpus_failed_list)"
 check_eq "root CPU 0 unharmed" "ok" "$(root_cpu0_ok)"
 check_eq "root CPU 1 unharmed" "ok" \
@@ -71,7 +55,7 @@ check_eq "root CPU 1 unharmed" "ok" \
 
 expect_ok jailhouse cell shutdown smp-demo
 console_has "smp-demo said goodbye" "Stopped SMP demo"
-check_eq "smp-demo shut down" "shut down" "$(state smp-demo)"
+check_eq "smp-demo shut down" "shut down" "$(cell_state smp-demo)"
 # Restart: both CPUs come up again from the reset state.
 expect_ok jailhouse cell load smp-demo $demos/smp-demo.bin \
 	-s "con-type=jailhouse" -a 0x1000
