@@ -22,6 +22,15 @@ skip() {
 	echo "SKIP: $1: ${2:-skipped}"
 }
 
+# arm64: the GIC of this machine (QEMU_GIC picks it) and its root config.
+if grep -q GICv3 /proc/interrupts 2>/dev/null; then
+	ARM64_GIC=GICv3
+	ARM64_ROOT_CELL=/etc/jailhouse/qemu-arm64.cell
+else
+	ARM64_GIC=GICv2
+	ARM64_ROOT_CELL=/etc/jailhouse/qemu-arm64-gicv2.cell
+fi
+
 # First line of $OUTPUT, shortened, to explain a failure on one line.
 _brief() {
 	if [ -n "$OUTPUT" ]; then

@@ -122,12 +122,6 @@ int arch_cell_create(struct cell *cell)
 	struct arch_cell *ac;
 	unsigned int cpu;
 
-	if (!gic_virtualized()) {
-		printk("Cell \"%s\": CPU %u: cells need a GICv3 for now "
-		       "(GICD 0x%llx)\n", name, this_cpu()->cpu_id,
-		       system_config_location()->platform_info.arm.gicd_base);
-		return -EINVAL;
-	}
 	if (cell->id > MAX_VMID) {
 		printk("Cell \"%s\": id %u is beyond the VMIDs (CPU %u)\n",
 		       name, cell->id, this_cpu()->cpu_id);

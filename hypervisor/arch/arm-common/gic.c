@@ -23,6 +23,8 @@
 
 static const struct jailhouse_system *sys;
 void *gicd;
+const struct gic_ops *gic;
+unsigned int gic_maint_irq;
 static DEFINE_SPINLOCK(gicd_lock);
 
 /* Registers with a field of `bits` bits per interrupt, from interrupt 0. */
@@ -45,7 +47,7 @@ static const struct irq_reg irq_regs[] = {
 
 bool gic_virtualized(void)
 {
-	return sys->platform_info.arm.gic_version == 3;
+	return gic != NULL;
 }
 
 static bool irqchip_has(const struct jailhouse_cell_desc *config,
@@ -87,20 +89,40 @@ static u64 owned_mask(const struct cell *cell, const struct irq_reg *reg,
 {
 	unsigned int per_byte = 8 / reg->bits;
 	unsigned int first = (acc->address - reg->start) * per_byte;
-	unsigned int n, count = acc->size * per_byte;
+	unsigned int n, irq, count = acc->size * per_byte;
 	u64 field = (1ULL << reg->bits) - 1, mask = 0;
 
-	for (n = 0; n < count; n++)
-		if (first + n < GIC_MAX_IRQS &&
-		    gic_cell_owns_irq(cell, first + n))
-			mask |= field << (n * reg->bits);
+	for (n = 0; n < count; n++) {
+		irq = first + n;
+		if (irq >= GIC_MAX_IRQS || !gic_cell_owns_irq(cell, irq))
+			continue;
+		/* GICv2 banks them here: the hypervisor's stay its own. */
+		if (acc->is_write && irq < GIC_NUM_PRIVATE &&
+		    ((gic_hv_private_irqs() >> irq) & 1))
+			continue;
+		mask |= field << (n * reg->bits);
+	}
 	return mask;
+}
+
+/* GICv2 SPI targets: only CPUs of the writing cell. */
+static u64 allowed_targets(const struct cell *cell,
+			   const struct irq_reg *reg, unsigned int size)
+{
+	u64 targets = gic_v2_cell_targets(cell);
+
+	if (reg->start != GICD_ITARGETSR || gic != &gic_v2_ops)
+		return ~0ULL;
+	return targets * (0x0101010101010101ULL >> (64 - size * 8));
 }
 
 static int irq_reg_access(struct cell *cell, const struct irq_reg *reg,
 			  struct mmio_access *acc)
 {
 	u64 mask = owned_mask(cell, reg, acc), val = acc->value;
+
+	if (acc->is_write)
+		val &= allowed_targets(cell, reg, acc->size);
 
 	/* Linux in the root cell may sweep over all of them: no failure. */
 	if (!mask && cell == &root_cell) {
@@ -188,6 +210,12 @@ static int gicd_access(void *arg, struct mmio_access *acc)
 			return irq_reg_access(cell, &irq_regs[n], acc);
 	if (acc->address >= GICD_IROUTER && acc->address < GICD_IROUTER_END)
 		return irouter_access(cell, acc);
+	if (acc->address == GICD_SGIR && gic == &gic_v2_ops) {
+		if (acc->is_write)
+			gic_v2_sgir_write(cell, acc->value);
+		acc->value = 0;
+		return 0;
+	}
 
 	if (cell == &root_cell) {
 		mmio_perform(gicd, acc);
@@ -201,22 +229,29 @@ static int gicd_access(void *arg, struct mmio_access *acc)
 
 int gic_init(void)
 {
-	int err;
+	const struct gic_ops *ops;
 
 	sys = system_config_location();
 	switch (sys->platform_info.arm.gic_version) {
 	case 2:
+		ops = &gic_v2_ops;
 		break;
 	case 3:
-		err = gic_v3_init();
-		if (err)
-			return err;
+		ops = &gic_v3_ops;
 		break;
 	default:
+		printk("GIC version %u is not supported\n",
+		       sys->platform_info.arm.gic_version);
 		return -EINVAL;
 	}
+	gic_maint_irq = sys->platform_info.arm.maintenance_irq;
+	if (gic_maint_irq < 16 || gic_maint_irq >= GIC_NUM_PRIVATE)
+		gic_maint_irq = 25;
 	gicd = hv_map_device(sys->platform_info.arm.gicd_base, GICD_SIZE);
-	return gicd ? 0 : -ENOMEM;
+	if (!gicd)
+		return -ENOMEM;
+	gic = ops;
+	return gic->init();
 }
 
 /* Disable the cell's SPIs: whoever owns them next sets them up anew. */
@@ -238,11 +273,12 @@ int gic_cell_init(struct cell *cell)
 				   GICD_SIZE, gicd_access, cell);
 	if (err)
 		return err;
-	if (cell != &root_cell)
+	if (cell != &root_cell) {
 		disable_spis(cell);
-	if (sys->platform_info.arm.gic_version == 3)
-		return gic_v3_cell_init(cell);
-	return gic_v2_cell_init(cell);
+		if (gic == &gic_v2_ops)
+			gic_v2_route_spis(cell);
+	}
+	return gic->cell_init(cell);
 }
 
 void gic_cell_exit(struct cell *cell)

@@ -1,25 +1,329 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GICv2: the root cell keeps the physical CPU interface, mapped at its
- * own address, and takes its interrupts directly; its distributor
- * accesses trap (gic.c). Interrupts are not virtualized yet, so no other
- * cells can run next to it (arch_cell_create refuses them).
+ * GICv2 with the virtualization extensions: the hypervisor keeps the
+ * physical CPU interface (GICC) and the control interface (GICH) for
+ * itself; every cell, the root included, finds the virtual CPU interface
+ * (GICV) at the GICC address of the system config. SGIs are sent through
+ * the distributor (GICD_SGIR), addressed by CPU-interface bits that each
+ * CPU reads from the banked GICD_ITARGETSR0 at take-over.
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
+#include <core/errno.h>
 #include <core/hypervisor.h>
 #include <core/paging.h>
+#include <core/percpu.h>
+#include <core/printk.h>
 #include <arm-common/cell.h>
+#include <arm-common/gic.h>
 #include <arm-common/gic_regs.h>
+#include <arm-common/hv.h>
+#include <asm/sysregs.h>
 
-/* GICv2 CPU interface (with the GICC_DIR page). */
+/* CPU interface, the same layout for GICC and GICV (with GICC_DIR). */
 #define GICC_SIZE		0x2000
+#define GICC_CTLR		0x0000
+#define GICC_PMR		0x0004
+#define GICC_BPR		0x0008
+#define GICC_IAR		0x000c
+#define GICC_EOIR		0x0010
+#define GICC_ABPR		0x001c
+#define GICC_DIR		0x1000
+#define GICC_CTLR_GRP0		(1U << 0)
+#define GICC_CTLR_GRP1		(1U << 1)
+#define GICC_CTLR_ACKCTL	(1U << 2)
+#define GICC_CTLR_FIQEN		(1U << 3)
+#define GICC_CTLR_CBPR		(1U << 4)
+#define GICC_CTLR_EOIMODE	(1U << 9)
 
-int gic_v2_cell_init(struct cell *cell)
+/* Virtual interface control (GICH), this CPU's view. */
+#define GICH_SIZE		0x1000
+#define GICH_HCR		0x0000
+#define GICH_VTR		0x0004
+#define GICH_VMCR		0x0008
+#define GICH_ELRSR0		0x0030
+#define GICH_ELRSR1		0x0034
+#define GICH_APR		0x00f0
+#define GICH_LR0		0x0100
+#define GICH_HCR_EN		(1U << 0)
+#define GICH_HCR_UIE		(1U << 1)
+/* GICH_VMCR: GICC_CTLR's bits 0-4 sit at the bottom, as in GICC_CTLR. */
+#define GICH_VMCR_CTLR_BITS	0x1fU
+#define GICH_VMCR_VEM		(1U << 9)
+#define GICH_VMCR_ABP_SHIFT	18
+#define GICH_VMCR_BP_SHIFT	21
+#define GICH_VMCR_PRI_SHIFT	27
+#define GICH_LR_HW		(1U << 31)
+#define GICH_LR_STATE		(3U << 28)
+#define GICH_LR_PENDING		(1U << 28)
+#define GICH_LR_PRIO_SHIFT	23
+#define GICH_LR_PHYS_SHIFT	10
+#define GICH_LR_VINTID		0x3ffU
+
+/* GICD_SGIR: target list filter and list. */
+#define GICD_SGIR_LIST		0
+#define GICD_SGIR_OTHERS	1
+#define GICD_SGIR_SELF		2
+#define GICD_CPENDSGIR		0x0f10
+
+/* As with GICv3: above Linux's default priority, below its mask. */
+#define INJECT_PRIO		0xa0U
+#define HV_PRIO			0x80U
+
+static void *gicc;
+static void *gich;
+
+static u32 gicc_read(unsigned int reg)
+{
+	return mmio_read32((char *)gicc + reg);
+}
+
+static void gicc_write(unsigned int reg, u32 val)
+{
+	mmio_write32((char *)gicc + reg, val);
+}
+
+static u32 gich_read(unsigned int reg)
+{
+	return mmio_read32((char *)gich + reg);
+}
+
+static void gich_write(unsigned int reg, u32 val)
+{
+	mmio_write32((char *)gich + reg, val);
+}
+
+static void gicd_write(unsigned int reg, u32 val)
+{
+	mmio_write32((char *)gicd + reg, val);
+}
+
+static int v2_init(void)
 {
 	const struct jailhouse_system *sys = system_config_location();
-	u64 gicc = sys->platform_info.arm.gicc_base;
+	u64 gicc_base = sys->platform_info.arm.gicc_base;
+	u64 gich_base = sys->platform_info.arm.gich_base;
+	u64 gicv_base = sys->platform_info.arm.gicv_base;
 
-	return paging_map(&cell->arch->stage2, gicc, gicc, GICC_SIZE,
+	if (!gicc_base || !gich_base || !gicv_base) {
+		printk("GICv2 needs GICC, GICH and GICV in the system config "
+		       "(0x%llx, 0x%llx, 0x%llx)\n", gicc_base, gich_base,
+		       gicv_base);
+		return -EINVAL;
+	}
+	gicc = hv_map_device(gicc_base, GICC_SIZE);
+	gich = hv_map_device(gich_base, GICH_SIZE);
+	return gicc && gich ? 0 : -ENOMEM;
+}
+
+static void send_sgi(u8 targets, unsigned int sgi)
+{
+	/* Flags written before the kick must be visible to the target. */
+	asm volatile("dsb ish" : : : "memory");
+	gicd_write(GICD_SGIR, (u32)targets << 16 | sgi);
+}
+
+static void v2_send_sgi(struct per_cpu *target, unsigned int sgi)
+{
+	send_sgi(target->arch.gic_target, sgi);
+}
+
+void gic_v2_sgir_write(struct cell *cell, u32 val)
+{
+	unsigned int sgi = val & 0xf, filter = (val >> 24) & 3, n;
+	u8 list = (val >> 16) & 0xff, targets = 0;
+	struct per_cpu *self = this_cpu(), *target;
+
+	/* The hypervisor's own SGI is not for cells to send. */
+	if (sgi == GIC_MGMT_SGI)
+		return;
+	for_each_cpu_of(n, cell) {
+		target = per_cpu(n);
+		if ((filter == GICD_SGIR_LIST &&
+		     (list & target->arch.gic_target)) ||
+		    (filter == GICD_SGIR_OTHERS && target != self) ||
+		    (filter == GICD_SGIR_SELF && target == self))
+			targets |= target->arch.gic_target;
+	}
+	if (targets)
+		send_sgi(targets, sgi);
+}
+
+u8 gic_v2_cell_targets(const struct cell *cell)
+{
+	unsigned int n;
+	u8 targets = 0;
+
+	for_each_cpu_of(n, cell)
+		targets |= per_cpu(n)->arch.gic_target;
+	return targets;
+}
+
+void gic_v2_route_spis(struct cell *cell)
+{
+	u8 first = per_cpu(cell_first_cpu(cell))->arch.gic_target;
+	unsigned int irq;
+
+	for (irq = GIC_NUM_PRIVATE; irq < GIC_MAX_IRQS; irq++)
+		if (gic_cell_owns_irq(cell, irq))
+			*((volatile u8 *)gicd + GICD_ITARGETSR + irq) = first;
+}
+
+static int v2_cpu_init(struct per_cpu *cpu)
+{
+	struct arch_per_cpu *a = &cpu->arch;
+	u32 ctlr, vmcr, active;
+
+	a->gic_target = mmio_read32((char *)gicd + GICD_ITARGETSR) & 0xff;
+	if (!a->gic_target) {
+		printk("CPU %u: GICv2 reports no CPU interface number\n",
+		       cpu->cpu_id);
+		return -ENODEV;
+	}
+	a->num_lrs = (gich_read(GICH_VTR) & 0x3f) + 1;
+
+	/* What Linux set up goes into the virtual interface. */
+	ctlr = gicc_read(GICC_CTLR);
+	vmcr = (ctlr & GICH_VMCR_CTLR_BITS) |
+		(gicc_read(GICC_PMR) >> 3) << GICH_VMCR_PRI_SHIFT |
+		(gicc_read(GICC_BPR) & 7) << GICH_VMCR_BP_SHIFT |
+		(gicc_read(GICC_ABPR) & 7) << GICH_VMCR_ABP_SHIFT;
+	if (ctlr & GICC_CTLR_EOIMODE)
+		vmcr |= GICH_VMCR_VEM;
+	gich_write(GICH_VMCR, vmcr);
+	gich_write(GICH_APR, 0);
+	gich_write(GICH_HCR, GICH_HCR_EN);
+
+	/* The hypervisor's private interrupts: high priority, enabled. */
+	*((volatile u8 *)gicd + GICD_IPRIORITYR + GIC_MGMT_SGI) = HV_PRIO;
+	*((volatile u8 *)gicd + GICD_IPRIORITYR + gic_maint_irq) = HV_PRIO;
+	gicd_write(GICD_ISENABLER, gic_hv_private_irqs());
+	/*
+	 * The enable IPI Linux is handling now has had its priority
+	 * dropped; its deactivation would reach the virtual interface.
+	 */
+	active = mmio_read32((char *)gicd + GICD_ISACTIVER);
+	gicd_write(GICD_ICACTIVER, active);
+
+	gicc_write(GICC_PMR, 0xff);
+	gicc_write(GICC_CTLR, ctlr | GICC_CTLR_EOIMODE);
+	return 0;
+}
+
+static void v2_cpu_shutdown(struct per_cpu *cpu)
+{
+	u32 vmcr = gich_read(GICH_VMCR), ctlr;
+
+	(void)cpu;
+	gich_write(GICH_HCR, 0);
+	gicd_write(GICD_ICENABLER, 1U << gic_maint_irq);
+	gicd_write(GICD_ICPENDR, 1U << gic_maint_irq);
+	/* GICD_CPENDSGIR: one byte per SGI, one bit per source. */
+	gicd_write(GICD_CPENDSGIR + GIC_MGMT_SGI / 4 * 4,
+		   0xffU << (GIC_MGMT_SGI % 4 * 8));
+
+	gicc_write(GICC_PMR, (vmcr >> GICH_VMCR_PRI_SHIFT) << 3);
+	ctlr = (gicc_read(GICC_CTLR) &
+		~(GICH_VMCR_CTLR_BITS | GICC_CTLR_EOIMODE)) |
+		(vmcr & GICH_VMCR_CTLR_BITS);
+	if (vmcr & GICH_VMCR_VEM)
+		ctlr |= GICC_CTLR_EOIMODE;
+	gicc_write(GICC_CTLR, ctlr);
+}
+
+static void v2_cpu_reset(struct per_cpu *cpu)
+{
+	u32 privates = 0xffff0000 & ~gic_hv_private_irqs();
+
+	(void)cpu;
+	gich_write(GICH_VMCR, 0);
+	/* Nothing the cell had active may hold back what comes next. */
+	gich_write(GICH_APR, 0);
+	gicd_write(GICD_ICENABLER, privates);
+	gicd_write(GICD_ICPENDR, privates);
+	gicd_write(GICD_ICACTIVER, privates);
+}
+
+/* The cell finds the virtual CPU interface where the physical one is. */
+static int v2_cell_init(struct cell *cell)
+{
+	const struct jailhouse_system *sys = system_config_location();
+
+	return paging_map(&cell->arch->stage2,
+			  sys->platform_info.arm.gicc_base,
+			  sys->platform_info.arm.gicv_base, GICC_SIZE,
 			  PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_DEVICE);
 }
+
+static u32 v2_ack(void)
+{
+	return gicc_read(GICC_IAR);
+}
+
+static void v2_eoi(u32 iar)
+{
+	gicc_write(GICC_EOIR, iar);
+}
+
+static void v2_deactivate(u32 iar)
+{
+	gicc_write(GICC_DIR, iar);
+}
+
+static u64 v2_empty_lrs(void)
+{
+	return gich_read(GICH_ELRSR0) | (u64)gich_read(GICH_ELRSR1) << 32;
+}
+
+static u64 v2_read_lr(unsigned int n)
+{
+	return gich_read(GICH_LR0 + n * 4);
+}
+
+static void v2_write_lr(unsigned int n, u64 val)
+{
+	gich_write(GICH_LR0 + n * 4, (u32)val);
+}
+
+/*
+ * The LR keeps an SGI's source (bits 12:10, as in the acknowledge
+ * value): the guest's EOI must name it again.
+ */
+static u64 v2_make_lr(u32 iar)
+{
+	unsigned int irq = iar & GICH_LR_VINTID;
+	u32 lr = GICH_LR_PENDING | (INJECT_PRIO >> 3) << GICH_LR_PRIO_SHIFT;
+
+	if (irq < 16)
+		return lr | (iar & 0x1fff);
+	return lr | GICH_LR_HW | irq << GICH_LR_PHYS_SHIFT | irq;
+}
+
+static void v2_set_underflow(bool on)
+{
+	gich_write(GICH_HCR, on ? GICH_HCR_EN | GICH_HCR_UIE : GICH_HCR_EN);
+}
+
+const struct gic_ops gic_v2_ops = {
+	.lr = {
+		.iar_id = 0x3ff,
+		.vintid = GICH_LR_VINTID,
+		.state = GICH_LR_STATE,
+		.pending = GICH_LR_PENDING,
+		.hw = GICH_LR_HW,
+	},
+	.init = v2_init,
+	.cpu_init = v2_cpu_init,
+	.cpu_shutdown = v2_cpu_shutdown,
+	.cpu_reset = v2_cpu_reset,
+	.cell_init = v2_cell_init,
+	.send_sgi = v2_send_sgi,
+	.ack = v2_ack,
+	.eoi = v2_eoi,
+	.deactivate = v2_deactivate,
+	.empty_lrs = v2_empty_lrs,
+	.read_lr = v2_read_lr,
+	.write_lr = v2_write_lr,
+	.make_lr = v2_make_lr,
+	.set_underflow = v2_set_underflow,
+};

@@ -1,18 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GICv3: redistributors and the virtual CPU interface.
- *
- * Every physical interrupt of a CPU traps (HCR_EL2.IMO/FMO); the
- * hypervisor acknowledges it and drops its priority (EOImode 1), then
- * queues it into a list register of the CPU's cell. Peripheral and
- * private interrupts are linked to the physical one (HW bit): the
- * guest's deactivation deactivates the physical interrupt. SGIs are
- * deactivated at once and injected as plain virtual interrupts. When the
- * list registers are full, the rest waits in a per-CPU bitmap until the
- * underflow maintenance interrupt says there is room.
- *
- * At take-over, the virtual interface gets the state Linux had set up in
- * the physical one, and gets it back at the end.
+ * GICv3: system-register CPU interface, redistributors, and the list
+ * registers of the virtual interface (ICH_*_EL2). Injection itself is
+ * gic_inject.c's. At take-over, the virtual interface gets the state
+ * Linux had set up in the physical one, and gets it back at the end.
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
@@ -53,7 +44,6 @@
 
 static void *gicr;
 static u64 gicr_size;
-static unsigned int maint_irq;
 static DEFINE_SPINLOCK(gicr_lock);
 
 static u64 read_lr(unsigned int n)
@@ -100,25 +90,16 @@ static void write_lr(unsigned int n, u64 val)
 	}
 }
 
-/* Private interrupts a guest may not disable, clear or reprioritize. */
-static u32 hv_private_irqs(void)
-{
-	return (1U << GIC_MGMT_SGI) | (1U << maint_irq);
-}
-
 /* GICR_TYPER's affinity: Aff3.Aff2.Aff1.Aff0 in one 32-bit value. */
 static u32 mpidr_to_typer_aff(u64 mpidr)
 {
 	return (u32)(mpidr & 0xffffff) | (u32)((mpidr >> 32) & 0xff) << 24;
 }
 
-int gic_v3_init(void)
+static int v3_init(void)
 {
 	const struct jailhouse_system *sys = system_config_location();
 
-	maint_irq = sys->platform_info.arm.maintenance_irq;
-	if (maint_irq < 16 || maint_irq >= GIC_NUM_PRIVATE)
-		maint_irq = 25;
 	gicr_size = (u64)hypervisor_header.max_cpus * GICR_STRIDE;
 	gicr = hv_map_device(sys->platform_info.arm.gicr_base, gicr_size);
 	return gicr ? 0 : -ENOMEM;
@@ -156,9 +137,9 @@ static void send_sgi(u64 mpidr, unsigned int sgi)
 	isb();
 }
 
-void gic_send_mgmt_sgi(struct per_cpu *target)
+static void v3_send_sgi(struct per_cpu *target, unsigned int sgi)
 {
-	send_sgi(target->arch.mpidr, GIC_MGMT_SGI);
+	send_sgi(target->arch.mpidr, sgi);
 }
 
 void gic_send_sgi1r(struct per_cpu *cpu, u64 val)
@@ -189,23 +170,13 @@ void gic_send_sgi1r(struct per_cpu *cpu, u64 val)
 	}
 }
 
-static void clear_lrs(struct per_cpu *cpu)
-{
-	unsigned int n;
-
-	for (n = 0; n < cpu->arch.num_lrs; n++)
-		write_lr(n, 0);
-}
-
-int gic_cpu_init(struct per_cpu *cpu)
+static int v3_cpu_init(struct per_cpu *cpu)
 {
 	struct arch_per_cpu *a = &cpu->arch;
 	u64 pmr, ctlr, vmcr;
 	u32 active;
 	void *rd;
 
-	if (!gic_virtualized())
-		return 0;
 	a->gicr = find_redistributor(a->mpidr);
 	if (!a->gicr) {
 		printk("CPU %u: no GICv3 redistributor for MPIDR 0x%llx\n",
@@ -214,8 +185,6 @@ int gic_cpu_init(struct per_cpu *cpu)
 	}
 	rd = a->gicr;
 	a->num_lrs = (read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
-	memset(a->pending, 0, sizeof(a->pending));
-	clear_lrs(cpu);
 
 	/* What Linux set up goes into the virtual interface. */
 	pmr = read_sysreg(ICC_PMR_EL1);
@@ -234,10 +203,10 @@ int gic_cpu_init(struct per_cpu *cpu)
 	/* The hypervisor's private interrupts: group 1, high priority. */
 	mmio_write32((char *)rd + GICR_IGROUPR0,
 		     mmio_read32((char *)rd + GICR_IGROUPR0) |
-		     hv_private_irqs());
+		     gic_hv_private_irqs());
 	*((volatile u8 *)rd + GICR_IPRIORITYR + GIC_MGMT_SGI) = HV_PRIO;
-	*((volatile u8 *)rd + GICR_IPRIORITYR + maint_irq) = HV_PRIO;
-	mmio_write32((char *)rd + GICR_ISENABLER0, hv_private_irqs());
+	*((volatile u8 *)rd + GICR_IPRIORITYR + gic_maint_irq) = HV_PRIO;
+	mmio_write32((char *)rd + GICR_ISENABLER0, gic_hv_private_irqs());
 	/*
 	 * The enable IPI Linux is handling now has had its priority
 	 * dropped; its deactivation would reach the virtual interface.
@@ -252,53 +221,15 @@ int gic_cpu_init(struct per_cpu *cpu)
 	return 0;
 }
 
-/*
- * Give up what the list registers and the queue hold: linked interrupts
- * are deactivated (a level one comes back by itself), SGIs are sent
- * again to this CPU when resend is set, else dropped.
- */
-static void drop_injected(struct per_cpu *cpu, bool resend)
-{
-	struct arch_per_cpu *a = &cpu->arch;
-	unsigned int n, irq;
-	u64 lr;
-
-	for (n = 0; n < a->num_lrs; n++) {
-		lr = read_lr(n);
-		if (!(lr & ICH_LR_STATE))
-			continue;
-		irq = lr & ICH_LR_VINTID;
-		if (lr & ICH_LR_HW)
-			write_sysreg(ICC_DIR_EL1, irq);
-		else if (resend && (lr & ICH_LR_STATE) == ICH_LR_PENDING)
-			send_sgi(a->mpidr, irq);
-		write_lr(n, 0);
-	}
-	for (irq = 0; irq < GIC_MAX_IRQS; irq++) {
-		if (!((a->pending[irq / 64] >> (irq % 64)) & 1))
-			continue;
-		if (irq >= 16)
-			write_sysreg(ICC_DIR_EL1, irq);
-		else if (resend)
-			send_sgi(a->mpidr, irq);
-	}
-	memset(a->pending, 0, sizeof(a->pending));
-	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
-	isb();
-}
-
-void gic_cpu_shutdown(struct per_cpu *cpu)
+static void v3_cpu_shutdown(struct per_cpu *cpu)
 {
 	void *rd = cpu->arch.gicr;
 	u64 vmcr, ctlr;
 
-	if (!gic_virtualized() || !rd)
-		return;
-	drop_injected(cpu, true);
 	vmcr = read_sysreg(ICH_VMCR_EL2);
 	write_sysreg(ICH_HCR_EL2, 0);
-	mmio_write32((char *)rd + GICR_ICENABLER0, 1U << maint_irq);
-	mmio_write32((char *)rd + GICR_ICPENDR0, hv_private_irqs());
+	mmio_write32((char *)rd + GICR_ICENABLER0, 1U << gic_maint_irq);
+	mmio_write32((char *)rd + GICR_ICPENDR0, gic_hv_private_irqs());
 
 	write_sysreg(ICC_PMR_EL1, (vmcr >> ICH_VMCR_VPMR_SHIFT) & 0xff);
 	ctlr = read_sysreg(ICC_CTLR_EL1) & ~ICC_CTLR_EOIMODE;
@@ -310,97 +241,56 @@ void gic_cpu_shutdown(struct per_cpu *cpu)
 	cpu->arch.gicr = NULL;
 }
 
-void gic_cpu_reset(struct per_cpu *cpu)
+static void v3_cpu_reset(struct per_cpu *cpu)
 {
-	u32 privates = 0xffff0000 & ~hv_private_irqs();
+	u32 privates = 0xffff0000 & ~gic_hv_private_irqs();
 	void *rd = cpu->arch.gicr;
 
-	if (!gic_virtualized() || !rd)
-		return;
-	drop_injected(cpu, false);
 	write_sysreg(ICH_VMCR_EL2, 0);
+	/* Nothing the cell had active may hold back what comes next. */
+	write_sysreg(ICH_AP0R0_EL2, 0);
+	write_sysreg(ICH_AP1R0_EL2, 0);
 	mmio_write32((char *)rd + GICR_ICENABLER0, privates);
 	mmio_write32((char *)rd + GICR_ICPENDR0, privates);
 	mmio_write32((char *)rd + GICR_ICACTIVER0, privates);
 	isb();
 }
 
-static bool inject(struct per_cpu *cpu, unsigned int irq)
+static u32 v3_ack(void)
 {
-	u64 free = read_sysreg(ICH_ELRSR_EL2), lr;
-	unsigned int n;
-
-	for (n = 0; n < cpu->arch.num_lrs; n++) {
-		if (!((free >> n) & 1))
-			continue;
-		lr = ICH_LR_PENDING | ICH_LR_GROUP1 |
-			INJECT_PRIO << ICH_LR_PRIO_SHIFT | irq;
-		if (irq >= 16)
-			lr |= ICH_LR_HW | (u64)irq << ICH_LR_PINTID_SHIFT;
-		write_lr(n, lr);
-		return true;
-	}
-	return false;
+	return read_sysreg(ICC_IAR1_EL1);
 }
 
-/* Move queued interrupts into free list registers. */
-static void refill(struct per_cpu *cpu)
+static void v3_eoi(u32 iar)
 {
-	struct arch_per_cpu *a = &cpu->arch;
-	bool left = false;
-	unsigned int irq;
-
-	for (irq = 0; irq < GIC_MAX_IRQS; irq++) {
-		if (!((a->pending[irq / 64] >> (irq % 64)) & 1))
-			continue;
-		if (!inject(cpu, irq)) {
-			left = true;
-			break;
-		}
-		a->pending[irq / 64] &= ~(1ULL << (irq % 64));
-	}
-	write_sysreg(ICH_HCR_EL2, left ? ICH_HCR_EN | ICH_HCR_UIE :
-		     ICH_HCR_EN);
+	write_sysreg(ICC_EOIR1_EL1, iar);
 }
 
-static void queue(struct per_cpu *cpu, unsigned int irq)
+static void v3_deactivate(u32 iar)
 {
-	struct arch_per_cpu *a = &cpu->arch;
-
-	if (inject(cpu, irq))
-		return;
-	a->pending[irq / 64] |= 1ULL << (irq % 64);
-	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN | ICH_HCR_UIE);
+	write_sysreg(ICC_DIR_EL1, iar);
 }
 
-bool gic_handle_irq(struct per_cpu *cpu)
+static u64 v3_empty_lrs(void)
 {
-	bool kicked = false;
-	unsigned int irq;
+	return read_sysreg(ICH_ELRSR_EL2);
+}
 
-	if (!gic_virtualized())
-		return false;
-	for (;;) {
-		irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
-		if (irq >= GIC_SPURIOUS)
-			break;
-		/* Priority drop only: deactivation follows below. */
-		write_sysreg(ICC_EOIR1_EL1, irq);
-		if (irq == GIC_MGMT_SGI) {
-			kicked = true;
-			write_sysreg(ICC_DIR_EL1, irq);
-		} else if (irq == maint_irq) {
-			refill(cpu);
-			write_sysreg(ICC_DIR_EL1, irq);
-		} else if (irq < 16) {
-			write_sysreg(ICC_DIR_EL1, irq);
-			queue(cpu, irq);
-		} else {
-			queue(cpu, irq);
-		}
-	}
+static u64 v3_make_lr(u32 iar)
+{
+	u64 lr = ICH_LR_PENDING | ICH_LR_GROUP1 |
+		INJECT_PRIO << ICH_LR_PRIO_SHIFT | iar;
+
+	/* LPIs have no active state to link. */
+	if (iar >= 16 && iar < GIC_SPURIOUS)
+		lr |= ICH_LR_HW | (u64)iar << ICH_LR_PINTID_SHIFT;
+	return lr;
+}
+
+static void v3_set_underflow(bool on)
+{
+	write_sysreg(ICH_HCR_EL2, on ? ICH_HCR_EN | ICH_HCR_UIE : ICH_HCR_EN);
 	isb();
-	return kicked;
 }
 
 /* The CPU whose redistributor frame is at offset off, or NULL. */
@@ -418,7 +308,7 @@ static struct per_cpu *frame_cpu(u64 off)
 /* Bits of a private-interrupt register the guest may change. */
 static u32 private_write_mask(u64 reg)
 {
-	u32 hv = hv_private_irqs(), mask = ~0U;
+	u32 hv = gic_hv_private_irqs(), mask = ~0U;
 	unsigned int irq;
 
 	if (reg >= GICR_IPRIORITYR && reg < GICR_IPRIORITYR + 32) {
@@ -495,10 +385,34 @@ static int gicr_access(void *arg, struct mmio_access *acc)
 	return cell == &root_cell ? 0 : -EPERM;
 }
 
-int gic_v3_cell_init(struct cell *cell)
+static int v3_cell_init(struct cell *cell)
 {
 	const struct jailhouse_system *sys = system_config_location();
 
 	return mmio_region_register(cell, sys->platform_info.arm.gicr_base,
 				    gicr_size, gicr_access, cell);
 }
+
+const struct gic_ops gic_v3_ops = {
+	.lr = {
+		.iar_id = 0xffffff,
+		.vintid = ICH_LR_VINTID,
+		.state = ICH_LR_STATE,
+		.pending = ICH_LR_PENDING,
+		.hw = ICH_LR_HW,
+	},
+	.init = v3_init,
+	.cpu_init = v3_cpu_init,
+	.cpu_shutdown = v3_cpu_shutdown,
+	.cpu_reset = v3_cpu_reset,
+	.cell_init = v3_cell_init,
+	.send_sgi = v3_send_sgi,
+	.ack = v3_ack,
+	.eoi = v3_eoi,
+	.deactivate = v3_deactivate,
+	.empty_lrs = v3_empty_lrs,
+	.read_lr = read_lr,
+	.write_lr = write_lr,
+	.make_lr = v3_make_lr,
+	.set_underflow = v3_set_underflow,
+};

@@ -6,6 +6,7 @@ ARCH_SRCS := \
 	arch/arm-common/cell.c \
 	arch/arm-common/control.c \
 	arch/arm-common/gic.c \
+	arch/arm-common/gic_inject.c \
 	arch/arm-common/gic_v2.c \
 	arch/arm-common/gic_v3.c \
 	arch/arm-common/mmio.c \

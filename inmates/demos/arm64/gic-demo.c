@@ -60,12 +60,14 @@ void inmate_main(void)
 	for (;;) {
 		irq_enable_and_wait();
 		irq_disable();
-		if (comm_region_valid() &&
-		    comm_region_poll(true) == JAILHOUSE_MSG_SHUTDOWN_REQUEST)
+		if (comm_region_valid() && comm_region_shutdown_requested())
 			break;
 		if (limit && ticks >= limit)
 			break;
 	}
 	timer_stop();
+	/* Approved only afterwards: the cell stops once it is. */
 	printk("Stopped GIC demo\n");
+	if (comm_region_valid())
+		comm_region_poll(true);
 }

@@ -15,9 +15,11 @@ void inmate_main(void)
 	for (n = 1; !count || n <= count; n++) {
 		printk("Hello %lu from cell!\n", n);
 		delay_us(100000);
-		if (comm_region_valid() &&
-		    comm_region_poll(true) == JAILHOUSE_MSG_SHUTDOWN_REQUEST)
+		if (comm_region_valid() && comm_region_shutdown_requested())
 			break;
 	}
+	/* Approved only afterwards: the cell stops once it is. */
 	printk("Stopped UART demo\n");
+	if (comm_region_valid())
+		comm_region_poll(true);
 }

@@ -12,12 +12,8 @@
 
 sysfs=/sys/devices/jailhouse
 # QEMU_GIC=2 boots the same machine with a GICv2.
-if grep -q GICv3 /proc/interrupts; then
-	root=qemu-arm64
-else
-	root=qemu-arm64-gicv2
-fi
-cfg=/etc/jailhouse/$root.cell
+cfg=$ARM64_ROOT_CELL
+root=$(basename "$cfg" .cell)
 cpu3=/sys/devices/system/cpu/cpu3
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"

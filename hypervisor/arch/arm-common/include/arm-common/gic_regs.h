@@ -7,14 +7,18 @@
 #define _ARM_COMMON_GIC_REGS_H
 
 #include <core/types.h>
+#include <arm-common/gic.h>
 
 struct cell;
+struct per_cpu;
 
 #define GICD_SIZE		0x10000
 #define GICD_CTLR		0x0000
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
 #define GICD_ICENABLER		0x0180
+#define GICD_ICPENDR		0x0280
+#define GICD_ISACTIVER		0x0300
 #define GICD_ICACTIVER		0x0380
 #define GICD_IPRIORITYR		0x0400
 #define GICD_ITARGETSR		0x0800
@@ -59,9 +63,74 @@ static inline u64 mmio_read64(const void *addr)
 	return *(const volatile u64 *)addr;
 }
 
-/* Per version: global setup, and the cell's CPU-interface regions. */
-int gic_v3_init(void);
-int gic_v3_cell_init(struct cell *cell);
-int gic_v2_cell_init(struct cell *cell);
+/* One interrupt id and what the list registers make of it. */
+struct gic_lr_format {
+	/* Interrupt id in an acknowledge value (the rest: SGI source). */
+	u32 iar_id;
+	/* List register fields: virtual id, state, pending, HW link. */
+	u64 vintid;
+	u64 state;
+	u64 pending;
+	u64 hw;
+};
+
+/*
+ * What differs between GIC versions, for gic.c and gic_inject.c. The
+ * version is the system config's, so the choice is made at run time.
+ */
+struct gic_ops {
+	struct gic_lr_format lr;
+	/* Map the version's registers for the hypervisor. */
+	int (*init)(void);
+	/* Move Linux's CPU-interface state into the virtual interface. */
+	int (*cpu_init)(struct per_cpu *cpu);
+	/* The reverse, after the list registers were emptied. */
+	void (*cpu_shutdown)(struct per_cpu *cpu);
+	/* Virtual interface and private interrupts as after a reset. */
+	void (*cpu_reset)(struct per_cpu *cpu);
+	/* Register the cell's CPU-interface regions. */
+	int (*cell_init)(struct cell *cell);
+	void (*send_sgi)(struct per_cpu *target, unsigned int sgi);
+	/* Physical CPU interface: acknowledge, drop priority, deactivate. */
+	u32 (*ack)(void);
+	void (*eoi)(u32 iar);
+	void (*deactivate)(u32 iar);
+	/* List registers: the empty ones as a bitmap, read, write. */
+	u64 (*empty_lrs)(void);
+	u64 (*read_lr)(unsigned int n);
+	void (*write_lr)(unsigned int n, u64 val);
+	/* A pending list register entry for an acknowledge value. */
+	u64 (*make_lr)(u32 iar);
+	/* Virtual interface on, with or without the underflow interrupt. */
+	void (*set_underflow)(bool on);
+};
+
+extern const struct gic_ops gic_v2_ops;
+extern const struct gic_ops gic_v3_ops;
+/* The version in use, from the system config. */
+extern const struct gic_ops *gic;
+
+/* The hypervisor's maintenance interrupt (a PPI). */
+extern unsigned int gic_maint_irq;
+
+/* Private interrupts a guest may not disable, clear or reprioritize. */
+static inline u32 gic_hv_private_irqs(void)
+{
+	return (1U << GIC_MGMT_SGI) | (1U << gic_maint_irq);
+}
+
+/*
+ * Empty the list registers and the queue of this CPU: linked interrupts
+ * are deactivated (a level one comes back by itself), SGIs are sent to
+ * this CPU again when resend is set, else dropped.
+ */
+void gic_drop_injected(struct per_cpu *cpu, bool resend);
+
+/* GICv2: a cell's write of GICD_SGIR, sent to its own CPUs only. */
+void gic_v2_sgir_write(struct cell *cell, u32 val);
+/* GICv2: the CPU-interface bits (GICD_ITARGETSR) of the cell's CPUs. */
+u8 gic_v2_cell_targets(const struct cell *cell);
+/* GICv2: route the cell's SPIs to its first CPU. */
+void gic_v2_route_spis(struct cell *cell);
 
 #endif /* !_ARM_COMMON_GIC_REGS_H */

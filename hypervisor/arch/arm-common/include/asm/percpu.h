@@ -57,6 +57,10 @@ struct arch_per_cpu {
 	u32 power;
 	/* This CPU's GICv3 redistributor in the hypervisor's mapping. */
 	void *gicr;
+	/* GICv2: this CPU's bit in GICD_ITARGETSR and GICD_SGIR. */
+	u8 gic_target;
+	/* The virtual CPU interface is set up: interrupts are injected. */
+	bool gic_ready;
 	/* List registers of the CPU interface. */
 	unsigned int num_lrs;
 	/*
