@@ -8,7 +8,10 @@
 # order. All of them share one boot, except those whose name contains
 # "-own-boot", which get a boot each; such a scenario may name extra QEMU
 # arguments (devices, CPU model) in a line "# stockade-qemu: ARGS", which
-# are added to QEMU_EXTRA for its boot. Logs go to build/logs/.
+# are added to QEMU_EXTRA for its boot, and extra kernel parameters in a
+# line "# stockade-append: PARAMS", which go after the default command line
+# and QEMU_APPEND (for early parameters the last occurrence usually wins).
+# Logs go to build/logs/.
 #
 # Prints every failure, then as its last line "N passed, N failed". Exit
 # status 0 only when something passed and nothing failed.
@@ -40,15 +43,18 @@ done < <(for f in "$top/tests/scenarios/common/"*.sh \
 passed=0
 failed=0
 
-# boot NAME QEMU-ARGS SCENARIO...: pack, boot and judge one QEMU run.
+# boot NAME QEMU-ARGS KERNEL-ARGS SCENARIO...: pack, boot and judge one QEMU
+# run.
 boot() {
-	local name=$1 qemu_args=$2 initrd log start rc=0 verdict last p f
-	shift 2
+	local name=$1 qemu_args=$2 kernel_args=$3 initrd log start rc=0 verdict
+	local last p f
+	shift 3
 	initrd=$top/build/initrd-$name.gz
 	log=$logs/$name.log
 	"$top/ci/initramfs.sh" -o "$initrd" "$srcarch" "$stage" "$@" >/dev/null
 	start=$(date +%s)
 	QEMU_EXTRA="${QEMU_EXTRA:-} $qemu_args" \
+	QEMU_APPEND="${QEMU_APPEND:-} $kernel_args" \
 		"$top/ci/run-qemu.sh" "$srcarch" "$initrd" "$log" || rc=$?
 	echo "run-scenarios: $name: $# scenario(s), boot took" \
 	     "$(( $(date +%s) - start ))s, qemu status $rc, log $log" >&2
@@ -72,12 +78,17 @@ boot() {
 	failed=$((failed + f))
 }
 
+# directive NAME SCRIPT: the text after the first "# stockade-NAME: ".
+directive() {
+	sed -n "s/^# stockade-$1: //p" "$2" | head -n 1
+}
+
 if [ ${#shared[@]} -gt 0 ]; then
-	boot "$srcarch" "" "${shared[@]}"
+	boot "$srcarch" "" "" "${shared[@]}"
 fi
 for s in "${own[@]}"; do
 	b=$(basename "$s" .sh)
-	boot "$srcarch-$b" "$(sed -n 's/^# stockade-qemu: //p' "$s" | head -n 1)" \
+	boot "$srcarch-$b" "$(directive qemu "$s")" "$(directive append "$s")" \
 		"$s"
 done
 

@@ -55,9 +55,13 @@ int jailhouse_arch_init(void)
 
 int jailhouse_arch_check_cpu(void)
 {
-	/* With VHE the kernel itself owns EL2; there is no stub to replace. */
+	/*
+	 * With VHE the kernel itself owns EL2; there is no stub to replace.
+	 * kvm-arm.mode=none alone leaves a VHE kernel in EL2, and
+	 * kvm-arm.mode=nvhe moves it to EL1 but gives EL2 to KVM.
+	 */
 	if (is_kernel_in_hyp_mode()) {
-		pr_err("the kernel runs in EL2 (VHE); boot it with kvm-arm.mode=none and a CPU without VHE\n");
+		pr_err("the kernel runs in EL2 (VHE); boot it with id_aa64mmfr1.vh=0 kvm-arm.mode=none to keep it in EL1 and EL2 free\n");
 		return -EBUSY;
 	}
 	if (kvm_mode_of && kvm_mode_of() != KVM_MODE_NONE) {

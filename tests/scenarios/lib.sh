@@ -24,9 +24,11 @@ skip() {
 
 # arm64: the GIC of this machine (QEMU_GIC picks it) and its root config.
 if grep -q GICv3 /proc/interrupts 2>/dev/null; then
+	# shellcheck disable=SC2034 # read by the scenarios
 	ARM64_GIC=GICv3
 	ARM64_ROOT_CELL=/etc/jailhouse/qemu-arm64.cell
 else
+	# shellcheck disable=SC2034 # read by the scenarios
 	ARM64_GIC=GICv2
 	ARM64_ROOT_CELL=/etc/jailhouse/qemu-arm64-gicv2.cell
 fi
@@ -237,4 +239,63 @@ console_has() {
 # cpu_flags N: the flags line of CPU N in /proc/cpuinfo (empty if offline).
 cpu_flags() {
 	awk -v n="$1" '/^processor/ { p = $3 } /^flags/ && p == n' /proc/cpuinfo
+}
+
+# arm64 root whose EL2 is taken (KVM, VHE kernel): el2_refusals WHAT
+# CLI_TEXT LOG_TEXT. Enable with $ARM64_ROOT_CELL is refused twice, and
+# again after the module was reloaded, each time changing nothing and
+# leaving no mapping; Linux keeps all 4 CPUs, computes right on each and
+# still takes CPU 3 offline and online, before, between and after.
+el2_refusals() {
+	_el2_what=$1
+	_el2_cli=$2
+	_el2_log=$3
+	# shellcheck disable=SC2034 # read by enable_fails
+	iomem_before=$(cat /proc/iomem)
+	_el2_linux_works "$_el2_what: before"
+	insmod "$JAILHOUSE_KO"
+	_el2_refused "$_el2_what"
+	_el2_refused "$_el2_what, second attempt"
+	_el2_linux_works "$_el2_what: after the refusals"
+	expect_ok rmmod jailhouse
+	check_eq "module removed" "" "$(lsmod | grep '^jailhouse ')"
+	insmod "$JAILHOUSE_KO"
+	_el2_refused "$_el2_what, module reloaded"
+	expect_ok rmmod jailhouse
+	_el2_linux_works "$_el2_what: after the module is gone"
+}
+
+# The digest each CPU must reproduce.
+# shellcheck disable=SC2016 # expanded by the shell that runs the job
+_el2_job='i=0; while [ $i -lt 300 ]; do echo "line $i"; i=$((i + 1)); done | md5sum'
+
+_el2_linux_works() {
+	_el2_expected=$(sh -c "$_el2_job")
+	check_eq "$1: CPUs 0-3 online" "0-3" \
+		"$(cat /sys/devices/system/cpu/online)"
+	for cpu in 0 1 2 3; do
+		rm -f "/tmp/wl.$cpu"
+		taskset -c "$cpu" sh -c "$_el2_job" >"/tmp/wl.$cpu" 2>&1 &
+	done
+	wait
+	ok=0
+	for cpu in 0 1 2 3; do
+		[ "$(cat "/tmp/wl.$cpu")" = "$_el2_expected" ] && ok=$((ok + 1))
+	done
+	check_eq "$1: right results on all 4 CPUs" "4" "$ok"
+	_el2_cpu3=/sys/devices/system/cpu/cpu3
+	echo 0 >"$_el2_cpu3/online"
+	off=$(cat "$_el2_cpu3/online")
+	echo 1 >"$_el2_cpu3/online"
+	check_eq "$1: CPU 3 offline and online again" "0 1" \
+		"$off $(cat "$_el2_cpu3/online")"
+	# Field 39 of a task's stat is the CPU it runs on.
+	check_eq "$1: CPU 3 runs tasks" "3" \
+		"$(taskset -c 3 cut -d' ' -f39 /proc/self/stat)"
+}
+
+_el2_refused() {
+	enable_fails "$1" "$ARM64_ROOT_CELL" "$_el2_cli" "$_el2_log"
+	check_eq "$1: no hypervisor mapping left" "" \
+		"$(grep '\[jailhouse\]' /proc/vmallocinfo)"
 }

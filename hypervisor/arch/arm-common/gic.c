@@ -45,11 +45,6 @@ static const struct irq_reg irq_regs[] = {
 	{ GICD_IGRPMODR, GICD_IGRPMODR + 0x80, 1, false },
 };
 
-bool gic_virtualized(void)
-{
-	return gic != NULL;
-}
-
 static bool irqchip_has(const struct jailhouse_cell_desc *config,
 			unsigned int irq)
 {

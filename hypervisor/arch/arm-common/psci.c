@@ -3,17 +3,12 @@
  * PSCI and the SMC calling convention's own calls, for every cell.
  *
  * CPUs never reach firmware's power management while the hypervisor
- * runs (with a virtualized GIC): a CPU that its cell switches off waits
- * in the hypervisor (control.c), CPU_ON wakes it at the given entry, and
- * AFFINITY_INFO reports these states. That keeps every CPU reachable for
- * the management of cells. Only the root cell reaches firmware, for
+ * runs: a CPU that its cell switches off waits in the hypervisor
+ * (control.c), CPU_ON wakes it at the given entry, and AFFINITY_INFO
+ * reports these states. That keeps every CPU reachable for the
+ * management of cells. Only the root cell reaches firmware, for
  * whole-system calls and the ones every PSCI 0.2 firmware knows; other
  * ids could be undefined instructions to firmware emulations.
- *
- * Without a virtualized GIC (GICv2 for now) the root cell's CPU_OFF goes
- * to firmware, and CPU_ON has firmware start the CPU in the hypervisor's
- * cold entry with the target's per-CPU data; that CPU rebuilds its EL2
- * state and enters Linux's entry point.
  *
  * Cells other than the root get PSCI 1.0 emulated; SYSTEM_OFF and
  * SYSTEM_RESET stop only that cell.
@@ -47,23 +42,14 @@ static struct per_cpu *cpu_by_mpidr(const struct cell *cell,
 	return NULL;
 }
 
-static long psci_cpu_on(struct per_cpu *cpu, unsigned long fid,
-			unsigned long mpidr, unsigned long entry,
-			unsigned long context)
+static long psci_cpu_on(struct per_cpu *cpu, unsigned long mpidr,
+			unsigned long entry, unsigned long context)
 {
 	struct per_cpu *target = cpu_by_mpidr(cpu->cell, mpidr);
 	u32 off = ARM_CPU_OFF;
 
 	if (!target)
 		return PSCI_INVALID_PARAMETERS;
-
-	if (!gic_virtualized()) {
-		/* Read after the target's MMU is on: no cache maintenance. */
-		target->arch.on_entry = entry;
-		target->arch.on_context = context;
-		return arm_smc(fid, mpidr, arm_cold_entry_phys(),
-			       hv_virt2phys(&target->arch.cold));
-	}
 
 	/* Only the winner of the state change may write the entry. */
 	if (!__atomic_compare_exchange_n(&target->arch.power, &off,
@@ -154,7 +140,7 @@ static long psci_cell(struct per_cpu *cpu, unsigned long fid,
 		return PSCI_SUCCESS;
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
-		return psci_cpu_on(cpu, fid, a1, a2, a3);
+		return psci_cpu_on(cpu, a1, a2, a3);
 	case PSCI_AFFINITY_INFO_32:
 	case PSCI_AFFINITY_INFO_64:
 		return psci_affinity_info(cpu, a1, a2);
@@ -180,16 +166,12 @@ static long psci_root(struct per_cpu *cpu, unsigned long fid,
 	switch (fid) {
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
-		return psci_cpu_on(cpu, fid, a1, a2, a3);
+		return psci_cpu_on(cpu, a1, a2, a3);
 	case PSCI_CPU_OFF:
-		if (!gic_virtualized())
-			return arm_smc(fid, a1, a2, a3);
 		arm_power_off(cpu);
 		return PSCI_SUCCESS;
 	case PSCI_AFFINITY_INFO_32:
 	case PSCI_AFFINITY_INFO_64:
-		if (!gic_virtualized())
-			return arm_smc(fid, a1, a2, a3);
 		return psci_affinity_info(cpu, a1, a2);
 	case PSCI_VERSION:
 	case PSCI_CPU_SUSPEND_32:

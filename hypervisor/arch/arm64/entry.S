@@ -388,37 +388,6 @@ arm64_leave_el2:
 	eret
 	.size	arm64_leave_el2, . - arm64_leave_el2
 
-/*
- * Where a CPU that firmware switched on for the root cell starts: EL2,
- * MMU off, x0 = physical address of its struct arm_cold_boot.
- */
-	.globl	arm64_cold_entry
-	.type	arm64_cold_entry, %function
-arm64_cold_entry:
-	ldr	x1, [x0, #COLD_MAIR]
-	msr	mair_el2, x1
-	ldr	x1, [x0, #COLD_TCR]
-	msr	tcr_el2, x1
-	ldr	x1, [x0, #COLD_TTBR]
-	msr	ttbr0_el2, x1
-	isb
-	tlbi	alle2
-	dsb	nsh
-	isb
-	ldr	x1, [x0, #COLD_VBAR]
-	msr	vbar_el2, x1
-	ldr	x2, [x0, #COLD_PERCPU]
-	ldr	x1, [x0, #COLD_SCTLR]
-	msr	sctlr_el2, x1
-	isb
-	add	x1, x2, #PERCPU_STACK_BYTES
-	mov	sp, x1
-	mov	x0, x2
-	ldr	x1, =arm64_cold_start
-	br	x1
-	.ltorg
-	.size	arm64_cold_entry, . - arm64_cold_entry
-
 	.data
 	.balign	4
 	.globl	el1_arrived

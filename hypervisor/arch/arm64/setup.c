@@ -26,12 +26,6 @@
 BUILD_BUG_ON(offsetof(struct per_cpu, stack) != 0);
 BUILD_BUG_ON(PERCPU_STACK_SIZE != PERCPU_STACK_BYTES);
 BUILD_BUG_ON(sizeof(struct trap_frame) != FRAME_SIZE);
-BUILD_BUG_ON(offsetof(struct arm_cold_boot, mair) != COLD_MAIR);
-BUILD_BUG_ON(offsetof(struct arm_cold_boot, tcr) != COLD_TCR);
-BUILD_BUG_ON(offsetof(struct arm_cold_boot, ttbr) != COLD_TTBR);
-BUILD_BUG_ON(offsetof(struct arm_cold_boot, sctlr) != COLD_SCTLR);
-BUILD_BUG_ON(offsetof(struct arm_cold_boot, vbar) != COLD_VBAR);
-BUILD_BUG_ON(offsetof(struct arm_cold_boot, percpu) != COLD_PERCPU);
 BUILD_BUG_ON(offsetof(struct jailhouse_header, arm_linux_hyp_vectors) !=
 	     HEADER_HYP_VECTORS);
 BUILD_BUG_ON(offsetof(struct jailhouse_header, arm_linux_hyp_abi) !=
@@ -46,12 +40,6 @@ static u64 hv_phys;
 /* Filled on the first CPU only, before the others use the tables. */
 static unsigned long device_next = HV_DEVICE_BASE;
 
-/* ID_AA64PFR0_EL1.GIC: the GICv3 system register interface exists. */
-static bool cpu_has_gic_sysregs(void)
-{
-	return ((read_sysreg(id_aa64pfr0_el1) >> 24) & 0xf) != 0;
-}
-
 struct per_cpu *this_cpu(void)
 {
 	return (struct per_cpu *)read_sysreg(tpidr_el2);
@@ -60,11 +48,6 @@ struct per_cpu *this_cpu(void)
 u64 hv_virt2phys(const void *addr)
 {
 	return hv_phys + ((unsigned long)addr - HV_BASE);
-}
-
-u64 arm_cold_entry_phys(void)
-{
-	return hv_virt2phys(arm64_cold_entry);
 }
 
 void *hv_map_device(u64 phys, u64 size)
@@ -127,27 +110,19 @@ static void save_linux_state(struct arch_per_cpu *a)
 	a->linux_vttbr = read_sysreg(vttbr_el2);
 	a->cnthctl = read_sysreg(cnthctl_el2);
 	a->cntvoff = read_sysreg(cntvoff_el2);
-	a->cptr = read_sysreg(cptr_el2);
-	a->mdcr = read_sysreg(mdcr_el2);
-	a->hstr = read_sysreg(hstr_el2);
-	if (cpu_has_gic_sysregs())
-		a->icc_sre = read_sysreg(ICC_SRE_EL2);
 	a->midr = read_sysreg(midr_el1);
 	a->mpidr = read_sysreg(mpidr_el1);
 }
 
 /*
- * Stage 2 of the CPU's cell, with HCR_EL2 trapping what we handle: with
- * a virtualized GIC, physical interrupts too (IMO/FMO); SErrors stay
- * with the guest.
+ * Stage 2 of the CPU's cell, with HCR_EL2 trapping what we handle,
+ * physical interrupts included (IMO/FMO); SErrors stay with the guest.
  */
 static void activate_cell(struct per_cpu *cpu)
 {
-	u64 hcr = (cpu->arch.linux_hcr & ~(HCR_IMO | HCR_FMO | HCR_AMO)) |
+	u64 hcr = (cpu->arch.linux_hcr & ~HCR_AMO) | HCR_IMO | HCR_FMO |
 		HCR_VM | HCR_SWIO | HCR_TSC | HCR_RW;
 
-	if (gic_virtualized())
-		hcr |= HCR_IMO | HCR_FMO;
 	write_sysreg(vtcr_el2, VTCR_EL2_CELL);
 	write_sysreg(vttbr_el2, arm_cell_vttbr(cpu->cell));
 	write_sysreg(hcr_el2, hcr);
@@ -163,17 +138,6 @@ int arch_cpu_init(struct per_cpu *cpu)
 
 	save_linux_state(a);
 	a->hyp_saved = true;
-
-	a->cold = (struct arm_cold_boot){
-		.mair = read_sysreg(mair_el2),
-		.tcr = read_sysreg(tcr_el2),
-		.ttbr = paging_root_phys(&hv_paging),
-		.sctlr = SCTLR_EL2_HV,
-		.vbar = (unsigned long)el2_vectors,
-		.percpu = (unsigned long)cpu,
-	};
-	/* A CPU coming from firmware reads it with its MMU off. */
-	dcache_clean_poc(&a->cold, sizeof(a->cold));
 
 	switch_to_hv_tables();
 
@@ -246,39 +210,6 @@ void __noreturn arm64_init_failed(struct trap_frame *frame)
 	/* hv_phys may not be set yet if early setup failed. */
 	hv_phys = system_config_location()->hypervisor_memory.phys_start;
 	arm64_leave(this_cpu(), frame);
-}
-
-/*
- * A CPU of the root cell that firmware switched on: rebuild the EL2
- * state the kernel's boot code would have set up, then start Linux's
- * entry point at EL1 with the MMU off, as firmware would have.
- */
-void __noreturn arm64_cold_start(struct per_cpu *cpu)
-{
-	struct arch_per_cpu *a = &cpu->arch;
-	struct trap_frame *frame = (struct trap_frame *)
-		(cpu->stack + PERCPU_STACK_SIZE - sizeof(*frame));
-
-	write_sysreg(tpidr_el2, cpu);
-	write_sysreg(cnthctl_el2, a->cnthctl);
-	write_sysreg(cntvoff_el2, a->cntvoff);
-	write_sysreg(cptr_el2, a->cptr);
-	write_sysreg(mdcr_el2, a->mdcr);
-	write_sysreg(hstr_el2, a->hstr);
-	if (cpu_has_gic_sysregs())
-		write_sysreg(ICC_SRE_EL2, a->icc_sre);
-	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
-	write_sysreg(vmpidr_el2, read_sysreg(mpidr_el1));
-	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
-	a->hyp_saved = true;
-	a->power = ARM_CPU_ON;
-	activate_cell(cpu);
-
-	memset(frame, 0, sizeof(*frame));
-	frame->x[0] = a->on_context;
-	write_sysreg(elr_el2, a->on_entry);
-	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
-	arm64_enter_guest(frame);
 }
 
 void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,

@@ -3,10 +3,10 @@
  * The interrupt controller as the cells see it. Distributor and
  * redistributor accesses trap and are filtered by what a cell owns: its
  * SPIs (irqchip pins of its config; the root cell owns the rest) and the
- * private interrupts of its CPUs. With a GICv3, every physical interrupt
- * goes to the hypervisor (HCR_EL2.IMO/FMO), which injects it into the
- * cell of the CPU through the list registers of the virtual CPU
- * interface; one SGI is the hypervisor's own management kick.
+ * private interrupts of its CPUs. Every physical interrupt goes to the
+ * hypervisor (HCR_EL2.IMO/FMO), which injects it into the cell of the
+ * CPU through the list registers of the virtual CPU interface (GICv2
+ * and GICv3 alike); one SGI is the hypervisor's own management kick.
  */
 #ifndef _ARM_COMMON_GIC_H
 #define _ARM_COMMON_GIC_H
@@ -23,12 +23,6 @@ struct per_cpu;
 
 /* Map the GIC for the hypervisor (from the system config). */
 int gic_init(void);
-
-/*
- * Whether interrupts are virtualized (GICv3): only then can CPUs running
- * guest code be kicked, which cells need.
- */
-bool gic_virtualized(void);
 
 /* This CPU's interface at take-over, and back to Linux's state. */
 int gic_cpu_init(struct per_cpu *cpu);

@@ -41,9 +41,6 @@ void *hv_map_device(u64 phys, u64 size);
 long arm_smc(unsigned long fid, unsigned long a1, unsigned long a2,
 	     unsigned long a3);
 
-/* Physical address where a CPU switched on by firmware enters the hypervisor. */
-u64 arm_cold_entry_phys(void);
-
 /* Stop this CPU for good after a fatal error in its cell. */
 void __noreturn arm_cpu_park_failed(struct per_cpu *cpu);
 

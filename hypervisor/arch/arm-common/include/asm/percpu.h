@@ -13,40 +13,18 @@
 #define GIC_MAX_IRQS		1024
 #define GIC_PENDING_WORDS	(GIC_MAX_IRQS / 64)
 
-/*
- * What a CPU that PSCI switches on for the root cell reads before its MMU
- * is on: the hypervisor's translation settings and where to go next.
- * Offsets are COLD_* in the arch's <asm/layout.h>.
- */
-struct arm_cold_boot {
-	u64 mair;
-	u64 tcr;
-	u64 ttbr;
-	u64 sctlr;
-	u64 vbar;
-	u64 percpu;
-} __aligned(64);
-
 struct arch_per_cpu {
-	struct arm_cold_boot cold;
 	/* Hypervisor registers as the kernel's hyp stub had them. */
 	u64 linux_hcr;
 	u64 linux_sctlr;
 	u64 linux_vtcr;
 	u64 linux_vttbr;
-	/*
-	 * Registers the kernel's boot code set for its EL1 and that a CPU
-	 * coming back from PSCI CPU_OFF gets from the hypervisor instead.
-	 */
+	/* What the kernel's boot code set for EL1; each start gets it. */
 	u64 cnthctl;
 	u64 cntvoff;
-	u64 cptr;
-	u64 mdcr;
-	u64 hstr;
-	u64 icc_sre;
 	u64 midr;
 	u64 mpidr;
-	/* Root cell's CPU_ON: entry and context id for the next start. */
+	/* PSCI CPU_ON: entry and context id for the next start. */
 	unsigned long on_entry;
 	unsigned long on_context;
 	/*

@@ -9,7 +9,6 @@ struct per_cpu;
 struct trap_frame;
 
 extern char el2_vectors[];
-extern char arm64_cold_entry[];
 /* CPUs past the hyp stub at EL1, and whether the stub refused one. */
 extern u32 el1_arrived;
 extern u32 el1_failed;
@@ -23,7 +22,6 @@ int arm64_el2_init(unsigned int cpu_id, u64 linux_sctlr,
 		   struct trap_frame *frame);
 void __noreturn arm64_init_failed(struct trap_frame *frame);
 void arm64_trap(struct trap_frame *frame, unsigned long kind);
-void __noreturn arm64_cold_start(struct per_cpu *cpu);
 
 /* setup.c: hand this CPU back to the hyp stub, registers from frame. */
 void __noreturn arm64_leave(struct per_cpu *cpu, struct trap_frame *frame);

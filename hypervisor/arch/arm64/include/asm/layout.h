@@ -48,14 +48,6 @@
 /* struct trap_frame: x0..x30, then a pad to keep the stack 16-aligned. */
 #define FRAME_SIZE		(32 * 8)
 
-/* Data of a CPU that PSCI switches on, read with the MMU off. */
-#define COLD_MAIR		0x00
-#define COLD_TCR		0x08
-#define COLD_TTBR		0x10
-#define COLD_SCTLR		0x18
-#define COLD_VBAR		0x20
-#define COLD_PERCPU		0x28
-
 /* The kernel's hyp stub: x0 = HVC_SET_VECTORS, x1 = vectors (physical). */
 #define LINUX_HVC_SET_VECTORS	0
 
