@@ -437,6 +437,7 @@ static long start_locked(struct per_cpu *cpu, unsigned long id)
 	}
 	if (!err) {
 		comm_region_init(cell, JAILHOUSE_CELL_RUNNING);
+		arch_flush_cell_memory(cell);
 		for_each_cpu_of(n, cell) {
 			per_cpu(n)->failed = false;
 			cpu_post_request(per_cpu(n), CPU_REQ_RESET);

@@ -52,6 +52,19 @@ static void write_entry(pt_entry_t *entry, pt_entry_t pte)
 	__atomic_store_n(entry, pte, __ATOMIC_RELEASE);
 }
 
+/*
+ * Clear a valid entry that maps [virt, virt + size), and have no TLB
+ * remember it, before the entry gets another value or what it pointed
+ * to is freed.
+ */
+static void break_entry(struct paging_structures *pg, pt_entry_t *entry,
+			u64 virt, u64 size)
+{
+	write_entry(entry, 0);
+	if (pg->invalidate)
+		pg->invalidate(pg, virt, size);
+}
+
 static void free_tables(struct paging_structures *pg, pt_entry_t *table,
 			unsigned int level)
 {
@@ -81,7 +94,7 @@ static bool table_empty(const struct paging_format *fmt, unsigned int level,
  * down.
  */
 static pt_entry_t *child_table(struct paging_structures *pg,
-			       pt_entry_t *entry, unsigned int level)
+			       pt_entry_t *entry, unsigned int level, u64 virt)
 {
 	const struct paging_format *fmt = pg->fmt;
 	unsigned int child = level + 1;
@@ -106,6 +119,10 @@ static pt_entry_t *child_table(struct paging_structures *pg,
 		for (n = 0; n < table_entries(fmt, child); n++)
 			table[n] = fmt->make_leaf(phys + n * child_size, flags,
 						  is_last(fmt, child));
+		/* A block becomes a table: a size change of a mapping. */
+		break_entry(pg, entry,
+			    virt & ~(paging_level_size(fmt, level) - 1),
+			    paging_level_size(fmt, level));
 	}
 	write_entry(entry, fmt->make_table(page_pool_virt2phys(pg->pool,
 							       table)));
@@ -129,7 +146,7 @@ static int map_level(struct paging_structures *pg, pt_entry_t *table,
 	const struct paging_format *fmt = pg->fmt;
 	u64 entry_size = paging_level_size(fmt, level);
 	bool last = is_last(fmt, level);
-	pt_entry_t *entry, *child;
+	pt_entry_t *entry, *child, pte, old;
 	u64 chunk;
 	int err;
 
@@ -141,13 +158,18 @@ static int map_level(struct paging_structures *pg, pt_entry_t *table,
 			     entry_size <= pg->max_page_size &&
 			     chunk == entry_size &&
 			     (phys & (entry_size - 1)) == 0)) {
-			if (entry_is_table(fmt, level, *entry))
-				free_tables(pg, table_of(pg, *entry),
-					    level + 1);
-			write_entry(entry, fmt->make_leaf(phys,
-				flags & PAGE_FLAGS_STORED, last));
+			pte = fmt->make_leaf(phys, flags & PAGE_FLAGS_STORED,
+					     last);
+			old = *entry;
+			if (fmt->entry_valid(old) && old != pte) {
+				break_entry(pg, entry, virt, chunk);
+				if (entry_is_table(fmt, level, old))
+					free_tables(pg, table_of(pg, old),
+						    level + 1);
+			}
+			write_entry(entry, pte);
 		} else {
-			child = child_table(pg, entry, level);
+			child = child_table(pg, entry, level, virt);
 			if (!child)
 				return -ENOMEM;
 			err = map_level(pg, child, level + 1, virt, phys,
@@ -167,7 +189,7 @@ static int unmap_level(struct paging_structures *pg, pt_entry_t *table,
 {
 	const struct paging_format *fmt = pg->fmt;
 	u64 entry_size = paging_level_size(fmt, level);
-	pt_entry_t *entry, *child;
+	pt_entry_t *entry, *child, old;
 	u64 chunk;
 	int err;
 
@@ -177,19 +199,20 @@ static int unmap_level(struct paging_structures *pg, pt_entry_t *table,
 		if (!fmt->entry_valid(*entry)) {
 			/* nothing mapped here */
 		} else if (chunk == entry_size) {
-			if (entry_is_table(fmt, level, *entry))
-				free_tables(pg, table_of(pg, *entry),
-					    level + 1);
-			write_entry(entry, 0);
+			old = *entry;
+			break_entry(pg, entry, virt, chunk);
+			if (entry_is_table(fmt, level, old))
+				free_tables(pg, table_of(pg, old), level + 1);
 		} else {
-			child = child_table(pg, entry, level);
+			child = child_table(pg, entry, level, virt);
 			if (!child)
 				return -ENOMEM;
 			err = unmap_level(pg, child, level + 1, virt, chunk);
 			if (err)
 				return err;
 			if (table_empty(fmt, level + 1, child)) {
-				write_entry(entry, 0);
+				break_entry(pg, entry, virt & ~(entry_size - 1),
+					    entry_size);
 				page_free(pg->pool, child,
 					  table_pages(fmt, level + 1));
 			}
@@ -292,6 +315,7 @@ int paging_init(struct paging_structures *pg, const struct paging_format *fmt,
 	pg->fmt = fmt;
 	pg->pool = pool;
 	pg->max_page_size = ~0ULL;
+	pg->invalidate = NULL;
 	/* Concatenated roots must be aligned to their whole size. */
 	pg->root = page_alloc_aligned(pool, pages, pages);
 	if (!pg->root)

@@ -86,6 +86,8 @@ int arch_init_late(void)
 unsigned char fake_phys[FAKE_PHYS_SIZE] __attribute__((aligned(4096)));
 unsigned int arch_cell_create_calls, arch_cell_destroy_calls;
 unsigned int arch_map_calls, arch_unmap_calls;
+unsigned int arch_flush_calls;
+u32 arch_flush_seen_state;
 unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
 
 int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
@@ -134,6 +136,12 @@ int arch_unmap_memory_region(struct cell *cell,
 	(void)mem;
 	arch_unmap_calls++;
 	return 0;
+}
+
+void arch_flush_cell_memory(struct cell *cell)
+{
+	arch_flush_calls++;
+	arch_flush_seen_state = cell->comm_region->cell_state;
 }
 
 void arch_comm_region_init(struct cell *cell,

@@ -31,6 +31,9 @@ extern int arch_cpu_init_fail_cpu;
 extern unsigned char fake_phys[FAKE_PHYS_SIZE];
 extern unsigned int arch_cell_create_calls, arch_cell_destroy_calls;
 extern unsigned int arch_map_calls, arch_unmap_calls;
+/* arch_flush_cell_memory: calls, and the cell's state at the last one. */
+extern unsigned int arch_flush_calls;
+extern u32 arch_flush_seen_state;
 extern unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
 
 #endif /* _ARCH_STUBS_H */

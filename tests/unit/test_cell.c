@@ -190,8 +190,12 @@ TEST(cell_create_destroy_returns_everything)
 	EXPECT_EQ(hypercall(caller(), JAILHOUSE_HC_CELL_GET_STATE, id, 0),
 		  JAILHOUSE_CELL_SHUT_DOWN);
 
+	arch_flush_calls = 0;
 	EXPECT_EQ(cell_start(caller(), id), 0);
 	EXPECT_EQ(arch_reset_mask, 0xc);
+	/* Caches are flushed once, after the comm region was written. */
+	EXPECT_EQ(arch_flush_calls, 1);
+	EXPECT_EQ(arch_flush_seen_state, JAILHOUSE_CELL_RUNNING);
 	EXPECT_EQ(cell_get_state(caller(), id), JAILHOUSE_CELL_RUNNING);
 	/* Comm region: signature, state and the arch fields (the stub's). */
 	EXPECT_EQ(memcmp(cell->comm_region->signature, "JHCOMM", 6), 0);

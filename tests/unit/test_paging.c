@@ -376,3 +376,75 @@ TEST(paging_concatenated_root_alignment)
 	EXPECT_EQ(e.pool.used_pages, 0);
 	test_pool_destroy(&e.pool);
 }
+
+/* What the break-before-make hook saw. */
+static struct {
+	unsigned int calls;
+	/* Calls made while the range was still mapped: must stay 0. */
+	unsigned int early;
+	/* The last call, and the pool usage at the first one. */
+	u64 virt, size;
+	unsigned long first_pool_used;
+	const struct page_pool *pool;
+} bbm;
+
+static void record_invalidate(const struct paging_structures *pg, u64 virt,
+			      u64 size)
+{
+	struct paging_walk w;
+
+	if (!bbm.calls++)
+		bbm.first_pool_used = bbm.pool->used_pages;
+	if (paging_walk(pg, virt, &w) == 0 ||
+	    paging_walk(pg, virt + size - 1, &w) == 0)
+		bbm.early++;
+	bbm.virt = virt;
+	bbm.size = size;
+}
+
+TEST(paging_break_before_make)
+{
+	const unsigned long ro = PAGE_FLAG_READ;
+	const struct fmt_case *c;
+	struct env e;
+
+	FOR_EACH_CASE(c) {
+		ASSERT_EQ(env_setup(&e, c, 64), 0);
+		memset(&bbm, 0, sizeof(bbm));
+		bbm.pool = &e.pool;
+		e.pg.invalidate = record_invalidate;
+
+		/* New and identical mappings need no invalidation. */
+		ASSERT_EQ(paging_map(&e.pg, c->virt, c->phys, SZ_2M, RW), 0);
+		ASSERT_EQ(paging_map(&e.pg, c->virt, c->phys, SZ_2M, RW), 0);
+		EXPECT_EQ(bbm.calls, 0);
+
+		/* Other flags: the old entry goes first. */
+		ASSERT_EQ(paging_map(&e.pg, c->virt, c->phys, SZ_2M, ro), 0);
+		EXPECT_EQ(bbm.calls, 1);
+		EXPECT_EQ(bbm.virt, c->virt);
+		EXPECT_EQ(bbm.size, SZ_2M);
+		CHECK_WALK(&e, c->virt + 5, c->phys + 5, SZ_2M, ro);
+
+		/* A split clears the block, then the 4K page goes. */
+		ASSERT_EQ(paging_unmap(&e.pg, c->virt + SZ_4K, SZ_4K), 0);
+		EXPECT_EQ(bbm.calls, 3);
+		EXPECT_EQ(bbm.virt, c->virt + SZ_4K);
+		EXPECT_EQ(bbm.size, SZ_4K);
+		CHECK_WALK(&e, c->virt, c->phys, SZ_4K, ro);
+
+		EXPECT_EQ(bbm.early, 0);
+
+		/*
+		 * The tables behind a cleared entry live until after the
+		 * invalidation (upper levels that become empty follow).
+		 */
+		bbm.calls = 0;
+		ASSERT_EQ(paging_unmap(&e.pg, c->virt, SZ_2M), 0);
+		EXPECT_LE(1, bbm.calls);
+		EXPECT_EQ(bbm.first_pool_used - e.baseline, c->tables_4k);
+		EXPECT_EQ(e.pool.used_pages, e.baseline);
+		EXPECT_EQ(bbm.early, 0);
+		env_teardown(&e);
+	}
+}

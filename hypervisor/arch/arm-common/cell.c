@@ -16,6 +16,7 @@
 #include <core/percpu.h>
 #include <core/paging.h>
 #include <core/printk.h>
+#include <core/remap.h>
 #include <core/string.h>
 #include <arm-common/cell.h>
 #include <arm-common/gic.h>
@@ -68,6 +69,57 @@ static int map_regions(struct cell *cell)
 	return 0;
 }
 
+static u64 stage2_vttbr(const struct arch_cell *ac)
+{
+	return paging_root_phys(&ac->stage2) | ((u64)ac->vmid << 48);
+}
+
+u64 arm_cell_vttbr(const struct cell *cell)
+{
+	return stage2_vttbr(cell->arch);
+}
+
+/*
+ * Drop the cell's translations on every CPU: broadcast TLB maintenance
+ * works on the VMID of this CPU's VTTBR_EL2, so borrow it for a moment.
+ */
+static void flush_vmid_tlb(const struct arch_cell *ac)
+{
+	u64 vttbr = read_sysreg(vttbr_el2);
+
+	write_sysreg(vttbr_el2, stage2_vttbr(ac));
+	isb();
+	flush_guest_tlb_all();
+	write_sysreg(vttbr_el2, vttbr);
+	isb();
+}
+
+static void flush_cell_tlb(const struct cell *cell)
+{
+	flush_vmid_tlb(cell->arch);
+}
+
+/*
+ * Break-before-make for the page-table library: the whole VMID goes,
+ * as a range of IPAs could take one TLBI per page.
+ */
+static void stage2_invalidate(const struct paging_structures *pg,
+			      u64 virt, u64 size)
+{
+	(void)virt;
+	(void)size;
+	flush_vmid_tlb(container_of(pg, struct arch_cell, stage2));
+}
+
+static int stage2_init(struct cell *cell, struct arch_cell *ac)
+{
+	int err = paging_init(&ac->stage2, &arm_stage2_paging, &mem_pool);
+
+	ac->vmid = cell->id;
+	ac->stage2.invalidate = stage2_invalidate;
+	return err;
+}
+
 int arch_cell_init(struct cell *cell)
 {
 	struct arch_cell *ac;
@@ -78,7 +130,7 @@ int arch_cell_init(struct cell *cell)
 		return -ENOMEM;
 	cell->arch = ac;
 
-	err = paging_init(&ac->stage2, &arm_stage2_paging, &mem_pool);
+	err = stage2_init(cell, ac);
 	if (err)
 		return err;
 	err = map_regions(cell);
@@ -94,26 +146,6 @@ int arch_cell_init(struct cell *cell)
 			return err;
 	}
 	return gic_cell_init(cell);
-}
-
-u64 arm_cell_vttbr(const struct cell *cell)
-{
-	return paging_root_phys(&cell->arch->stage2) | ((u64)cell->id << 48);
-}
-
-/*
- * Drop the cell's translations on every CPU: broadcast TLB maintenance
- * works on the VMID of this CPU's VTTBR_EL2, so borrow it for a moment.
- */
-static void flush_cell_tlb(const struct cell *cell)
-{
-	u64 vttbr = read_sysreg(vttbr_el2);
-
-	write_sysreg(vttbr_el2, arm_cell_vttbr(cell));
-	isb();
-	flush_guest_tlb_all();
-	write_sysreg(vttbr_el2, vttbr);
-	isb();
 }
 
 int arch_cell_create(struct cell *cell)
@@ -140,8 +172,7 @@ int arch_cell_create(struct cell *cell)
 	if (!ac)
 		return -ENOMEM;
 	cell->arch = ac;
-	return paging_init(&ac->stage2, &arm_stage2_paging, &mem_pool) ?:
-		gic_cell_init(cell);
+	return stage2_init(cell, ac) ?: gic_cell_init(cell);
 }
 
 void arch_cell_destroy(struct cell *cell)
@@ -187,6 +218,47 @@ int arch_unmap_memory_region(struct cell *cell,
 	/* Root CPUs running on may still hold the old translations. */
 	flush_cell_tlb(cell);
 	return err;
+}
+
+/* Remap window use per step: 1 MiB. */
+#define FLUSH_CHUNK		(256 * PAGE_SIZE)
+
+/*
+ * Cells start with stage 1 off, so their CPUs read memory, not caches;
+ * the root cell wrote their image through cacheable mappings. Each RAM
+ * region is cleaned and invalidated through the remap window.
+ */
+void arch_flush_cell_memory(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *cfg = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cfg);
+	unsigned int n;
+	u64 off, len;
+	void *va;
+	int err;
+
+	for (n = 0; n < cfg->num_memory_regions; n++, mem++) {
+		if (!(mem->flags & JAILHOUSE_MEM_READ) ||
+		    (mem->flags & (JAILHOUSE_MEM_IO |
+				   JAILHOUSE_MEM_COMM_REGION)))
+			continue;
+		for (off = 0; off < mem->size; off += len) {
+			len = mem->size - off;
+			if (len > FLUSH_CHUNK)
+				len = FLUSH_CHUNK;
+			va = remap_cell_memory(cell, mem->virt_start + off,
+					       len, &err);
+			if (!va) {
+				printk("Cell \"%s\": cannot map region %u for "
+				       "cache maintenance (%d)\n", cfg->name,
+				       n, err);
+				break;
+			}
+			dcache_flush_poc(va, len);
+			remap_release(va, len);
+		}
+	}
+	dcache_flush_poc(cell->comm_region, PAGE_SIZE);
 }
 
 void arch_comm_region_init(struct cell *cell,

@@ -48,10 +48,28 @@ void arch_park_cpu(struct per_cpu *cpu)
 
 void arch_reset_cpu(struct per_cpu *cpu)
 {
+	u32 on = ARM_CPU_ON;
+
+	/*
+	 * The CPUs of a starting cell take their resets one by one after the
+	 * cell is resumed, so the first CPU may already run and have switched
+	 * this one on with PSCI CPU_ON when it gets here: switching it off
+	 * again would lose that call, which has reported success. Only a CPU
+	 * still on from the last run (its cell failed elsewhere) goes off;
+	 * a parked one is off already, and a CPU_ON that reached it while
+	 * parked was void (arm_handle_events).
+	 */
+	if (cpu->cell != &root_cell &&
+	    cpu->cpu_id != cell_first_cpu(cpu->cell)) {
+		gic_cpu_reset(cpu);
+		__atomic_compare_exchange_n(&cpu->arch.power, &on, ARM_CPU_OFF,
+					    false, __ATOMIC_ACQ_REL,
+					    __ATOMIC_ACQUIRE);
+		return;
+	}
 	arm_power_off(cpu);
 	/* Linux's CPUs come back as it took them offline: off. */
-	if (cpu->cell == &root_cell ||
-	    cpu->cpu_id != cell_first_cpu(cpu->cell))
+	if (cpu->cell == &root_cell)
 		return;
 	cpu->arch.on_entry = cpu->cell->config->cpu_reset_address;
 	cpu->arch.on_context = 0;
@@ -61,6 +79,8 @@ void arch_reset_cpu(struct per_cpu *cpu)
 
 void arm_handle_events(struct per_cpu *cpu, struct trap_frame *frame)
 {
+	u32 pending;
+
 	for (;;) {
 		cpu_handle_requests(cpu);
 		if (cpu->shutdown)
@@ -76,6 +96,17 @@ void arm_handle_events(struct per_cpu *cpu, struct trap_frame *frame)
 					      cpu->arch.on_context);
 				return;
 			}
+		} else {
+			/*
+			 * Another CPU of a stopping cell switched this one on
+			 * after it parked: the reset does not undo that, so
+			 * it is dropped here, where the CPU_ON's kick wakes us.
+			 */
+			pending = ARM_CPU_ON_PENDING;
+			__atomic_compare_exchange_n(&cpu->arch.power,
+						    &pending, ARM_CPU_OFF,
+						    false, __ATOMIC_ACQ_REL,
+						    __ATOMIC_ACQUIRE);
 		}
 		arch_cpu_wait(cpu);
 	}

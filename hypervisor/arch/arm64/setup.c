@@ -73,6 +73,37 @@ static void switch_to_hv_tables(void)
 	flush_hyp_tlb_local();
 }
 
+/*
+ * The remap window is in the tables all CPUs share; another CPU may have
+ * walked to an old mapping speculatively, so the TLB maintenance is
+ * broadcast.
+ */
+static void flush_hv_range(unsigned long virt, unsigned long size)
+{
+	unsigned long off;
+
+	asm volatile("dsb ishst" : : : "memory");
+	for (off = 0; off < size; off += PAGE_SIZE)
+		asm volatile("tlbi vae2is, %0"
+			     : : "r" ((virt + off) >> 12) : "memory");
+	asm volatile("dsb ish\n\tisb" : : : "memory");
+}
+
+/* Break-before-make in the hypervisor's tables (page-table library). */
+static void hv_invalidate(const struct paging_structures *pg, u64 virt,
+			  u64 size)
+{
+	(void)pg;
+	if (size <= 64 * PAGE_SIZE) {
+		flush_hv_range(virt, size);
+		return;
+	}
+	asm volatile("dsb ishst\n\t"
+		     "tlbi alle2is\n\t"
+		     "dsb ish\n\t"
+		     "isb" : : : "memory");
+}
+
 /* Tables of the hypervisor: its memory twice, then its devices. */
 int arch_init_early(void)
 {
@@ -85,6 +116,7 @@ int arch_init_early(void)
 	err = paging_init(&hv_paging, &arm64_hyp_paging, &mem_pool);
 	if (err)
 		return err;
+	hv_paging.invalidate = hv_invalidate;
 	err = paging_map(&hv_paging, HV_BASE, hv_phys, size,
 			 PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_EXEC);
 	if (err)
@@ -232,22 +264,6 @@ void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
 	frame->x[0] = context;
 	write_sysreg(elr_el2, entry);
 	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
-}
-
-/*
- * The remap window is in the tables all CPUs share; another CPU may have
- * walked to an old mapping speculatively, so the TLB maintenance is
- * broadcast.
- */
-static void flush_hv_range(unsigned long virt, unsigned long size)
-{
-	unsigned long off;
-
-	asm volatile("dsb ishst" : : : "memory");
-	for (off = 0; off < size; off += PAGE_SIZE)
-		asm volatile("tlbi vae2is, %0"
-			     : : "r" ((virt + off) >> 12) : "memory");
-	asm volatile("dsb ish\n\tisb" : : : "memory");
 }
 
 int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)

@@ -86,6 +86,12 @@ int arch_unmap_memory_region(struct cell *cell,
 	return paging_unmap(&cell->arch->npt, mem->virt_start, mem->size);
 }
 
+void arch_flush_cell_memory(struct cell *cell)
+{
+	/* Caches are coherent for every access a cell can make here. */
+	(void)cell;
+}
+
 void arch_comm_region_init(struct cell *cell,
 			   struct jailhouse_comm_region *comm)
 {

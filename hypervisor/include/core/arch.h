@@ -93,6 +93,14 @@ int arch_map_memory_region(struct cell *cell,
 int arch_unmap_memory_region(struct cell *cell,
 			     const struct jailhouse_memory *mem);
 
+/*
+ * A cell is about to start: what the root cell loaded into its RAM
+ * regions, and the comm region the hypervisor wrote, must reach memory
+ * for CPUs that start with their caches off; cached copies go (ARM).
+ * The root cell has lost access already and the cell's CPUs are stopped.
+ */
+void arch_flush_cell_memory(struct cell *cell);
+
 /* Fill the arch fields at the end of a cell's comm region. */
 void arch_comm_region_init(struct cell *cell,
 			   struct jailhouse_comm_region *comm);

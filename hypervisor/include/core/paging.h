@@ -78,6 +78,16 @@ struct paging_structures {
 	 * more than the hardware (x86 without 1 GiB pages).
 	 */
 	u64 max_page_size;
+	/*
+	 * Break-before-make: drop every TLB entry (walk caches included)
+	 * that may hold a translation of [virt, virt + size) made with
+	 * these tables. Called after a valid entry was cleared and before
+	 * a different one takes its place or a table behind it is freed.
+	 * NULL where the hardware allows entries to change in place and
+	 * callers flush afterwards (x86).
+	 */
+	void (*invalidate)(const struct paging_structures *pg, u64 virt,
+			   u64 size);
 };
 
 struct paging_walk {

@@ -10,6 +10,8 @@ struct cell;
 
 struct arch_cell {
 	struct paging_structures stage2;
+	/* The cell id, tagging its stage-2 translations in the TLBs. */
+	u16 vmid;
 	/* Guest-physical regions that trap and are emulated, unsorted. */
 	unsigned int num_mmio;
 	struct mmio_region mmio[MMIO_MAX_REGIONS];

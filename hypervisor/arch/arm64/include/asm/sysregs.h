@@ -140,8 +140,12 @@ static inline void flush_hyp_tlb_local(void)
 		     "isb" : : : "memory");
 }
 
-/* Write dirty lines of [start, start + size) back to memory. */
-static inline void dcache_clean_poc(const void *start, unsigned long size)
+/*
+ * Write dirty lines of [start, start + size) back to memory (the point
+ * of coherency) and drop them from every cache of the shareability
+ * domain.
+ */
+static inline void dcache_flush_poc(const void *start, unsigned long size)
 {
 	/* CTR_EL0.DminLine: log2 of the smallest line in 4-byte words. */
 	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
@@ -149,7 +153,7 @@ static inline void dcache_clean_poc(const void *start, unsigned long size)
 	unsigned long end = (unsigned long)start + size;
 
 	for (; addr < end; addr += line)
-		asm volatile("dc cvac, %0" : : "r" (addr) : "memory");
+		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
 	asm volatile("dsb sy" : : : "memory");
 }
 
