@@ -12,7 +12,7 @@ SUBDIRS := tools configs inmates hypervisor
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
 	check-arm64-gicv2 check-demo demo deps \
-	bench-x86 bench-cells
+	bench-x86 bench-cells bench-arm64
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -90,3 +90,8 @@ bench-x86: deps
 # Exits per apic-demo timer interrupt, cell start latency: figures only.
 bench-cells: deps
 	$(Q)tests/bench/x86-cells.sh
+
+# Exits per gic-demo timer interrupt, cell start latency: figures only.
+# QEMU_GIC=2 for the GICv2 machine, BENCH_SECONDS=N for a longer window.
+bench-arm64: deps
+	$(Q)tests/bench/arm64-cells.sh $(BENCH_SECONDS)

@@ -12,6 +12,7 @@
  * When the list registers are full, the rest waits in a per-CPU bitmap
  * until the underflow maintenance interrupt says there is room.
  */
+#include <jailhouse/hypercall.h>
 #include <core/percpu.h>
 #include <core/string.h>
 #include <arm-common/gic.h>
@@ -157,8 +158,10 @@ bool gic_handle_irq(struct per_cpu *cpu)
 		gic->eoi(iar);
 		if (irq == GIC_MGMT_SGI) {
 			kicked = true;
+			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
 			gic->deactivate(iar);
 		} else if (irq == gic_maint_irq) {
+			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
 			refill(cpu);
 			gic->deactivate(iar);
 		} else if (irq < 16) {
