@@ -201,5 +201,27 @@ check "arm64 uart-demo: stops on shutdown request" \
 check "arm64 uart-demo: reply APPROVED (3) in the comm region" \
 	grep -q "8000000c: 0x00000000 0x00000003" "$A/uart2.log.mon"
 
+# Two CPUs of plain QEMU: its PSCI firmware emulation answers HVC.
+for v in 3 2; do
+	if [ $v = 3 ]; then
+		q=("${QA[@]}")
+		gic="gic=3 gicd-base=0x08000000 gicr-base=0x080a0000"
+	else
+		q=("${QA2[@]}")
+		gic="gic=2 gicd-base=0x08000000 gicc-base=0x08010000"
+	fi
+	with_cmdline "$A/smp-demo.bin" "$A/t.bin" \
+		"psci=hvc $gic con-type=PL011 con-base=0x09000000"
+	run_qemu "$A/smp$v.log" "SMP demo: done" "" -- "${q[@]}" -smp 2 \
+		-device loader,file="$A/t.bin",addr=$BASE,force-raw=on \
+		"${start_at[@]}" -serial file:"$A/smp$v.log"
+	check "arm64 smp-demo GICv$v: second CPU up by PSCI CPU_ON" \
+		has "$A/smp$v.log" "CPU 1: up on MPIDR 0x1"
+	check "arm64 smp-demo GICv$v: 100 SGI pings answered" \
+		has "$A/smp$v.log" "100 pings sent, 100 pongs back, 0 stray"
+	check "arm64 smp-demo GICv$v: no errors" \
+		has "$A/smp$v.log" "SMP demo: done, run 1, 0 errors"
+done
+
 echo "$PASSED passed, $FAILED failed"
 [ $FAILED -eq 0 ]

@@ -233,15 +233,21 @@ static void v2_cpu_shutdown(struct per_cpu *cpu)
 
 static void v2_cpu_reset(struct per_cpu *cpu)
 {
-	u32 privates = 0xffff0000 & ~gic_hv_private_irqs();
+	u32 privates = ~gic_hv_private_irqs();
+	unsigned int sgi;
 
 	(void)cpu;
 	gich_write(GICH_VMCR, 0);
 	/* Nothing the cell had active may hold back what comes next. */
 	gich_write(GICH_APR, 0);
-	gicd_write(GICD_ICENABLER, privates);
-	gicd_write(GICD_ICPENDR, privates);
+	gicd_write(GICD_ICENABLER, privates & 0xffff0000);
+	gicd_write(GICD_ICPENDR, privates & 0xffff0000);
 	gicd_write(GICD_ICACTIVER, privates);
+	/* Pending SGIs, one byte of sources each, but the hypervisor's. */
+	for (sgi = 0; sgi < 16; sgi += 4)
+		gicd_write(GICD_CPENDSGIR + sgi,
+			   sgi == (GIC_MGMT_SGI & ~3U) ?
+			   ~(0xffU << (GIC_MGMT_SGI % 4 * 8)) : ~0U);
 }
 
 /* The cell finds the virtual CPU interface where the physical one is. */

@@ -243,14 +243,16 @@ static void v3_cpu_shutdown(struct per_cpu *cpu)
 
 static void v3_cpu_reset(struct per_cpu *cpu)
 {
-	u32 privates = 0xffff0000 & ~gic_hv_private_irqs();
+	u32 privates = ~gic_hv_private_irqs();
 	void *rd = cpu->arch.gicr;
 
 	write_sysreg(ICH_VMCR_EL2, 0);
 	/* Nothing the cell had active may hold back what comes next. */
 	write_sysreg(ICH_AP0R0_EL2, 0);
 	write_sysreg(ICH_AP1R0_EL2, 0);
-	mmio_write32((char *)rd + GICR_ICENABLER0, privates);
+	/* SGIs stay enabled, as Linux and the inmates expect them. */
+	mmio_write32((char *)rd + GICR_ICENABLER0, privates & 0xffff0000);
+	/* Nothing pending or active may reach the CPU's next user. */
 	mmio_write32((char *)rd + GICR_ICPENDR0, privates);
 	mmio_write32((char *)rd + GICR_ICACTIVER0, privates);
 	isb();

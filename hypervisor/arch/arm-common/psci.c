@@ -13,6 +13,7 @@
  * Cells other than the root get PSCI 1.0 emulated; SYSTEM_OFF and
  * SYSTEM_RESET stop only that cell.
  */
+#include <jailhouse/cell-config.h>
 #include <jailhouse/hypercall.h>
 #include <core/arch.h>
 #include <core/cell.h>
@@ -25,6 +26,22 @@
 #include <arm-common/hv.h>
 #include <arm-common/psci.h>
 #include <asm/trap_frame.h>
+
+/* Whether the cell can run code at guest-physical address addr. */
+static bool cell_executable(const struct cell *cell, unsigned long addr)
+{
+	const struct jailhouse_cell_desc *cfg = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cfg);
+	unsigned int n;
+
+	for (n = 0; n < cfg->num_memory_regions; n++, mem++)
+		if ((mem->flags & JAILHOUSE_MEM_EXECUTE) &&
+		    !(mem->flags & JAILHOUSE_MEM_IO) &&
+		    addr >= mem->virt_start &&
+		    addr - mem->virt_start < mem->size)
+			return true;
+	return false;
+}
 
 /* The cell's CPU with this MPIDR that has been set up before. */
 static struct per_cpu *cpu_by_mpidr(const struct cell *cell,
@@ -50,6 +67,8 @@ static long psci_cpu_on(struct per_cpu *cpu, unsigned long mpidr,
 
 	if (!target)
 		return PSCI_INVALID_PARAMETERS;
+	if (!cell_executable(cpu->cell, entry))
+		return PSCI_INVALID_ADDRESS;
 
 	/* Only the winner of the state change may write the entry. */
 	if (!__atomic_compare_exchange_n(&target->arch.power, &off,
@@ -208,6 +227,12 @@ unsigned int psci_handle_smc(struct per_cpu *cpu, struct trap_frame *f)
 	unsigned long a3 = trap_reg(f, 3);
 	long ret;
 
+	/* SMC32 calls: the upper halves of the arguments are not theirs. */
+	if (!(fid & SMCCC_64BIT)) {
+		a1 = (u32)a1;
+		a2 = (u32)a2;
+		a3 = (u32)a3;
+	}
 	if (SMCCC_OWNER(fid) != SMCCC_OWNER_STANDARD) {
 		ret = SMCCC_OWNER(fid) == SMCCC_OWNER_ARCH ?
 			smccc_arch(cpu, fid, a1) : PSCI_NOT_SUPPORTED;

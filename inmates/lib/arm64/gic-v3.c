@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * GICv3: distributor, this CPU's redistributor (found by affinity among
+ * GICv3: distributor, each CPU's redistributor (found by affinity among
  * the frames at gicr_base) and the system-register CPU interface,
- * Non-secure group 1.
+ * Non-secure group 1. SGIs name their target by affinity.
  */
 #include <inmate.h>
 
@@ -34,6 +34,15 @@
 #define ICC_CTLR_EL1		S3_0_C12_C12_4
 #define ICC_SRE_EL1		S3_0_C12_C12_5
 #define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
+#define ICC_SGI1R_EL1		S3_0_C12_C11_5
+
+/* ICC_SGI1R_EL1 fields: Aff1 23:16, INTID 27:24, Aff2 39:32, RS 47:44. */
+#define SGI1R_AFF1_SHIFT	16
+#define SGI1R_INTID_SHIFT	24
+#define SGI1R_AFF2_SHIFT	32
+#define SGI1R_RS_SHIFT		44
+#define SGI1R_AFF3_SHIFT	48
+#define SGI1R_IRM		(1ULL << 40)
 
 #define __read_sysreg(r)	read_sysreg(r)
 #define __write_sysreg(r, v)	write_sysreg(r, v)
@@ -41,7 +50,15 @@
 #define GIC_PRIO_DEFAULT	0xa0
 #define GIC_PRIO_MASK_ALL_LOWER	0xf0
 
-static unsigned long gicr;	/* this CPU's redistributor */
+/* Redistributor of each CPU index, written by that CPU only. */
+static unsigned long gicr_of[SMP_MAX_CPUS];
+
+static unsigned long my_gicr(void)
+{
+	unsigned int me = smp_cpu_index();
+
+	return me < SMP_MAX_CPUS ? gicr_of[me] : 0;
+}
 
 static void set_prio(unsigned long reg_base, unsigned int irq)
 {
@@ -69,24 +86,17 @@ static unsigned long find_redistributor(void)
 	return 0;
 }
 
-static int gic_v3_init(void)
+static int gic_v3_cpu_init(void)
 {
-	__u32 ctlr;
+	unsigned int me = smp_cpu_index();
+	unsigned long gicr;
 
-	if (!gicd_base || !gicr_base)
+	if (!gicr_base || me >= SMP_MAX_CPUS)
 		return -1;
 	gicr = find_redistributor();
 	if (!gicr)
 		return -1;
-
-	ctlr = mmio_read32(gicd_base + GICD_CTLR);
-	if ((ctlr & (GICD_CTLR_ARE | GICD_CTLR_GRP1)) !=
-	    (GICD_CTLR_ARE | GICD_CTLR_GRP1)) {
-		mmio_write32(gicd_base + GICD_CTLR,
-			     ctlr | GICD_CTLR_ARE | GICD_CTLR_GRP1);
-		while (mmio_read32(gicd_base + GICD_CTLR) & GICD_CTLR_RWP)
-			cpu_relax();
-	}
+	gicr_of[me] = gicr;
 
 	mmio_write32(gicr + GICR_WAKER,
 		     mmio_read32(gicr + GICR_WAKER) & ~GICR_WAKER_SLEEP);
@@ -103,8 +113,28 @@ static int gic_v3_init(void)
 	return 0;
 }
 
+static int gic_v3_init(void)
+{
+	__u32 ctlr;
+
+	if (!gicd_base || !gicr_base)
+		return -1;
+
+	ctlr = mmio_read32(gicd_base + GICD_CTLR);
+	if ((ctlr & (GICD_CTLR_ARE | GICD_CTLR_GRP1)) !=
+	    (GICD_CTLR_ARE | GICD_CTLR_GRP1)) {
+		mmio_write32(gicd_base + GICD_CTLR,
+			     ctlr | GICD_CTLR_ARE | GICD_CTLR_GRP1);
+		while (mmio_read32(gicd_base + GICD_CTLR) & GICD_CTLR_RWP)
+			cpu_relax();
+	}
+	return gic_v3_cpu_init();
+}
+
 static void gic_v3_enable_irq(unsigned int irq)
 {
+	unsigned long gicr = my_gicr();
+
 	if (irq < 32) {
 		mmio_write32(gicr + GICR_IGROUPR0,
 			     mmio_read32(gicr + GICR_IGROUPR0) | (1U << irq));
@@ -136,10 +166,38 @@ static void gic_v3_eoi(__u32 iar)
 	isb();
 }
 
+static bool gic_v3_send_sgi(unsigned int cpu, unsigned int sgi)
+{
+	__u64 mpidr = smp_cpu_mpidr(cpu);
+	__u64 aff0 = mpidr & 0xff;
+
+	/* Target list of 16 CPUs within the range aff0 / 16 (RS). */
+	__write_sysreg(ICC_SGI1R_EL1,
+		       1ULL << (aff0 & 0xf) |
+		       (aff0 >> 4) << SGI1R_RS_SHIFT |
+		       ((mpidr >> 8) & 0xff) << SGI1R_AFF1_SHIFT |
+		       ((mpidr >> 16) & 0xff) << SGI1R_AFF2_SHIFT |
+		       ((mpidr >> 32) & 0xff) << SGI1R_AFF3_SHIFT |
+		       (__u64)sgi << SGI1R_INTID_SHIFT);
+	isb();
+	return true;
+}
+
+static void gic_v3_send_sgi_others(unsigned int sgi)
+{
+	__write_sysreg(ICC_SGI1R_EL1,
+		       SGI1R_IRM | (__u64)sgi << SGI1R_INTID_SHIFT);
+	isb();
+}
+
 const struct gic_ops gic_v3_ops = {
 	.name = "GICv3",
+	.intid_mask = 0xffffff,
 	.init = gic_v3_init,
+	.cpu_init = gic_v3_cpu_init,
 	.enable_irq = gic_v3_enable_irq,
 	.read_ack = gic_v3_read_ack,
 	.eoi = gic_v3_eoi,
+	.send_sgi = gic_v3_send_sgi,
+	.send_sgi_others = gic_v3_send_sgi_others,
 };

@@ -3,7 +3,7 @@
 # arm64 part of inmate.mk.
 
 ARCH_LIB_SRCS := start.S vectors.S arch.c uart-pl011.c gic.c gic-v2.c \
-	gic-v3.c timer.c
+	gic-v3.c timer.c psci.c smp.c
 
 # MMU off: all accesses are Device memory, which faults when unaligned;
 # no FP/SIMD (CPACR traps it); no libgcc for outlined atomics.

@@ -43,11 +43,14 @@ struct trap_frame;
 #define PSCI_DENIED			(-3)
 #define PSCI_ALREADY_ON			(-4)
 #define PSCI_ON_PENDING			(-5)
+#define PSCI_INVALID_ADDRESS		(-9)
 
 /* Owning entity "standard secure service" (PSCI) in bits 29:24. */
 #define SMCCC_OWNER(fid)		(((fid) >> 24) & 0x3f)
 #define SMCCC_OWNER_ARCH		0
 #define SMCCC_OWNER_STANDARD		4
+/* Function id bit 30: SMC64 (else SMC32, 32-bit arguments). */
+#define SMCCC_64BIT			(1UL << 30)
 
 /* MPIDR affinity fields Aff3 and Aff2..Aff0. */
 #define MPIDR_AFFINITY_MASK		0xff00ffffffULL

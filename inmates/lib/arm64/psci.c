@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
+/*
+ * PSCI calls following the SMC calling convention: function id in x0,
+ * arguments in x1..x3, result in x0. SMC is what a cell's firmware
+ * interface looks like on hardware; plain QEMU without EL2/EL3 only
+ * answers HVC, which the command line selects with "psci=hvc".
+ */
+#include <inmate.h>
+
+static bool use_hvc;
+/* Per CPU index, each written by its own CPU only. */
+static unsigned long calls[SMP_MAX_CPUS];
+
+void psci_init(void)
+{
+	char conduit[8];
+
+	if (cmdline_parse_str("psci", conduit, sizeof(conduit)))
+		use_hvc = !strcmp(conduit, "hvc");
+}
+
+bool psci_uses_hvc(void)
+{
+	return use_hvc;
+}
+
+long psci_call(__u32 fid, __u64 a1, __u64 a2, __u64 a3)
+{
+	register __u64 x0 asm("x0") = fid;
+	register __u64 x1 asm("x1") = a1;
+	register __u64 x2 asm("x2") = a2;
+	register __u64 x3 asm("x3") = a3;
+	unsigned int me = smp_cpu_index();
+
+	if (me < SMP_MAX_CPUS)
+		calls[me]++;
+	/*
+	 * SMCCC before 1.1 lets the callee clobber x4..x17 as well; the
+	 * memory clobber keeps flag stores on the near side of CPU_ON.
+	 */
+	if (use_hvc)
+		asm volatile("hvc #0"
+			     : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3)
+			     : : "x4", "x5", "x6", "x7", "x8", "x9", "x10",
+			       "x11", "x12", "x13", "x14", "x15", "x16", "x17",
+			       "memory");
+	else
+		asm volatile("smc #0"
+			     : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3)
+			     : : "x4", "x5", "x6", "x7", "x8", "x9", "x10",
+			       "x11", "x12", "x13", "x14", "x15", "x16", "x17",
+			       "memory");
+	/* The result is a signed 32-bit value in a 64-bit register. */
+	return (int)x0;
+}
+
+unsigned long psci_calls(void)
+{
+	unsigned int me = smp_cpu_index();
+
+	return me < SMP_MAX_CPUS ? calls[me] : 0;
+}
+
+long psci_cpu_on(__u64 mpidr, unsigned long entry, __u64 context)
+{
+	/* What the new CPU reads must be out before it can run. */
+	dsb(sy);
+	return psci_call(PSCI_CPU_ON_64, mpidr, entry, context);
+}
+
+long psci_affinity_info(__u64 mpidr)
+{
+	return psci_call(PSCI_AFFINITY_INFO_64, mpidr, 0, 0);
+}
+
+long psci_cpu_off(void)
+{
+	dsb(sy);
+	return psci_call(PSCI_CPU_OFF, 0, 0, 0);
+}
+
+const char *psci_ret_name(long ret)
+{
+	switch (ret) {
+	case PSCI_SUCCESS:
+		return "SUCCESS";
+	case PSCI_NOT_SUPPORTED:
+		return "NOT_SUPPORTED";
+	case PSCI_INVALID_PARAMETERS:
+		return "INVALID_PARAMETERS";
+	case PSCI_DENIED:
+		return "DENIED";
+	case PSCI_ALREADY_ON:
+		return "ALREADY_ON";
+	case PSCI_ON_PENDING:
+		return "ON_PENDING";
+	case PSCI_INTERNAL_FAILURE:
+		return "INTERNAL_FAILURE";
+	}
+	return "UNKNOWN";
+}
+
+const char *psci_affinity_name(long ret)
+{
+	switch (ret) {
+	case PSCI_AFFINITY_ON:
+		return "ON";
+	case PSCI_AFFINITY_OFF:
+		return "OFF";
+	case PSCI_AFFINITY_ON_PENDING:
+		return "ON_PENDING";
+	}
+	return psci_ret_name(ret);
+}
