@@ -2,9 +2,11 @@
 /*
  * Writes small .cell files for the host tests of the `jailhouse` tool:
  *   mkconfig system|cell OUT [revision=N] [arch=N] [cut=BYTES] [name=NAME]
+ *            [hvmem=START,SIZE]
  * A system config with one memory region for the root cell, or a cell
  * config with two; revision and architecture can be made wrong, and the
- * file cut short after BYTES to get a truncated config.
+ * file cut short after BYTES to get a truncated config. hvmem places the
+ * hypervisor memory of a system config (numbers in C notation).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,10 +26,24 @@ static void fill_cell(struct jailhouse_cell_desc *cell, const char *name,
 	cell->num_memory_regions = regions;
 }
 
+/* "START,SIZE" */
+static int parse_range(const char *text, unsigned long long *start,
+		       unsigned long long *size)
+{
+	char *end;
+
+	*start = strtoull(text, &end, 0);
+	if (*end != ',')
+		return 0;
+	*size = strtoull(end + 1, &end, 0);
+	return *end == '\0';
+}
+
 int main(int argc, char **argv)
 {
 	static unsigned char buf[4096];
 	const char *name = NULL;
+	unsigned long long hv_start = 0, hv_size = 0;
 	long revision = -1, arch = -1, cut = -1;
 	size_t size;
 	FILE *out;
@@ -44,6 +60,9 @@ int main(int argc, char **argv)
 			cut = atol(argv[n] + 4);
 		else if (!strncmp(argv[n], "name=", 5))
 			name = argv[n] + 5;
+		else if (!strncmp(argv[n], "hvmem=", 6) &&
+			 parse_range(argv[n] + 6, &hv_start, &hv_size))
+			continue;
 		else
 			return 2;
 	}
@@ -57,6 +76,8 @@ int main(int argc, char **argv)
 		sys->revision = revision < 0 ? JAILHOUSE_CONFIG_REVISION :
 					       revision;
 		sys->architecture = arch < 0 ? JAILHOUSE_X86 : arch;
+		sys->hypervisor_memory.phys_start = hv_start;
+		sys->hypervisor_memory.size = hv_size;
 		size = jailhouse_system_config_size(sys);
 	} else if (!strcmp(argv[1], "cell")) {
 		struct jailhouse_cell_desc *cell = (void *)buf;

@@ -75,7 +75,8 @@ with_errno ENODEV "enable: no VMX/SVM" 1 "no hardware virtualization support (VM
 	"$FAKE" enable "$C/sys.cell"
 with_errno EINVAL "enable: config rejected" 1 "the driver rejected the system config" \
 	"$FAKE" enable "$C/sys.cell"
-with_errno EBUSY "enable: memory or KVM" 1 "hypervisor memory is not reserved" \
+with_errno EBUSY "enable: memory or KVM, nothing to tell them apart" 1 \
+	"the hypervisor memory is not reserved (memmap= or mem= on the kernel command line), or the CPU's virtualization is in use (KVM, or a VHE kernel on ARM); see dmesg." \
 	"$FAKE" enable "$C/sys.cell"
 with_errno ENOENT "enable: no firmware" 1 "hypervisor firmware (jailhouse*.bin) is missing" \
 	"$FAKE" enable "$C/sys.cell"
@@ -87,6 +88,62 @@ with_errno ENOTTY "enable: wrong driver" 1 "/dev/jailhouse does not know this re
 	"$FAKE" enable "$C/sys.cell"
 with_errno ERANGE "enable: other errno" 1 "cannot enable Jailhouse: Numerical result out of range; see dmesg." \
 	"$FAKE" enable "$C/sys.cell"
+
+# A busy enable narrowed down by what Linux shows, in the order the driver
+# checks: KVM with virtual machines first, then hypervisor memory that is
+# System RAM in /proc/iomem.
+"$MKCONFIG" system "$C/sys-ram.cell" hvmem=0x1000000,0x600000
+"$MKCONFIG" system "$C/sys-edge.cell" hvmem=0x39f00000,0x200000
+"$MKCONFIG" system "$C/sys-kept.cell" hvmem=0x3a000000,0x600000
+mkdir -p "$R/proc"
+cat >"$T/iomem" <<'EOF'
+00000000-00000fff : Reserved
+00001000-0009fbff : System RAM
+000f0000-000fffff : System ROM
+00100000-39ffffff : System RAM
+  01000000-01ffffff : Kernel code
+3a000000-3f1fffff : Reserved
+3f200000-3ffdffff : System RAM
+fee00000-fee00fff : Local APIC
+EOF
+cp "$T/iomem" "$R/proc/iomem"
+RAMTEXT="the hypervisor memory 0x1000000-0x15fffff is not reserved but System RAM of Linux (reserve it with memmap= on the kernel command line)."
+with_errno EBUSY "enable: hypervisor memory in System RAM" 1 \
+	"jailhouse enable: $RAMTEXT" "$FAKE" enable "$C/sys-ram.cell"
+with_errno EBUSY "enable: hypervisor memory partly in System RAM" 1 \
+	"the hypervisor memory 0x39f00000-0x3a0fffff is not reserved but System RAM" \
+	"$FAKE" enable "$C/sys-edge.cell"
+with_errno EBUSY "enable: hypervisor memory reserved, cause unknown" 1 \
+	"or the CPU's virtualization is in use (KVM, or a VHE kernel on ARM); see dmesg." \
+	"$FAKE" enable "$C/sys-kept.cell"
+# Other users than root read every address in /proc/iomem as zero.
+sed 's/[0-9a-f]*-[0-9a-f]* :/00000000-00000000 :/' "$T/iomem" >"$R/proc/iomem"
+with_errno EBUSY "enable: /proc/iomem without addresses" 1 \
+	"the hypervisor memory is not reserved (memmap= or mem= on the kernel command line), or" \
+	"$FAKE" enable "$C/sys-ram.cell"
+cp "$T/iomem" "$R/proc/iomem"
+
+printf 'kvm_amd 155648 0 - Live 0x0\nkvm 1142784 1 kvm_amd, Live 0x0\n' \
+	>"$R/proc/modules"
+with_errno EBUSY "enable: KVM loaded without virtual machines" 1 \
+	"jailhouse enable: $RAMTEXT" "$FAKE" enable "$C/sys-ram.cell"
+printf 'kvm_amd 155648 2 - Live 0x0\nkvm 1142784 1 kvm_amd, Live 0x0\n' \
+	>"$R/proc/modules"
+with_errno EBUSY "enable: KVM with virtual machines" 1 \
+	"jailhouse enable: KVM holds the CPU's virtualization (kvm_amd is in use); stop its virtual machines or unload kvm_amd." \
+	"$FAKE" enable "$C/sys-ram.cell"
+printf 'kvm_intel 380928 0 - Live 0x0\nkvm 1142784 1 kvm_intel, Live 0x0\n' \
+	>"$R/proc/modules"
+mkdir -p "$R/sys/module/kvm/parameters"
+echo Y >"$R/sys/module/kvm/parameters/enable_virt_at_load"
+with_errno EBUSY "enable: KVM that turns VMX on when loaded" 1 \
+	"KVM holds the CPU's virtualization (kvm_intel is in use)" \
+	"$FAKE" enable "$C/sys-kept.cell"
+echo N >"$R/sys/module/kvm/parameters/enable_virt_at_load"
+with_errno EBUSY "enable: KVM that waits for virtual machines" 1 \
+	"or the CPU's virtualization is in use (KVM, or a VHE kernel on ARM); see dmesg." \
+	"$FAKE" enable "$C/sys-kept.cell"
+rm -rf "$R/proc/modules" "$R/proc/iomem" "$R/sys/module"
 
 new_root
 with_driver 1

@@ -62,6 +62,10 @@ cpuinfo AuthenticAMD "$AMDFLAGS"
 printf 'kvm_amd 155648 0 - Live 0x0\nkvm 1142784 1 kvm_amd, Live 0x0\n' >"$R/proc/modules"
 expect "KVM loaded" 0 "" "$JH" hardware check
 check "KVM is warned about" "got: $OUT" contains "$OUT" "kvm_amd is loaded"
+printf 'kvm_amd 155648 1 - Live 0x0\nkvm 1142784 1 kvm_amd, Live 0x0\n' >"$R/proc/modules"
+expect "KVM with a virtual machine" 0 "" "$JH" hardware check
+check "KVM in use is named" "got: $OUT" matches "$OUT" \
+	'KVM +warning +kvm_amd is in use and holds VMX/SVM'
 
 new_root
 cpuinfo CyrixInstead "fpu"

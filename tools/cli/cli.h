@@ -89,8 +89,10 @@ int jh_open_device(int flags);
 int jh_request(enum jh_op op, unsigned long request, void *arg,
 	       const struct jailhouse_cell_id *cell);
 
-/* errors.c */
-void jh_explain(enum jh_op op, int err, const struct jailhouse_cell_id *cell);
+/* errors.c; arg is what the request passed (for enable the system
+ * config, whose hypervisor memory the explanation looks up). */
+void jh_explain(enum jh_op op, int err, const void *arg,
+		const struct jailhouse_cell_id *cell);
 void jh_explain_open(int err);
 
 /* sysfs.c */

@@ -65,7 +65,7 @@ int jh_cmd_console(int argc, char **argv)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0 && errno != EAGAIN) {
-			jh_explain(JH_OP_CONSOLE, errno, NULL);
+			jh_explain(JH_OP_CONSOLE, errno, NULL, NULL);
 			ret = EXIT_FAIL;
 			break;
 		}

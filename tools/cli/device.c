@@ -36,7 +36,7 @@ int jh_request(enum jh_op op, unsigned long request, void *arg,
 	err = errno;
 	close(fd);
 	if (ret < 0) {
-		jh_explain(op, err, cell);
+		jh_explain(op, err, arg, cell);
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;

@@ -6,13 +6,18 @@
  * the kernel log. The same errno means different things for different
  * requests (EINVAL is a bad config for "enable" but may be "not enabled"
  * for cell requests), so the sentence depends on the operation, and where
- * the state is visible in sysfs it is consulted instead of guessed.
+ * the state is visible (sysfs, /proc) it is consulted instead of guessed.
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <jailhouse/cell-config.h>
+
 #include "cli.h"
+#include "hardware.h"
 
 #define SEE_DMESG	"; see dmesg"
 
@@ -53,7 +58,62 @@ static bool is_cell_op(enum jh_op op)
 	       op != JH_OP_CONSOLE;
 }
 
-static void explain_enable(int err)
+/*
+ * Is some of the hypervisor memory System RAM in /proc/iomem? Linux marks
+ * its RAM busy, so the driver cannot claim any part of it, while memory
+ * kept from Linux is listed as reserved (memmap=) or not at all (mem=).
+ * Other users read all addresses there as zero, which matches nothing and
+ * leaves the cause open.
+ */
+static bool hv_memory_in_ram(const struct jailhouse_system *sys)
+{
+	unsigned long long first = sys->hypervisor_memory.phys_start;
+	unsigned long long last = first + sys->hypervisor_memory.size - 1;
+	unsigned long long start, end;
+	char *iomem, *line, *next;
+	bool in_ram = false;
+	int name;
+
+	if (!sys->hypervisor_memory.size || last < first)
+		return false;
+	iomem = hw_read_text("/proc/iomem");
+	for (line = iomem; line && *line && !in_ram; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		name = 0;
+		/* "  start-end : name", nested entries indented */
+		if (sscanf(line, " %llx-%llx : %n", &start, &end, &name) == 2 &&
+		    name && !strcmp(line + name, "System RAM"))
+			in_ram = start <= last && end >= first;
+	}
+	free(iomem);
+	return in_ram;
+}
+
+static void explain_busy_enable(const struct jailhouse_system *sys)
+{
+	const char *taken;
+
+	if (jh_hv_state() == JH_HV_ENABLED) {
+		jh_fail("Jailhouse is already enabled");
+		return;
+	}
+	/* In the order the driver checks. */
+	taken = hw_virt_taken();
+	if (taken)
+		jh_fail("%s", taken);
+	else if (sys && hv_memory_in_ram(sys))
+		jh_fail("the hypervisor memory 0x%llx-0x%llx is not reserved but System RAM of Linux (reserve it with %s on the kernel command line)",
+			(unsigned long long)sys->hypervisor_memory.phys_start,
+			(unsigned long long)(sys->hypervisor_memory.phys_start +
+					     sys->hypervisor_memory.size - 1),
+			hw_mem_param);
+	else
+		jh_fail("the hypervisor memory is not reserved (memmap= or mem= on the kernel command line), or the CPU's virtualization is in use (KVM, or a VHE kernel on ARM)" SEE_DMESG);
+}
+
+static void explain_enable(int err, const struct jailhouse_system *sys)
 {
 	switch (err) {
 	case ENODEV:
@@ -63,10 +123,7 @@ static void explain_enable(int err)
 		jh_fail("the driver rejected the system config (signature, revision, architecture, or it does not fit the hypervisor memory)" SEE_DMESG);
 		break;
 	case EBUSY:
-		if (jh_hv_state() == JH_HV_ENABLED)
-			jh_fail("Jailhouse is already enabled");
-		else
-			jh_fail("the hypervisor memory is not reserved (memmap= or mem= on the kernel command line), or the CPU's virtualization is in use (KVM, or a VHE kernel on ARM)" SEE_DMESG);
+		explain_busy_enable(sys);
 		break;
 	case ENOENT:
 		jh_fail("the hypervisor firmware (jailhouse*.bin) is missing in /lib/firmware");
@@ -181,7 +238,8 @@ static void explain_cell(enum jh_op op, int err,
 	jh_fail("cannot %s: %s" SEE_DMESG, verb[op], strerror(err));
 }
 
-void jh_explain(enum jh_op op, int err, const struct jailhouse_cell_id *cell)
+void jh_explain(enum jh_op op, int err, const void *arg,
+		const struct jailhouse_cell_id *cell)
 {
 	/* Whatever else they might mean, these two are what a request to a
 	 * driver without a running hypervisor gets. */
@@ -217,7 +275,7 @@ void jh_explain(enum jh_op op, int err, const struct jailhouse_cell_id *cell)
 	}
 
 	if (op == JH_OP_ENABLE)
-		explain_enable(err);
+		explain_enable(err, arg);
 	else if (is_cell_op(op))
 		explain_cell(op, err, cell);
 	else if (op == JH_OP_DISABLE && err == EPERM)

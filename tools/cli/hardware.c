@@ -4,9 +4,9 @@
  * helpers the architecture checks share.
  *
  * Only what Linux shows to user space is judged: CPU flags, sysfs, ACPI
- * table names, the device tree. Things only the kernel log knows (e.g.
- * whether an ARM kernel started at EL2) are named as such, so that the
- * report never claims more than it saw.
+ * tables, the device tree, /proc/interrupts, and the kernel log where it
+ * still holds the boot. What none of them shows is reported as unknown,
+ * so that the report never claims more than it saw.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -143,8 +143,8 @@ const struct jh_command jh_hardware_commands[] = {
 		.summary = "Check whether this machine can run the hypervisor",
 		.details =
 "Looks at what Linux shows of the CPU (virtualization extensions,\n"
-"nested paging), IOMMUs and, on ARM, the device tree. Exit status 1\n"
-"when 'jailhouse enable' cannot work here.",
+"nested paging), KVM, IOMMUs and, on ARM, who holds EL2 and the device\n"
+"tree. Exit status 1 when 'jailhouse enable' cannot work here.",
 		.run = hardware_check,
 	},
 	{ .name = NULL },

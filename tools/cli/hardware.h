@@ -32,4 +32,15 @@ int hw_count_entries(const char *dir);
  * checked at all. */
 int hw_check_arch(struct hw_report *report);
 
+/*
+ * For a refused enable: what holds the CPU's virtualization extensions
+ * (KVM, or on arm64 a kernel in EL2), as a sentence with its remedy and
+ * without the final period, or NULL where Linux shows nothing holding
+ * them.
+ */
+const char *hw_virt_taken(void);
+
+/* The kernel parameter that keeps the hypervisor memory from Linux. */
+extern const char hw_mem_param[];
+
 #endif /* !_JAILHOUSE_CLI_HARDWARE_H */

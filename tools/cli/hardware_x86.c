@@ -106,27 +106,81 @@ static void check_iommu(struct hw_report *r, bool amd)
 			"none found: devices given to cells are not DMA-isolated");
 }
 
-/* Virtualization already in use by KVM makes enable fail with "busy". */
+/*
+ * The KVM module of this CPU, if loaded (NULL if not), and whether it has
+ * VMX/SVM switched on. KVM does that while it has virtual machines, and
+ * each of them holds a reference on kvm_intel/kvm_amd, the use count in
+ * /proc/modules. An open /dev/kvm holds one as well without switching
+ * anything on, but outside of virtual machines it is rarely held for
+ * long. From Linux 6.12 KVM may switch VMX/SVM on as soon as it is
+ * loaded, which kvm.enable_virt_at_load says.
+ */
+static const char *kvm_module(bool *in_use)
+{
+	static char name[16];
+	char *modules = hw_read_text("/proc/modules");
+	char *virt_at_load, *line, *next;
+	int fields, users;
+
+	*in_use = false;
+	name[0] = '\0';
+	for (line = modules; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		/* "name size users deps state address" */
+		fields = sscanf(line, "%15s %*u %d", name, &users);
+		if (fields >= 1 &&
+		    (!strcmp(name, "kvm_intel") || !strcmp(name, "kvm_amd"))) {
+			*in_use = fields == 2 && users > 0;
+			break;
+		}
+		name[0] = '\0';
+	}
+	free(modules);
+	if (!name[0])
+		return NULL;
+
+	virt_at_load =
+		hw_read_text("/sys/module/kvm/parameters/enable_virt_at_load");
+	if (virt_at_load && virt_at_load[0] == 'Y')
+		*in_use = true;
+	free(virt_at_load);
+	return name;
+}
+
 static void check_kvm(struct hw_report *r)
 {
-	char *modules = hw_read_text("/proc/modules");
-	const char *held = NULL;
+	bool in_use;
+	const char *held = kvm_module(&in_use);
 
-	if (modules && (strstr(modules, "\nkvm_amd ") ||
-			!strncmp(modules, "kvm_amd ", 8)))
-		held = "kvm_amd";
-	else if (modules && (strstr(modules, "\nkvm_intel ") ||
-			     !strncmp(modules, "kvm_intel ", 10)))
-		held = "kvm_intel";
-	free(modules);
-
-	if (held)
+	if (held && in_use)
+		hw_line(r, "KVM", HW_WARN,
+			"%s is in use and holds VMX/SVM: enable fails until its virtual machines stop or it is unloaded",
+			held);
+	else if (held)
 		hw_line(r, "KVM", HW_WARN,
 			"%s is loaded; unload it if enable reports a busy CPU",
 			held);
 	else
 		hw_line(r, "KVM", HW_OK, "not loaded");
 }
+
+const char *hw_virt_taken(void)
+{
+	static char text[160];
+	bool in_use;
+	const char *held = kvm_module(&in_use);
+
+	if (!held || !in_use)
+		return NULL;
+	snprintf(text, sizeof(text),
+		 "KVM holds the CPU's virtualization (%s is in use); stop its virtual machines or unload %s",
+		 held, held);
+	return text;
+}
+
+const char hw_mem_param[] = "memmap=";
 
 int hw_check_arch(struct hw_report *r)
 {

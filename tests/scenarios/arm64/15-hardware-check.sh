@@ -12,6 +12,7 @@ rc=$?
 check_eq "hardware check passes on a machine that can enable" "0" "$rc"
 check_contains "verdict sentence" "$out" \
 	"Nothing found that would keep 'jailhouse enable' from working."
-check_contains "EL2 found free" "$(echo "$out" | grep 'EL2 / HYP mode')" "ok"
+check_contains "EL2 found free" "$(echo "$out" | grep 'EL2 / HYP mode')" \
+	"ok       Linux started in EL2 and runs in EL1, KVM is off"
 check_contains "GIC found" "$(echo "$out" | grep 'GIC ')" "ok"
 check_contains "PSCI found" "$(echo "$out" | grep 'PSCI')" "ok"

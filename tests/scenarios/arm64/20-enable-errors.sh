@@ -23,7 +23,7 @@ iomem_before=$(cat /proc/iomem)
 # root cell's CPU bitmap starts at 488. Linux's RAM starts at 0x40000000.
 enable_fails "hypervisor memory in RAM" \
 	"$(patched "$cfg" inram 12 '\000\000\000\101')" \
-	"the hypervisor memory is not reserved" \
+	"the hypervisor memory 0x41000000-0x415fffff is not reserved but System RAM of Linux (reserve it with mem= on the kernel command line)." \
 	"hypervisor memory 0x41000000-0x415fffff is not reserved; reserve it with memmap= (x86) or mem= (ARM)"
 enable_fails "unaligned hypervisor memory" \
 	"$(patched "$cfg" unaligned 12 '\000\010\000\160')" \

@@ -3,8 +3,9 @@
 #
 # The advice of the VHE refusal (22-*) works: the same Cortex-A76, booted
 # with the kernel parameters that the driver's message recommends, keeps
-# Debian's kernel in EL1 and EL2 free, so enable and disable work twice
-# and Linux computes right on every CPU, under the hypervisor and after it.
+# Debian's kernel in EL1 and EL2 free, so `jailhouse hardware check`
+# passes, enable and disable work twice and Linux computes right on every
+# CPU, under the hypervisor and after it.
 # The parameters are read from the installed module's message, so that
 # advice and this boot cannot drift apart unnoticed.
 # stockade-qemu: -cpu cortex-a76
@@ -31,6 +32,16 @@ esac
 check_contains "EL2 was handed to the kernel" "$boot_log" \
 	"CPU: All CPU(s) started at EL2"
 check_eq "no /dev/kvm" "" "$(ls /dev/kvm 2>/dev/null)"
+
+# `jailhouse hardware check` agrees: EL2 is free, nothing blocks.
+rc=0
+out=$(jailhouse hardware check 2>&1) || rc=$?
+check_eq "hardware check passes" "0" "$rc"
+check_contains "hardware check finds EL2 free" \
+	"$(printf '%s\n' "$out" | grep 'EL2 / HYP mode')" \
+	"ok       Linux started in EL2 and runs in EL1, KVM is off"
+check_contains "hardware check verdict" "$out" \
+	"Nothing found that would keep 'jailhouse enable' from working."
 
 # Every name=value of the driver's VHE refusal is on the command line, and
 # nothing else about EL2 or CPU features is.

@@ -31,7 +31,7 @@ enable_fails "arm64 config" "$(patched "$cfg" arm64 5 '\002')" \
 # .size the one at 28; the root cell's CPU bitmap starts at 488.
 enable_fails "hypervisor memory in RAM" \
 	"$(patched "$cfg" inram 12 '\000\000\000\001\000\000\000\000')" \
-	"the hypervisor memory is not reserved" \
+	"the hypervisor memory 0x1000000-0x15fffff is not reserved but System RAM of Linux (reserve it with memmap= on the kernel command line)." \
 	"hypervisor memory 0x1000000-0x15fffff is not reserved; reserve it with memmap= (x86) or mem= (ARM)"
 enable_fails "unaligned hypervisor memory" \
 	"$(patched "$cfg" unaligned 12 '\000\010\000\072')" \
