@@ -127,11 +127,39 @@ static void refill(struct per_cpu *cpu)
 	gic->set_underflow(left);
 }
 
+/*
+ * An SGI that a list register holds already (on GICv2: from the same
+ * source) goes into that entry: two entries for one interrupt are
+ * unpredictable. A pending one stays one pending SGI, as in hardware; an
+ * active one becomes active and pending. Returns whether it was there.
+ */
+static bool merge_sgi(struct per_cpu *cpu, u32 iar)
+{
+	const struct gic_lr_format *f = &gic->lr;
+	u64 empty = gic->empty_lrs(), lr;
+	u64 id = gic->make_lr(iar) & f->sgi_id;
+	unsigned int n;
+
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
+		if ((empty >> n) & 1)
+			continue;
+		lr = gic->read_lr(n);
+		if (!(lr & f->state) || (lr & f->sgi_id) != id)
+			continue;
+		if (!(lr & f->pending))
+			gic->write_lr(n, lr | f->pending);
+		return true;
+	}
+	return false;
+}
+
 static void queue(struct per_cpu *cpu, u32 iar)
 {
 	unsigned int irq = iar & gic->lr.iar_id;
 	struct arch_per_cpu *a = &cpu->arch;
 
+	if (irq < 16 && merge_sgi(cpu, iar))
+		return;
 	if (inject(cpu, iar))
 		return;
 	/* Beyond the bitmap (LPIs) nothing can wait: it is lost. */

@@ -314,6 +314,7 @@ const struct gic_ops gic_v2_ops = {
 	.lr = {
 		.iar_id = 0x3ff,
 		.vintid = GICH_LR_VINTID,
+		.sgi_id = 0x1fff,
 		.state = GICH_LR_STATE,
 		.pending = GICH_LR_PENDING,
 		.hw = GICH_LR_HW,

@@ -399,6 +399,7 @@ const struct gic_ops gic_v3_ops = {
 	.lr = {
 		.iar_id = 0xffffff,
 		.vintid = ICH_LR_VINTID,
+		.sgi_id = ICH_LR_VINTID,
 		.state = ICH_LR_STATE,
 		.pending = ICH_LR_PENDING,
 		.hw = ICH_LR_HW,

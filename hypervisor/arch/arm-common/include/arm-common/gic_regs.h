@@ -69,6 +69,8 @@ struct gic_lr_format {
 	u32 iar_id;
 	/* List register fields: virtual id, state, pending, HW link. */
 	u64 vintid;
+	/* What tells two SGIs apart (id, and the source on GICv2). */
+	u64 sgi_id;
 	u64 state;
 	u64 pending;
 	u64 hw;
