@@ -8,6 +8,8 @@
 #include <core/errno.h>
 #include <core/management.h>
 #include <core/percpu.h>
+#include <arm-common/gic_regs.h>
+#include <arm-common/hv.h>
 
 #include "arch_stubs.h"
 
@@ -182,3 +184,34 @@ void arch_reset_cpu(struct per_cpu *cpu)
 {
 	arch_reset_mask |= 1UL << cpu->cpu_id;
 }
+
+/*
+ * ARM hypervisor services the GIC code uses. Only pointers to the
+ * per-CPU areas pass through here, so the x86 view of struct per_cpu
+ * this file is compiled with does not matter.
+ */
+struct fake_device fake_devices[NUM_FAKE_DEVICES];
+unsigned int this_cpu_id;
+
+void *hv_map_device(u64 phys, u64 size)
+{
+	unsigned int n;
+
+	for (n = 0; n < NUM_FAKE_DEVICES; n++)
+		if (fake_devices[n].mem && fake_devices[n].phys == phys &&
+		    size <= fake_devices[n].size)
+			return fake_devices[n].mem;
+	return NULL;
+}
+
+struct per_cpu *this_cpu(void)
+{
+	return per_cpu(this_cpu_id);
+}
+
+/*
+ * gic_v3.c cannot run on the host. gic.c compares the version in use
+ * against this object's address; only gic_init() with a version 3
+ * config would call into it, which no test does. So it stays empty.
+ */
+const struct gic_ops gic_v3_ops;

@@ -36,4 +36,19 @@ extern unsigned int arch_flush_calls;
 extern u32 arch_flush_seen_state;
 extern unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
 
+/*
+ * ARM: device windows hv_map_device() hands out, found by physical base
+ * (the size asked for must fit); anything else is "unmappable" (NULL).
+ */
+struct fake_device {
+	u64 phys;
+	u64 size;
+	void *mem;
+};
+#define NUM_FAKE_DEVICES	4
+extern struct fake_device fake_devices[NUM_FAKE_DEVICES];
+
+/* ARM: this_cpu() is per_cpu(this_cpu_id). */
+extern unsigned int this_cpu_id;
+
 #endif /* _ARCH_STUBS_H */

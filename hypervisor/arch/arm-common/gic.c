@@ -83,7 +83,12 @@ static u64 owned_mask(const struct cell *cell, const struct irq_reg *reg,
 		      const struct mmio_access *acc)
 {
 	unsigned int per_byte = 8 / reg->bits;
-	unsigned int first = (acc->address - reg->start) * per_byte;
+	/*
+	 * One entry may span several banks of GIC_MAX_IRQS fields (the
+	 * set/clear pairs): each bank numbers its interrupts from 0.
+	 */
+	unsigned int bank = GIC_MAX_IRQS / per_byte;
+	unsigned int first = (acc->address - reg->start) % bank * per_byte;
 	unsigned int n, irq, count = acc->size * per_byte;
 	u64 field = (1ULL << reg->bits) - 1, mask = 0;
 

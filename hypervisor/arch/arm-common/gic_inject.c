@@ -55,7 +55,8 @@ void gic_drop_injected(struct per_cpu *cpu, bool resend)
 		irq = lr & f->vintid;
 		if (lr & f->hw)
 			gic->deactivate(irq);
-		else if (resend && (lr & f->state) == f->pending)
+		/* Active and pending: a second SGI was merged in. */
+		else if (resend && (lr & f->pending))
 			gic->send_sgi(cpu, irq);
 	}
 	clear_lrs(cpu);
@@ -107,26 +108,6 @@ static bool inject(struct per_cpu *cpu, u32 iar)
 	return false;
 }
 
-/* Move queued interrupts into free list registers. */
-static void refill(struct per_cpu *cpu)
-{
-	struct arch_per_cpu *a = &cpu->arch;
-	bool left = false;
-	unsigned int irq;
-
-	for (irq = 0; irq < GIC_MAX_IRQS; irq++) {
-		if (!((a->pending[irq / 64] >> (irq % 64)) & 1))
-			continue;
-		/* The source of a queued SGI is not kept. */
-		if (!inject(cpu, irq)) {
-			left = true;
-			break;
-		}
-		a->pending[irq / 64] &= ~(1ULL << (irq % 64));
-	}
-	gic->set_underflow(left);
-}
-
 /*
  * An SGI that a list register holds already (on GICv2: from the same
  * source) goes into that entry: two entries for one interrupt are
@@ -151,6 +132,29 @@ static bool merge_sgi(struct per_cpu *cpu, u32 iar)
 		return true;
 	}
 	return false;
+}
+
+/* Move queued interrupts into free list registers. */
+static void refill(struct per_cpu *cpu)
+{
+	struct arch_per_cpu *a = &cpu->arch;
+	bool left = false;
+	unsigned int irq;
+
+	for (irq = 0; irq < GIC_MAX_IRQS; irq++) {
+		if (!((a->pending[irq / 64] >> (irq % 64)) & 1))
+			continue;
+		/*
+		 * The source of a queued SGI is not kept. A list register
+		 * may hold the same SGI still (active): it takes this one.
+		 */
+		if (!(irq < 16 && merge_sgi(cpu, irq)) && !inject(cpu, irq)) {
+			left = true;
+			break;
+		}
+		a->pending[irq / 64] &= ~(1ULL << (irq % 64));
+	}
+	gic->set_underflow(left);
 }
 
 static void queue(struct per_cpu *cpu, u32 iar)
