@@ -72,6 +72,74 @@ jitter_ok() {
 	} END { exit !(n > 0 && !bad) }' "$1"
 }
 
+# The arm64 library's start-up line: "arm64: MMU on, caches on (SCTLR_EL1
+# 0x...)". The value is the register, so check its bits too: M (0), C (2)
+# and I (12) set and WXN (19) clear, or M, C and I all clear for mmu=off.
+sctlr_of() {
+	sed -n 's/.*arm64: MMU .*(SCTLR_EL1 \(0x[0-9a-f]*\)).*/\1/p' "$1" |
+		head -n 1
+}
+mmu_on() { # log
+	local s
+	s=$(sctlr_of "$1")
+	has "$1" "arm64: MMU on, caches on" && [ -n "$s" ] &&
+		(((s & 0x1005) == 0x1005 && !(s & 0x80000)))
+}
+mmu_off() { # log
+	local s
+	s=$(sctlr_of "$1")
+	has "$1" "arm64: MMU off (mmu=off), caches off" && [ -n "$s" ] &&
+		(((s & 0x1005) == 0))
+}
+
+# Walks the arm64 stage-1 tables (4 KiB granule, 39-bit VA, level 1 at
+# the start of the table pool, which the first CPU fills first) in a
+# dump of the pool taken with the monitor's pmemsave. Prints, for va,
+# "invalid", "outside" (a table pointer leaves the pool) or the leaf's
+# "attr=<MAIR index> sh=<SH> pxn=<PXN> id=<1 if identity>". The library
+# has MAIR index 0 = Device-nGnRE, 1 = Normal write-back.
+pt_walk() { # dump pool-base pool-size va
+	local dump=$1 pool=$2 size=$3 va=$4 table=$2 level=1 sh e oa
+	while :; do
+		sh=$((39 - 9 * level))
+		e=$(od -An -tx8 -N8 \
+			-j $((table - pool + ((va >> sh) & 511) * 8)) "$dump" |
+			tr -d ' ')
+		[ -n "$e" ] || { echo outside; return; }
+		e=$((16#$e))
+		if ((!(e & 1) || (level == 3 && (e & 3) == 1))); then
+			echo invalid
+			return
+		fi
+		if ((level < 3 && (e & 3) == 3)); then
+			table=$((e & 0xfffffffff000))
+			if ((table < pool || table >= pool + size)); then
+				echo outside
+				return
+			fi
+			level=$((level + 1))
+			continue
+		fi
+		oa=$((e & 0xfffffffff000 & ~((1 << sh) - 1)))
+		echo "attr=$(((e >> 2) & 7)) sh=$(((e >> 8) & 3))" \
+			"pxn=$(((e >> 53) & 1))" \
+			"id=$((oa == (va & ~((1 << sh) - 1))))"
+		return
+	done
+}
+pt_is() { # name dump pool size va expected
+	local got
+	got=$(pt_walk "$2" "$3" "$4" "$5")
+	if [ "$got" = "$6" ]; then
+		pass "$1"
+	else
+		fail "$1" "$(printf '0x%x' "$5"): '$got', expected '$6'"
+	fi
+}
+sym() { # elf symbol
+	nm "$1" | awk -v s="$2" '$3 == s { print "0x" $1 }'
+}
+
 ### host tests of the shared library
 if "$B/test-lib" >"$B/host.log" 2>&1; then :; fi
 while read -r line; do
@@ -163,10 +231,20 @@ start_at=(-device loader,addr=$BASE,cpu-num=0)
 
 "$B/mkcomm-arm64" "$A/comm-v3.bin" 3 0x09000000 5 3 0x08000000 0 0x080a0000
 "$B/mkcomm-arm64" "$A/comm-v2.bin" 3 0x09000000 5 2 0x08000000 0x08010000 0
+# Stage 1 as the library sets it up, seen from outside: the first CPU's
+# translation through the monitor (nothing is mapped from 4 GiB up, the
+# image is identity-mapped) and, for GICv3, the tables themselves.
+POOL=$(sym "$A/gic-demo.elf" __pgtables_start)
+POOL_SIZE=$(($(sym "$A/gic-demo.elf" __pgtables_end) - POOL))
+IMAGE_END=$(sym "$A/gic-demo.elf" __image_end)
 with_cmdline "$A/gic-demo.bin" "$A/t.bin" "ticks=5"
 for v in 3 2; do
 	if [ $v = 3 ]; then q=("${QA[@]}"); else q=("${QA2[@]}"); fi
-	run_qemu "$A/gic$v.log" "Stopped GIC demo" "" -- "${q[@]}" \
+	rm -f "$A/pool$v.bin"
+	run_qemu "$A/gic$v.log" "Stopped GIC demo" \
+		"gva2gpa 0x100000000
+gva2gpa $BASE
+pmemsave $POOL $POOL_SIZE \"$A/pool$v.bin\"" -- "${q[@]}" \
 		-device loader,file="$A/t.bin",addr=$BASE,force-raw=on \
 		-device loader,file="$A/comm-v$v.bin",addr=0x80000000,force-raw=on \
 		"${start_at[@]}" -serial file:"$A/gic$v.log"
@@ -175,7 +253,48 @@ for v in 3 2; do
 	check "arm64 gic-demo GICv$v: 5 timer interrupts" \
 		test "$(count "$A/gic$v.log" "Timer fired")" -eq 5
 	check "arm64 gic-demo GICv$v: plausible jitter" jitter_ok "$A/gic$v.log"
+	check "arm64 gic-demo GICv$v: MMU and caches on (SCTLR_EL1 $(sctlr_of \
+		"$A/gic$v.log"))" mmu_on "$A/gic$v.log"
+	check "arm64 gic-demo GICv$v: 4 GiB and up unmapped (monitor)" \
+		has "$A/gic$v.log.mon" "^Unmapped"
+	check "arm64 gic-demo GICv$v: image identity-mapped (monitor)" \
+		has "$A/gic$v.log.mon" "^gpa: $BASE"
 done
+
+# The tables as the CPU walks them: Normal (index 1), inner shareable
+# (3), executable just for the image's pages and the comm region's page;
+# Device (index 0), never executable, right next to them and for the
+# GIC and the UART; nothing from 4 GiB up.
+NORMAL="attr=1 sh=3 pxn=0 id=1"
+DEVICE="attr=0 sh=0 pxn=1 id=1"
+P=("$A/pool3.bin" "$POOL" "$POOL_SIZE")
+pt_is "arm64 stage 1: image start Normal" "${P[@]}" $((BASE)) "$NORMAL"
+pt_is "arm64 stage 1: last stack page Normal" "${P[@]}" \
+	$((IMAGE_END - 1)) "$NORMAL"
+pt_is "arm64 stage 1: page after the stacks Device" "${P[@]}" \
+	$(((IMAGE_END + 0xfff) & ~0xfff)) "$DEVICE"
+pt_is "arm64 stage 1: page below the image Device" "${P[@]}" \
+	$((BASE - 0x1000)) "$DEVICE"
+pt_is "arm64 stage 1: comm region Normal" "${P[@]}" 0x80000000 "$NORMAL"
+pt_is "arm64 stage 1: page after the comm region Device" "${P[@]}" \
+	0x80001000 "$DEVICE"
+pt_is "arm64 stage 1: GIC distributor Device" "${P[@]}" 0x08000000 "$DEVICE"
+pt_is "arm64 stage 1: UART Device" "${P[@]}" 0x09000000 "$DEVICE"
+pt_is "arm64 stage 1: 4 GiB unmapped" "${P[@]}" 0x100000000 invalid
+
+# The old way, for comparison: all Device memory, nothing translated.
+with_cmdline "$A/gic-demo.bin" "$A/t.bin" "ticks=5 mmu=off"
+run_qemu "$A/gic-off.log" "Stopped GIC demo" "gva2gpa 0x100000000" -- \
+	"${QA[@]}" -device loader,file="$A/t.bin",addr=$BASE,force-raw=on \
+	-device loader,file="$A/comm-v3.bin",addr=0x80000000,force-raw=on \
+	"${start_at[@]}" -serial file:"$A/gic-off.log"
+check "arm64 gic-demo mmu=off: MMU and caches off (SCTLR_EL1 $(sctlr_of \
+	"$A/gic-off.log"))" mmu_off "$A/gic-off.log"
+check "arm64 gic-demo mmu=off: 5 timer interrupts" \
+	test "$(count "$A/gic-off.log" "Timer fired")" -eq 5
+check "arm64 gic-demo mmu=off: plausible jitter" jitter_ok "$A/gic-off.log"
+check "arm64 gic-demo mmu=off: no translation (monitor)" \
+	has "$A/gic-off.log.mon" "^gpa: 0x100000000"
 
 with_cmdline "$A/uart-demo.bin" "$A/t.bin" \
 	"count=3 con-type=PL011 con-base=0x09000000"
@@ -186,6 +305,7 @@ check "arm64 uart-demo: PL011 from the command line" \
 	has "$A/uart.log" "UART demo on PL011 console"
 check "arm64 uart-demo: 3 numbered lines" \
 	test "$(count "$A/uart.log" "Hello [1-3] from cell!")" -eq 3
+check "arm64 uart-demo: MMU and caches on" mmu_on "$A/uart.log"
 
 "$B/mkcomm-arm64" "$A/comm-msg.bin" 3 0x09000000 5 3 0x08000000 0 \
 	0x080a0000 1
@@ -201,26 +321,50 @@ check "arm64 uart-demo: stops on shutdown request" \
 check "arm64 uart-demo: reply APPROVED (3) in the comm region" \
 	grep -q "8000000c: 0x00000000 0x00000003" "$A/uart2.log.mon"
 
-# Two CPUs of plain QEMU: its PSCI firmware emulation answers HVC.
-for v in 3 2; do
-	if [ $v = 3 ]; then
-		q=("${QA[@]}")
-		gic="gic=3 gicd-base=0x08000000 gicr-base=0x080a0000"
-	else
+# Two CPUs of plain QEMU: its PSCI firmware emulation answers HVC. The
+# second CPU is left running ("hold") and asked through the monitor
+# whether it translates too: it loads its MMU setup in start.S. The last
+# run is the GICv3 one once more with mmu=off.
+for v in 3 2 off; do
+	if [ $v = 2 ]; then
 		q=("${QA2[@]}")
 		gic="gic=2 gicd-base=0x08000000 gicc-base=0x08010000"
+	else
+		q=("${QA[@]}")
+		gic="gic=3 gicd-base=0x08000000 gicr-base=0x080a0000"
+	fi
+	name="GICv$v"
+	mmu=
+	if [ $v = off ]; then
+		name="mmu=off"
+		mmu=mmu=off
 	fi
 	with_cmdline "$A/smp-demo.bin" "$A/t.bin" \
-		"psci=hvc $gic con-type=PL011 con-base=0x09000000"
-	run_qemu "$A/smp$v.log" "SMP demo: done" "" -- "${q[@]}" -smp 2 \
+		"psci=hvc $gic con-type=PL011 con-base=0x09000000 hold $mmu"
+	run_qemu "$A/smp$v.log" "SMP demo: done" "cpu 1
+info cpus
+gva2gpa 0x100000000" -- "${q[@]}" -smp 2 \
 		-device loader,file="$A/t.bin",addr=$BASE,force-raw=on \
 		"${start_at[@]}" -serial file:"$A/smp$v.log"
-	check "arm64 smp-demo GICv$v: second CPU up by PSCI CPU_ON" \
+	check "arm64 smp-demo $name: second CPU up by PSCI CPU_ON" \
 		has "$A/smp$v.log" "CPU 1: up on MPIDR 0x1"
-	check "arm64 smp-demo GICv$v: 100 SGI pings answered" \
+	check "arm64 smp-demo $name: 100 SGI pings answered" \
 		has "$A/smp$v.log" "100 pings sent, 100 pongs back, 0 stray"
-	check "arm64 smp-demo GICv$v: no errors" \
+	check "arm64 smp-demo $name: no errors" \
 		has "$A/smp$v.log" "SMP demo: done, run 1, 0 errors"
+	check "arm64 smp-demo $name: monitor on CPU 1" \
+		has "$A/smp$v.log.mon" "^\* CPU #1"
+	if [ $v = off ]; then
+		check "arm64 smp-demo $name: MMU and caches off" \
+			mmu_off "$A/smp$v.log"
+		check "arm64 smp-demo $name: CPU 1 does not translate" \
+			has "$A/smp$v.log.mon" "^gpa: 0x100000000"
+	else
+		check "arm64 smp-demo $name: MMU and caches on" \
+			mmu_on "$A/smp$v.log"
+		check "arm64 smp-demo $name: CPU 1 translates (monitor)" \
+			has "$A/smp$v.log.mon" "^Unmapped"
+	fi
 done
 
 echo "$PASSED passed, $FAILED failed"

@@ -4,6 +4,7 @@
  * keeps the CPUs' printk lines whole.
  */
 #include <inmate.h>
+#include <mmu.h>
 
 const struct uart_driver arch_uart_drivers[] = {
 	{
@@ -30,10 +31,37 @@ const struct jailhouse_console arch_default_console = {
 	.type = JAILHOUSE_CON_TYPE_NONE,
 };
 
+/*
+ * One line about how the inmate runs (memory model, for comparisons and
+ * the tests), from the register itself rather than from what was meant.
+ */
+static void mmu_report(void)
+{
+	__u64 sctlr = read_sysreg(sctlr_el1);
+	const char *why = mmu_off_reason();
+	const char *caches =
+		(sctlr & (SCTLR_C | SCTLR_I)) == (SCTLR_C | SCTLR_I) ?
+		"on" : "off";
+
+	if (why)
+		printk("arm64: MMU off (%s), caches %s (SCTLR_EL1 0x%llx)\n",
+		       why, caches, sctlr);
+	else
+		printk("arm64: MMU on, caches %s (SCTLR_EL1 0x%llx)\n",
+		       caches, sctlr);
+}
+
 void arch_init(void)
 {
 	smp_init_boot_cpu();
 	psci_init();
+	/*
+	 * The console comes up early for that line. inmate_start() sets it
+	 * up once more, which picks the same port and finds the UART
+	 * working: harmless.
+	 */
+	console_init();
+	mmu_report();
 }
 
 void __noreturn inmate_halt(void)
@@ -53,11 +81,11 @@ void arch_unhandled_exception(__u64 vector, __u64 esr, __u64 elr, __u64 far)
 }
 
 /*
- * With the MMU off all memory is Device memory, where exclusive accesses
- * are not architecturally guaranteed to work. Lamport's bakery needs only
- * plain loads and stores, each CPU writing its own slots; dsb sy after
- * every store makes them visible in program order, which the algorithm
- * relies on. There is one bakery for all inmate locks (the library has
+ * With the MMU off (mmu=off) all memory is Device memory, where exclusive
+ * accesses are not architecturally guaranteed to work. Lamport's bakery
+ * needs only plain loads and stores, each CPU writing its own slots, so
+ * it serves with the MMU on or off; dsb sy after every store makes them
+ * visible in program order, which the algorithm relies on. There is one bakery for all inmate locks (the library has
  * the printk lock only), taken recursively so that a CPU that holds it
  * (say, printk in an interrupt handler) cannot wait for itself.
  */
@@ -94,6 +122,11 @@ void inmate_lock(volatile int *lock)
 			continue;
 		while (READ_ONCE(choosing[n]))
 			cpu_relax();
+		/*
+		 * On Normal memory (MMU on) the ticket read must not pass
+		 * the choosing read: the bakery needs them in this order.
+		 */
+		dsb(sy);
 		while (served_before(n, me))
 			cpu_relax();
 	}

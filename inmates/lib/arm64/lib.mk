@@ -2,11 +2,12 @@
 #
 # arm64 part of inmate.mk.
 
-ARCH_LIB_SRCS := start.S vectors.S arch.c uart-pl011.c gic.c gic-v2.c \
-	gic-v3.c timer.c psci.c smp.c
+ARCH_LIB_SRCS := start.S vectors.S arch.c mmu.c uart-pl011.c gic.c \
+	gic-v2.c gic-v3.c timer.c psci.c smp.c
 
-# MMU off: all accesses are Device memory, which faults when unaligned;
-# no FP/SIMD (CPACR traps it); no libgcc for outlined atomics.
+# Device memory faults on unaligned accesses, and everything is Device
+# memory with "mmu=off" (and for MMIO always): strict alignment stays.
+# No FP/SIMD (CPACR traps it); no libgcc for outlined atomics.
 ARCH_CFLAGS := -mstrict-align -mgeneral-regs-only -mno-outline-atomics \
 	-fno-omit-frame-pointer
 ARCH_LDFLAGS := -m aarch64elf

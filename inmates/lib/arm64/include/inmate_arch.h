@@ -2,8 +2,9 @@
 /*
  * arm64 part of the inmate library: MMIO and system registers, the GIC
  * (v2 and v3), the generic timer, PSCI and the cell's other CPUs. The MMU
- * stays off, so every data access is Device memory: the library is built
- * with -mstrict-align, and CPUs coordinate through plain loads and stores
+ * is on (mmu.h) unless the command line says "mmu=off", which leaves
+ * every data access Device memory: so the library is built with
+ * -mstrict-align, and CPUs coordinate through plain loads and stores
  * with barriers, never exclusive accesses.
  */
 #ifndef _INMATE_ARCH_H
