@@ -4,9 +4,10 @@
  * (start.S) and the CPU's index as context id, a stack per index, the
  * GIC interface set up before the inmate's entry function runs.
  *
- * With the MMU off every access is to Device memory, where exclusive
- * loads and stores need not work. Each flag below therefore has a single
- * writer, and a barrier orders it against what it announces.
+ * A CPU reads its start data before its MMU is on, and with mmu=off
+ * every access is to Device memory, where exclusive loads and stores
+ * need not work. Each flag below therefore has a single writer, and a
+ * barrier orders it against what it announces.
  */
 #include <inmate.h>
 
