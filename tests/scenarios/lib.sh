@@ -265,24 +265,28 @@ el2_refusals() {
 	_el2_linux_works "$_el2_what: after the module is gone"
 }
 
-# The digest each CPU must reproduce.
+# all_cpus_compute WHAT: the same job on each of CPUs 0-3 at once, and
+# each gives the digest the job gives here.
 # shellcheck disable=SC2016 # expanded by the shell that runs the job
-_el2_job='i=0; while [ $i -lt 300 ]; do echo "line $i"; i=$((i + 1)); done | md5sum'
-
-_el2_linux_works() {
-	_el2_expected=$(sh -c "$_el2_job")
-	check_eq "$1: CPUs 0-3 online" "0-3" \
-		"$(cat /sys/devices/system/cpu/online)"
+_cpu_job='i=0; while [ $i -lt 300 ]; do echo "line $i"; i=$((i + 1)); done | md5sum'
+all_cpus_compute() {
+	_cpu_expected=$(sh -c "$_cpu_job")
 	for cpu in 0 1 2 3; do
 		rm -f "/tmp/wl.$cpu"
-		taskset -c "$cpu" sh -c "$_el2_job" >"/tmp/wl.$cpu" 2>&1 &
+		taskset -c "$cpu" sh -c "$_cpu_job" >"/tmp/wl.$cpu" 2>&1 &
 	done
 	wait
 	ok=0
 	for cpu in 0 1 2 3; do
-		[ "$(cat "/tmp/wl.$cpu")" = "$_el2_expected" ] && ok=$((ok + 1))
+		[ "$(cat "/tmp/wl.$cpu")" = "$_cpu_expected" ] && ok=$((ok + 1))
 	done
 	check_eq "$1: right results on all 4 CPUs" "4" "$ok"
+}
+
+_el2_linux_works() {
+	check_eq "$1: CPUs 0-3 online" "0-3" \
+		"$(cat /sys/devices/system/cpu/online)"
+	all_cpus_compute "$1"
 	_el2_cpu3=/sys/devices/system/cpu/cpu3
 	echo 0 >"$_el2_cpu3/online"
 	off=$(cat "$_el2_cpu3/online")

@@ -65,24 +65,6 @@ for p in $cmdline; do
 	esac
 done
 
-# The digest each CPU must reproduce.
-# shellcheck disable=SC2016 # expanded by the shell that runs the job
-job='i=0; while [ $i -lt 300 ]; do echo "line $i"; i=$((i + 1)); done | md5sum'
-expected=$(sh -c "$job")
-
-workload() {
-	for cpu in 0 1 2 3; do
-		rm -f "/tmp/wl.$cpu"
-		taskset -c "$cpu" sh -c "$job" >"/tmp/wl.$cpu" 2>&1 &
-	done
-	wait
-	ok=0
-	for cpu in 0 1 2 3; do
-		[ "$(cat "/tmp/wl.$cpu")" = "$expected" ] && ok=$((ok + 1))
-	done
-	check_eq "$1: right results on all 4 CPUs" "4" "$ok"
-}
-
 round() {
 	dmesg -c >/dev/null
 	expect_ok jailhouse enable "$cfg" || { dump_dmesg 30; return 1; }
@@ -91,7 +73,7 @@ round() {
 		"$(jailhouse cell list | awk '$1 == "0" { print $2, $4 }')"
 	check_contains "round $1: hypervisor activated" \
 		"$(jailhouse console)" "Activating hypervisor"
-	workload "round $1: under the hypervisor"
+	all_cpus_compute "round $1: under the hypervisor"
 
 	psci=$(cat $sysfs/cells/0/statistics/vmexits_psci)
 	echo 0 >"$cpu3/online"
@@ -113,7 +95,7 @@ round() {
 	check_eq "round $1: disabled" "0" "$(cat $sysfs/enabled)"
 	check_contains "round $1: hypervisor said goodbye" "$(dmesg)" \
 		"jailhouse: hypervisor disabled"
-	workload "round $1: after disable"
+	all_cpus_compute "round $1: after disable"
 }
 
 insmod "$JAILHOUSE_KO"
