@@ -5,8 +5,10 @@
  * goes to "all but self"), the other CPU switches itself off with
  * CPU_OFF; AFFINITY_INFO is checked at
  * every step, and CPU_ON must fail where it has to (a CPU that is on, one
- * outside the cell). Everything is done in rounds, so that a CPU is
- * started again after it went off. Each finding is one line, and every
+ * outside the cell; in a cell also an entry outside the cell's memory,
+ * and an SMC32 call must ignore the upper halves of its arguments).
+ * Everything is done in rounds, so that a CPU is started again after it
+ * went off. Each finding is one line, and every
  * line that is not as it should be counts as an error in the last line:
  *
  *   SMP demo: done, run 1, 0 errors
@@ -294,7 +296,10 @@ static __u64 outside_cpu(const __u64 *cpus, unsigned int n)
 	return cpus[0] | 0xff;
 }
 
-static void error_cases(__u64 foreign)
+/* Where no code of the cell can be: CPU_ON must refuse it. */
+#define BAD_ENTRY	0xdead0000UL
+
+static void error_cases(__u64 other, __u64 foreign)
 {
 	long ret;
 
@@ -313,6 +318,23 @@ static void error_cases(__u64 foreign)
 	       psci_affinity_name(ret));
 	expect(ret == PSCI_INVALID_PARAMETERS,
 	       "AFFINITY_INFO outside not refused");
+
+	/*
+	 * What the hypervisor checks beyond plain QEMU's PSCI, which would
+	 * start a CPU anywhere and read whole registers for SMC32 calls.
+	 */
+	if (!comm_region_valid())
+		return;
+	ret = psci_call(PSCI_CPU_ON_64, other, BAD_ENTRY, 0);
+	printk("SMP demo: CPU_ON(0x%llx) at 0x%lx: %s\n", other, BAD_ENTRY,
+	       psci_ret_name(ret));
+	expect(ret == PSCI_INVALID_ADDRESS, "CPU_ON to a bad entry not refused");
+	ret = psci_call(PSCI_AFFINITY_INFO_32, other | 0xdead000000000000ULL,
+			0, 0);
+	printk("SMP demo: AFFINITY_INFO_32(0x%llx, upper half set): %s\n",
+	       other, psci_affinity_name(ret));
+	expect(ret == PSCI_AFFINITY_OFF,
+	       "SMC32 call read the upper half of its argument");
 }
 
 void inmate_main(void)
@@ -354,7 +376,7 @@ void inmate_main(void)
 
 	for (n = 1; n <= rounds; n++)
 		run_round(n, other, sgis);
-	error_cases(foreign);
+	error_cases(other, foreign);
 	for (n = 0; n < SMP_MAX_CPUS; n++)
 		expect(!READ_ONCE(unexpected[n]), "a refused CPU_ON started");
 

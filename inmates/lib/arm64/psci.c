@@ -96,6 +96,8 @@ const char *psci_ret_name(long ret)
 		return "ON_PENDING";
 	case PSCI_INTERNAL_FAILURE:
 		return "INTERNAL_FAILURE";
+	case PSCI_INVALID_ADDRESS:
+		return "INVALID_ADDRESS";
 	}
 	return "UNKNOWN";
 }

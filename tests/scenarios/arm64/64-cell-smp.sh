@@ -107,6 +107,8 @@ run_demo() {
 	has "$1" "CPU_ON(0x2) self: ALREADY_ON"
 	has "$1" "CPU_ON(0x0) outside: INVALID_PARAMETERS"
 	has "$1" "AFFINITY_INFO(0x0) outside: INVALID_PARAMETERS"
+	has "$1" "CPU_ON(0x3) at 0xdead0000: INVALID_ADDRESS"
+	has "$1" "AFFINITY_INFO_32(0x3, upper half set): OFF"
 	has "$1" "SMP demo: error:" 0
 	has "$1" "SMP demo: done, run $1, 0 errors"
 

@@ -185,6 +185,7 @@ void delay_us(unsigned long us);
 #define PSCI_VERSION			0x84000000
 #define PSCI_CPU_OFF			0x84000002
 #define PSCI_CPU_ON_64			0xc4000003
+#define PSCI_AFFINITY_INFO_32		0x84000004
 #define PSCI_AFFINITY_INFO_64		0xc4000004
 #define PSCI_FEATURES			0x8400000a
 
@@ -195,6 +196,7 @@ void delay_us(unsigned long us);
 #define PSCI_ALREADY_ON			(-4)
 #define PSCI_ON_PENDING			(-5)
 #define PSCI_INTERNAL_FAILURE		(-6)
+#define PSCI_INVALID_ADDRESS		(-9)
 
 #define PSCI_AFFINITY_ON		0
 #define PSCI_AFFINITY_OFF		1
