@@ -10,7 +10,7 @@ export DEBIAN_FRONTEND=noninteractive
 APT_OPTS=(-o DPkg::Lock::Timeout=300 -y --no-install-recommends)
 
 PKGS=(make gcc libc6-dev python3 git bc flex bison libelf-dev
-      qemu-system-x86 qemu-system-arm qemu-user busybox-static cpio gzip
+      qemu-user busybox-static cpio gzip
       gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
       libc6-dev-arm64-cross libc6-dev-armhf-cross device-tree-compiler)
 
@@ -42,8 +42,45 @@ foreign_ready() {
 	done
 }
 
+# QEMU comes from the bookworm-backports suite (QEMU 10): QEMU 7.2's TCG has
+# no x2APIC, no VT-d interrupt remapping in x2APIC mode next to an AMD CPU
+# model and no Banana Pi board. Every suite runs on it.
+BACKPORTS=bookworm-backports
+QEMU_PKGS=(qemu-system-x86 qemu-system-arm)
+QEMU_MIN=10
+
+qemu_ready() {
+	local v
+	v=$(dpkg-query -W -f '${Version}' qemu-system-x86 2>/dev/null) || return 1
+	dpkg --compare-versions "$v" ge "1:$QEMU_MIN" || return 1
+	v=$(dpkg-query -W -f '${Version}' qemu-system-arm 2>/dev/null) || return 1
+	dpkg --compare-versions "$v" ge "1:$QEMU_MIN"
+}
+
+# The backports suite is added to the machine's own Debian entry (the one
+# that already lists bookworm), so no mirror address is written here.
+add_backports() {
+	local f
+	grep -rqs "$BACKPORTS" /etc/apt/sources.list /etc/apt/sources.list.d/ && return 0
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		grep -qE '^Suites:.*\bbookworm\b' "$f" || continue
+		grep -qE '^URIs:.*/debian/?$' "$f" || continue
+		sed -i -E "/^URIs:.*\/debian\/?\$/,/^\$/ s/^(Suites:.*\bbookworm\b)(.*)\$/\1\2 $BACKPORTS/" "$f"
+		grep -q "$BACKPORTS" "$f" && return 0
+	done
+	f=/etc/apt/sources.list
+	if [ -f "$f" ] && grep -qE '^deb .*/debian/? bookworm( |$)' "$f"; then
+		grep -E '^deb .*/debian/? bookworm( |$)' "$f" | head -n 1 |
+			sed -E "s/ bookworm( |\$)/ $BACKPORTS\1/" >>"$f"
+		return 0
+	fi
+	echo "deps.sh: no Debian bookworm entry in the apt sources to add $BACKPORTS to" >&2
+	return 1
+}
+
 kver=$(resolve_kver || true)
-if [ -n "$kver" ] && foreign_ready &&
+if [ -n "$kver" ] && foreign_ready && qemu_ready &&
    [ -z "$(missing_pkgs "${PKGS[@]}" "linux-headers-$kver")" ]; then
 	exit 0
 fi
@@ -57,6 +94,7 @@ fi
 
 dpkg --add-architecture arm64
 dpkg --add-architecture armhf
+add_backports
 # A foreign index can be mid-sync on the mirror (size mismatch): apt then
 # exits 100 although the indexes we need are usable.
 rc=0
@@ -78,4 +116,12 @@ todo=$(missing_pkgs "${PKGS[@]}" "linux-headers-$kver")
 if [ -n "$todo" ]; then
 	# shellcheck disable=SC2086 # one package per word
 	apt-get "${APT_OPTS[@]}" install $todo
+fi
+
+if ! qemu_ready; then
+	apt-get "${APT_OPTS[@]}" install -t "$BACKPORTS" "${QEMU_PKGS[@]}"
+fi
+if ! qemu_ready; then
+	echo "deps.sh: QEMU $QEMU_MIN or newer from $BACKPORTS did not install" >&2
+	exit 1
 fi
