@@ -12,7 +12,7 @@ SUBDIRS := tools configs inmates hypervisor
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
 	check-arm64-gicv2 check-demo demo deps \
-	bench-x86 bench-cells bench-arm64
+	bench-x86 bench-cells bench-arm64 bench-latency
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -95,3 +95,8 @@ bench-cells: deps
 # QEMU_GIC=2 for the GICv2 machine, BENCH_SECONDS=N for a longer window.
 bench-arm64: deps
 	$(Q)tests/bench/arm64-cells.sh $(BENCH_SECONDS)
+
+# Interrupt latency in virtual time (QEMU -icount), bare vs in a cell:
+# figures only. Targets: BENCH_TARGETS="x86 arm64-gicv3 arm64-gicv2".
+bench-latency: deps
+	$(Q)tests/bench/latency.sh $(BENCH_TARGETS)

@@ -1,0 +1,93 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Guest half of tests/bench/latency.sh, run as /init's only "scenario"
+# under QEMU's -icount (virtual time = instructions executed). It runs the
+# timer demo of the architecture (apic-demo on x86, gic-demo on arm64) in
+# a cell twice: with the root cell idle, then with every root CPU busy.
+# The demo's "Timer fired, jitter: ..." lines are the per-tick latencies,
+# which the host side reads from the demo's UART, one block per start of
+# the demo. Exit counters of the cell's CPU by reason come out as
+# "BENCH: <window> exits <reason> <count> <per tick>".
+# stockade-timeout: 1800
+
+# shellcheck source=/dev/null # the initramfs copy of tests/scenarios/lib.sh
+. /scenarios/lib.sh
+
+sysfs=/sys/devices/jailhouse
+demos=/usr/libexec/jailhouse/demos
+
+out() {
+	echo "BENCH: $*"
+}
+
+ticks=$(sed -n 's/.*bench_ticks=\([0-9][0-9]*\).*/\1/p' /proc/cmdline)
+ticks=${ticks:-100}
+
+case "$(uname -m)" in
+x86_64)
+	root=qemu-x86
+	demo=apic-demo
+	;;
+*)
+	demo=gic-demo
+	if grep -q GICv3 /proc/interrupts; then
+		root=qemu-arm64
+	else
+		root=qemu-arm64-gicv2
+	fi
+	;;
+esac
+
+insmod "$JAILHOUSE_KO"
+if ! OUTPUT=$(jailhouse enable "/etc/jailhouse/$root.cell" 2>&1); then
+	out "enable failed: $(printf '%s\n' "$OUTPUT" | head -n 1)"
+	exit 1
+fi
+
+counters() { # DIR
+	grep -H . "$1"/vmexits_* | sed 's|^.*/vmexits_\([a-z0-9_]*\):| \1 |'
+}
+
+# window NAME: the demo in a cell for $ticks ticks at 10 Hz, then gone.
+window() {
+	local d stats
+	if ! jailhouse cell create "/etc/jailhouse/$demo.cell" >/dev/null ||
+	   ! jailhouse cell load "$demo" "$demos/$demo.bin" >/dev/null ||
+	   ! jailhouse cell start "$demo" >/dev/null; then
+		out "$1: $demo did not start"
+		return 1
+	fi
+	for d in "$sysfs"/cells/*; do
+		[ "$(cat "$d/name")" = "$demo" ] && stats=$d/statistics
+	done
+	# Past the demo's start-up; the window then spans $ticks ticks.
+	sleep 1
+	counters "$stats" >/tmp/lat-before
+	sleep $((ticks / 10))
+	counters "$stats" >/tmp/lat-after
+	jailhouse cell destroy "$demo" >/dev/null || out "$1: destroy failed"
+	awk -v w="$1" -v t="$ticks" '
+		NR == FNR { b[$1] = $2; next }
+		{
+			d = $2 - b[$1]
+			if (d < 0)
+				d += 4294967296
+			if (d || $1 == "total")
+				printf "BENCH: %s exits %s %d %.2f\n", w, $1, d, d / t
+		}' /tmp/lat-before /tmp/lat-after
+}
+
+window idle
+
+# Every root CPU computes; the cell's CPU is not the root's.
+pids=
+for _ in $(seq "$(grep -c '^processor' /proc/cpuinfo)"); do
+	(while :; do :; done) &
+	pids="$pids $!"
+done
+window load
+# shellcheck disable=SC2086 # one pid per word
+kill $pids
+
+jailhouse disable >/dev/null 2>&1 || out "disable failed"
