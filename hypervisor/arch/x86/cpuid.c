@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CPUID as guests see it: the hypervisor announces itself (abi.md section
- * 7) and keeps SVM to itself.
+ * CPUID as guests see it: the hypervisor announces itself
+ * (Documentation/jailhouse-abi.md, x86 guests) and keeps SVM to itself.
  */
 #include <jailhouse/hypercall.h>
 #include <x86/processor.h>

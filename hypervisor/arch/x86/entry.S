@@ -5,7 +5,7 @@
  */
 #include <asm/percpu.h>
 
-/* Offsets in struct jailhouse_header (abi.md section 4). */
+/* Offsets in struct jailhouse_header (jailhouse-abi.md, firmware image). */
 #define HEADER_CORE_SIZE	0x08
 #define HEADER_PERCPU_SIZE	0x10
 

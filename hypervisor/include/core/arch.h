@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The whole interface from the core to architecture code. Each arch
- * provides these functions under hypervisor/arch/<arch>/; the core never
- * includes anything from there. Host unit tests provide stubs.
+ * provides every one of these under hypervisor/arch/<arch>/; there are
+ * no defaults, so a port that lacks one fails to link instead of doing
+ * nothing at run time. The core never includes anything from there.
+ * Host unit tests provide stubs (tests/unit/arch_stubs.c).
  */
 #ifndef _CORE_ARCH_H
 #define _CORE_ARCH_H
@@ -70,6 +72,12 @@ int arch_init_late(void);
  */
 int arch_map_hv(unsigned long virt, u64 phys, unsigned long size);
 void arch_unmap_hv(unsigned long virt, unsigned long size);
+/*
+ * Like arch_map_hv, but as device memory (uncached, no merging, no
+ * speculative reads) for device registers the core reaches on behalf of
+ * a cell (sub-page regions, core/mmio.h); arch_unmap_hv removes it.
+ */
+int arch_map_device_hv(unsigned long virt, u64 phys, unsigned long size);
 
 /*
  * Cells other than the root (cell.c). arch_cell_create builds the arch
