@@ -22,9 +22,9 @@
 #include <arm-common/gic.h>
 #include <arm-common/hv.h>
 #include <arm-common/paging_formats.h>
-#include <asm/sysregs.h>
+#include <arm-common/subarch.h>
 
-/* VTTBR_EL2 holds an 8-bit VMID. */
+/* VTTBR holds an 8-bit VMID. */
 #define MAX_VMID		255
 
 static unsigned long region_flags(const struct jailhouse_memory *mem)
@@ -81,16 +81,16 @@ u64 arm_cell_vttbr(const struct cell *cell)
 
 /*
  * Drop the cell's translations on every CPU: broadcast TLB maintenance
- * works on the VMID of this CPU's VTTBR_EL2, so borrow it for a moment.
+ * works on the VMID of this CPU's VTTBR, so borrow it for a moment.
  */
 static void flush_vmid_tlb(const struct arch_cell *ac)
 {
-	u64 vttbr = read_sysreg(vttbr_el2);
+	u64 vttbr = sysreg_read(VTTBR);
 
-	write_sysreg(vttbr_el2, stage2_vttbr(ac));
+	sysreg_write(VTTBR, stage2_vttbr(ac));
 	isb();
 	flush_guest_tlb_all();
-	write_sysreg(vttbr_el2, vttbr);
+	sysreg_write(VTTBR, vttbr);
 	isb();
 }
 

@@ -17,7 +17,7 @@
 #include <core/string.h>
 #include <arm-common/gic.h>
 #include <arm-common/gic_regs.h>
-#include <asm/sysregs.h>
+#include <arm-common/subarch.h>
 
 static void clear_lrs(struct per_cpu *cpu)
 {

@@ -18,7 +18,7 @@
 #include <arm-common/gic.h>
 #include <arm-common/gic_regs.h>
 #include <arm-common/hv.h>
-#include <asm/sysregs.h>
+#include <arm-common/subarch.h>
 
 /* CPU interface, the same layout for GICC and GICV (with GICC_DIR). */
 #define GICC_SIZE		0x2000
@@ -119,7 +119,7 @@ static int v2_init(void)
 static void send_sgi(u8 targets, unsigned int sgi)
 {
 	/* Flags written before the kick must be visible to the target. */
-	asm volatile("dsb ish" : : : "memory");
+	dsb_ish();
 	gicd_write(GICD_SGIR, (u32)targets << 16 | sgi);
 }
 

@@ -25,7 +25,7 @@
 #include <arm-common/gic.h>
 #include <arm-common/hv.h>
 #include <arm-common/psci.h>
-#include <asm/trap_frame.h>
+#include <arm-common/subarch.h>
 
 /* Whether the cell can run code at guest-physical address addr. */
 static bool cell_executable(const struct cell *cell, unsigned long addr)

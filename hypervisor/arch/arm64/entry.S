@@ -354,13 +354,13 @@ el2_return:
 	add	sp, sp, #FRAME_SIZE
 	eret
 
-/* void arm64_enter_guest(struct trap_frame *frame), noreturn. */
-	.globl	arm64_enter_guest
-	.type	arm64_enter_guest, %function
-arm64_enter_guest:
+/* void arm_enter_guest(struct trap_frame *frame), noreturn. */
+	.globl	arm_enter_guest
+	.type	arm_enter_guest, %function
+arm_enter_guest:
 	mov	sp, x0
 	b	el2_return
-	.size	arm64_enter_guest, . - arm64_enter_guest
+	.size	arm_enter_guest, . - arm_enter_guest
 
 /*
  * void arm64_leave_el2(struct trap_frame *frame, u64 sctlr,
