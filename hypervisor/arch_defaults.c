@@ -4,6 +4,11 @@
  * architecture can link before it supports cells: creating a cell then
  * fails with -ENOSYS and one console line. An architecture's own
  * definitions replace these at link time.
+ *
+ * The CPU management hooks (management IPI, wait, TLB flush on resume,
+ * park, reset) have no stand-in on purpose: doing nothing there would
+ * leave CPUs running a cell they no longer belong to, so a port without
+ * them must fail to link.
  */
 #include <core/arch.h>
 #include <core/errno.h>
@@ -58,31 +63,6 @@ __weak void arch_comm_region_init(struct cell *cell,
 {
 	(void)cell;
 	(void)comm;
-}
-
-__weak void arch_send_management_ipi(struct per_cpu *target)
-{
-	(void)target;
-}
-
-__weak void arch_cpu_wait(struct per_cpu *cpu)
-{
-	(void)cpu;
-}
-
-__weak void arch_cpu_tlb_flush(struct per_cpu *cpu)
-{
-	(void)cpu;
-}
-
-__weak void arch_park_cpu(struct per_cpu *cpu)
-{
-	(void)cpu;
-}
-
-__weak void arch_reset_cpu(struct per_cpu *cpu)
-{
-	(void)cpu;
 }
 
 /* Without config space access, no PCI device is there. */

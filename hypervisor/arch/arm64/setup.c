@@ -23,14 +23,6 @@
 #include <asm/entry.h>
 #include <asm/layout.h>
 
-BUILD_BUG_ON(offsetof(struct per_cpu, stack) != 0);
-BUILD_BUG_ON(PERCPU_STACK_SIZE != PERCPU_STACK_BYTES);
-BUILD_BUG_ON(sizeof(struct trap_frame) != FRAME_SIZE);
-BUILD_BUG_ON(offsetof(struct jailhouse_header, arm_linux_hyp_vectors) !=
-	     HEADER_HYP_VECTORS);
-BUILD_BUG_ON(offsetof(struct jailhouse_header, arm_linux_hyp_abi) !=
-	     HEADER_HYP_ABI);
-
 const u8 arch_config_architecture = JAILHOUSE_ARM64;
 const unsigned long arch_remap_base = HV_REMAP_BASE;
 
