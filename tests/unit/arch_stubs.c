@@ -8,7 +8,7 @@
 #include <core/errno.h>
 #include <core/management.h>
 #include <core/percpu.h>
-#include <arm-common/gic_regs.h>
+#include <arm-common/gic_ops.h>
 #include <arm-common/hv.h>
 
 #include "arch_stubs.h"
@@ -210,8 +210,8 @@ struct per_cpu *this_cpu(void)
 }
 
 /*
- * gic_v3.c cannot run on the host. gic.c compares the version in use
- * against this object's address; only gic_init() with a version 3
- * config would call into it, which no test does. So it stays empty.
+ * gic_v3.c cannot run on the host. gic.c names this object in
+ * gic_init(); only a version 3 config would call into it, which no test
+ * does. So it stays empty.
  */
 const struct gic_ops gic_v3_ops;

@@ -260,15 +260,3 @@ void arch_flush_cell_memory(struct cell *cell)
 	}
 	dcache_flush_poc(cell->comm_region, PAGE_SIZE);
 }
-
-void arch_comm_region_init(struct cell *cell,
-			   struct jailhouse_comm_region *comm)
-{
-	const struct jailhouse_system *sys = system_config_location();
-
-	comm->gic_version = sys->platform_info.arm.gic_version;
-	comm->gicd_base = sys->platform_info.arm.gicd_base;
-	comm->gicc_base = sys->platform_info.arm.gicc_base;
-	comm->gicr_base = sys->platform_info.arm.gicr_base;
-	comm->vpci_irq_base = cell->config->vpci_irq_base;
-}

@@ -16,7 +16,7 @@
 #include <core/percpu.h>
 #include <core/string.h>
 #include <arm-common/gic.h>
-#include <arm-common/gic_regs.h>
+#include <arm-common/gic_ops.h>
 #include <arm-common/subarch.h>
 
 static void clear_lrs(struct per_cpu *cpu)

@@ -15,28 +15,13 @@
 #include <core/string.h>
 #include <arm-common/cell.h>
 #include <arm-common/gic.h>
-#include <arm-common/gic_regs.h>
+#include <arm-common/gic_cpuif.h>
+#include <arm-common/gic_ops.h>
+#include <arm-common/gicr.h>
 #include <arm-common/hv.h>
+#include <arm-common/io.h>
 #include <arm-common/mmio.h>
 #include <arm-common/subarch.h>
-
-#define ICH_HCR_EN		(1ULL << 0)
-#define ICH_HCR_UIE		(1ULL << 1)
-#define ICH_VMCR_VENG1		(1ULL << 1)
-#define ICH_VMCR_VCBPR		(1ULL << 4)
-#define ICH_VMCR_VEOIM		(1ULL << 9)
-#define ICH_VMCR_VBPR1_SHIFT	18
-#define ICH_VMCR_VPMR_SHIFT	24
-#define ICH_LR_PENDING		(1ULL << 62)
-#define ICH_LR_ACTIVE		(1ULL << 63)
-#define ICH_LR_STATE		(3ULL << 62)
-#define ICH_LR_HW		(1ULL << 61)
-#define ICH_LR_GROUP1		(1ULL << 60)
-#define ICH_LR_PRIO_SHIFT	48
-#define ICH_LR_PINTID_SHIFT	32
-#define ICH_LR_VINTID		0xffffffffULL
-#define ICC_CTLR_CBPR		(1ULL << 0)
-#define ICC_CTLR_EOIMODE	(1ULL << 1)
 
 /* Linux's default priority; cells program their masks above it. */
 #define INJECT_PRIO		0xa0ULL

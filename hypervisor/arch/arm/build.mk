@@ -11,12 +11,13 @@
 
 ARCH_SRCS := $(addprefix arch/arm-common/, \
 	cell.c \
-	control.c \
+	comm_region.c \
 	gic.c \
 	gic_inject.c \
 	gic_v2.c \
 	gic_v3.c \
 	hv_paging.c \
+	management.c \
 	mmio.c \
 	paging_formats.c \
 	psci.c \

@@ -4,12 +4,13 @@
 
 ARCH_SRCS := \
 	arch/arm-common/cell.c \
-	arch/arm-common/control.c \
+	arch/arm-common/comm_region.c \
 	arch/arm-common/gic.c \
 	arch/arm-common/gic_inject.c \
 	arch/arm-common/gic_v2.c \
 	arch/arm-common/gic_v3.c \
 	arch/arm-common/hv_paging.c \
+	arch/arm-common/management.c \
 	arch/arm-common/mmio.c \
 	arch/arm-common/paging_formats.c \
 	arch/arm-common/psci.c \
