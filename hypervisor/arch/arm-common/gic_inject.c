@@ -94,6 +94,23 @@ void gic_send_mgmt_sgi(struct per_cpu *target)
 	gic->send_sgi(target, GIC_MGMT_SGI);
 }
 
+bool gic_irq_waiting(struct per_cpu *cpu)
+{
+	unsigned int n;
+	u64 empty;
+
+	if (!cpu->arch.gic_ready)
+		return false;
+	for (n = 0; n < GIC_PENDING_WORDS; n++)
+		if (cpu->arch.pending[n])
+			return true;
+	empty = gic->empty_lrs();
+	for (n = 0; n < cpu->arch.num_lrs; n++)
+		if (!((empty >> n) & 1) && (gic->read_lr(n) & gic->lr.pending))
+			return true;
+	return false;
+}
+
 static bool inject(struct per_cpu *cpu, u32 iar)
 {
 	u64 empty = gic->empty_lrs();
