@@ -100,12 +100,23 @@ size_t jailhouse_console_snapshot(char *buf, size_t size);
 /* ksym.c */
 void *jailhouse_ksym(const char *name);
 
-/* x86.c / arm.c */
+/*
+ * hv_map.c: the executable mapping of the hypervisor memory in
+ * [start, end) of the kernel's address space (vm_flags of its vmalloc
+ * area); init looks up the kernel functions it needs.
+ */
+void jailhouse_hv_map_init(void);
+void *jailhouse_hv_map(phys_addr_t phys, unsigned long size,
+		       unsigned long start, unsigned long end,
+		       unsigned long vm_flags);
+void jailhouse_hv_unmap(void *virt);
+
+/* x86.c, arm64.c, armv7.c; arm.c for what both ARM ones share */
 int jailhouse_arch_init(void);
 int jailhouse_arch_check_cpu(void);
 const char *jailhouse_arch_firmware_name(void);
+/* Map the hypervisor memory where the arch runs it (hv_map.c). */
 void *jailhouse_arch_map(phys_addr_t phys, unsigned long size);
-void jailhouse_arch_unmap(void *virt);
 /*
  * The image and config are in place and the header filled by the driver;
  * the arch adds its header fields and makes the code executable.

@@ -83,7 +83,7 @@ static void hv_mem_release(void)
 		hv_debug_console = NULL;
 	}
 	if (hv_mem) {
-		jailhouse_arch_unmap(hv_mem);
+		jailhouse_hv_unmap(hv_mem);
 		hv_mem = NULL;
 		jailhouse_hv_header = NULL;
 		jailhouse_hv_console = NULL;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Stockade driver, x86 part: virtualization checks, firmware choice and
- * the executable mapping of the hypervisor at its link address.
+ * where the hypervisor is mapped (at its link address; hv_map.c maps).
  */
 #define pr_fmt(fmt) "jailhouse: " fmt
 
@@ -23,17 +23,6 @@
 /* Read by the hypercall helpers of <jailhouse/hypercall.h>. */
 bool jailhouse_use_vmcall;
 
-static struct vm_struct *(*get_vm_area_range)(unsigned long size,
-					       unsigned long flags,
-					       unsigned long start,
-					       unsigned long end,
-					       const void *caller);
-static int (*map_page_range)(unsigned long addr, unsigned long end,
-			     phys_addr_t phys_addr, pgprot_t prot);
-static int (*make_executable)(unsigned long addr, int numpages);
-
-static struct vm_struct *hv_area;
-
 /* Hygon builds AMD's Zen design, SVM included. */
 static bool cpu_is_amd(void)
 {
@@ -45,10 +34,7 @@ int jailhouse_arch_init(void)
 {
 	jailhouse_use_vmcall = !cpu_is_amd();
 
-	/* Missing helpers only make enable fail; the rest keeps working. */
-	get_vm_area_range = jailhouse_ksym("__get_vm_area_caller");
-	map_page_range = jailhouse_ksym("ioremap_page_range");
-	make_executable = jailhouse_ksym("set_memory_x");
+	jailhouse_hv_map_init();
 	return 0;
 }
 
@@ -123,17 +109,12 @@ const char *jailhouse_arch_firmware_name(void)
  * The image is linked to run at JAILHOUSE_BASE, in the top of the module
  * area, until it has its own page tables. Everything above MODULES_END is
  * fixmap, which the vmalloc allocator does not know about, so the size is
- * checked here rather than left to it.
+ * checked here rather than left to it (hv_map.c maps it).
  */
 void *jailhouse_arch_map(phys_addr_t phys, unsigned long size)
 {
 	unsigned long base = JAILHOUSE_BASE;
-	int err;
 
-	if (!get_vm_area_range || !map_page_range || !make_executable) {
-		pr_err("cannot map the hypervisor: kernel functions are missing\n");
-		return ERR_PTR(-ENOSYS);
-	}
 	if (size > MODULES_END - base - PAGE_SIZE) {
 		pr_err("invalid config: hypervisor memory of 0x%lx bytes does not fit at 0x%lx (at most 0x%lx)\n",
 		       size, base, MODULES_END - base - PAGE_SIZE);
@@ -141,38 +122,8 @@ void *jailhouse_arch_map(phys_addr_t phys, unsigned long size)
 	}
 
 	/* The end includes the guard page that every vmalloc area gets. */
-	hv_area = get_vm_area_range(size, VM_IOREMAP, base,
-				     base + size + PAGE_SIZE,
-				     __builtin_return_address(0));
-	if (!hv_area) {
-		pr_err("cannot reserve kernel addresses 0x%lx-0x%lx for the hypervisor\n",
-		       base, base + size - 1);
-		return ERR_PTR(-ENOMEM);
-	}
-	hv_area->phys_addr = phys;
-
-	/*
-	 * Stock kernels strip the execute permission from what
-	 * ioremap_page_range() maps, whatever the requested protection.
-	 */
-	err = map_page_range(base, base + size, phys, PAGE_KERNEL_EXEC);
-	if (!err)
-		err = make_executable(base, size >> PAGE_SHIFT);
-	if (err) {
-		pr_err("cannot map the hypervisor memory (%d)\n", err);
-		free_vm_area(hv_area);
-		hv_area = NULL;
-		return ERR_PTR(err);
-	}
-	return hv_area->addr;
-}
-
-void jailhouse_arch_unmap(void *virt)
-{
-	if (hv_area && hv_area->addr == virt) {
-		free_vm_area(hv_area);
-		hv_area = NULL;
-	}
+	return jailhouse_hv_map(phys, size, base, base + size + PAGE_SIZE,
+				VM_IOREMAP);
 }
 
 void jailhouse_arch_image_loaded(struct jailhouse_header *header,

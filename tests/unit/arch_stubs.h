@@ -40,6 +40,8 @@ extern unsigned int arch_map_device_calls;
 extern unsigned int arch_flush_calls;
 extern u32 arch_flush_seen_state;
 extern unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
+/* arch_cpu_wait calls. */
+extern unsigned int arch_wait_calls;
 
 /*
  * ARM: device windows hv_map_device() hands out, found by physical base

@@ -29,7 +29,8 @@
 #include <core/percpu.h>
 #include <arm-common/cell.h>
 #include <arm-common/gic.h>
-#include <arm-common/gic_regs.h>
+#include <arm-common/gic_ops.h>
+#include <arm-common/gicd.h>
 #include <arm-common/mmio.h>
 #include <arm-common/paging_formats.h>
 
@@ -50,7 +51,7 @@
 
 #define GICC_SIZE	0x2000
 #define GICH_SIZE	0x1000
-/* Offsets gic_regs.h has no use for. */
+/* Offsets gicd.h has no use for. */
 #define GICD_TYPER	0x0004
 #ifndef GICD_ISPENDR
 #define GICD_ISPENDR	0x0200

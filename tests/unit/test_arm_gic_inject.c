@@ -15,7 +15,8 @@
 
 #include <core/percpu.h>
 #include <arm-common/gic.h>
-#include <arm-common/gic_regs.h>
+#include <arm-common/gic_ops.h>
+#include <arm-common/gicd.h>
 
 #include "unit.h"
 

@@ -21,9 +21,9 @@
 #include <arm-common/cell.h>
 #include <arm-common/hv.h>
 #include <arm-common/paging_formats.h>
-#include <asm/sysregs.h>
+#include <arm-common/subarch.h>
 
-/* VTTBR_EL2 holds an 8-bit VMID. */
+/* VTTBR holds an 8-bit VMID. */
 #define MAX_VMID		255
 
 static unsigned long region_flags(const struct jailhouse_memory *mem)
@@ -81,16 +81,16 @@ u64 arm_cell_vttbr(const struct cell *cell)
 
 /*
  * Drop the cell's translations on every CPU: broadcast TLB maintenance
- * works on the VMID of this CPU's VTTBR_EL2, so borrow it for a moment.
+ * works on the VMID of this CPU's VTTBR, so borrow it for a moment.
  */
 static void flush_vmid_tlb(const struct arch_cell *ac)
 {
-	u64 vttbr = read_sysreg(vttbr_el2);
+	u64 vttbr = sysreg_read(VTTBR);
 
-	write_sysreg(vttbr_el2, stage2_vttbr(ac));
+	sysreg_write(VTTBR, stage2_vttbr(ac));
 	isb();
 	flush_guest_tlb_all();
-	write_sysreg(vttbr_el2, vttbr);
+	sysreg_write(VTTBR, vttbr);
 	isb();
 }
 
@@ -258,16 +258,4 @@ void arch_flush_cell_memory(struct cell *cell)
 		}
 	}
 	dcache_flush_poc(cell->comm_region, PAGE_SIZE);
-}
-
-void arch_comm_region_init(struct cell *cell,
-			   struct jailhouse_comm_region *comm)
-{
-	const struct jailhouse_system *sys = system_config_location();
-
-	comm->gic_version = sys->platform_info.arm.gic_version;
-	comm->gicd_base = sys->platform_info.arm.gicd_base;
-	comm->gicc_base = sys->platform_info.arm.gicc_base;
-	comm->gicr_base = sys->platform_info.arm.gicr_base;
-	comm->vpci_irq_base = cell->config->vpci_irq_base;
 }

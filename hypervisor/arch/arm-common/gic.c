@@ -16,8 +16,10 @@
 #include <core/printk.h>
 #include <core/spinlock.h>
 #include <arm-common/gic.h>
-#include <arm-common/gic_regs.h>
+#include <arm-common/gic_ops.h>
+#include <arm-common/gicd.h>
 #include <arm-common/hv.h>
+#include <arm-common/io.h>
 #include <arm-common/mmio.h>
 
 static const struct jailhouse_system *sys;
@@ -104,15 +106,13 @@ static u64 owned_mask(const struct cell *cell, const struct irq_reg *reg,
 	return mask;
 }
 
-/* GICv2 SPI targets: only CPUs of the writing cell. */
+/* SPI targets where the version has them: only CPUs of the cell. */
 static u64 allowed_targets(const struct cell *cell,
 			   const struct irq_reg *reg, unsigned int size)
 {
-	u64 targets = gic_v2_cell_targets(cell);
-
-	if (reg->start != GICD_ITARGETSR || gic != &gic_v2_ops)
+	if (reg->start != GICD_ITARGETSR || !gic->cell_spi_targets)
 		return ~0ULL;
-	return targets * (0x0101010101010101ULL >> (64 - size * 8));
+	return gic->cell_spi_targets(cell, size);
 }
 
 static enum mmio_result irq_reg_access(struct cell *cell,
@@ -211,9 +211,9 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc)
 			return irq_reg_access(cell, &irq_regs[n], acc);
 	if (acc->address >= GICD_IROUTER && acc->address < GICD_IROUTER_END)
 		return irouter_access(cell, acc);
-	if (acc->address == GICD_SGIR && gic == &gic_v2_ops) {
+	if (acc->address == GICD_SGIR && gic->sgir_write) {
 		if (acc->is_write)
-			gic_v2_sgir_write(cell, acc->value);
+			gic->sgir_write(cell, acc->value);
 		acc->value = 0;
 		return MMIO_HANDLED;
 	}
@@ -274,11 +274,8 @@ int gic_cell_init(struct cell *cell)
 				   GICD_SIZE, gicd_access, cell);
 	if (err)
 		return err;
-	if (cell != &root_cell) {
+	if (cell != &root_cell)
 		disable_spis(cell);
-		if (gic == &gic_v2_ops)
-			gic_v2_route_spis(cell);
-	}
 	return gic->cell_init(cell);
 }
 

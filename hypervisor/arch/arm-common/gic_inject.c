@@ -16,8 +16,8 @@
 #include <core/percpu.h>
 #include <core/string.h>
 #include <arm-common/gic.h>
-#include <arm-common/gic_regs.h>
-#include <asm/sysregs.h>
+#include <arm-common/gic_ops.h>
+#include <arm-common/subarch.h>
 
 static void clear_lrs(struct per_cpu *cpu)
 {
@@ -92,6 +92,23 @@ void gic_cpu_reset(struct per_cpu *cpu)
 void gic_send_mgmt_sgi(struct per_cpu *target)
 {
 	gic->send_sgi(target, GIC_MGMT_SGI);
+}
+
+bool gic_irq_waiting(struct per_cpu *cpu)
+{
+	unsigned int n;
+	u64 empty;
+
+	if (!cpu->arch.gic_ready)
+		return false;
+	for (n = 0; n < GIC_PENDING_WORDS; n++)
+		if (cpu->arch.pending[n])
+			return true;
+	empty = gic->empty_lrs();
+	for (n = 0; n < cpu->arch.num_lrs; n++)
+		if (!((empty >> n) & 1) && (gic->read_lr(n) & gic->lr.pending))
+			return true;
+	return false;
 }
 
 static bool inject(struct per_cpu *cpu, u32 iar)

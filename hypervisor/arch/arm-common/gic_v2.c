@@ -16,55 +16,12 @@
 #include <core/printk.h>
 #include <arm-common/cell.h>
 #include <arm-common/gic.h>
-#include <arm-common/gic_regs.h>
+#include <arm-common/gic_cpuif.h>
+#include <arm-common/gic_ops.h>
+#include <arm-common/gicd.h>
 #include <arm-common/hv.h>
-#include <asm/sysregs.h>
-
-/* CPU interface, the same layout for GICC and GICV (with GICC_DIR). */
-#define GICC_SIZE		0x2000
-#define GICC_CTLR		0x0000
-#define GICC_PMR		0x0004
-#define GICC_BPR		0x0008
-#define GICC_IAR		0x000c
-#define GICC_EOIR		0x0010
-#define GICC_ABPR		0x001c
-#define GICC_DIR		0x1000
-#define GICC_CTLR_GRP0		(1U << 0)
-#define GICC_CTLR_GRP1		(1U << 1)
-#define GICC_CTLR_ACKCTL	(1U << 2)
-#define GICC_CTLR_FIQEN		(1U << 3)
-#define GICC_CTLR_CBPR		(1U << 4)
-#define GICC_CTLR_EOIMODE	(1U << 9)
-
-/* Virtual interface control (GICH), this CPU's view. */
-#define GICH_SIZE		0x1000
-#define GICH_HCR		0x0000
-#define GICH_VTR		0x0004
-#define GICH_VMCR		0x0008
-#define GICH_ELRSR0		0x0030
-#define GICH_ELRSR1		0x0034
-#define GICH_APR		0x00f0
-#define GICH_LR0		0x0100
-#define GICH_HCR_EN		(1U << 0)
-#define GICH_HCR_UIE		(1U << 1)
-/* GICH_VMCR: GICC_CTLR's bits 0-4 sit at the bottom, as in GICC_CTLR. */
-#define GICH_VMCR_CTLR_BITS	0x1fU
-#define GICH_VMCR_VEM		(1U << 9)
-#define GICH_VMCR_ABP_SHIFT	18
-#define GICH_VMCR_BP_SHIFT	21
-#define GICH_VMCR_PRI_SHIFT	27
-#define GICH_LR_HW		(1U << 31)
-#define GICH_LR_STATE		(3U << 28)
-#define GICH_LR_PENDING		(1U << 28)
-#define GICH_LR_PRIO_SHIFT	23
-#define GICH_LR_PHYS_SHIFT	10
-#define GICH_LR_VINTID		0x3ffU
-
-/* GICD_SGIR: target list filter and list. */
-#define GICD_SGIR_LIST		0
-#define GICD_SGIR_OTHERS	1
-#define GICD_SGIR_SELF		2
-#define GICD_CPENDSGIR		0x0f10
+#include <arm-common/io.h>
+#include <arm-common/subarch.h>
 
 /* As with GICv3: above Linux's default priority, below its mask. */
 #define INJECT_PRIO		0xa0U
@@ -119,7 +76,7 @@ static int v2_init(void)
 static void send_sgi(u8 targets, unsigned int sgi)
 {
 	/* Flags written before the kick must be visible to the target. */
-	asm volatile("dsb ish" : : : "memory");
+	dsb_ish();
 	gicd_write(GICD_SGIR, (u32)targets << 16 | sgi);
 }
 
@@ -128,7 +85,8 @@ static void v2_send_sgi(struct per_cpu *target, unsigned int sgi)
 	send_sgi(target->arch.gic_target, sgi);
 }
 
-void gic_v2_sgir_write(struct cell *cell, u32 val)
+/* GICD_SGIR of a cell: SGIs to its own CPUs only. */
+static void v2_sgir_write(struct cell *cell, u32 val)
 {
 	unsigned int sgi = val & 0xf, filter = (val >> 24) & 3, n;
 	u8 list = (val >> 16) & 0xff, targets = 0;
@@ -149,7 +107,8 @@ void gic_v2_sgir_write(struct cell *cell, u32 val)
 		send_sgi(targets, sgi);
 }
 
-u8 gic_v2_cell_targets(const struct cell *cell)
+/* The CPU-interface bits (GICD_ITARGETSR) of the cell's CPUs. */
+static u8 cell_targets(const struct cell *cell)
 {
 	unsigned int n;
 	u8 targets = 0;
@@ -159,7 +118,13 @@ u8 gic_v2_cell_targets(const struct cell *cell)
 	return targets;
 }
 
-void gic_v2_route_spis(struct cell *cell)
+static u64 v2_cell_spi_targets(const struct cell *cell, unsigned int size)
+{
+	return cell_targets(cell) * (0x0101010101010101ULL >> (64 - size * 8));
+}
+
+/* The cell's SPIs go to its first CPU. */
+static void route_spis(struct cell *cell)
 {
 	u8 first = per_cpu(cell_first_cpu(cell))->arch.gic_target;
 	unsigned int irq;
@@ -255,6 +220,8 @@ static int v2_cell_init(struct cell *cell)
 {
 	const struct jailhouse_system *sys = system_config_location();
 
+	if (cell != &root_cell)
+		route_spis(cell);
 	return paging_map(&cell->arch->stage2,
 			  sys->platform_info.arm.gicc_base,
 			  sys->platform_info.arm.gicv_base, GICC_SIZE,
@@ -324,6 +291,8 @@ const struct gic_ops gic_v2_ops = {
 	.cpu_shutdown = v2_cpu_shutdown,
 	.cpu_reset = v2_cpu_reset,
 	.cell_init = v2_cell_init,
+	.cell_spi_targets = v2_cell_spi_targets,
+	.sgir_write = v2_sgir_write,
 	.send_sgi = v2_send_sgi,
 	.ack = v2_ack,
 	.eoi = v2_eoi,

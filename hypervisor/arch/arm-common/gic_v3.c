@@ -15,28 +15,13 @@
 #include <core/string.h>
 #include <arm-common/cell.h>
 #include <arm-common/gic.h>
-#include <arm-common/gic_regs.h>
+#include <arm-common/gic_cpuif.h>
+#include <arm-common/gic_ops.h>
+#include <arm-common/gicr.h>
 #include <arm-common/hv.h>
+#include <arm-common/io.h>
 #include <arm-common/mmio.h>
-#include <asm/sysregs.h>
-
-#define ICH_HCR_EN		(1ULL << 0)
-#define ICH_HCR_UIE		(1ULL << 1)
-#define ICH_VMCR_VENG1		(1ULL << 1)
-#define ICH_VMCR_VCBPR		(1ULL << 4)
-#define ICH_VMCR_VEOIM		(1ULL << 9)
-#define ICH_VMCR_VBPR1_SHIFT	18
-#define ICH_VMCR_VPMR_SHIFT	24
-#define ICH_LR_PENDING		(1ULL << 62)
-#define ICH_LR_ACTIVE		(1ULL << 63)
-#define ICH_LR_STATE		(3ULL << 62)
-#define ICH_LR_HW		(1ULL << 61)
-#define ICH_LR_GROUP1		(1ULL << 60)
-#define ICH_LR_PRIO_SHIFT	48
-#define ICH_LR_PINTID_SHIFT	32
-#define ICH_LR_VINTID		0xffffffffULL
-#define ICC_CTLR_CBPR		(1ULL << 0)
-#define ICC_CTLR_EOIMODE	(1ULL << 1)
+#include <arm-common/subarch.h>
 
 /* Linux's default priority; cells program their masks above it. */
 #define INJECT_PRIO		0xa0ULL
@@ -45,50 +30,6 @@
 static void *gicr;
 static u64 gicr_size;
 static DEFINE_SPINLOCK(gicr_lock);
-
-static u64 read_lr(unsigned int n)
-{
-	switch (n) {
-	case 0: return read_sysreg(ICH_LR0_EL2);
-	case 1: return read_sysreg(ICH_LR1_EL2);
-	case 2: return read_sysreg(ICH_LR2_EL2);
-	case 3: return read_sysreg(ICH_LR3_EL2);
-	case 4: return read_sysreg(ICH_LR4_EL2);
-	case 5: return read_sysreg(ICH_LR5_EL2);
-	case 6: return read_sysreg(ICH_LR6_EL2);
-	case 7: return read_sysreg(ICH_LR7_EL2);
-	case 8: return read_sysreg(ICH_LR8_EL2);
-	case 9: return read_sysreg(ICH_LR9_EL2);
-	case 10: return read_sysreg(ICH_LR10_EL2);
-	case 11: return read_sysreg(ICH_LR11_EL2);
-	case 12: return read_sysreg(ICH_LR12_EL2);
-	case 13: return read_sysreg(ICH_LR13_EL2);
-	case 14: return read_sysreg(ICH_LR14_EL2);
-	default: return read_sysreg(ICH_LR15_EL2);
-	}
-}
-
-static void write_lr(unsigned int n, u64 val)
-{
-	switch (n) {
-	case 0: write_sysreg(ICH_LR0_EL2, val); break;
-	case 1: write_sysreg(ICH_LR1_EL2, val); break;
-	case 2: write_sysreg(ICH_LR2_EL2, val); break;
-	case 3: write_sysreg(ICH_LR3_EL2, val); break;
-	case 4: write_sysreg(ICH_LR4_EL2, val); break;
-	case 5: write_sysreg(ICH_LR5_EL2, val); break;
-	case 6: write_sysreg(ICH_LR6_EL2, val); break;
-	case 7: write_sysreg(ICH_LR7_EL2, val); break;
-	case 8: write_sysreg(ICH_LR8_EL2, val); break;
-	case 9: write_sysreg(ICH_LR9_EL2, val); break;
-	case 10: write_sysreg(ICH_LR10_EL2, val); break;
-	case 11: write_sysreg(ICH_LR11_EL2, val); break;
-	case 12: write_sysreg(ICH_LR12_EL2, val); break;
-	case 13: write_sysreg(ICH_LR13_EL2, val); break;
-	case 14: write_sysreg(ICH_LR14_EL2, val); break;
-	default: write_sysreg(ICH_LR15_EL2, val); break;
-	}
-}
 
 /* GICR_TYPER's affinity: Aff3.Aff2.Aff1.Aff0 in one 32-bit value. */
 static u32 mpidr_to_typer_aff(u64 mpidr)
@@ -132,8 +73,8 @@ static u64 sgi1r_value(u64 mpidr, unsigned int sgi)
 static void send_sgi(u64 mpidr, unsigned int sgi)
 {
 	/* Flags written before the kick must be visible to the target. */
-	asm volatile("dsb ish" : : : "memory");
-	write_sysreg(ICC_SGI1R_EL1, sgi1r_value(mpidr, sgi));
+	dsb_ish();
+	sysreg_write(ICC_SGI1R, sgi1r_value(mpidr, sgi));
 	isb();
 }
 
@@ -184,21 +125,21 @@ static int v3_cpu_init(struct per_cpu *cpu)
 		return -ENODEV;
 	}
 	rd = a->gicr;
-	a->num_lrs = (read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
+	a->num_lrs = (sysreg_read(ICH_VTR) & 0x1f) + 1;
 
 	/* What Linux set up goes into the virtual interface. */
-	pmr = read_sysreg(ICC_PMR_EL1);
-	ctlr = read_sysreg(ICC_CTLR_EL1);
+	pmr = sysreg_read(ICC_PMR);
+	ctlr = sysreg_read(ICC_CTLR);
 	vmcr = (pmr & 0xff) << ICH_VMCR_VPMR_SHIFT |
-		(read_sysreg(ICC_BPR1_EL1) & 7) << ICH_VMCR_VBPR1_SHIFT;
+		(sysreg_read(ICC_BPR1) & 7) << ICH_VMCR_VBPR1_SHIFT;
 	if (ctlr & ICC_CTLR_EOIMODE)
 		vmcr |= ICH_VMCR_VEOIM;
 	if (ctlr & ICC_CTLR_CBPR)
 		vmcr |= ICH_VMCR_VCBPR;
-	if (read_sysreg(ICC_IGRPEN1_EL1) & 1)
+	if (sysreg_read(ICC_IGRPEN1) & 1)
 		vmcr |= ICH_VMCR_VENG1;
-	write_sysreg(ICH_VMCR_EL2, vmcr);
-	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
+	sysreg_write(ICH_VMCR, vmcr);
+	sysreg_write(ICH_HCR, ICH_HCR_EN);
 
 	/* The hypervisor's private interrupts: group 1, high priority. */
 	mmio_write32((char *)rd + GICR_IGROUPR0,
@@ -214,9 +155,9 @@ static int v3_cpu_init(struct per_cpu *cpu)
 	active = mmio_read32((char *)rd + GICR_ISACTIVER0);
 	mmio_write32((char *)rd + GICR_ICACTIVER0, active);
 
-	write_sysreg(ICC_PMR_EL1, 0xff);
-	write_sysreg(ICC_CTLR_EL1, ctlr | ICC_CTLR_EOIMODE);
-	write_sysreg(ICC_IGRPEN1_EL1, 1);
+	sysreg_write(ICC_PMR, 0xff);
+	sysreg_write(ICC_CTLR, ctlr | ICC_CTLR_EOIMODE);
+	sysreg_write(ICC_IGRPEN1, 1);
 	isb();
 	return 0;
 }
@@ -226,17 +167,17 @@ static void v3_cpu_shutdown(struct per_cpu *cpu)
 	void *rd = cpu->arch.gicr;
 	u64 vmcr, ctlr;
 
-	vmcr = read_sysreg(ICH_VMCR_EL2);
-	write_sysreg(ICH_HCR_EL2, 0);
+	vmcr = sysreg_read(ICH_VMCR);
+	sysreg_write(ICH_HCR, 0);
 	mmio_write32((char *)rd + GICR_ICENABLER0, 1U << gic_maint_irq);
 	mmio_write32((char *)rd + GICR_ICPENDR0, gic_hv_private_irqs());
 
-	write_sysreg(ICC_PMR_EL1, (vmcr >> ICH_VMCR_VPMR_SHIFT) & 0xff);
-	ctlr = read_sysreg(ICC_CTLR_EL1) & ~ICC_CTLR_EOIMODE;
+	sysreg_write(ICC_PMR, (vmcr >> ICH_VMCR_VPMR_SHIFT) & 0xff);
+	ctlr = sysreg_read(ICC_CTLR) & ~ICC_CTLR_EOIMODE;
 	if (vmcr & ICH_VMCR_VEOIM)
 		ctlr |= ICC_CTLR_EOIMODE;
-	write_sysreg(ICC_CTLR_EL1, ctlr);
-	write_sysreg(ICC_IGRPEN1_EL1, !!(vmcr & ICH_VMCR_VENG1));
+	sysreg_write(ICC_CTLR, ctlr);
+	sysreg_write(ICC_IGRPEN1, !!(vmcr & ICH_VMCR_VENG1));
 	isb();
 	cpu->arch.gicr = NULL;
 }
@@ -246,10 +187,10 @@ static void v3_cpu_reset(struct per_cpu *cpu)
 	u32 privates = ~gic_hv_private_irqs();
 	void *rd = cpu->arch.gicr;
 
-	write_sysreg(ICH_VMCR_EL2, 0);
+	sysreg_write(ICH_VMCR, 0);
 	/* Nothing the cell had active may hold back what comes next. */
-	write_sysreg(ICH_AP0R0_EL2, 0);
-	write_sysreg(ICH_AP1R0_EL2, 0);
+	sysreg_write(ICH_AP0R0, 0);
+	sysreg_write(ICH_AP1R0, 0);
 	/* SGIs stay enabled, as Linux and the inmates expect them. */
 	mmio_write32((char *)rd + GICR_ICENABLER0, privates & 0xffff0000);
 	/* Nothing pending or active may reach the CPU's next user. */
@@ -260,22 +201,22 @@ static void v3_cpu_reset(struct per_cpu *cpu)
 
 static u32 v3_ack(void)
 {
-	return read_sysreg(ICC_IAR1_EL1);
+	return sysreg_read(ICC_IAR1);
 }
 
 static void v3_eoi(u32 iar)
 {
-	write_sysreg(ICC_EOIR1_EL1, iar);
+	sysreg_write(ICC_EOIR1, iar);
 }
 
 static void v3_deactivate(u32 iar)
 {
-	write_sysreg(ICC_DIR_EL1, iar);
+	sysreg_write(ICC_DIR, iar);
 }
 
 static u64 v3_empty_lrs(void)
 {
-	return read_sysreg(ICH_ELRSR_EL2);
+	return sysreg_read(ICH_ELRSR);
 }
 
 static u64 v3_make_lr(u32 iar)
@@ -291,7 +232,7 @@ static u64 v3_make_lr(u32 iar)
 
 static void v3_set_underflow(bool on)
 {
-	write_sysreg(ICH_HCR_EL2, on ? ICH_HCR_EN | ICH_HCR_UIE : ICH_HCR_EN);
+	sysreg_write(ICH_HCR, on ? ICH_HCR_EN | ICH_HCR_UIE : ICH_HCR_EN);
 	isb();
 }
 
@@ -417,8 +358,8 @@ const struct gic_ops gic_v3_ops = {
 	.eoi = v3_eoi,
 	.deactivate = v3_deactivate,
 	.empty_lrs = v3_empty_lrs,
-	.read_lr = read_lr,
-	.write_lr = write_lr,
+	.read_lr = ich_lr_read,
+	.write_lr = ich_lr_write,
 	.make_lr = v3_make_lr,
 	.set_underflow = v3_set_underflow,
 };

@@ -2,19 +2,12 @@
 /*
  * Stage-2 data aborts as MMIO accesses for the core's dispatcher. The
  * load/store syndrome layout (ARM ARM D17.2.40, ISS of a data abort) is
- * the same in ESR_EL2 and the ARMv7 HSR: ISV 24, SAS 23:22, SSE 21,
- * SRT 20:16, SF 15, WnR 6.
+ * the same in ESR_EL2 and the ARMv7 HSR (<arm-common/syndrome.h>).
  */
 #include <core/errno.h>
 #include <arm-common/mmio.h>
-#include <asm/trap_frame.h>
-
-#define ISS_ISV		BIT(24)
-#define ISS_SAS(iss)	(((iss) >> 22) & 3)
-#define ISS_SSE		BIT(21)
-#define ISS_SRT(iss)	(((iss) >> 16) & 0x1f)
-#define ISS_SF		BIT(15)
-#define ISS_WNR		BIT(6)
+#include <arm-common/subarch.h>
+#include <arm-common/syndrome.h>
 
 static u64 size_mask(unsigned int size)
 {
@@ -24,12 +17,12 @@ static u64 size_mask(unsigned int size)
 int mmio_decode(unsigned long iss, const struct trap_frame *f,
 		struct mmio_access *acc, unsigned int *reg)
 {
-	if (!(iss & ISS_ISV))
+	if (!(iss & ISS_DABT_ISV))
 		return -EINVAL;
 
-	acc->size = 1U << ISS_SAS(iss);
-	acc->is_write = !!(iss & ISS_WNR);
-	*reg = ISS_SRT(iss);
+	acc->size = 1U << ISS_DABT_SAS(iss);
+	acc->is_write = !!(iss & ISS_DABT_WNR);
+	*reg = ISS_DABT_SRT(iss);
 	acc->value = acc->is_write ?
 		trap_reg(f, *reg) & size_mask(acc->size) : 0;
 	return 0;
@@ -41,10 +34,10 @@ void mmio_complete_read(unsigned long iss, struct trap_frame *f,
 	u64 val = acc->value & size_mask(acc->size);
 	u64 sign = 1ULL << (acc->size * 8 - 1);
 
-	if ((iss & ISS_SSE) && (val & sign))
+	if ((iss & ISS_DABT_SSE) && (val & sign))
 		val |= ~size_mask(acc->size);
 	/* A 32-bit target register is zero-extended. */
-	if (!(iss & ISS_SF))
+	if (!(iss & ISS_DABT_SF))
 		val &= 0xffffffffULL;
 	trap_set_reg(f, reg, (unsigned long)val);
 }

@@ -4,11 +4,15 @@
  *
  * CPUs never reach firmware's power management while the hypervisor
  * runs: a CPU that its cell switches off waits in the hypervisor
- * (control.c), CPU_ON wakes it at the given entry, and AFFINITY_INFO
+ * (management.c), CPU_ON wakes it at the given entry, and AFFINITY_INFO
  * reports these states. That keeps every CPU reachable for the
- * management of cells. Only the root cell reaches firmware, for
- * whole-system calls and the ones every PSCI 0.2 firmware knows; other
- * ids could be undefined instructions to firmware emulations.
+ * management of cells. CPU_SUSPEND is a standby in the hypervisor for
+ * every cell: a power-down state entered from EL2 would resume at the
+ * caller's entry point in EL2, the root cell's kernel then owning the
+ * hypervisor's exception level. For the same reason no trusted OS is
+ * migrated. Only the root cell reaches firmware, for whole-system calls
+ * and PSCI_VERSION; other ids could be undefined instructions to
+ * firmware emulations.
  *
  * Cells other than the root get PSCI 1.0 emulated; SYSTEM_OFF and
  * SYSTEM_RESET stop only that cell.
@@ -25,7 +29,7 @@
 #include <arm-common/gic.h>
 #include <arm-common/hv.h>
 #include <arm-common/psci.h>
-#include <asm/trap_frame.h>
+#include <arm-common/subarch.h>
 
 /* Whether the cell can run code at guest-physical address addr. */
 static bool cell_executable(const struct cell *cell, unsigned long addr)
@@ -179,6 +183,20 @@ static long psci_cell(struct per_cpu *cpu, unsigned long fid,
 	return PSCI_NOT_SUPPORTED;
 }
 
+/*
+ * CPU_SUSPEND of the root cell, whatever state it asks for: sleep in
+ * the hypervisor until an interrupt arrives, unless one waits for the
+ * CPU already. Returning is what a standby state does; a caller that
+ * asked for a power-down state sees the call return early, which PSCI
+ * allows and Linux handles.
+ */
+static long psci_root_suspend(struct per_cpu *cpu)
+{
+	if (!gic_irq_waiting(cpu))
+		arch_cpu_wait(cpu);
+	return PSCI_SUCCESS;
+}
+
 static long psci_root(struct per_cpu *cpu, unsigned long fid,
 		      unsigned long a1, unsigned long a2, unsigned long a3)
 {
@@ -192,12 +210,16 @@ static long psci_root(struct per_cpu *cpu, unsigned long fid,
 	case PSCI_AFFINITY_INFO_32:
 	case PSCI_AFFINITY_INFO_64:
 		return psci_affinity_info(cpu, a1, a2);
-	case PSCI_VERSION:
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:
+		return psci_root_suspend(cpu);
+	case PSCI_MIGRATE_INFO_TYPE:
+		return PSCI_TOS_NOT_PRESENT;
 	case PSCI_MIGRATE_32:
 	case PSCI_MIGRATE_64:
-	case PSCI_MIGRATE_INFO_TYPE:
+		/* With no trusted OS to migrate, as MIGRATE_INFO_TYPE says. */
+		return PSCI_NOT_SUPPORTED;
+	case PSCI_VERSION:
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
 		return arm_smc(fid, a1, a2, a3);

@@ -4,17 +4,21 @@
 
 ARCH_SRCS := \
 	arch/arm-common/cell.c \
-	arch/arm-common/control.c \
+	arch/arm-common/comm_region.c \
 	arch/arm-common/gic.c \
 	arch/arm-common/gic_inject.c \
 	arch/arm-common/gic_unit.c \
 	arch/arm-common/gic_v2.c \
 	arch/arm-common/gic_v3.c \
+	arch/arm-common/hv_paging.c \
+	arch/arm-common/management.c \
 	arch/arm-common/mmio.c \
 	arch/arm-common/paging_formats.c \
 	arch/arm-common/psci.c \
+	arch/arm-common/traps.c \
 	arch/arm-common/uart_pl011.c \
 	arch/arm64/setup.c \
+	arch/arm64/subarch.c \
 	arch/arm64/traps.c
 ARCH_ASM_SRCS := arch/arm64/entry.S
 ARCH_INCLUDES := -I$(HV)/arch/arm64/include -I$(HV)/arch/arm-common/include

@@ -14,6 +14,7 @@
  * CPU that firmware switches on run through the identity mapping, where
  * the MMU can be turned off or on under the running code.
  */
+#include <generated/asm-defines.h>
 #include <asm/layout.h>
 #include <asm/sysregs.h>
 
@@ -26,6 +27,9 @@
 #define DESC_TABLE		0x3
 #define DESC_BLOCK_NORMAL	0x741
 
+/* Offset of the register pair x(2n), x(2n+1) in struct trap_frame. */
+#define FRAME_PAIR(n)	(FRAME_X0 + (n) * 2 * FRAME_X_SIZE)
+
 	.macro	mov_q, reg, val
 	movz	\reg, #((\val) & 0xffff)
 	movk	\reg, #(((\val) >> 16) & 0xffff), lsl #16
@@ -35,39 +39,39 @@
 
 	/* Store x0..x30 into the frame at sp. */
 	.macro	save_frame_rest
-	stp	x2, x3, [sp, #16 * 1]
-	stp	x4, x5, [sp, #16 * 2]
-	stp	x6, x7, [sp, #16 * 3]
-	stp	x8, x9, [sp, #16 * 4]
-	stp	x10, x11, [sp, #16 * 5]
-	stp	x12, x13, [sp, #16 * 6]
-	stp	x14, x15, [sp, #16 * 7]
-	stp	x16, x17, [sp, #16 * 8]
-	stp	x18, x19, [sp, #16 * 9]
-	stp	x20, x21, [sp, #16 * 10]
-	stp	x22, x23, [sp, #16 * 11]
-	stp	x24, x25, [sp, #16 * 12]
-	stp	x26, x27, [sp, #16 * 13]
-	stp	x28, x29, [sp, #16 * 14]
-	str	x30, [sp, #16 * 15]
+	stp	x2, x3, [sp, #FRAME_PAIR(1)]
+	stp	x4, x5, [sp, #FRAME_PAIR(2)]
+	stp	x6, x7, [sp, #FRAME_PAIR(3)]
+	stp	x8, x9, [sp, #FRAME_PAIR(4)]
+	stp	x10, x11, [sp, #FRAME_PAIR(5)]
+	stp	x12, x13, [sp, #FRAME_PAIR(6)]
+	stp	x14, x15, [sp, #FRAME_PAIR(7)]
+	stp	x16, x17, [sp, #FRAME_PAIR(8)]
+	stp	x18, x19, [sp, #FRAME_PAIR(9)]
+	stp	x20, x21, [sp, #FRAME_PAIR(10)]
+	stp	x22, x23, [sp, #FRAME_PAIR(11)]
+	stp	x24, x25, [sp, #FRAME_PAIR(12)]
+	stp	x26, x27, [sp, #FRAME_PAIR(13)]
+	stp	x28, x29, [sp, #FRAME_PAIR(14)]
+	str	x30, [sp, #FRAME_PAIR(15)]
 	.endm
 
 	/* Load x0, x1 and x4..x29 from the frame at \base. */
 	.macro	load_frame, base
-	ldp	x0, x1, [\base, #16 * 0]
-	ldp	x4, x5, [\base, #16 * 2]
-	ldp	x6, x7, [\base, #16 * 3]
-	ldp	x8, x9, [\base, #16 * 4]
-	ldp	x10, x11, [\base, #16 * 5]
-	ldp	x12, x13, [\base, #16 * 6]
-	ldp	x14, x15, [\base, #16 * 7]
-	ldp	x16, x17, [\base, #16 * 8]
-	ldp	x18, x19, [\base, #16 * 9]
-	ldp	x20, x21, [\base, #16 * 10]
-	ldp	x22, x23, [\base, #16 * 11]
-	ldp	x24, x25, [\base, #16 * 12]
-	ldp	x26, x27, [\base, #16 * 13]
-	ldp	x28, x29, [\base, #16 * 14]
+	ldp	x0, x1, [\base, #FRAME_PAIR(0)]
+	ldp	x4, x5, [\base, #FRAME_PAIR(2)]
+	ldp	x6, x7, [\base, #FRAME_PAIR(3)]
+	ldp	x8, x9, [\base, #FRAME_PAIR(4)]
+	ldp	x10, x11, [\base, #FRAME_PAIR(5)]
+	ldp	x12, x13, [\base, #FRAME_PAIR(6)]
+	ldp	x14, x15, [\base, #FRAME_PAIR(7)]
+	ldp	x16, x17, [\base, #FRAME_PAIR(8)]
+	ldp	x18, x19, [\base, #FRAME_PAIR(9)]
+	ldp	x20, x21, [\base, #FRAME_PAIR(10)]
+	ldp	x22, x23, [\base, #FRAME_PAIR(11)]
+	ldp	x24, x25, [\base, #FRAME_PAIR(12)]
+	ldp	x26, x27, [\base, #FRAME_PAIR(13)]
+	ldp	x28, x29, [\base, #FRAME_PAIR(14)]
 	.endm
 
 /*
@@ -304,19 +308,19 @@ el2_init_virt:
 	adrp	x6, __image_start
 	add	x6, x6, :lo12:__image_start
 	add	x5, x5, x6
-	add	x5, x5, #PERCPU_STACK_BYTES
+	add	x5, x5, #PERCPU_STACK_TOP
 	mov	sp, x5
 	sub	sp, sp, #FRAME_SIZE
-	stp	x0, x1, [sp]
+	stp	x0, x1, [sp, #FRAME_PAIR(0)]
 	save_frame_rest
 
 	mov	x1, x3
 	mov	x2, sp
 	bl	arm64_el2_init
-	str	x0, [sp]
+	str	x0, [sp, #FRAME_PAIR(0)]
 	cbnz	x0, 4f
 	/* Success: return to the caller of arch_entry (its x30). */
-	ldr	x1, [sp, #16 * 15]
+	ldr	x1, [sp, #FRAME_PAIR(15)]
 	msr	elr_el2, x1
 	b	el2_return
 4:	mov	x0, sp
@@ -331,7 +335,7 @@ el2_init_virt:
 	.macro	vector, kind
 	.balign	0x80
 	sub	sp, sp, #FRAME_SIZE
-	stp	x0, x1, [sp]
+	stp	x0, x1, [sp, #FRAME_PAIR(0)]
 	mov	x1, #\kind
 	b	el2_trap
 	.endm
@@ -349,18 +353,18 @@ el2_trap:
 	bl	arm64_trap
 el2_return:
 	load_frame sp
-	ldr	x30, [sp, #16 * 15]
-	ldp	x2, x3, [sp, #16 * 1]
+	ldr	x30, [sp, #FRAME_PAIR(15)]
+	ldp	x2, x3, [sp, #FRAME_PAIR(1)]
 	add	sp, sp, #FRAME_SIZE
 	eret
 
-/* void arm64_enter_guest(struct trap_frame *frame), noreturn. */
-	.globl	arm64_enter_guest
-	.type	arm64_enter_guest, %function
-arm64_enter_guest:
+/* void arm_enter_guest(struct trap_frame *frame), noreturn. */
+	.globl	arm_enter_guest
+	.type	arm_enter_guest, %function
+arm_enter_guest:
 	mov	sp, x0
 	b	el2_return
-	.size	arm64_enter_guest, . - arm64_enter_guest
+	.size	arm_enter_guest, . - arm_enter_guest
 
 /*
  * void arm64_leave_el2(struct trap_frame *frame, u64 sctlr,
@@ -382,9 +386,9 @@ arm64_leave_el2:
 	dsb	nsh
 	isb
 	load_frame x3
-	ldr	x30, [x3, #16 * 15]
-	ldr	x2, [x3, #16]
-	ldr	x3, [x3, #24]
+	ldr	x30, [x3, #FRAME_PAIR(15)]
+	ldr	x2, [x3, #FRAME_PAIR(1)]
+	ldr	x3, [x3, #FRAME_PAIR(1) + FRAME_X_SIZE]
 	eret
 	.size	arm64_leave_el2, . - arm64_leave_el2
 

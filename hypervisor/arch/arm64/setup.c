@@ -17,53 +17,14 @@
 #include <arm-common/cell.h>
 #include <arm-common/gic.h>
 #include <arm-common/hv.h>
+#include <arm-common/hcr.h>
 #include <arm-common/paging_formats.h>
+#include <arm-common/subarch.h>
 #include <asm/entry.h>
 #include <asm/layout.h>
-#include <asm/sysregs.h>
-#include <asm/trap_frame.h>
-
-BUILD_BUG_ON(offsetof(struct per_cpu, stack) != 0);
-BUILD_BUG_ON(PERCPU_STACK_SIZE != PERCPU_STACK_BYTES);
-BUILD_BUG_ON(sizeof(struct trap_frame) != FRAME_SIZE);
-BUILD_BUG_ON(offsetof(struct jailhouse_header, arm_linux_hyp_vectors) !=
-	     HEADER_HYP_VECTORS);
-BUILD_BUG_ON(offsetof(struct jailhouse_header, arm_linux_hyp_abi) !=
-	     HEADER_HYP_ABI);
 
 const u8 arch_config_architecture = JAILHOUSE_ARM64;
 const unsigned long arch_remap_base = HV_REMAP_BASE;
-
-struct paging_structures hv_paging;
-
-static u64 hv_phys;
-/* Filled on the first CPU only, before the others use the tables. */
-static unsigned long device_next = HV_DEVICE_BASE;
-
-struct per_cpu *this_cpu(void)
-{
-	return (struct per_cpu *)read_sysreg(tpidr_el2);
-}
-
-u64 hv_virt2phys(const void *addr)
-{
-	return hv_phys + ((unsigned long)addr - HV_BASE);
-}
-
-void *hv_map_device(u64 phys, u64 size)
-{
-	u64 start = phys & PAGE_MASK;
-	u64 len = ALIGN_UP(phys + size, (u64)PAGE_SIZE) - start;
-	unsigned long virt = device_next;
-
-	if (len > HV_DEVICE_BASE + HV_DEVICE_SIZE - virt)
-		return NULL;
-	if (paging_map(&hv_paging, virt, start, len,
-		       PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_DEVICE))
-		return NULL;
-	device_next += len;
-	return (void *)(virt + (phys - start));
-}
 
 /* Both the boot tables and these map the running code alike. */
 static void switch_to_hv_tables(void)
@@ -73,56 +34,15 @@ static void switch_to_hv_tables(void)
 	flush_hyp_tlb_local();
 }
 
-/*
- * The remap window is in the tables all CPUs share; another CPU may have
- * walked to an old mapping speculatively, so the TLB maintenance is
- * broadcast.
- */
-static void flush_hv_range(unsigned long virt, unsigned long size)
-{
-	unsigned long off;
-
-	asm volatile("dsb ishst" : : : "memory");
-	for (off = 0; off < size; off += PAGE_SIZE)
-		asm volatile("tlbi vae2is, %0"
-			     : : "r" ((virt + off) >> 12) : "memory");
-	asm volatile("dsb ish\n\tisb" : : : "memory");
-}
-
-/* Break-before-make in the hypervisor's tables (page-table library). */
-static void hv_invalidate(const struct paging_structures *pg, u64 virt,
-			  u64 size)
-{
-	(void)pg;
-	if (size <= 64 * PAGE_SIZE) {
-		flush_hv_range(virt, size);
-		return;
-	}
-	asm volatile("dsb ishst\n\t"
-		     "tlbi alle2is\n\t"
-		     "dsb ish\n\t"
-		     "isb" : : : "memory");
-}
-
 /* Tables of the hypervisor: its memory twice, then its devices. */
 int arch_init_early(void)
 {
 	const struct jailhouse_system *sys = system_config_location();
-	u64 size = sys->hypervisor_memory.size;
 	int err;
 
-	hv_phys = sys->hypervisor_memory.phys_start;
-
-	err = paging_init(&hv_paging, &arm64_hyp_paging, &mem_pool);
-	if (err)
-		return err;
-	hv_paging.invalidate = hv_invalidate;
-	err = paging_map(&hv_paging, HV_BASE, hv_phys, size,
-			 PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_EXEC);
-	if (err)
-		return err;
-	err = paging_map(&hv_paging, hv_phys, hv_phys, size,
-			 PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_EXEC);
+	err = hv_paging_init(&arm64_hyp_paging,
+			     sys->hypervisor_memory.phys_start,
+			     sys->hypervisor_memory.size);
 	if (err)
 		return err;
 
@@ -229,19 +149,21 @@ int arm64_el2_init(unsigned int cpu_id, u64 linux_sctlr,
 	return entry(cpu_id);
 }
 
-void __noreturn arm64_leave(struct per_cpu *cpu, struct trap_frame *frame)
+void __noreturn arm_cpu_leave(struct per_cpu *cpu, struct trap_frame *frame)
 {
 	deactivate_cell(cpu);
 	write_sysreg(vbar_el2, hypervisor_header.arm_linux_hyp_vectors);
 	isb();
-	arm64_leave_el2(frame, cpu->arch.linux_sctlr, hv_phys - HV_BASE);
+	arm64_leave_el2(frame, cpu->arch.linux_sctlr, hv_phys_offset());
 }
 
 void __noreturn arm64_init_failed(struct trap_frame *frame)
 {
-	/* hv_phys may not be set yet if early setup failed. */
-	hv_phys = system_config_location()->hypervisor_memory.phys_start;
-	arm64_leave(this_cpu(), frame);
+	const struct jailhouse_system *sys = system_config_location();
+
+	/* Early setup may have failed before it noted this. */
+	hv_paging_set_phys(sys->hypervisor_memory.phys_start);
+	arm_cpu_leave(this_cpu(), frame);
 }
 
 void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
@@ -264,32 +186,4 @@ void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
 	frame->x[0] = context;
 	write_sysreg(elr_el2, entry);
 	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
-}
-
-static int map_hv(unsigned long virt, u64 phys, unsigned long size,
-		  unsigned long flags)
-{
-	int err = paging_map(&hv_paging, virt, phys, size,
-			     PAGE_FLAG_READ | PAGE_FLAG_WRITE |
-			     PAGE_FLAG_NO_HUGE | flags);
-
-	flush_hv_range(virt, size);
-	return err;
-}
-
-int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
-{
-	return map_hv(virt, phys, size, 0);
-}
-
-/* Device-nGnRE: what the registers of a sub-page region need. */
-int arch_map_device_hv(unsigned long virt, u64 phys, unsigned long size)
-{
-	return map_hv(virt, phys, size, PAGE_FLAG_DEVICE);
-}
-
-void arch_unmap_hv(unsigned long virt, unsigned long size)
-{
-	paging_unmap(&hv_paging, virt, size);
-	flush_hv_range(virt, size);
 }

@@ -43,6 +43,12 @@ bool gic_handle_irq(struct per_cpu *cpu);
 void gic_send_mgmt_sgi(struct per_cpu *target);
 
 /*
+ * Whether an interrupt is pending for the CPU's cell in a list register
+ * or in the queue: a standby of the CPU would end at once.
+ */
+bool gic_irq_waiting(struct per_cpu *cpu);
+
+/*
  * A trapped write of ICC_SGI1R_EL1 by this CPU's cell: the SGIs go to
  * the targets that belong to the same cell.
  */

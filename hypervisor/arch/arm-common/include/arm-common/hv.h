@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the ARM files share about the hypervisor itself: its own address
- * space, its CPUs, and the way into firmware. Each of ARMv7 and ARMv8
- * provides these in arch/<arch>/.
+ * space (hv_paging.c), the power states of its CPUs and the loop between
+ * runs (management.c), and its debug console. What each of ARMv7 and
+ * ARMv8 provides is in <arm-common/subarch.h>.
  */
 #ifndef _ARM_COMMON_HV_H
 #define _ARM_COMMON_HV_H
@@ -23,33 +24,26 @@ struct trap_frame;
 /* The hypervisor's own translation tables (EL2 / HYP stage 1). */
 extern struct paging_structures hv_paging;
 
-struct per_cpu *this_cpu(void);
+/*
+ * Build hv_paging in format: the hypervisor memory (phys, size bytes)
+ * at HV_BASE and at phys, executable. The sub-arch then switches to it.
+ */
+int hv_paging_init(const struct paging_format *format, u64 phys, u64 size);
+
+/* Where the hypervisor memory is, when hv_paging_init did not run. */
+void hv_paging_set_phys(u64 phys);
 
 /* Physical address of something inside the hypervisor memory. */
 u64 hv_virt2phys(const void *addr);
+
+/* Physical minus virtual address of the hypervisor memory. */
+unsigned long hv_phys_offset(void);
 
 /*
  * Map device registers for the hypervisor, uncached; NULL when the
  * device window is full or tables cannot be allocated.
  */
 void *hv_map_device(u64 phys, u64 size);
-
-/*
- * SMC into firmware with function id and three arguments (SMCCC): the
- * result register. Used for PSCI only, whose ids are known to firmware.
- */
-long arm_smc(unsigned long fid, unsigned long a1, unsigned long a2,
-	     unsigned long a3);
-
-/* Stop this CPU for good after a fatal error in its cell. */
-void __noreturn arm_cpu_park_failed(struct per_cpu *cpu);
-
-/*
- * Load cpu->cell's translation and traps on this CPU and let it start at
- * entry in EL1 with the MMU off, context in x0 (registers in frame).
- */
-void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
-		   unsigned long entry, unsigned long context);
 
 /*
  * At the end of every exit: take management requests, and wait while

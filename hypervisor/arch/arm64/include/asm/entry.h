@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Symbols of entry.S and the C functions it calls. */
+/*
+ * Symbols of entry.S and the C functions it calls (arm_enter_guest is
+ * in <arm-common/subarch.h>).
+ */
 #ifndef _ASM_ENTRY_H
 #define _ASM_ENTRY_H
 
@@ -13,7 +16,6 @@ extern char el2_vectors[];
 extern u32 el1_arrived;
 extern u32 el1_failed;
 
-void __noreturn arm64_enter_guest(struct trap_frame *frame);
 void __noreturn arm64_leave_el2(struct trap_frame *frame, u64 sctlr,
 				u64 phys_offset);
 
@@ -22,8 +24,5 @@ int arm64_el2_init(unsigned int cpu_id, u64 linux_sctlr,
 		   struct trap_frame *frame);
 void __noreturn arm64_init_failed(struct trap_frame *frame);
 void arm64_trap(struct trap_frame *frame, unsigned long kind);
-
-/* setup.c: hand this CPU back to the hyp stub, registers from frame. */
-void __noreturn arm64_leave(struct per_cpu *cpu, struct trap_frame *frame);
 
 #endif /* !_ASM_ENTRY_H */

@@ -2,6 +2,7 @@
 /*
  * AArch64 system registers the hypervisor programs, and the values it
  * uses (ARM ARM D13 and D17). Plain numbers where assembly needs them.
+ * Also the register names <arm-common/subarch.h> asks for.
  */
 #ifndef _ASM_SYSREGS_H
 #define _ASM_SYSREGS_H
@@ -32,33 +33,11 @@
  */
 #define VTCR_EL2_CELL		0x80023558
 
-/* HCR_EL2 */
-#define HCR_VM			(1UL << 0)
-#define HCR_SWIO		(1UL << 1)
-#define HCR_FMO			(1UL << 3)
-#define HCR_IMO			(1UL << 4)
-#define HCR_AMO			(1UL << 5)
-#define HCR_TWI			(1UL << 13)
-#define HCR_TSC			(1UL << 19)
+/* HCR_EL2 bits only AArch64 has; the shared ones: <arm-common/hcr.h>. */
 #define HCR_RW			(1UL << 31)
 
 /* SPSR for an entry to EL1h with D, A, I and F masked. */
 #define SPSR_EL1H_MASKED	0x3c5
-
-/* ESR_ELx */
-#define ESR_EC_SHIFT		26
-#define ESR_EC(esr)		(((esr) >> ESR_EC_SHIFT) & 0x3f)
-#define ESR_IL			(1UL << 25)
-#define ESR_ISS(esr)		((esr) & 0x1ffffff)
-
-#define EC_UNKNOWN		0x00
-#define EC_WFX			0x01
-#define EC_HVC64		0x16
-#define EC_SMC64		0x17
-#define EC_SYS64		0x18
-#define EC_IABT_LOW		0x20
-#define EC_DABT_LOW		0x24
-#define EC_DABT_CUR		0x25
 
 #ifndef __ASSEMBLY__
 
@@ -109,52 +88,77 @@
 #define ICH_LR14_EL2		S3_4_C12_C13_6
 #define ICH_LR15_EL2		S3_4_C12_C13_7
 
-static inline void isb(void)
-{
-	asm volatile("isb" : : : "memory");
-}
-
-/* Drop the EL1&0 translations of the current VMID on this CPU. */
-static inline void flush_guest_tlb_local(void)
-{
-	asm volatile("dsb nshst\n\t"
-		     "tlbi vmalls12e1\n\t"
-		     "dsb nsh\n\t"
-		     "isb" : : : "memory");
-}
-
-/* Drop the EL1&0 translations of the current VMID on every CPU. */
-static inline void flush_guest_tlb_all(void)
-{
-	asm volatile("dsb ishst\n\t"
-		     "tlbi vmalls12e1is\n\t"
-		     "dsb ish\n\t"
-		     "isb" : : : "memory");
-}
-
-static inline void flush_hyp_tlb_local(void)
-{
-	asm volatile("dsb nshst\n\t"
-		     "tlbi alle2\n\t"
-		     "dsb nsh\n\t"
-		     "isb" : : : "memory");
-}
-
 /*
- * Write dirty lines of [start, start + size) back to memory (the point
- * of coherency) and drop them from every cache of the shareability
- * domain.
+ * The names of <arm-common/subarch.h>: sysreg_read(NAME) and
+ * sysreg_write(NAME, val) for arm-common, by AArch64 register.
  */
-static inline void dcache_flush_poc(const void *start, unsigned long size)
-{
-	/* CTR_EL0.DminLine: log2 of the smallest line in 4-byte words. */
-	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-	unsigned long addr = (unsigned long)start & ~(line - 1);
-	unsigned long end = (unsigned long)start + size;
+#define SYSREG_FAR		far_el2
+#define SYSREG_HPFAR		hpfar_el2
+#define SYSREG_VTTBR		vttbr_el2
+#define SYSREG_ICC_PMR		ICC_PMR_EL1
+#define SYSREG_ICC_IAR1		ICC_IAR1_EL1
+#define SYSREG_ICC_EOIR1	ICC_EOIR1_EL1
+#define SYSREG_ICC_DIR		ICC_DIR_EL1
+#define SYSREG_ICC_BPR1		ICC_BPR1_EL1
+#define SYSREG_ICC_CTLR		ICC_CTLR_EL1
+#define SYSREG_ICC_IGRPEN1	ICC_IGRPEN1_EL1
+#define SYSREG_ICC_SGI1R	ICC_SGI1R_EL1
+#define SYSREG_ICH_HCR		ICH_HCR_EL2
+#define SYSREG_ICH_VTR		ICH_VTR_EL2
+#define SYSREG_ICH_VMCR		ICH_VMCR_EL2
+#define SYSREG_ICH_ELRSR	ICH_ELRSR_EL2
+#define SYSREG_ICH_AP0R0	ICH_AP0R0_EL2
+#define SYSREG_ICH_AP1R0	ICH_AP1R0_EL2
 
-	for (; addr < end; addr += line)
-		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
-	asm volatile("dsb sy" : : : "memory");
+/* One more expansion, so that the encoding reaches read_sysreg. */
+#define __sysreg_read(reg)		read_sysreg(reg)
+#define __sysreg_write(reg, val)	write_sysreg(reg, val)
+#define sysreg_read(name)		__sysreg_read(SYSREG_##name)
+#define sysreg_write(name, val)		__sysreg_write(SYSREG_##name, val)
+
+/* List register n, all 64 bits in one register on AArch64. */
+static inline u64 ich_lr_read(unsigned int n)
+{
+	switch (n) {
+	case 0: return read_sysreg(ICH_LR0_EL2);
+	case 1: return read_sysreg(ICH_LR1_EL2);
+	case 2: return read_sysreg(ICH_LR2_EL2);
+	case 3: return read_sysreg(ICH_LR3_EL2);
+	case 4: return read_sysreg(ICH_LR4_EL2);
+	case 5: return read_sysreg(ICH_LR5_EL2);
+	case 6: return read_sysreg(ICH_LR6_EL2);
+	case 7: return read_sysreg(ICH_LR7_EL2);
+	case 8: return read_sysreg(ICH_LR8_EL2);
+	case 9: return read_sysreg(ICH_LR9_EL2);
+	case 10: return read_sysreg(ICH_LR10_EL2);
+	case 11: return read_sysreg(ICH_LR11_EL2);
+	case 12: return read_sysreg(ICH_LR12_EL2);
+	case 13: return read_sysreg(ICH_LR13_EL2);
+	case 14: return read_sysreg(ICH_LR14_EL2);
+	default: return read_sysreg(ICH_LR15_EL2);
+	}
+}
+
+static inline void ich_lr_write(unsigned int n, u64 val)
+{
+	switch (n) {
+	case 0: write_sysreg(ICH_LR0_EL2, val); break;
+	case 1: write_sysreg(ICH_LR1_EL2, val); break;
+	case 2: write_sysreg(ICH_LR2_EL2, val); break;
+	case 3: write_sysreg(ICH_LR3_EL2, val); break;
+	case 4: write_sysreg(ICH_LR4_EL2, val); break;
+	case 5: write_sysreg(ICH_LR5_EL2, val); break;
+	case 6: write_sysreg(ICH_LR6_EL2, val); break;
+	case 7: write_sysreg(ICH_LR7_EL2, val); break;
+	case 8: write_sysreg(ICH_LR8_EL2, val); break;
+	case 9: write_sysreg(ICH_LR9_EL2, val); break;
+	case 10: write_sysreg(ICH_LR10_EL2, val); break;
+	case 11: write_sysreg(ICH_LR11_EL2, val); break;
+	case 12: write_sysreg(ICH_LR12_EL2, val); break;
+	case 13: write_sysreg(ICH_LR13_EL2, val); break;
+	case 14: write_sysreg(ICH_LR14_EL2, val); break;
+	default: write_sysreg(ICH_LR15_EL2, val); break;
+	}
 }
 
 #endif /* !__ASSEMBLY__ */

@@ -15,7 +15,7 @@
 #include <core/percpu.h>
 #include <arm-common/gic.h>
 #include <arm-common/hv.h>
-#include <asm/sysregs.h>
+#include <arm-common/subarch.h>
 
 void arch_send_management_ipi(struct per_cpu *target)
 {
@@ -25,7 +25,7 @@ void arch_send_management_ipi(struct per_cpu *target)
 void arch_cpu_wait(struct per_cpu *cpu)
 {
 	/* A pending interrupt ends WFI even though EL2 runs masked. */
-	asm volatile("wfi" : : : "memory");
+	wfi();
 	gic_handle_irq(cpu);
 }
 
