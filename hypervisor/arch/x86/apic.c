@@ -16,7 +16,8 @@
 #include <core/printk.h>
 #include <x86/apic.h>
 #include <x86/mmio.h>
-#include <x86/x86.h>
+#include <x86/setup.h>
+#include <x86/vcpu.h>
 
 #define APIC_REG_ID		0x020
 #define APIC_REG_TPR		0x080
@@ -170,9 +171,9 @@ static void send_init_sipi(struct per_cpu *sender, u32 icr_lo)
 		if (target == sender || !target->cell)
 			continue;
 		if ((icr_lo & ICR_DM_MASK) == ICR_DM_INIT)
-			x86_send_init(target);
+			vcpu_send_init(target);
 		else
-			x86_send_sipi(target, icr_lo & ICR_VECTOR);
+			vcpu_send_sipi(target, icr_lo & ICR_VECTOR);
 	}
 	/* Broadcasts are confined silently; a named stranger is noted. */
 	if (!named && (icr_lo & ICR_SHORTHAND_MASK) == ICR_TO_DEST &&
@@ -252,6 +253,6 @@ int apic_handle_write(struct per_cpu *cpu, struct guest_regs *regs,
 			cpu->arch.apic_ldr = w.value;
 		apic_write(reg, w.value);
 	}
-	cpu->arch.vmcb.rip += w.length;
+	vcpu_skip_instruction(cpu, w.length);
 	return 0;
 }

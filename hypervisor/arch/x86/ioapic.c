@@ -19,8 +19,10 @@
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/spinlock.h>
+#include <x86/ioapic.h>
 #include <x86/mmio.h>
-#include <x86/x86.h>
+#include <x86/setup.h>
+#include <x86/vcpu.h>
 
 #define IOAPIC_REG_SELECT	0x00
 #define IOAPIC_REG_WINDOW	0x10
@@ -313,6 +315,6 @@ int ioapic_access(struct per_cpu *cpu, struct guest_regs *regs, u64 gpa)
 
 	if (!a.write)
 		mmio_complete_read(cpu, regs, &a, value);
-	cpu->arch.vmcb.rip += a.length;
+	vcpu_skip_instruction(cpu, a.length);
 	return 0;
 }

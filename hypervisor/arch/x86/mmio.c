@@ -6,21 +6,26 @@
  * (list in x86/mmio.h); the memory operand's address is not needed, the
  * fault gives it, so only its length is worked out.
  */
+#include <jailhouse/hypercall.h>
 #include <core/errno.h>
+#include <core/paging.h>
 #include <core/percpu.h>
+#include <core/printk.h>
+#include <x86/apic.h>
+#include <x86/exits.h>
+#include <x86/guest_mem.h>
+#include <x86/ioapic.h>
 #include <x86/mmio.h>
-#include <x86/x86.h>
+#include <x86/pci.h>
+#include <x86/vcpu.h>
 
 #define MAX_INSN_LENGTH		15
 #define REX_W			BIT(3)
 #define REX_R			BIT(2)
 
 #define REG_RSP			4
-/* Code segment attributes in the VMCB's packed format. */
-#define SEG_ATTR_L		BIT(9)
-#define SEG_ATTR_DB		BIT(10)
 
-/* Where a general register lives; RSP is in the VMCB instead. */
+/* Where a general register lives; RSP is the vendor's (vcpu_get_rsp). */
 static unsigned long *reg_slot(struct guest_regs *regs, unsigned int reg)
 {
 	switch (reg) {
@@ -52,7 +57,7 @@ static u64 read_reg(struct per_cpu *cpu, const struct guest_regs *regs,
 		    unsigned int reg, unsigned int size, bool rex)
 {
 	/* reg_slot does not write; the cast keeps one lookup table. */
-	u64 value = reg == REG_RSP ? cpu->arch.vmcb.rsp :
+	u64 value = reg == REG_RSP ? vcpu_get_rsp(cpu) :
 		*reg_slot((struct guest_regs *)regs, reg);
 
 	if (is_high_byte(reg, size, rex))
@@ -63,7 +68,7 @@ static u64 read_reg(struct per_cpu *cpu, const struct guest_regs *regs,
 void mmio_complete_read(struct per_cpu *cpu, struct guest_regs *regs,
 			const struct mmio_access *a, u64 value)
 {
-	u64 old = a->reg == REG_RSP ? cpu->arch.vmcb.rsp :
+	u64 old = a->reg == REG_RSP ? vcpu_get_rsp(cpu) :
 		*reg_slot(regs, a->reg);
 
 	switch (a->reg_size) {
@@ -84,7 +89,7 @@ void mmio_complete_read(struct per_cpu *cpu, struct guest_regs *regs,
 		break;
 	}
 	if (a->reg == REG_RSP)
-		cpu->arch.vmcb.rsp = value;
+		vcpu_set_rsp(cpu, value);
 	else
 		*reg_slot(regs, a->reg) = value;
 }
@@ -125,13 +130,14 @@ static unsigned int modrm_length(const u8 *insn)
 static int decode_moffs(struct per_cpu *cpu, const struct guest_regs *regs,
 			struct mmio_access *a, u8 op, unsigned int i)
 {
-	const struct vmcb *vmcb = &cpu->arch.vmcb;
 	unsigned int addr_size;
+	struct segment cs;
 
-	if ((vmcb->efer & EFER_LMA) && (vmcb->cs.attrib & SEG_ATTR_L))
+	vcpu_get_cs(cpu, &cs);
+	if (vcpu_long_mode(cpu))
 		addr_size = 8;
 	else
-		addr_size = (vmcb->cs.attrib & SEG_ATTR_DB) ? 4 : 2;
+		addr_size = (cs.attrib & SEG_ATTR_DB) ? 4 : 2;
 	if (!(op & 1))
 		a->reg_size = 1;
 	a->size = a->reg_size;
@@ -147,14 +153,15 @@ static int decode_moffs(struct per_cpu *cpu, const struct guest_regs *regs,
 int mmio_decode(struct per_cpu *cpu, const struct guest_regs *regs,
 		struct mmio_access *a)
 {
-	const struct vmcb *vmcb = &cpu->arch.vmcb;
 	unsigned int i = 0, size = 4, imm_size, reg, n;
+	struct segment cs;
 	u8 insn[MAX_INSN_LENGTH], rex = 0, op, modrm;
 	u64 value;
 	int err;
 
 	/* Fetch what the page holds, then the rest from the next one. */
-	err = guest_read_linear(cpu, vmcb->cs.base + vmcb->rip, insn,
+	vcpu_get_cs(cpu, &cs);
+	err = guest_read_linear(cpu, cs.base + vcpu_get_rip(cpu), insn,
 				sizeof(insn));
 	if (err)
 		return err;
@@ -165,7 +172,7 @@ int mmio_decode(struct per_cpu *cpu, const struct guest_regs *regs,
 		else if (!is_legacy_prefix(insn[i]))
 			break;
 	}
-	if ((insn[i] & 0xf0) == 0x40 && (vmcb->efer & EFER_LMA))
+	if ((insn[i] & 0xf0) == 0x40 && vcpu_long_mode(cpu))
 		rex = insn[i++];
 	if (rex & REX_W)
 		size = 8;
@@ -235,4 +242,32 @@ int mmio_decode_write(struct per_cpu *cpu, const struct guest_regs *regs,
 	w->size = a.size;
 	w->value = a.value;
 	return 0;
+}
+
+void mmio_handle_npf(struct per_cpu *cpu, struct guest_regs *regs,
+		     const struct vcpu_npf_intercept *npf)
+{
+	u64 gpa = npf->gpa;
+	int err = -EPERM;
+	char why[96];
+
+	if ((gpa & PAGE_MASK) == XAPIC_BASE && npf->is_write) {
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_XAPIC]++;
+		err = apic_handle_write(cpu, regs, gpa);
+	} else {
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
+		err = pci_mmconfig_access(cpu, regs, gpa);
+		if (err == -ENOENT)
+			err = ioapic_access(cpu, regs, gpa);
+		if (err == -ENOENT)
+			err = -EPERM;
+	}
+	if (err) {
+		snprintk(why, sizeof(why), "%s: %s at 0x%llx",
+			 err == -EPERM ?
+			 "access to unassigned guest-physical memory" :
+			 "MMIO access not understood",
+			 npf->is_write ? "write" : "read", gpa);
+		vcpu_fatal(cpu, regs, why);
+	}
 }

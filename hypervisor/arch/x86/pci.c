@@ -19,8 +19,11 @@
 #include <core/pci.h>
 #include <core/percpu.h>
 #include <core/spinlock.h>
+#include <x86/io.h>
 #include <x86/mmio.h>
-#include <x86/x86.h>
+#include <x86/pci.h>
+#include <x86/setup.h>
+#include <x86/vcpu.h>
 
 #define CONF1_ADDRESS		0xcf8
 #define CONF1_DATA		0xcfc
@@ -171,6 +174,6 @@ int pci_mmconfig_access(struct per_cpu *cpu, struct guest_regs *regs,
 	}
 	if (!a.write)
 		mmio_complete_read(cpu, regs, &a, value);
-	cpu->arch.vmcb.rip += a.length;
+	vcpu_skip_instruction(cpu, a.length);
 	return 0;
 }
