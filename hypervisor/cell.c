@@ -20,11 +20,13 @@
 #include <core/errno.h>
 #include <core/hypervisor.h>
 #include <core/management.h>
+#include <core/mmio.h>
 #include <core/page_pool.h>
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/remap.h>
 #include <core/string.h>
+#include <core/unit.h>
 
 /* Cell configs beyond this are refused; the driver's limit is the same. */
 #define CELL_CONFIG_MAX		(1UL << 20)
@@ -165,6 +167,7 @@ static int copy_config(u64 config_address,
 
 static void free_cell(struct cell *cell)
 {
+	mmio_cell_exit(cell);
 	if (cell->arch)
 		arch_cell_destroy(cell);
 	page_free(&mem_pool, cell->comm_region, 1);
@@ -172,7 +175,10 @@ static void free_cell(struct cell *cell)
 	page_free(&mem_pool, cell, PAGES(sizeof(*cell)));
 }
 
-/* The cell's own view: its memory regions and the comm region page. */
+/*
+ * The cell's own view: its memory regions and the comm region page;
+ * sub-page regions trap and are forwarded access by access.
+ */
 static int map_cell_memory(struct cell *cell)
 {
 	const struct jailhouse_memory *mem =
@@ -187,6 +193,8 @@ static int map_cell_memory(struct cell *cell)
 			comm.phys_start = page_pool_virt2phys(&mem_pool,
 							      cell->comm_region);
 			err = arch_map_memory_region(cell, &comm);
+		} else if (mmio_is_subpage(mem)) {
+			err = mmio_subpage_register(cell, mem);
 		} else if (mem->flags & JAILHOUSE_MEM_READ) {
 			err = arch_map_memory_region(cell, mem);
 		} else {
@@ -220,7 +228,15 @@ static struct cell *new_cell(struct jailhouse_cell_desc *config,
 	cell->comm_region = page_zalloc(&mem_pool, 1);
 	*err = cell->comm_region ? arch_cell_create(cell) : -ENOMEM;
 	if (!*err)
+		*err = mmio_cell_init(cell);
+	if (!*err)
 		*err = map_cell_memory(cell);
+	if (*err) {
+		free_cell(cell);
+		return NULL;
+	}
+	/* Last: on failure, the units have undone their part already. */
+	*err = units_cell_init(cell);
 	if (*err) {
 		free_cell(cell);
 		return NULL;
@@ -310,6 +326,7 @@ static long create_locked(struct per_cpu *cpu, unsigned long config_address)
 		unlink_cell(cell);
 		root_memory_update(cell, 0);
 		cell_resume(&root_cell, cpu);
+		units_cell_exit(cell);
 		free_cell(cell);
 		return err;
 	}
@@ -484,6 +501,8 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 	printk("Closing cell \"%s\"\n", cell->config->name);
 	unlink_cell(cell);
 	err = root_memory_update(cell, 0);
+	/* While the cell's CPUs are still suspended. */
+	units_cell_exit(cell);
 	return_cpus(cell);
 	/* The returned CPUs are root CPUs now: one resume wakes all. */
 	cell_resume(&root_cell, cpu);

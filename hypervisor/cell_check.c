@@ -103,11 +103,6 @@ static int check_memory(const struct jailhouse_cell_desc *config)
 			}
 			continue;
 		}
-		if (JAILHOUSE_MEMORY_IS_SUBPAGE(mem)) {
-			printk("Cell \"%s\": sub-page memory region %u is not "
-			       "supported\n", config->name, n);
-			return -EINVAL;
-		}
 		if (overlap(mem->phys_start, mem->size, hv->phys_start,
 			    hv->size)) {
 			printk("Cell \"%s\": memory region %u overlaps the "

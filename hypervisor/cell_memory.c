@@ -36,12 +36,17 @@ static bool clip(const struct jailhouse_memory *mem, u64 start, u64 end,
 	return true;
 }
 
-/* Whether the root currently loses this region of a non-root cell. */
+/*
+ * Whether the root currently loses this region of a non-root cell. A
+ * sub-page region is never taken: the root's mappings are whole pages,
+ * the cell's registers share one with others (core/mmio.h).
+ */
 static bool withheld_from_root(const struct cell *cell,
 			       const struct jailhouse_memory *mem)
 {
-	if (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
-			  JAILHOUSE_MEM_ROOTSHARED))
+	if ((mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+			   JAILHOUSE_MEM_ROOTSHARED)) ||
+	    JAILHOUSE_MEMORY_IS_SUBPAGE(mem))
 		return false;
 	return !(cell->loadable && (mem->flags & JAILHOUSE_MEM_LOADABLE));
 }

@@ -12,6 +12,7 @@
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/spinlock.h>
+#include <core/unit.h>
 
 static DEFINE_SPINLOCK(shutdown_lock);
 static bool shutdown_announced;
@@ -34,6 +35,9 @@ static long hypervisor_disable(struct per_cpu *cpu)
 	if (!shutdown_announced) {
 		printk("Shutting down hypervisor\n");
 		shutdown_announced = true;
+		/* The root cell gets back what the units held for it. */
+		units_cell_exit(&root_cell);
+		units_shutdown();
 	}
 	spin_unlock(&shutdown_lock);
 

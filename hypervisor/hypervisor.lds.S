@@ -22,6 +22,14 @@ SECTIONS
 
 	.rodata : { *(.rodata .rodata.*) }
 
+	/* The units (core/unit.h), in link order. */
+	. = ALIGN(8);
+	units : {
+		__start_units = .;
+		KEEP(*(units))
+		__stop_units = .;
+	}
+
 	. = ALIGN(PAGE_SIZE);
 	.data : {
 		*(.data .data.*)

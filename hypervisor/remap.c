@@ -2,7 +2,9 @@
 /*
  * Windows onto cell memory. The cell's config says where its guest-
  * physical memory is backed; the pages are mapped into the remap pool's
- * window for as long as the caller needs them.
+ * window for as long as the caller needs them. Device registers of
+ * sub-page regions pass through the same window, from any CPU at any
+ * time: the window's page tables change under a lock.
  */
 #include <jailhouse/cell-config.h>
 #include <core/arch.h>
@@ -10,6 +12,9 @@
 #include <core/errno.h>
 #include <core/page_pool.h>
 #include <core/remap.h>
+#include <core/spinlock.h>
+
+static DEFINE_SPINLOCK(window_lock);
 
 /* The region that holds all of [gpa, gpa + size), RAM only. */
 static const struct jailhouse_memory *
@@ -30,35 +35,53 @@ ram_region(const struct jailhouse_cell_desc *config, u64 gpa, u64 size)
 	return NULL;
 }
 
+/*
+ * Map the pages around [phys, phys + size) into a free part of the
+ * window, as device memory or not; NULL with the error in *err.
+ */
+static void *map_window(u64 phys, u64 size, bool device, int *err)
+{
+	unsigned long pages = PAGES((phys & ~PAGE_MASK) + size);
+	char *window;
+
+	spin_lock(&window_lock);
+	window = page_alloc(&remap_pool, pages);
+	if (!window) {
+		spin_unlock(&window_lock);
+		*err = -ENOMEM;
+		return NULL;
+	}
+	*err = device ?
+		arch_map_device_hv((unsigned long)window, phys & PAGE_MASK,
+				   pages * PAGE_SIZE) :
+		arch_map_hv((unsigned long)window, phys & PAGE_MASK,
+			    pages * PAGE_SIZE);
+	if (*err) {
+		arch_unmap_hv((unsigned long)window, pages * PAGE_SIZE);
+		page_free(&remap_pool, window, pages);
+		window = NULL;
+	}
+	spin_unlock(&window_lock);
+	return window ? window + (phys & ~PAGE_MASK) : NULL;
+}
+
 void *remap_cell_memory(const struct cell *cell, u64 gpa, u64 size,
 			int *err)
 {
 	const struct jailhouse_memory *mem;
-	unsigned long pages;
-	u64 phys;
-	char *window;
 
 	mem = size ? ram_region(cell->config, gpa, size) : NULL;
 	if (!mem) {
 		*err = -EINVAL;
 		return NULL;
 	}
-	phys = mem->phys_start + (gpa - mem->virt_start);
-	pages = PAGES((phys & ~PAGE_MASK) + size);
+	return map_window(mem->phys_start + (gpa - mem->virt_start), size,
+			  false, err);
+}
 
-	window = page_alloc(&remap_pool, pages);
-	if (!window) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	*err = arch_map_hv((unsigned long)window, phys & PAGE_MASK,
-			   pages * PAGE_SIZE);
-	if (*err) {
-		arch_unmap_hv((unsigned long)window, pages * PAGE_SIZE);
-		page_free(&remap_pool, window, pages);
-		return NULL;
-	}
-	return window + (phys & ~PAGE_MASK);
+void *remap_device(u64 phys, u64 size, int *err)
+{
+	return map_window(phys, size, true, err);
 }
 
 void remap_release(void *addr, u64 size)
@@ -67,6 +90,8 @@ void remap_release(void *addr, u64 size)
 	unsigned long pages = PAGES(offset + size);
 	char *window = (char *)addr - offset;
 
+	spin_lock(&window_lock);
 	arch_unmap_hv((unsigned long)window, pages * PAGE_SIZE);
 	page_free(&remap_pool, window, pages);
+	spin_unlock(&window_lock);
 }

@@ -13,9 +13,11 @@
 #include <core/config_check.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
+#include <core/mmio.h>
 #include <core/page_pool.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/unit.h>
 
 enum { EARLY_NOT_STARTED, EARLY_RUNNING, EARLY_DONE };
 
@@ -161,10 +163,49 @@ static int cpu_init(struct per_cpu *cpu, unsigned int cpu_id)
 	return err;
 }
 
+/* The root cell's sub-page regions trap like those of other cells. */
+static int register_root_subpages(void)
+{
+	const struct jailhouse_cell_desc *config = root_cell.config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(config);
+	unsigned int n;
+	int err;
+
+	for (n = 0; n < config->num_memory_regions; n++, mem++) {
+		if (!mmio_is_subpage(mem))
+			continue;
+		err = mmio_subpage_register(&root_cell, mem);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* Units, then the root cell's MMIO table and its units' part. */
+static int root_cell_units_init(void)
+{
+	int err = units_init();
+
+	if (err)
+		return err;
+	err = mmio_cell_init(&root_cell);
+	if (!err)
+		err = register_root_subpages();
+	if (!err)
+		err = units_cell_init(&root_cell);
+	if (err) {
+		mmio_cell_exit(&root_cell);
+		units_shutdown();
+	}
+	return err;
+}
+
 static void late_setup(void)
 {
 	int err = arch_init_late();
 
+	if (!err)
+		err = root_cell_units_init();
 	record_error(err);
 	if (err)
 		return;

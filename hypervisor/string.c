@@ -26,6 +26,19 @@ void *memcpy(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+/* Overlapping ranges: copy from the end when moving up. */
+void *memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	if (d <= s || d >= s + n)
+		return memcpy(dst, src, n);
+	while (n--)
+		d[n] = s[n];
+	return dst;
+}
+
 int memcmp(const void *a, const void *b, size_t n)
 {
 	const unsigned char *x = a, *y = b;

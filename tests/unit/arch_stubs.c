@@ -101,8 +101,34 @@ int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
 	return 0;
 }
 
+/*
+ * Device mappings behave like real ones for the one access made through
+ * them: what was written goes back to fake_phys at unmap time.
+ */
+static unsigned long device_virt, device_size;
+static u64 device_phys;
+unsigned int arch_map_device_calls;
+
+int arch_map_device_hv(unsigned long virt, u64 phys, unsigned long size)
+{
+	int err = arch_map_hv(virt, phys, size);
+
+	if (!err) {
+		device_virt = virt;
+		device_phys = phys;
+		device_size = size;
+		arch_map_device_calls++;
+	}
+	return err;
+}
+
 void arch_unmap_hv(unsigned long virt, unsigned long size)
 {
+	if (device_size && virt == device_virt && size == device_size) {
+		memcpy(fake_phys + (device_phys - FAKE_PHYS_BASE),
+		       (void *)virt, size);
+		device_size = 0;
+	}
 	memset((void *)virt, 0x5a, size);
 }
 

@@ -31,6 +31,11 @@ extern int arch_cpu_init_fail_cpu;
 extern unsigned char fake_phys[FAKE_PHYS_SIZE];
 extern unsigned int arch_cell_create_calls, arch_cell_destroy_calls;
 extern unsigned int arch_map_calls, arch_unmap_calls;
+/*
+ * arch_map_device_hv calls; such a mapping copies fake_phys in and, at
+ * arch_unmap_hv, back out (one mapping at a time).
+ */
+extern unsigned int arch_map_device_calls;
 /* arch_flush_cell_memory: calls, and the cell's state at the last one. */
 extern unsigned int arch_flush_calls;
 extern u32 arch_flush_seen_state;

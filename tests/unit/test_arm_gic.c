@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The GIC distributor as the cells see it (arch/arm-common/gic.c and the
- * distributor side of gic_v2.c), driven through mmio_dispatch() as a
+ * distributor side of gic_v2.c), driven through mmio_handle_access() as a
  * trapped guest access would be.
  *
  * The "hardware" is plain memory: hv_map_device() hands gic.c a buffer
@@ -98,6 +98,10 @@ static struct sys_cfg *sys_cfg;
 static struct gic_cell_cfg a_cfg;
 static struct arch_cell root_arch, a_arch;
 static struct cell cell_a;
+/* The MMIO tables mmio_cell_init would take from the pool. */
+#define TABLE_SIZE	4
+static struct mmio_region_location locations[2][TABLE_SIZE];
+static struct mmio_region_handler handlers[2][TABLE_SIZE];
 static struct page_pool s2_pool;
 
 static char *saved_region;
@@ -114,7 +118,17 @@ static int v3_cell_init(struct cell *cell)
 
 static const struct gic_ops test_v3_ops = {
 	.cell_init = v3_cell_init,
+	.mmio_regions = 1,
 };
+
+static struct cell_mmio test_table(unsigned int n)
+{
+	return (struct cell_mmio){
+		.max_regions = TABLE_SIZE,
+		.locations = locations[n],
+		.handlers = handlers[n],
+	};
+}
 
 static u32 w32(u32 reg)
 {
@@ -150,7 +164,7 @@ static int wr(struct cell *cell, u32 reg, unsigned int size, u64 val)
 		.value = val,
 	};
 
-	return mmio_dispatch(cell, &acc);
+	return mmio_handle_access(cell, &acc);
 }
 
 /* Reads start from garbage so that a value left alone shows. */
@@ -160,7 +174,7 @@ static int rd(struct cell *cell, u32 reg, unsigned int size, u64 *val)
 		.address = GICD_BASE + reg, .size = size,
 		.value = 0xdeadbeefdeadbeefULL,
 	};
-	int err = mmio_dispatch(cell, &acc);
+	int err = mmio_handle_access(cell, &acc);
 
 	*val = acc.value;
 	return err;
@@ -235,6 +249,7 @@ static int setup(unsigned int version)
 		.config = &sys->root_cell,
 		.arch = &root_arch,
 		.cpu_set = { 0x3 },
+		.mmio = test_table(0),
 	};
 
 	memset(&a_cfg, 0, sizeof(a_cfg));
@@ -251,6 +266,7 @@ static int setup(unsigned int version)
 		.config = &a_cfg.desc,
 		.arch = &a_arch,
 		.cpu_set = { 0xc },
+		.mmio = test_table(1),
 	};
 
 	memset(gicd_win, 0, sizeof(gicd_win));
@@ -392,10 +408,10 @@ TEST(arm_gic_foreign_interrupts_refused_for_cells_silent_for_root)
 	ASSERT_EQ(start(2), 0);
 	/* Interrupts 96..127 are all the root's. */
 	set32(GICD_ISENABLER + 12, 0x12345678);
-	EXPECT_EQ(wr(&cell_a, GICD_ISENABLER + 12, 4, 0xffffffff), -EPERM);
-	EXPECT_EQ(rd(&cell_a, GICD_ISENABLER + 12, 4, &val), -EPERM);
-	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 42, 1, 0x10), -EPERM);
-	EXPECT_EQ(wr(&cell_a, GICD_ICFGR + 24, 4, 0), -EPERM);
+	EXPECT_EQ(wr(&cell_a, GICD_ISENABLER + 12, 4, 0xffffffff), MMIO_ERROR);
+	EXPECT_EQ(rd(&cell_a, GICD_ISENABLER + 12, 4, &val), MMIO_ERROR);
+	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 42, 1, 0x10), MMIO_ERROR);
+	EXPECT_EQ(wr(&cell_a, GICD_ICFGR + 24, 4, 0), MMIO_ERROR);
 	EXPECT_EQ(w32(GICD_ISENABLER + 12), 0x12345678);
 
 	/* Interrupts 48..55 are all a's: the root gets nothing, no error. */
@@ -483,8 +499,8 @@ TEST(arm_gic_hv_private_interrupts_not_writable)
 	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 24, 4, 0xffffffff), 0);
 	EXPECT_EQ(w32(GICD_IPRIORITYR + 24), 0xffff80ff);
 	EXPECT_EQ(wr(&root_cell, GICD_IPRIORITYR + 15, 1, 0xff), 0);
-	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 15, 1, 0xff), -EPERM);
-	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 25, 1, 0xff), -EPERM);
+	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 15, 1, 0xff), MMIO_ERROR);
+	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 25, 1, 0xff), MMIO_ERROR);
 	EXPECT_EQ(gicd_win[GICD_IPRIORITYR + 15], 0x80);
 	EXPECT_EQ(gicd_win[GICD_IPRIORITYR + 25], 0x80);
 
@@ -581,9 +597,9 @@ TEST(arm_gic_v3_irouter_names_cpu_of_cell)
 	EXPECT_EQ(rd(&cell_a, r40, 8, &val), 0);
 	EXPECT_EQ(val, cpu3);
 	/* A root CPU, 1-of-N routing, no such CPU: refused, left alone. */
-	EXPECT_EQ(wr(&cell_a, r40, 8, 0x1), -EPERM);
-	EXPECT_EQ(wr(&cell_a, r40, 8, GICD_IROUTER_IRM | cpu2), -EPERM);
-	EXPECT_EQ(wr(&cell_a, r40, 8, 0x200000100ULL), -EPERM);
+	EXPECT_EQ(wr(&cell_a, r40, 8, 0x1), MMIO_ERROR);
+	EXPECT_EQ(wr(&cell_a, r40, 8, GICD_IROUTER_IRM | cpu2), MMIO_ERROR);
+	EXPECT_EQ(wr(&cell_a, r40, 8, 0x200000100ULL), MMIO_ERROR);
 	EXPECT_EQ(w64(r40), cpu3);
 	/* Bits outside the affinity fields do not matter. */
 	EXPECT_EQ(wr(&cell_a, r40, 8, cpu2 | 0x40000000), 0);
@@ -593,22 +609,22 @@ TEST(arm_gic_v3_irouter_names_cpu_of_cell)
 	set64(r40, cpu2);
 	EXPECT_EQ(wr(&cell_a, r40, 4, 0x101), 0);
 	EXPECT_EQ(w64(r40), cpu3);
-	EXPECT_EQ(wr(&cell_a, r40 + 4, 4, 0), -EPERM);
-	EXPECT_EQ(wr(&cell_a, r40, 4, 0x1), -EPERM);
+	EXPECT_EQ(wr(&cell_a, r40 + 4, 4, 0), MMIO_ERROR);
+	EXPECT_EQ(wr(&cell_a, r40, 4, 0x1), MMIO_ERROR);
 	EXPECT_EQ(w64(r40), cpu3);
 	EXPECT_EQ(rd(&cell_a, r40 + 4, 4, &val), 0);
 	EXPECT_EQ(val, 1);
 
 	/* A CPU that never came up is no target. */
 	per_cpu(3)->arch.known = false;
-	EXPECT_EQ(wr(&cell_a, r40, 8, cpu3), -EPERM);
+	EXPECT_EQ(wr(&cell_a, r40, 8, cpu3), MMIO_ERROR);
 	per_cpu(3)->arch.known = true;
 
 	/* Foreign and private interrupts. */
 	set64(r42, 0x1);
-	EXPECT_EQ(wr(&cell_a, r42, 8, cpu2), -EPERM);
-	EXPECT_EQ(rd(&cell_a, r42, 8, &val), -EPERM);
-	EXPECT_EQ(wr(&cell_a, GICD_IROUTER + 8 * 5, 8, cpu2), -EPERM);
+	EXPECT_EQ(wr(&cell_a, r42, 8, cpu2), MMIO_ERROR);
+	EXPECT_EQ(rd(&cell_a, r42, 8, &val), MMIO_ERROR);
+	EXPECT_EQ(wr(&cell_a, GICD_IROUTER + 8 * 5, 8, cpu2), MMIO_ERROR);
 	EXPECT_EQ(w64(r42), 0x1);
 	EXPECT_EQ(wr(&root_cell, r40, 8, 0x1), 0);
 	EXPECT_EQ(rd(&root_cell, r40, 8, &val), 0);
@@ -682,9 +698,14 @@ TEST(arm_gic_cell_init_takes_spis)
 	EXPECT_EQ(walk.phys, GICV_BASE);
 	/* The distributor region: 64 KiB from the GICD base. */
 	acc.address = GICD_BASE + GICD_SIZE - 4;
-	EXPECT_EQ(mmio_dispatch(&cell_a, &acc), 0);
+	EXPECT_EQ(mmio_handle_access(&cell_a, &acc), MMIO_HANDLED);
 	acc.address = GICD_BASE + GICD_SIZE;
-	EXPECT_EQ(mmio_dispatch(&cell_a, &acc), -ENOENT);
+	EXPECT_EQ(mmio_handle_access(&cell_a, &acc), MMIO_UNHANDLED);
+
+	/* The unit sized the tables right: one region each on GICv2. */
+	EXPECT_EQ(gic_mmio_count_regions(&cell_a), 1);
+	EXPECT_EQ(cell_a.mmio.num_regions, 1);
+	EXPECT_EQ(root_cell.mmio.num_regions, 1);
 
 	/* A cell going away has its SPIs disabled again. */
 	memset(gicd_win + GICD_ICENABLER, 0, 0x80);
@@ -692,6 +713,12 @@ TEST(arm_gic_cell_init_takes_spis)
 	EXPECT_EQ(w32(GICD_ICENABLER + 4), 1U << 23);
 	EXPECT_EQ(w32(GICD_ICENABLER + 20), 1U << 4);
 	EXPECT_EQ(w32(GICD_ICENABLER + 12), 0);
+	/* The root cell's at DISABLE: Linux keeps its SPIs enabled. */
+	root_cell.next = NULL;
+	memset(gicd_win + GICD_ICENABLER, 0, 0x80);
+	gic_cell_exit(&root_cell);
+	for (irq = 0; irq < 0x80; irq += 4)
+		EXPECT_EQ(w32(GICD_ICENABLER + irq), 0);
 	teardown();
 
 	/* GICv3 routes by IROUTER: the targets bytes stay as they were. */
@@ -700,6 +727,8 @@ TEST(arm_gic_cell_init_takes_spis)
 	ASSERT_EQ(add_cell_a(), 0);
 	EXPECT_EQ(gicd_win[GICD_ITARGETSR + 40], 0x5a);
 	EXPECT_EQ(w32(GICD_ICENABLER + 4), 1U << 23);
+	/* Distributor and redistributors. */
+	EXPECT_EQ(gic_mmio_count_regions(&cell_a), 2);
 	teardown();
 }
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ARM MMIO: data abort syndrome decoding (sizes, register, direction,
- * sign and zero extension of reads) and the per-cell region dispatch.
+ * sign and zero extension of reads). The region table is the core's
+ * (test_mmio.c).
  */
 #include <string.h>
 
 #include <core/cell.h>
 #include <core/errno.h>
-#include <arm-common/cell.h>
 #include <arm-common/mmio.h>
 #include <asm/trap_frame.h>
 
@@ -81,53 +81,4 @@ TEST(arm_mmio_read_extension)
 	/* a load into xzr changes nothing */
 	mmio_complete_read(iss(0, false, 31, false, false), &f, &acc, 31);
 	EXPECT_EQ(f.x[30], 0xaaaaaaaaaaaaaaaaUL);
-}
-
-static unsigned int calls;
-static u64 seen_offset;
-
-static int record(void *arg, struct mmio_access *acc)
-{
-	calls++;
-	seen_offset = acc->address;
-	return arg ? -EPERM : 0;
-}
-
-TEST(arm_mmio_dispatch_by_region)
-{
-	static struct arch_cell ac;
-	struct cell cell = { .arch = &ac };
-	struct mmio_access acc = { .size = 4 };
-	unsigned int n;
-
-	memset(&ac, 0, sizeof(ac));
-	ASSERT_EQ(mmio_region_register(&cell, 0x8000000, 0x10000, record,
-				       NULL), 0);
-	ASSERT_EQ(mmio_region_register(&cell, 0x9000000, 0x1000, record,
-				       &ac), 0);
-
-	calls = 0;
-	acc.address = 0x8000104;
-	EXPECT_EQ(mmio_dispatch(&cell, &acc), 0);
-	EXPECT_EQ(calls, 1);
-	EXPECT_EQ(seen_offset, 0x104);
-
-	/* The handler's refusal is the result. */
-	acc.address = 0x9000ffc;
-	EXPECT_EQ(mmio_dispatch(&cell, &acc), -EPERM);
-	EXPECT_EQ(seen_offset, 0xffc);
-
-	/* Outside every region, or sticking out of one. */
-	calls = 0;
-	acc.address = 0x8010000;
-	EXPECT_EQ(mmio_dispatch(&cell, &acc), -ENOENT);
-	acc.address = 0x800fffe;
-	EXPECT_EQ(mmio_dispatch(&cell, &acc), -ENOENT);
-	EXPECT_EQ(calls, 0);
-
-	for (n = 2; n < MMIO_MAX_REGIONS; n++)
-		ASSERT_EQ(mmio_region_register(&cell, n << 20, 0x1000, record,
-					       NULL), 0);
-	EXPECT_EQ(mmio_region_register(&cell, 0, 0x1000, record, NULL),
-		  -ENOSPC);
 }

@@ -19,7 +19,6 @@
 #include <core/remap.h>
 #include <core/string.h>
 #include <arm-common/cell.h>
-#include <arm-common/gic.h>
 #include <arm-common/hv.h>
 #include <arm-common/paging_formats.h>
 #include <asm/sysregs.h>
@@ -50,9 +49,10 @@ static int map_regions(struct cell *cell)
 	int err;
 
 	for (n = 0; n < cfg->num_memory_regions; n++, mem++) {
-		/* Sub-page regions and comm regions come with cell support. */
-		if (JAILHOUSE_MEMORY_IS_SUBPAGE(mem) ||
-		    (mem->flags & JAILHOUSE_MEM_COMM_REGION)) {
+		/* Sub-page regions trap: the core's dispatcher has them. */
+		if (JAILHOUSE_MEMORY_IS_SUBPAGE(mem))
+			continue;
+		if (mem->flags & JAILHOUSE_MEM_COMM_REGION) {
 			printk("Cell \"%s\": memory region %u is not supported yet\n",
 			       cfg->name, n);
 			return -EINVAL;
@@ -145,7 +145,7 @@ int arch_cell_init(struct cell *cell)
 		if (err)
 			return err;
 	}
-	return gic_cell_init(cell);
+	return 0;
 }
 
 int arch_cell_create(struct cell *cell)
@@ -172,7 +172,7 @@ int arch_cell_create(struct cell *cell)
 	if (!ac)
 		return -ENOMEM;
 	cell->arch = ac;
-	return stage2_init(cell, ac) ?: gic_cell_init(cell);
+	return stage2_init(cell, ac);
 }
 
 void arch_cell_destroy(struct cell *cell)
@@ -182,7 +182,6 @@ void arch_cell_destroy(struct cell *cell)
 	if (!ac)
 		return;
 	if (ac->stage2.root) {
-		gic_cell_exit(cell);
 		/* The next cell with this id must not see these. */
 		flush_cell_tlb(cell);
 		paging_destroy(&ac->stage2);

@@ -15,7 +15,6 @@
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/spinlock.h>
-#include <arm-common/cell.h>
 #include <arm-common/gic.h>
 #include <arm-common/gic_regs.h>
 #include <arm-common/hv.h>
@@ -116,8 +115,9 @@ static u64 allowed_targets(const struct cell *cell,
 	return targets * (0x0101010101010101ULL >> (64 - size * 8));
 }
 
-static int irq_reg_access(struct cell *cell, const struct irq_reg *reg,
-			  struct mmio_access *acc)
+static enum mmio_result irq_reg_access(struct cell *cell,
+				       const struct irq_reg *reg,
+				       struct mmio_access *acc)
 {
 	u64 mask = owned_mask(cell, reg, acc), val = acc->value;
 
@@ -127,28 +127,28 @@ static int irq_reg_access(struct cell *cell, const struct irq_reg *reg,
 	/* Linux in the root cell may sweep over all of them: no failure. */
 	if (!mask && cell == &root_cell) {
 		acc->value = 0;
-		return 0;
+		return MMIO_HANDLED;
 	}
 	if (!mask)
-		return -EPERM;
+		return MMIO_ERROR;
 	if (!acc->is_write) {
-		mmio_perform(gicd, acc);
+		mmio_perform_access(gicd, acc);
 		acc->value &= mask;
-		return 0;
+		return MMIO_HANDLED;
 	}
 	if (reg->set_clear) {
 		acc->value = val & mask;
-		mmio_perform(gicd, acc);
-		return 0;
+		mmio_perform_access(gicd, acc);
+		return MMIO_HANDLED;
 	}
 	spin_lock(&gicd_lock);
 	acc->is_write = false;
-	mmio_perform(gicd, acc);
+	mmio_perform_access(gicd, acc);
 	acc->value = (acc->value & ~mask) | (val & mask);
 	acc->is_write = true;
-	mmio_perform(gicd, acc);
+	mmio_perform_access(gicd, acc);
 	spin_unlock(&gicd_lock);
-	return 0;
+	return MMIO_HANDLED;
 }
 
 /* Whether a GICv3 route names a CPU of the cell (no 1-of-N routing). */
@@ -165,7 +165,8 @@ static bool route_in_cell(const struct cell *cell, u64 route)
 	return false;
 }
 
-static int irouter_access(struct cell *cell, struct mmio_access *acc)
+static enum mmio_result irouter_access(struct cell *cell,
+				       struct mmio_access *acc)
 {
 	unsigned int irq = (acc->address - GICD_IROUTER) / 8;
 	u64 offset = acc->address & 7, old;
@@ -175,14 +176,14 @@ static int irouter_access(struct cell *cell, struct mmio_access *acc)
 
 	if (irq < GIC_NUM_PRIVATE || !gic_cell_owns_irq(cell, irq)) {
 		acc->value = 0;
-		return cell == &root_cell ? 0 : -EPERM;
+		return cell == &root_cell ? MMIO_HANDLED : MMIO_ERROR;
 	}
 	if (!acc->is_write || cell == &root_cell) {
-		mmio_perform(gicd, acc);
-		return 0;
+		mmio_perform_access(gicd, acc);
+		return MMIO_HANDLED;
 	}
 	spin_lock(&gicd_lock);
-	mmio_perform(gicd, &whole);
+	mmio_perform_access(gicd, &whole);
 	old = whole.value;
 	if (acc->size == 8)
 		whole.value = acc->value;
@@ -191,15 +192,15 @@ static int irouter_access(struct cell *cell, struct mmio_access *acc)
 			(acc->value << (offset * 8));
 	if (!route_in_cell(cell, whole.value)) {
 		spin_unlock(&gicd_lock);
-		return -EPERM;
+		return MMIO_ERROR;
 	}
 	whole.is_write = true;
-	mmio_perform(gicd, &whole);
+	mmio_perform_access(gicd, &whole);
 	spin_unlock(&gicd_lock);
-	return 0;
+	return MMIO_HANDLED;
 }
 
-static int gicd_access(void *arg, struct mmio_access *acc)
+static enum mmio_result gicd_access(void *arg, struct mmio_access *acc)
 {
 	struct cell *cell = arg;
 	unsigned int n;
@@ -214,17 +215,17 @@ static int gicd_access(void *arg, struct mmio_access *acc)
 		if (acc->is_write)
 			gic_v2_sgir_write(cell, acc->value);
 		acc->value = 0;
-		return 0;
+		return MMIO_HANDLED;
 	}
 
 	if (cell == &root_cell) {
-		mmio_perform(gicd, acc);
-		return 0;
+		mmio_perform_access(gicd, acc);
+		return MMIO_HANDLED;
 	}
 	/* Identification and global state: readable, never written. */
 	if (!acc->is_write)
-		mmio_perform(gicd, acc);
-	return 0;
+		mmio_perform_access(gicd, acc);
+	return MMIO_HANDLED;
 }
 
 int gic_init(void)
@@ -281,7 +282,16 @@ int gic_cell_init(struct cell *cell)
 	return gic->cell_init(cell);
 }
 
+unsigned int gic_mmio_count_regions(struct cell *cell)
+{
+	(void)cell;
+	/* The distributor, and what the version adds. */
+	return 1 + gic->mmio_regions;
+}
+
 void gic_cell_exit(struct cell *cell)
 {
-	disable_spis(cell);
+	/* Linux goes on with the root's SPIs after DISABLE. */
+	if (cell != &root_cell)
+		disable_spis(cell);
 }

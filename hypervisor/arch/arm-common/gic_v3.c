@@ -337,7 +337,8 @@ static bool is_clear_reg(u64 reg)
 		reg == GICR_ICACTIVER0;
 }
 
-static int own_frame_access(void *frame, struct mmio_access *acc, u64 off)
+static enum mmio_result own_frame_access(void *frame,
+					 struct mmio_access *acc, u64 off)
 {
 	u64 reg = off & ~3ULL, val = acc->value, field, allowed;
 	struct mmio_access word = { .address = reg, .size = 4 };
@@ -346,28 +347,28 @@ static int own_frame_access(void *frame, struct mmio_access *acc, u64 off)
 
 	acc->address = off;
 	if (!acc->is_write || mask == ~0U) {
-		mmio_perform(frame, acc);
-		return 0;
+		mmio_perform_access(frame, acc);
+		return MMIO_HANDLED;
 	}
 	if (acc->size > 4)
-		return -EPERM;
+		return MMIO_ERROR;
 	if (is_clear_reg(reg)) {
 		acc->value = val & (mask >> shift);
-		mmio_perform(frame, acc);
-		return 0;
+		mmio_perform_access(frame, acc);
+		return MMIO_HANDLED;
 	}
 	field = ((1ULL << (acc->size * 8)) - 1) << shift;
 	allowed = field & mask;
 	spin_lock(&gicr_lock);
-	mmio_perform(frame, &word);
+	mmio_perform_access(frame, &word);
 	word.value = (word.value & ~allowed) | ((val << shift) & allowed);
 	word.is_write = true;
-	mmio_perform(frame, &word);
+	mmio_perform_access(frame, &word);
 	spin_unlock(&gicr_lock);
-	return 0;
+	return MMIO_HANDLED;
 }
 
-static int gicr_access(void *arg, struct mmio_access *acc)
+static enum mmio_result gicr_access(void *arg, struct mmio_access *acc)
 {
 	struct cell *cell = arg;
 	u64 frame_off = acc->address & ~(u64)(GICR_STRIDE - 1);
@@ -380,11 +381,11 @@ static int gicr_access(void *arg, struct mmio_access *acc)
 	/* Others' frames: the identification part is readable. */
 	if (!acc->is_write && (off < GICR_SGI_BASE || cell == &root_cell)) {
 		acc->address = off;
-		mmio_perform(frame, acc);
-		return 0;
+		mmio_perform_access(frame, acc);
+		return MMIO_HANDLED;
 	}
 	acc->value = 0;
-	return cell == &root_cell ? 0 : -EPERM;
+	return cell == &root_cell ? MMIO_HANDLED : MMIO_ERROR;
 }
 
 static int v3_cell_init(struct cell *cell)
@@ -409,6 +410,8 @@ const struct gic_ops gic_v3_ops = {
 	.cpu_shutdown = v3_cpu_shutdown,
 	.cpu_reset = v3_cpu_reset,
 	.cell_init = v3_cell_init,
+	/* The redistributors. */
+	.mmio_regions = 1,
 	.send_sgi = v3_send_sgi,
 	.ack = v3_ack,
 	.eoi = v3_eoi,

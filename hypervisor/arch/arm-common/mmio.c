@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Stage-2 data aborts as MMIO accesses. The load/store syndrome layout
- * (ARM ARM D17.2.40, ISS of a data abort) is the same in ESR_EL2 and the
- * ARMv7 HSR: ISV 24, SAS 23:22, SSE 21, SRT 20:16, SF 15, WnR 6.
+ * Stage-2 data aborts as MMIO accesses for the core's dispatcher. The
+ * load/store syndrome layout (ARM ARM D17.2.40, ISS of a data abort) is
+ * the same in ESR_EL2 and the ARMv7 HSR: ISV 24, SAS 23:22, SSE 21,
+ * SRT 20:16, SF 15, WnR 6.
  */
-#include <core/cell.h>
 #include <core/errno.h>
-#include <arm-common/cell.h>
 #include <arm-common/mmio.h>
 #include <asm/trap_frame.h>
 
@@ -16,40 +15,6 @@
 #define ISS_SRT(iss)	(((iss) >> 16) & 0x1f)
 #define ISS_SF		BIT(15)
 #define ISS_WNR		BIT(6)
-
-int mmio_region_register(struct cell *cell, u64 start, u64 size,
-			 mmio_handler_t handler, void *arg)
-{
-	struct arch_cell *ac = cell->arch;
-
-	if (ac->num_mmio >= MMIO_MAX_REGIONS)
-		return -ENOSPC;
-	ac->mmio[ac->num_mmio++] = (struct mmio_region){
-		.start = start,
-		.size = size,
-		.handler = handler,
-		.arg = arg,
-	};
-	return 0;
-}
-
-int mmio_dispatch(struct cell *cell, struct mmio_access *acc)
-{
-	struct arch_cell *ac = cell->arch;
-	const struct mmio_region *r;
-	unsigned int n;
-
-	for (n = 0; n < ac->num_mmio; n++) {
-		r = &ac->mmio[n];
-		/* The whole access must lie in the region. */
-		if (acc->address >= r->start &&
-		    acc->address - r->start <= r->size - acc->size) {
-			acc->address -= r->start;
-			return r->handler(r->arg, acc);
-		}
-	}
-	return -ENOENT;
-}
 
 static u64 size_mask(unsigned int size)
 {
@@ -82,42 +47,4 @@ void mmio_complete_read(unsigned long iss, struct trap_frame *f,
 	if (!(iss & ISS_SF))
 		val &= 0xffffffffULL;
 	trap_set_reg(f, reg, (unsigned long)val);
-}
-
-void mmio_perform(void *base, struct mmio_access *acc)
-{
-	void *addr = (char *)base + acc->address;
-
-	if (acc->is_write) {
-		switch (acc->size) {
-		case 1:
-			*(volatile u8 *)addr = (u8)acc->value;
-			break;
-		case 2:
-			*(volatile u16 *)addr = (u16)acc->value;
-			break;
-		case 4:
-			*(volatile u32 *)addr = (u32)acc->value;
-			break;
-		default:
-			*(volatile u64 *)addr = acc->value;
-			break;
-		}
-		return;
-	}
-
-	switch (acc->size) {
-	case 1:
-		acc->value = *(volatile u8 *)addr;
-		break;
-	case 2:
-		acc->value = *(volatile u16 *)addr;
-		break;
-	case 4:
-		acc->value = *(volatile u32 *)addr;
-		break;
-	default:
-		acc->value = *(volatile u64 *)addr;
-		break;
-	}
 }

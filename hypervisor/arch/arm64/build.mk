@@ -7,6 +7,7 @@ ARCH_SRCS := \
 	arch/arm-common/control.c \
 	arch/arm-common/gic.c \
 	arch/arm-common/gic_inject.c \
+	arch/arm-common/gic_unit.c \
 	arch/arm-common/gic_v2.c \
 	arch/arm-common/gic_v3.c \
 	arch/arm-common/mmio.c \

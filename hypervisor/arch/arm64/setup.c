@@ -266,14 +266,26 @@ void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
 	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
 }
 
-int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
+static int map_hv(unsigned long virt, u64 phys, unsigned long size,
+		  unsigned long flags)
 {
 	int err = paging_map(&hv_paging, virt, phys, size,
 			     PAGE_FLAG_READ | PAGE_FLAG_WRITE |
-			     PAGE_FLAG_NO_HUGE);
+			     PAGE_FLAG_NO_HUGE | flags);
 
 	flush_hv_range(virt, size);
 	return err;
+}
+
+int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
+{
+	return map_hv(virt, phys, size, 0);
+}
+
+/* Device-nGnRE: what the registers of a sub-page region need. */
+int arch_map_device_hv(unsigned long virt, u64 phys, unsigned long size)
+{
+	return map_hv(virt, phys, size, PAGE_FLAG_DEVICE);
 }
 
 void arch_unmap_hv(unsigned long virt, unsigned long size)

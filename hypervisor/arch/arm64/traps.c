@@ -124,8 +124,9 @@ static void handle_dabt(struct per_cpu *cpu, struct trap_frame *f,
 {
 	unsigned long iss = ESR_ISS(esr);
 	struct mmio_access acc;
+	enum mmio_result res;
 	unsigned int reg;
-	int err;
+	u64 ipa;
 
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
 	if (iss & ISS_S1PTW)
@@ -135,15 +136,15 @@ static void handle_dabt(struct per_cpu *cpu, struct trap_frame *f,
 		      kind);
 
 	/* HPFAR_EL2 holds bits 47:12 of the IPA in its bits 39:4. */
-	acc.address = ((read_sysreg(hpfar_el2) & GENMASK_ULL(43, 4)) << 8) |
+	ipa = ((read_sysreg(hpfar_el2) & GENMASK_ULL(43, 4)) << 8) |
 		(read_sysreg(far_el2) & 0xfff);
-	err = mmio_dispatch(cpu->cell, &acc);
-	if (err) {
+	acc.address = ipa;
+	res = mmio_handle_access(cpu->cell, &acc);
+	if (res != MMIO_HANDLED) {
 		printk("CPU %u, cell \"%s\": refused MMIO %s at 0x%llx, "
-		       "%u bytes (%d)\n", cpu->cpu_id, cpu->cell->config->name,
-		       acc.is_write ? "write" : "read",
-		       ((read_sysreg(hpfar_el2) & GENMASK_ULL(43, 4)) << 8) |
-		       (read_sysreg(far_el2) & 0xfff), acc.size, err);
+		       "%u bytes (%s)\n", cpu->cpu_id, cpu->cell->config->name,
+		       acc.is_write ? "write" : "read", ipa, acc.size,
+		       res == MMIO_UNHANDLED ? "no region" : "by its handler");
 		fatal(cpu, f, "unhandled data abort", kind);
 	}
 	if (!acc.is_write)

@@ -70,6 +70,12 @@ int arch_init_late(void);
  */
 int arch_map_hv(unsigned long virt, u64 phys, unsigned long size);
 void arch_unmap_hv(unsigned long virt, unsigned long size);
+/*
+ * Like arch_map_hv, but as device memory (uncached, no merging, no
+ * speculative reads) for device registers the core reaches on behalf of
+ * a cell (sub-page regions, core/mmio.h); arch_unmap_hv removes it.
+ */
+int arch_map_device_hv(unsigned long virt, u64 phys, unsigned long size);
 
 /*
  * Cells other than the root (cell.c). arch_cell_create builds the arch

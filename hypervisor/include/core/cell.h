@@ -15,6 +15,7 @@
 #include <jailhouse/cell-config.h>
 #include <jailhouse/hypercall.h>
 #include <core/bitmap.h>
+#include <core/mmio_table.h>
 #include <core/types.h>
 
 /* CPU ids the hypervisor can manage; configs naming more are refused. */
@@ -30,6 +31,8 @@ struct cell {
 	const struct jailhouse_cell_desc *config;
 	struct arch_cell *arch;
 	unsigned long cpu_set[BITMAP_WORDS(MAX_CPUS)];
+	/* Trapped regions and their handlers (core/mmio.h). */
+	struct cell_mmio mmio;
 	/* Loadable regions are mapped into the root cell. */
 	bool loadable;
 	/* Pages of the config copy (memory pool), 0 for the root cell. */

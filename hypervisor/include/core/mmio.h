@@ -17,6 +17,7 @@
 #ifndef _CORE_MMIO_H
 #define _CORE_MMIO_H
 
+#include <core/mmio_table.h>
 #include <core/types.h>
 
 struct cell;
@@ -33,44 +34,6 @@ struct mmio_access {
 	bool is_write;
 	/* The value written, or the value a handler returns for a read. */
 	u64 value;
-};
-
-/*
- * Outcome of a handler, and of mmio_handle_access: MMIO_HANDLED (the
- * arch completes and skips the instruction), MMIO_ERROR (refused: the
- * handler printed one console line and the CPU's cell fails) or, only
- * from mmio_handle_access, MMIO_UNHANDLED (no region holds the access).
- */
-enum mmio_result {
-	MMIO_UNHANDLED = -1,
-	MMIO_ERROR = -2,
-	MMIO_HANDLED = 0,
-};
-
-typedef enum mmio_result (*mmio_handler_t)(void *arg,
-					   struct mmio_access *acc);
-
-struct mmio_region_location {
-	u64 start;
-	u64 size;
-};
-
-struct mmio_region_handler {
-	mmio_handler_t function;
-	void *arg;
-};
-
-/* Per-cell table, embedded in struct cell. */
-struct cell_mmio {
-	/* Odd while a writer changes the table. */
-	volatile unsigned long generation;
-	volatile unsigned int num_regions;
-	unsigned int max_regions;
-	/* Both arrays are max_regions long, index for index. */
-	struct mmio_region_location *locations;
-	struct mmio_region_handler *handlers;
-	/* Pages of the memory pool behind the two arrays. */
-	unsigned long pages;
 };
 
 /*
@@ -118,7 +81,16 @@ bool mmio_is_subpage(const struct jailhouse_memory *mem);
 /*
  * Register a handler for a sub-page region of the cell's config: accesses
  * inside it of a width its JAILHOUSE_MEM_IO_* flags allow (any, when none
- * is set), naturally aligned, reach the device; others are refused.
+ * is set), naturally aligned, reach the device; others are refused, and so
+ * are reads without JAILHOUSE_MEM_READ and writes without _WRITE.
+ * JAILHOUSE_MEM_IO_UNALIGNED is not honoured: device memory faults on
+ * unaligned accesses on ARM. mem must stay valid as long as the table
+ * (it points into the cell's config).
+ *
+ * The handler reaches the device page through the remap window, mapped
+ * as device memory by the accessing CPU for the one access
+ * (remap_device), so no CPU ever keeps a translation to the device that
+ * another CPU could have changed.
  */
 int mmio_subpage_register(struct cell *cell,
 			  const struct jailhouse_memory *mem);

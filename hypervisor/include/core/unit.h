@@ -35,12 +35,20 @@ struct unit {
 	void (*cell_exit)(struct cell *cell);
 };
 
-/* Place a unit in the table the core walks; hooks may be NULL. */
+/*
+ * Place a unit in the table the core walks; hooks may be NULL. The
+ * section name is a C identifier, so that a host linker (unit tests)
+ * provides __start_units and __stop_units as the image's linker script
+ * does.
+ */
 #define DEFINE_UNIT(id, ...)						\
 	static const struct unit __unit_##id				\
-	__attribute__((section(".units"), used, aligned(8))) = {	\
+	__attribute__((section("units"), used, aligned(8))) = {	\
 		__VA_ARGS__						\
 	}
+
+/* The table, in link order (linker script, or the host linker). */
+extern const struct unit __start_units[], __stop_units[];
 
 /* Run every unit's init in order; on failure shut down those done. */
 int units_init(void);

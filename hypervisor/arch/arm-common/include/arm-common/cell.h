@@ -4,7 +4,6 @@
 #define _ARM_COMMON_CELL_H
 
 #include <core/paging.h>
-#include <arm-common/mmio.h>
 
 struct cell;
 
@@ -12,9 +11,6 @@ struct arch_cell {
 	struct paging_structures stage2;
 	/* The cell id, tagging its stage-2 translations in the TLBs. */
 	u16 vmid;
-	/* Guest-physical regions that trap and are emulated, unsorted. */
-	unsigned int num_mmio;
-	struct mmio_region mmio[MMIO_MAX_REGIONS];
 };
 
 /* VTTBR_EL2 / VTTBR value of the cell: its stage-2 root, id as VMID. */

@@ -48,9 +48,14 @@ void gic_send_mgmt_sgi(struct per_cpu *target);
  */
 void gic_send_sgi1r(struct per_cpu *cpu, u64 val);
 
-/* Register the cell's GIC regions; take its SPIs from the root cell. */
+/*
+ * The GIC unit's cell hooks (gic_unit.c): the MMIO regions of a cell,
+ * registering them and taking the cell's SPIs from the root cell, and
+ * disabling the SPIs of a cell other than the root that goes away (the
+ * root owns them then).
+ */
+unsigned int gic_mmio_count_regions(struct cell *cell);
 int gic_cell_init(struct cell *cell);
-/* Disable the SPIs of a cell that goes away (the root owns them then). */
 void gic_cell_exit(struct cell *cell);
 
 /* Whether cell may use interrupt irq (SPIs by the configs' irqchips). */

@@ -90,8 +90,9 @@ struct gic_ops {
 	void (*cpu_shutdown)(struct per_cpu *cpu);
 	/* Virtual interface and private interrupts as after a reset. */
 	void (*cpu_reset)(struct per_cpu *cpu);
-	/* Register the cell's CPU-interface regions. */
+	/* Register the cell's CPU-interface regions, mmio_regions many. */
 	int (*cell_init)(struct cell *cell);
+	unsigned int mmio_regions;
 	void (*send_sgi)(struct per_cpu *target, unsigned int sgi);
 	/* Physical CPU interface: acknowledge, drop priority, deactivate. */
 	u32 (*ack)(void);
