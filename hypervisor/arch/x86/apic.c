@@ -10,12 +10,13 @@
 #include <core/cell.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
+#include <core/mmio.h>
 #include <core/page_pool.h>
 #include <core/paging.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/unit.h>
 #include <x86/apic.h>
-#include <x86/mmio.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
 
@@ -227,32 +228,63 @@ static void send_filtered(struct per_cpu *sender, u32 icr_lo)
 		       logical ? dest & ~allowed : dest);
 }
 
-int apic_handle_write(struct per_cpu *cpu, struct guest_regs *regs,
-		      u64 gpa)
+static void apic_write_reg(struct per_cpu *cpu, unsigned int reg, u32 value)
 {
-	unsigned int reg = gpa & ~PAGE_MASK;
-	struct mmio_write w;
 	u32 mode;
-	int err;
-
-	err = mmio_decode_write(cpu, regs, &w);
-	if (err)
-		return err;
-	/* APIC registers take aligned 32-bit accesses only. */
-	if (w.size != 4 || (reg & 3))
-		return -EINVAL;
 
 	if (reg == APIC_REG_ICR_LO) {
-		mode = w.value & ICR_DM_MASK;
+		mode = value & ICR_DM_MASK;
 		if (mode == ICR_DM_INIT || mode == ICR_DM_STARTUP)
-			send_init_sipi(cpu, w.value);
+			send_init_sipi(cpu, value);
 		else
-			send_filtered(cpu, w.value);
+			send_filtered(cpu, value);
 	} else {
 		if (reg == APIC_REG_LDR)
-			cpu->arch.apic_ldr = w.value;
-		apic_write(reg, w.value);
+			cpu->arch.apic_ldr = value;
+		apic_write(reg, value);
 	}
-	vcpu_skip_instruction(cpu, w.length);
-	return 0;
 }
+
+/*
+ * The xAPIC page of every cell, mapped read-only: writes come here, reads
+ * only if the page is not mapped. The registers take aligned 32-bit
+ * accesses.
+ */
+static enum mmio_result apic_mmio_access(void *arg, struct mmio_access *acc)
+{
+	unsigned int reg = acc->address;
+
+	(void)arg;
+	if (acc->size != 4 || (reg & 3))
+		return MMIO_ERROR;
+	if (acc->is_write)
+		apic_write_reg(this_cpu(), reg, acc->value);
+	else
+		acc->value = apic_read(reg);
+	return MMIO_HANDLED;
+}
+
+static unsigned int apic_mmio_count_regions(struct cell *cell)
+{
+	(void)cell;
+	return 1;
+}
+
+static int apic_cell_init(struct cell *cell)
+{
+	return mmio_region_register(cell, XAPIC_BASE, PAGE_SIZE,
+				    apic_mmio_access, NULL);
+}
+
+static void apic_cell_exit(struct cell *cell)
+{
+	mmio_region_unregister(cell, XAPIC_BASE);
+}
+
+/* The xAPIC page of the cells; the hypervisor's own APIC access is early. */
+DEFINE_UNIT(xapic,
+	.name = "xAPIC",
+	.mmio_count_regions = apic_mmio_count_regions,
+	.cell_init = apic_cell_init,
+	.cell_exit = apic_cell_exit,
+);

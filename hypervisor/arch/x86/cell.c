@@ -22,7 +22,6 @@
 #include <x86/apic.h>
 #include <x86/cell.h>
 #include <x86/clock.h>
-#include <x86/ioapic.h>
 #include <x86/paging_formats.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
@@ -55,8 +54,6 @@ int arch_cell_create(struct cell *cell)
 	err = pio_init_bitmap(ac, cell->config);
 	if (err)
 		return err;
-	/* The root cell's IOAPIC pins become the cell's, quiet at first. */
-	ioapic_cell_pins_mask(cell);
 	return msr_init_bitmap_cell(ac);
 }
 
@@ -66,8 +63,6 @@ void arch_cell_destroy(struct cell *cell)
 
 	if (!ac)
 		return;
-	/* Nothing the cell programmed may fire into the root cell. */
-	ioapic_cell_pins_mask(cell);
 	if (ac->npt.root)
 		paging_destroy(&ac->npt);
 	page_free(&mem_pool, ac->iopm, vcpu_iopm_pages);

@@ -18,7 +18,6 @@
 #include <x86/cell.h>
 #include <x86/clock.h>
 #include <x86/guest_mem.h>
-#include <x86/ioapic.h>
 #include <x86/paging_formats.h>
 #include <x86/pci.h>
 #include <x86/processor.h>
@@ -160,9 +159,6 @@ int arch_init_early(void)
 	if (err)
 		return err;
 	err = pci_init();
-	if (err)
-		return err;
-	err = ioapic_init();
 	if (err)
 		return err;
 
@@ -355,7 +351,6 @@ int arch_init_late(void)
 {
 	/* Needs the hypervisor's own tables (the APIC mapping) loaded. */
 	clock_measure();
-	ioapic_init_late();
 	return 0;
 }
 

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The x86 ways into PCI config space (pci.c). */
+/* The x86 ways into PCI config space (pci.c; MMCONFIG is a unit there). */
 #ifndef _X86_PCI_H
 #define _X86_PCI_H
 
 #include <core/types.h>
 
-struct guest_regs;
 struct per_cpu;
 
 /* The hypervisor's view of MMCONFIG (arch_init_early). */
@@ -16,11 +15,5 @@ int pci_init(void);
  */
 int pci_conf1_access(struct per_cpu *cpu, u16 port, unsigned int size,
 		     bool in, u32 *value);
-/*
- * A trapped access at gpa: -ENOENT outside the MMCONFIG window, else
- * decoded, filtered and done (0) or not understood (-EINVAL, -EFAULT).
- */
-int pci_mmconfig_access(struct per_cpu *cpu, struct guest_regs *regs,
-			u64 gpa);
 
 #endif /* _X86_PCI_H */
