@@ -14,12 +14,14 @@ ARCH_SRCS := \
 	arch/x86/guest_mem.c \
 	arch/x86/hypercall.c \
 	arch/x86/ioapic.c \
+	arch/x86/management.c \
 	arch/x86/mmio.c \
 	arch/x86/msr.c \
 	arch/x86/npt.c \
 	arch/x86/paging_formats.c \
 	arch/x86/pci.c \
 	arch/x86/pio.c \
+	arch/x86/remap.c \
 	arch/x86/setup.c \
 	arch/x86/uart_8250.c \
 	arch/x86/vcpu.c \

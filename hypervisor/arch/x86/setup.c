@@ -313,40 +313,6 @@ int arch_cell_init(struct cell *cell)
 	return 0;
 }
 
-static int map_hv(unsigned long virt, u64 phys, unsigned long size,
-		  unsigned long flags)
-{
-	unsigned long offset;
-	int err;
-
-	err = paging_map(&hv_paging, virt, phys, size,
-			 PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_NO_HUGE |
-			 flags);
-	for (offset = 0; offset < size; offset += PAGE_SIZE)
-		asm volatile("invlpg (%0)" : : "r" (virt + offset) : "memory");
-	return err;
-}
-
-int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
-{
-	return map_hv(virt, phys, size, 0);
-}
-
-/* PCD and PWT: uncached whatever the MTRRs say. */
-int arch_map_device_hv(unsigned long virt, u64 phys, unsigned long size)
-{
-	return map_hv(virt, phys, size, PAGE_FLAG_DEVICE);
-}
-
-void arch_unmap_hv(unsigned long virt, unsigned long size)
-{
-	unsigned long offset;
-
-	paging_unmap(&hv_paging, virt, size);
-	for (offset = 0; offset < size; offset += PAGE_SIZE)
-		asm volatile("invlpg (%0)" : : "r" (virt + offset) : "memory");
-}
-
 int arch_init_late(void)
 {
 	/* Needs the hypervisor's own tables (the APIC mapping) loaded. */

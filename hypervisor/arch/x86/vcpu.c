@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Starting, parking and waking the virtual CPUs, for both vendors: the
- * hooks the core's CPU management uses, kicks, INIT and STARTUP as
- * requests between CPUs, and the one loop in which a CPU waits in the
- * hypervisor (parked, or waiting for STARTUP after INIT).
+ * Waking and restarting the virtual CPUs, for both vendors: kicks, INIT
+ * and STARTUP as requests between CPUs, NMI exits, and the one loop in
+ * which a CPU waits in the hypervisor (parked, or waiting for STARTUP
+ * after INIT).
  */
 #include <jailhouse/hypercall.h>
 #include <core/arch.h>
@@ -23,11 +23,7 @@ bool vcpu_long_mode(struct per_cpu *cpu)
 	return (vcpu_get_efer(cpu) & EFER_LMA) && (cs.attrib & SEG_ATTR_L);
 }
 
-/*
- * The state of a CPU after INIT and STARTUP: real mode at vector:0000,
- * which for vector 0 is also the state the first CPU of a cell starts in.
- */
-static void vcpu_reset(struct per_cpu *cpu, unsigned int vector)
+void vcpu_reset(struct per_cpu *cpu, unsigned int vector)
 {
 	memset(cpu->arch.regs, 0, sizeof(*cpu->arch.regs));
 	vcpu_vendor_reset(cpu, vector);
@@ -67,45 +63,6 @@ void vcpu_send_sipi(struct per_cpu *target, unsigned int vector)
 					__ATOMIC_ACQUIRE))
 		/* It sleeps until kicked. */
 		vcpu_kick(target);
-}
-
-void arch_send_management_ipi(struct per_cpu *target)
-{
-	vcpu_kick(target);
-}
-
-void arch_cpu_wait(struct per_cpu *cpu)
-{
-	(void)cpu;
-	vcpu_vendor_wait();
-}
-
-void arch_cpu_tlb_flush(struct per_cpu *cpu)
-{
-	vcpu_tlb_flush(cpu);
-}
-
-void arch_park_cpu(struct per_cpu *cpu)
-{
-	vcpu_load_cell(cpu);
-	/* A pending INIT of the old context means nothing any more. */
-	__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
-			 __ATOMIC_RELEASE);
-}
-
-void arch_reset_cpu(struct per_cpu *cpu)
-{
-	vcpu_load_cell(cpu);
-	apic_cpu_reset();
-	if (cpu->cpu_id == cell_first_cpu(cpu->cell)) {
-		__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
-				 __ATOMIC_RELEASE);
-		vcpu_reset(cpu, 0);
-	} else {
-		/* Like an application processor: INIT done, STARTUP due. */
-		__atomic_store_n(&cpu->arch.init_state, X86_CPU_INIT,
-				 __ATOMIC_RELEASE);
-	}
 }
 
 bool vcpu_handle_events(struct per_cpu *cpu)

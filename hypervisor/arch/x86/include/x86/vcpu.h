@@ -185,6 +185,13 @@ struct vcpu_npf_intercept {
 bool vcpu_long_mode(struct per_cpu *cpu);
 
 /*
+ * The state of a CPU after INIT and STARTUP: real mode at vector:0000,
+ * which for vector 0 is also the state the first CPU of a cell starts in.
+ * The guest registers of the current exit are cleared.
+ */
+void vcpu_reset(struct per_cpu *cpu, unsigned int vector);
+
+/*
  * Kicks are NMIs to the target's APIC; counted, so that an NMI exit can
  * tell a kick from an NMI meant for the guest.
  */
