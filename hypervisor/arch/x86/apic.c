@@ -4,8 +4,10 @@
  * cell reads its APIC directly but every write traps: INIT and STARTUP
  * IPIs must not reach real CPUs, which would leave SVM with them. They
  * become requests the target CPU handles in the hypervisor. Other IPIs
- * reach only CPUs of the sender's cell; all other writes are done on the
- * guest's behalf.
+ * reach only CPUs of the sender's cell; the registers that decide where
+ * interrupts go (ID, LDR, DFR) keep the values Linux gave them before
+ * the hypervisor started; all other writes are done on the guest's
+ * behalf.
  */
 #include <core/cell.h>
 #include <core/errno.h>
@@ -24,6 +26,11 @@
 #define APIC_REG_TPR		0x080
 #define APIC_REG_EOI		0x0b0
 #define APIC_REG_LDR		0x0d0
+#define APIC_REG_DFR		0x0e0
+/* The bits of ID, LDR and DFR that mean anything. */
+#define APIC_ID_MASK		0xff000000U
+#define APIC_DFR_MODEL_MASK	0xf0000000U
+#define APIC_DFR_FLAT		0xf0000000U
 #define APIC_REG_ISR		0x100
 #define APIC_REG_LVT_TIMER	0x320
 #define APIC_REG_LVT_ERROR	0x370
@@ -38,6 +45,7 @@
 #define ICR_VECTOR		0x000000ffU
 #define ICR_DM_SHIFT		8
 #define ICR_DM_MASK		(7U << ICR_DM_SHIFT)
+#define ICR_DM_LOWEST		(1U << ICR_DM_SHIFT)
 #define ICR_DM_NMI		(4U << ICR_DM_SHIFT)
 #define ICR_DM_INIT		(5U << ICR_DM_SHIFT)
 #define ICR_DM_STARTUP		(6U << ICR_DM_SHIFT)
@@ -85,10 +93,29 @@ int apic_init(void)
 			  PAGE_FLAG_DEVICE | PAGE_FLAG_NO_HUGE);
 }
 
+/*
+ * The routing identity of the CPU, as Linux left it at enable: from now
+ * on only the hypervisor may change it (see apic_write_reg).
+ */
 void apic_cpu_init(struct per_cpu *cpu)
 {
 	cpu->arch.apic_id = apic_read(APIC_REG_ID) >> ICR_DEST_SHIFT;
-	cpu->arch.apic_ldr = apic_read(APIC_REG_LDR);
+	cpu->arch.apic_ldr = apic_read(APIC_REG_LDR) & APIC_ID_MASK;
+	cpu->arch.apic_dfr = apic_read(APIC_REG_DFR) & APIC_DFR_MODEL_MASK;
+}
+
+/*
+ * Flat model: dest is a mask of logical IDs. Cluster model: a cluster in
+ * the upper nibble (0xf: all) and a mask of its members in the lower.
+ */
+bool apic_logical_match(const struct per_cpu *cpu, u8 dest)
+{
+	u8 id = cpu->arch.apic_ldr >> ICR_DEST_SHIFT;
+
+	if (cpu->arch.apic_dfr == APIC_DFR_FLAT)
+		return id & dest;
+	return ((dest >> 4) == 0xf || (dest >> 4) == (id >> 4)) &&
+		(id & dest & 0xf);
 }
 
 /*
@@ -184,6 +211,54 @@ static void send_init_sipi(struct per_cpu *sender, u32 icr_lo)
 		       "INIT" : "STARTUP", dest);
 }
 
+static bool ipi_reaches(const struct per_cpu *target, bool logical,
+			u32 dest)
+{
+	return logical ? apic_logical_match(target, dest) :
+		target->arch.apic_id == dest;
+}
+
+/* Whether dest names a CPU of the hypervisor outside cell. */
+static bool reaches_outside(const struct cell *cell, bool logical, u32 dest)
+{
+	unsigned int n;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++)
+		if (per_cpu(n)->cell && !cell_owns_cpu(cell, n) &&
+		    ipi_reaches(per_cpu(n), logical, dest))
+			return true;
+	return false;
+}
+
+/*
+ * IPIs to a destination go to the CPUs of the sender's cell it names, one
+ * physical IPI each (one in all for lowest priority), judged by the
+ * routing identities the hypervisor keeps: never by what the guest may
+ * have put into its APIC.
+ */
+static void send_to_dest(struct per_cpu *sender, u32 icr_lo, u32 dest)
+{
+	bool logical = icr_lo & ICR_DEST_LOGICAL;
+	struct per_cpu *target;
+	bool sent = false;
+	unsigned int n;
+
+	icr_lo &= ~ICR_DEST_LOGICAL;
+	for_each_cpu_of(n, sender->cell) {
+		target = per_cpu(n);
+		if (!ipi_reaches(target, logical, dest))
+			continue;
+		if (sent && (icr_lo & ICR_DM_MASK) == ICR_DM_LOWEST)
+			break;
+		send_ipi(target->arch.apic_id, icr_lo);
+		sent = true;
+	}
+	if (!sent || reaches_outside(sender->cell, logical, dest))
+		printk("CPU %u: IPI to %s APIC ID 0x%x outside its cell "
+		       "dropped\n", sender->cpu_id,
+		       logical ? "logical" : "physical", dest);
+}
+
 /* Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. */
 static void send_filtered(struct per_cpu *sender, u32 icr_lo)
 {
@@ -191,41 +266,49 @@ static void send_filtered(struct per_cpu *sender, u32 icr_lo)
 	u32 shorthand = icr_lo & ICR_SHORTHAND_MASK;
 	bool logical = icr_lo & ICR_DEST_LOGICAL;
 	struct per_cpu *target;
-	u32 allowed = 0;
 	unsigned int n;
 
 	if (shorthand == ICR_TO_SELF) {
 		apic_write(APIC_REG_ICR_LO, icr_lo);
 		return;
 	}
-	if (shorthand != ICR_TO_DEST || (!logical && dest == APIC_BROADCAST)) {
-		/* Broadcasts become one IPI to each CPU of the cell. */
-		icr_lo &= ~(ICR_SHORTHAND_MASK | ICR_DEST_LOGICAL);
-		for_each_cpu_of(n, sender->cell) {
-			target = per_cpu(n);
-			if (shorthand != ICR_TO_OTHERS || target != sender)
-				send_ipi(target->arch.apic_id, icr_lo);
-		}
+	if (shorthand == ICR_TO_DEST && (logical || dest != APIC_BROADCAST)) {
+		send_to_dest(sender, icr_lo, dest);
 		return;
 	}
-
+	/* Broadcasts become one IPI to each CPU of the cell. */
+	icr_lo &= ~(ICR_SHORTHAND_MASK | ICR_DEST_LOGICAL);
 	for_each_cpu_of(n, sender->cell) {
 		target = per_cpu(n);
-		if (logical) {
-			/* Flat model: dest is a mask of logical IDs. */
-			allowed |= target->arch.apic_ldr >> ICR_DEST_SHIFT;
-		} else if (target->arch.apic_id == dest) {
-			send_ipi(dest, icr_lo);
-			return;
-		}
+		if (shorthand != ICR_TO_OTHERS || target != sender)
+			send_ipi(target->arch.apic_id, icr_lo);
 	}
-	if (logical && (dest & allowed))
-		send_ipi(dest & allowed, icr_lo);
-	if (!logical || (dest & ~allowed))
-		printk("CPU %u: IPI to %s APIC ID 0x%x outside its cell "
-		       "dropped\n", sender->cpu_id,
-		       logical ? "logical" : "physical",
-		       logical ? dest & ~allowed : dest);
+}
+
+/*
+ * APIC ID, LDR and DFR decide where interrupts go: they stay as Linux set
+ * them at enable. Writing the value they have is fine (Linux does so when
+ * it brings a CPU up); another one is dropped.
+ */
+static bool routing_write_dropped(struct per_cpu *cpu, unsigned int reg,
+				  u32 value)
+{
+	u32 mask = reg == APIC_REG_DFR ? APIC_DFR_MODEL_MASK : APIC_ID_MASK;
+	u32 now;
+
+	if (reg == APIC_REG_ID)
+		now = cpu->arch.apic_id << ICR_DEST_SHIFT;
+	else if (reg == APIC_REG_LDR)
+		now = cpu->arch.apic_ldr;
+	else if (reg == APIC_REG_DFR)
+		now = cpu->arch.apic_dfr;
+	else
+		return false;
+	if ((value & mask) != now)
+		printk("CPU %u: write of 0x%08x to APIC register 0x%03x "
+		       "dropped (routing stays 0x%08x)\n", cpu->cpu_id, value,
+		       reg, now);
+	return true;
 }
 
 static void apic_write_reg(struct per_cpu *cpu, unsigned int reg, u32 value)
@@ -238,9 +321,7 @@ static void apic_write_reg(struct per_cpu *cpu, unsigned int reg, u32 value)
 			send_init_sipi(cpu, value);
 		else
 			send_filtered(cpu, value);
-	} else {
-		if (reg == APIC_REG_LDR)
-			cpu->arch.apic_ldr = value;
+	} else if (!routing_write_dropped(cpu, reg, value)) {
 		apic_write(reg, value);
 	}
 }

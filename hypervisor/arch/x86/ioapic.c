@@ -24,6 +24,7 @@
 #include <core/printk.h>
 #include <core/spinlock.h>
 #include <core/unit.h>
+#include <x86/apic.h>
 #include <x86/setup.h>
 
 #define IOAPIC_REG_SELECT	0x00
@@ -183,22 +184,31 @@ static void ioapic_cell_pins_mask(const struct cell *cell)
 	spin_unlock(&ioapic_lock);
 }
 
-/* Whether dest (of an entry with lo) reaches only CPUs of cell. */
+/*
+ * Whether dest (of an entry with lo) reaches CPUs of cell and no others,
+ * by the APIC IDs and logical IDs the hypervisor keeps (apic.c).
+ */
 static bool dest_in_cell(const struct cell *cell, u32 lo, u32 dest)
 {
-	u32 allowed = 0;
+	bool logical = lo & RTE_DEST_LOGICAL;
+	const struct per_cpu *cpu;
+	bool reached = false;
 	unsigned int n;
 
-	for_each_cpu_of(n, cell) {
-		if (lo & RTE_DEST_LOGICAL)
-			allowed |= per_cpu(n)->arch.apic_ldr >> RTE_DEST_SHIFT;
-		else if (per_cpu(n)->arch.apic_id == dest)
-			return true;
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		cpu = per_cpu(n);
+		if (!cpu->cell || !(logical ? apic_logical_match(cpu, dest) :
+				    cpu->arch.apic_id == dest))
+			continue;
+		if (!cell_owns_cpu(cell, n))
+			return false;
+		reached = true;
 	}
-	if (lo & RTE_DEST_LOGICAL)
-		return dest && !(dest & ~allowed);
+	if (reached)
+		return true;
 	/* A broadcast is fine while the cell has every CPU. */
-	return dest == APIC_BROADCAST && cell == &root_cell && !root_cell.next;
+	return !logical && dest == APIC_BROADCAST && cell == &root_cell &&
+		!root_cell.next;
 }
 
 /* Write one half of pin's entry if the whole entry is acceptable. */

@@ -93,9 +93,16 @@ static int msr_write(struct per_cpu *cpu, u32 msr, u64 value)
 		vcpu_set_efer(cpu, value);
 		return 0;
 	case MSR_IA32_APIC_BASE:
-		/* The APIC stays where it is, in xAPIC mode. */
-		if ((value ^ read_msr(msr)) & (APIC_BASE_X2APIC | PAGE_MASK))
+		/*
+		 * The APIC stays where it is, in xAPIC mode, and enabled: a
+		 * disabled one would take no kicks of the hypervisor.
+		 */
+		if ((value ^ read_msr(msr)) & (APIC_BASE_X2APIC | PAGE_MASK) ||
+		    !(value & APIC_BASE_ENABLE)) {
+			printk("CPU %u: APIC_BASE write 0x%llx refused\n",
+			       cpu->cpu_id, value);
 			return -EPERM;
+		}
 		write_msr(msr, value);
 		return 0;
 	}

@@ -56,8 +56,12 @@ struct arch_per_cpu {
 	struct guest_regs initial_regs;
 	/* The guest registers of the exit being handled (on the stack). */
 	struct guest_regs *regs;
-	/* Logical APIC ID as the guest last set it (flat model IPIs). */
+	/*
+	 * Logical ID (LDR bits 31-24) and destination model (DFR bits
+	 * 31-28) as Linux set them before enable; guests cannot change them.
+	 */
 	u32 apic_ldr;
+	u32 apic_dfr;
 	/* How far setup got, for the undo path. */
 	bool own_tables_loaded;
 	/* NMIs taken in the hypervisor itself (while waiting). */

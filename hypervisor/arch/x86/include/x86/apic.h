@@ -17,8 +17,10 @@ u32 apic_reg_read(unsigned int reg);
 void apic_reg_write(unsigned int reg, u32 value);
 /* Map the APIC for the hypervisor (first CPU). */
 int apic_init(void);
-/* Learn this CPU's APIC ID. */
+/* Learn this CPU's APIC ID, logical ID and destination model. */
 void apic_cpu_init(struct per_cpu *cpu);
+/* Whether logical destination dest names cpu (by the hypervisor's view). */
+bool apic_logical_match(const struct per_cpu *cpu, u8 dest);
 void apic_send_nmi(u32 apic_id);
 /* Quiet this CPU's APIC before it starts over in another context. */
 void apic_cpu_reset(void);

@@ -43,6 +43,7 @@
 #define MSR_VM_HSAVE_PA		0xc0010117
 
 #define APIC_BASE_X2APIC	BIT(10)
+#define APIC_BASE_ENABLE	BIT(11)
 
 #define EFER_SCE		BIT(0)
 #define EFER_LME		BIT(8)
