@@ -2,12 +2,12 @@
 /*
  * The local xAPIC (memory-mapped; the test machines have no x2APIC). Every
  * cell reads its APIC directly but every write traps: INIT and STARTUP
- * IPIs must not reach real CPUs, which would leave SVM with them. They
- * become requests the target CPU handles in the hypervisor. Other IPIs
- * reach only CPUs of the sender's cell; the registers that decide where
- * interrupts go (ID, LDR, DFR) keep the values Linux gave them before
- * the hypervisor started; all other writes are done on the guest's
- * behalf.
+ * IPIs must not reach real CPUs in guest mode (QEMU's SVM resets such a
+ * CPU out of guest mode). They become requests the target CPU handles in
+ * the hypervisor. Other IPIs reach only CPUs of the sender's cell; the
+ * registers that decide where interrupts go (ID, LDR, DFR) keep the
+ * values Linux gave them before the hypervisor started; all other writes
+ * are done on the guest's behalf.
  */
 #include <core/cell.h>
 #include <core/errno.h>

@@ -247,8 +247,8 @@ int arch_cpu_init(struct per_cpu *cpu)
 
 	/*
 	 * From here on only the hypervisor memory is mapped. FS, GS, TR and
-	 * LDTR keep Linux's values: the hypervisor never uses them, and
-	 * neither VMRUN nor #VMEXIT changes them.
+	 * LDTR keep Linux's values: the hypervisor never uses them (SVM's
+	 * VMRUN and #VMEXIT leave them alone).
 	 */
 	write_cr3(paging_root_phys(&hv_paging));
 	x86_load_segments(&hv_gdtr, &hv_idtr, HV_GDT_CS, HV_GDT_DS,
