@@ -2,7 +2,7 @@
 /*
  * Stockade driver: /sys/devices/jailhouse.
  *
- * Layout (../shared/spec/abi.md, section 8): enabled, console, the pool
+ * Layout (Documentation/jailhouse-abi.md, sysfs): enabled, console, the pool
  * counters, core (only while the driver keeps an image mapped for reading),
  * cells/<id>/ with name, state and CPU sets, cells/<id>/statistics/ with
  * the cell's exit counters and one cpu<n>/ per CPU of the cell. While the

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Hypercalls (abi.md section 5): decoding and permission checks; the cell
- * lifecycle itself is in cell.c.
+ * Hypercalls (Documentation/jailhouse-abi.md): decoding and permission
+ * checks; the cell lifecycle itself is in cell.c.
  */
 #include <jailhouse/hypercall.h>
 #include <core/cell.h>

@@ -30,22 +30,6 @@ static u32 late_done;
 static int setup_error;
 static unsigned long remap_pool_map[BITMAP_WORDS(REMAP_POOL_PAGES)];
 
-struct per_cpu *per_cpu(unsigned int cpu)
-{
-	return (struct per_cpu *)(__image_start +
-				  hypervisor_header.core_size +
-				  cpu * hypervisor_header.percpu_size);
-}
-
-const struct jailhouse_system *system_config_location(void)
-{
-	unsigned long offset = hypervisor_header.core_size +
-		(unsigned long)hypervisor_header.max_cpus *
-		hypervisor_header.percpu_size;
-
-	return (const struct jailhouse_system *)(__image_start + offset);
-}
-
 /*
  * The memory pool is what the config leaves of the hypervisor memory;
  * its bitmap takes its first pages.

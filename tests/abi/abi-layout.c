@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Every size and offset of ../shared/spec/abi.md, checked when this file is
- * compiled (for x86_64, aarch64 and armv7), plus the few facts a compiler
- * cannot assert (bit-field placement), checked when it runs.
+ * Every size and offset of Documentation/jailhouse-abi.md, checked when
+ * this file is compiled (for x86_64, aarch64 and armv7), plus the few
+ * facts a compiler cannot assert (bit-field placement), checked when it
+ * runs.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -28,7 +29,7 @@ _Bool jailhouse_use_vmcall;
 #else
 #error "unknown target"
 #endif
-/* 64-bit value, ARMv7 value in brackets in abi.md section 4 */
+/* 64-bit value, ARMv7 value (the image header's two columns) */
 #define W(v64, v32)	(LONG64 ? (v64) : (v32))
 
 /* section 2: config binary */

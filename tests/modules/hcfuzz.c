@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * hcfuzz.ko [calls=N] [seed=S]: random hypercalls from the root cell on
- * every online CPU at once, each result judged against abi.md section 5.
+ * every online CPU at once, each result judged against the hypercalls
+ * section of Documentation/jailhouse-abi.md.
  * The counts end up in the kernel log and in the read-only parameters
  * under /sys/module/hcfuzz/parameters/; the module stays loaded so that a
  * scenario can read them.
@@ -77,7 +78,7 @@ static DEFINE_PER_CPU(struct fuzz_cpu, fuzz_cpu);
 static DEFINE_PER_CPU(struct work_struct, fuzz_work);
 static atomic_t reports = ATOMIC_INIT(0);
 
-/* What abi.md promises for one call. */
+/* What the interface promises for one call. */
 enum outcome {
 	ANY_ERRNO,
 	ENOSYS_ERRNO,

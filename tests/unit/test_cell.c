@@ -20,6 +20,7 @@
 #include <core/cell.h>
 #include <core/control.h>
 #include <core/errno.h>
+#include <core/mmio.h>
 #include <core/page_pool.h>
 #include <core/percpu.h>
 
@@ -39,7 +40,8 @@ extern char test_region[];
 struct cell_cfg {
 	struct jailhouse_cell_desc desc;
 	__u64 cpus[1];
-	struct jailhouse_memory mem[2];
+	/* put_cfg fills two; a test may add a third. */
+	struct jailhouse_memory mem[3];
 } __attribute__((packed));
 
 struct root_cfg {
@@ -397,6 +399,58 @@ TEST(cell_shutdown_handshake)
 	ASSERT_EQ(cell_start(caller(), 1), 0);
 	EXPECT_EQ(cell_set_loadable(caller(), 1), 0);
 	EXPECT_EQ(cell_get_state(caller(), 1), JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	EXPECT_EQ(remap_pool.used_pages, remap0);
+	teardown_root();
+}
+
+/*
+ * A sub-page I/O region: registered in the cell's MMIO table (accesses
+ * reach the device), neither refused nor taken from the root (whose
+ * mapping is page granular), and its table page is given back.
+ */
+TEST(cell_subpage_region_trapped_not_mapped)
+{
+	struct mmio_access acc = { .size = 4, .is_write = true };
+	unsigned int plain_unmaps, maps;
+	struct cell_cfg *cfg;
+	struct cell *cell;
+
+	setup_root();
+	put_cfg(0, "plain", 0x4, RESERVATION);
+	plain_unmaps = arch_unmap_calls;
+	ASSERT_EQ(create(0), 1);
+	plain_unmaps = arch_unmap_calls - plain_unmaps;
+	EXPECT_EQ(cell_find(1)->mmio.max_regions, 0);
+	ASSERT_EQ(cell_destroy(caller(), 1), 0);
+
+	cfg = put_cfg(0, "subpage", 0x4, RESERVATION);
+	cfg->desc.num_memory_regions = 3;
+	cfg->mem[2] = (struct jailhouse_memory){
+		.phys_start = FAKE_PHYS_BASE + 0x8f00,
+		.virt_start = 0xfe000f00, .size = 0x100,
+		.flags = JAILHOUSE_MEM_IO | JAILHOUSE_MEM_READ |
+			 JAILHOUSE_MEM_WRITE,
+	};
+	maps = arch_map_calls;
+	plain_unmaps += arch_unmap_calls;
+	ASSERT_EQ(create(0), 1);
+	cell = cell_find(1);
+	EXPECT_EQ(cell->mmio.num_regions, 1);
+	/* Only the RAM and the comm region were mapped for the cell. */
+	EXPECT_EQ(arch_unmap_calls, plain_unmaps);
+	EXPECT_LT(maps, arch_map_calls);
+
+	memset(fake_phys + 0x8f00, 0, 0x100);
+	acc.address = 0xfe000f40;
+	acc.value = 0x12345678;
+	EXPECT_EQ(mmio_handle_access(cell, &acc), MMIO_HANDLED);
+	EXPECT_EQ(fake_phys[0x8f40], 0x78);
+	EXPECT_EQ(fake_phys[0x8f43], 0x12);
+	acc.address = 0xfe001000;
+	EXPECT_EQ(mmio_handle_access(cell, &acc), MMIO_UNHANDLED);
+
 	EXPECT_EQ(cell_destroy(caller(), 1), 0);
 	EXPECT_EQ(mem_pool.used_pages, mem0);
 	EXPECT_EQ(remap_pool.used_pages, remap0);

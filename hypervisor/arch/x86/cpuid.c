@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CPUID as guests see it: the hypervisor announces itself (abi.md section
- * 7) and keeps the virtualization extension (SVM or VMX) to itself.
+ * CPUID as guests see it: the hypervisor announces itself
+ * (Documentation/jailhouse-abi.md, x86 guests) and keeps the
+ * virtualization extension (SVM or VMX) to itself.
  */
 #include <jailhouse/hypercall.h>
 #include <core/percpu.h>

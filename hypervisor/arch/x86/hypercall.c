@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The hypercall instruction (VMMCALL on AMD, VMCALL on Intel, both three
- * bytes): code in RAX, arguments in RDI and RSI, result in RAX (abi.md
- * section 3). Outside 64-bit code all of them are 32 bits wide.
+ * bytes): code in RAX, arguments in RDI and RSI, result in RAX
+ * (Documentation/jailhouse-abi.md, hypercalls). Outside 64-bit code all
+ * of them are 32 bits wide.
  */
 #include <jailhouse/hypercall.h>
 #include <core/control.h>

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The whole interface from the core to architecture code. Each arch
- * provides these functions under hypervisor/arch/<arch>/; the core never
- * includes anything from there. Host unit tests provide stubs.
+ * provides every one of these under hypervisor/arch/<arch>/; there are
+ * no defaults, so a port that lacks one fails to link instead of doing
+ * nothing at run time. The core never includes anything from there.
+ * Host unit tests provide stubs (tests/unit/arch_stubs.c).
  */
 #ifndef _CORE_ARCH_H
 #define _CORE_ARCH_H

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The page a non-root cell shares with the hypervisor (abi.md section 6):
+ * The page a non-root cell shares with the hypervisor (the comm region of
+ * Documentation/jailhouse-abi.md):
  * what the cell gets to know at start, its state, and messages to it.
  */
 #ifndef _CORE_COMM_REGION_H

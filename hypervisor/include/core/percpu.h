@@ -13,7 +13,7 @@
 #include <asm/percpu.h>
 
 #define PERCPU_STACK_SIZE	(4 * PAGE_SIZE)
-/* Per-CPU counters, reported through CPU_GET_INFO (abi.md section 5). */
+/* Per-CPU counters, reported through CPU_GET_INFO (jailhouse-abi.md). */
 #define PERCPU_NUM_STATS	16
 
 BUILD_BUG_ON(JAILHOUSE_NUM_CPU_STATS > PERCPU_NUM_STATS);

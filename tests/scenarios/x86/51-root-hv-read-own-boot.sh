@@ -21,7 +21,8 @@ lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 check_file "hvread.ko is installed" "$hvread" || exit 0
 
 # struct jailhouse_system: signature[6], revision u16, flags u32, then
-# hypervisor_memory { phys_start, virt_start, size } (abi.md section 3).
+# hypervisor_memory { phys_start, virt_start, size }
+# (Documentation/jailhouse-abi.md, config binaries).
 u64_at() {
 	od -A n -t u8 -j "$2" -N 8 "$1" | tr -d ' '
 }

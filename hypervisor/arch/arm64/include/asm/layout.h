@@ -30,7 +30,7 @@
 #define HV_MEM_ALIGN		0x200000
 #define HV_MEM_MAX		0x40000000
 
-/* struct jailhouse_header (abi.md section 4). */
+/* struct jailhouse_header (jailhouse-abi.md, the firmware image). */
 #define HEADER_CORE_SIZE	0x08
 #define HEADER_PERCPU_SIZE	0x10
 #define HEADER_MAX_CPUS		0x30

@@ -15,7 +15,7 @@ struct per_cpu;
 struct vcpu_io_intercept;
 struct vcpu_npf_intercept;
 
-/* hypercall.c: VMMCALL/VMCALL, the ABI of abi.md section 3. */
+/* hypercall.c: VMMCALL/VMCALL (Documentation/jailhouse-abi.md). */
 void hypercall_handle_exit(struct per_cpu *cpu, struct guest_regs *regs);
 
 /* cpuid.c: the hypervisor's leaves, the extension hidden. */
