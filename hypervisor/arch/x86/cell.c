@@ -20,9 +20,11 @@
 #include <core/paging.h>
 #include <core/printk.h>
 #include <x86/apic.h>
+#include <x86/cell.h>
+#include <x86/clock.h>
 #include <x86/paging_formats.h>
-#include <x86/vmcb.h>
-#include <x86/x86.h>
+#include <x86/setup.h>
+#include <x86/vcpu.h>
 
 int arch_cell_create(struct cell *cell)
 {
@@ -52,8 +54,6 @@ int arch_cell_create(struct cell *cell)
 	err = pio_init_bitmap(ac, cell->config);
 	if (err)
 		return err;
-	/* The root cell's IOAPIC pins become the cell's, quiet at first. */
-	ioapic_cell_pins_mask(cell);
 	return msr_init_bitmap_cell(ac);
 }
 
@@ -63,12 +63,10 @@ void arch_cell_destroy(struct cell *cell)
 
 	if (!ac)
 		return;
-	/* Nothing the cell programmed may fire into the root cell. */
-	ioapic_cell_pins_mask(cell);
 	if (ac->npt.root)
 		paging_destroy(&ac->npt);
-	page_free(&mem_pool, ac->iopm, SVM_IOPM_PAGES);
-	page_free(&mem_pool, ac->msrpm, SVM_MSRPM_PAGES);
+	page_free(&mem_pool, ac->iopm, vcpu_iopm_pages);
+	page_free(&mem_pool, ac->msrpm, vcpu_msrpm_pages);
 	page_free(&mem_pool, ac, PAGES(sizeof(*ac)));
 	cell->arch = NULL;
 }

@@ -13,9 +13,10 @@
 #include <core/hypervisor.h>
 #include <core/printk.h>
 #include <x86/apic.h>
+#include <x86/clock.h>
 #include <x86/io.h>
 #include <x86/processor.h>
-#include <x86/x86.h>
+#include <x86/setup.h>
 
 #define PM_TIMER_HZ		3579545ULL
 #define PM_TIMER_MASK		0x00ffffffU

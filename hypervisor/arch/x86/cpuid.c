@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * CPUID as guests see it: the hypervisor announces itself
- * (Documentation/jailhouse-abi.md, x86 guests) and keeps SVM to itself.
+ * (Documentation/jailhouse-abi.md, x86 guests) and keeps the
+ * virtualization extension (SVM or VMX) to itself.
  */
 #include <jailhouse/hypercall.h>
+#include <core/percpu.h>
+#include <x86/exits.h>
 #include <x86/processor.h>
-#include <x86/x86.h>
+#include <x86/vcpu.h>
+
+#define CPUID_LENGTH		2
 
 #define HV_LEAVES_FIRST		0x40000000
 #define HV_LEAVES_LAST		0x400000ff
@@ -15,10 +20,12 @@
 #define SIGNATURE_ECX		0x73756f68
 #define SIGNATURE_EDX		0x00000065
 
-void cpuid_handle_exit(struct guest_regs *regs)
+void cpuid_handle_exit(struct per_cpu *cpu, struct guest_regs *regs)
 {
 	u32 leaf = regs->rax, subleaf = regs->rcx;
 	u32 eax = 0, ebx = 0, ecx = 0, edx = 0;
+
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_CPUID]++;
 
 	if (leaf >= HV_LEAVES_FIRST && leaf <= HV_LEAVES_LAST) {
 		if (leaf == JAILHOUSE_CPUID_SIGNATURE) {
@@ -31,7 +38,8 @@ void cpuid_handle_exit(struct guest_regs *regs)
 	} else if (leaf != X86_CPUID_SVM_FEATURES) {
 		cpuid(leaf, subleaf, &eax, &ebx, &ecx, &edx);
 		if (leaf == X86_CPUID_FEATURES)
-			ecx |= X86_FEATURE_HYPERVISOR;
+			ecx = (ecx | X86_FEATURE_HYPERVISOR) &
+				~X86_FEATURE_VMX;
 		else if (leaf == X86_CPUID_EXT_FEATURES)
 			ecx &= ~X86_FEATURE_SVM;
 	}
@@ -40,4 +48,5 @@ void cpuid_handle_exit(struct guest_regs *regs)
 	regs->rbx = ebx;
 	regs->rcx = ecx;
 	regs->rdx = edx;
+	vcpu_skip_instruction(cpu, CPUID_LENGTH);
 }

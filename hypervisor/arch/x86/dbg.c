@@ -14,7 +14,7 @@
 #include <core/page_pool.h>
 #include <core/paging.h>
 #include <x86/uart_8250.h>
-#include <x86/x86.h>
+#include <x86/setup.h>
 
 void arch_dbg_init(const struct jailhouse_console *con)
 {

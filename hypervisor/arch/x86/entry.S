@@ -1,31 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Assembly parts of the x86 hypervisor: the image entry, the VMRUN loop,
- * the way back to Linux, and the stubs of the hypervisor's own IDT.
+ * Assembly parts of the x86 hypervisor both vendors share: the image
+ * entry, the way back to Linux, and the stubs of the hypervisor's own IDT.
+ * The vendor's entry loop is in its own file (svm_entry.S).
  */
-#include <asm/percpu.h>
-
-/* Offsets in struct jailhouse_header (jailhouse-abi.md, firmware image). */
-#define HEADER_CORE_SIZE	0x08
-#define HEADER_PERCPU_SIZE	0x10
-
-/* struct guest_regs, lowest address first. */
-#define GR_R15		0x00
-#define GR_R14		0x08
-#define GR_R13		0x10
-#define GR_R12		0x18
-#define GR_R11		0x20
-#define GR_R10		0x28
-#define GR_R9		0x30
-#define GR_R8		0x38
-#define GR_RDI		0x40
-#define GR_RSI		0x48
-#define GR_RBP		0x50
-#define GR_RBX		0x58
-#define GR_RDX		0x60
-#define GR_RCX		0x68
-#define GR_RAX		0x70
-#define GR_SIZE		0x80
+#include <generated/asm-defines.h>
 
 /*
  * int entry(unsigned int cpu_id), called by the driver on every online CPU
@@ -54,7 +33,7 @@ arch_entry:
 	add	hypervisor_header+HEADER_CORE_SIZE(%rip), %rax
 	lea	__image_start(%rip), %rcx
 	add	%rcx, %rax
-	lea	X86_STACK_SIZE(%rax), %rsp
+	lea	PERCPU_STACK_END(%rax), %rsp
 	push	%r12
 	push	$0
 
@@ -74,68 +53,6 @@ arch_entry:
 	pop	%rbp
 	ret
 	.size arch_entry, . - arch_entry
-
-/*
- * void svm_vmrun_loop(u64 vmcb_pa, void *stack_top,
- *		       const struct guest_regs *initial), never returns.
- *
- * Below the top slot (Linux's RSP, no longer used) the stack holds the
- * VMCB address and then struct guest_regs, copied from initial, which must
- * not live on this stack. VMRUN saves and restores RSP and RAX of the host, so after #VMEXIT RSP
- * points to the guest registers again. Exits run with GIF clear: neither
- * interrupts nor NMIs reach the hypervisor.
- */
-	.globl svm_vmrun_loop
-	.type svm_vmrun_loop, @function
-svm_vmrun_loop:
-	lea	-16(%rsi), %rsp
-	mov	%rdi, (%rsp)
-	sub	$GR_SIZE, %rsp
-	mov	%rdx, %rsi
-	mov	%rsp, %rdi
-	mov	$(GR_SIZE / 8), %ecx
-	cld
-	rep movsq
-	clgi
-
-.Lvmrun:
-	mov	GR_R15(%rsp), %r15
-	mov	GR_R14(%rsp), %r14
-	mov	GR_R13(%rsp), %r13
-	mov	GR_R12(%rsp), %r12
-	mov	GR_R11(%rsp), %r11
-	mov	GR_R10(%rsp), %r10
-	mov	GR_R9(%rsp), %r9
-	mov	GR_R8(%rsp), %r8
-	mov	GR_RDI(%rsp), %rdi
-	mov	GR_RSI(%rsp), %rsi
-	mov	GR_RBP(%rsp), %rbp
-	mov	GR_RBX(%rsp), %rbx
-	mov	GR_RDX(%rsp), %rdx
-	mov	GR_RCX(%rsp), %rcx
-	mov	GR_SIZE(%rsp), %rax
-
-	vmrun	%rax
-
-	mov	%r15, GR_R15(%rsp)
-	mov	%r14, GR_R14(%rsp)
-	mov	%r13, GR_R13(%rsp)
-	mov	%r12, GR_R12(%rsp)
-	mov	%r11, GR_R11(%rsp)
-	mov	%r10, GR_R10(%rsp)
-	mov	%r9, GR_R9(%rsp)
-	mov	%r8, GR_R8(%rsp)
-	mov	%rdi, GR_RDI(%rsp)
-	mov	%rsi, GR_RSI(%rsp)
-	mov	%rbp, GR_RBP(%rsp)
-	mov	%rbx, GR_RBX(%rsp)
-	mov	%rdx, GR_RDX(%rsp)
-	mov	%rcx, GR_RCX(%rsp)
-
-	mov	%rsp, %rdi
-	call	svm_handle_exit
-	jmp	.Lvmrun
-	.size svm_vmrun_loop, . - svm_vmrun_loop
 
 /*
  * void x86_leave(const struct guest_regs *regs, const u64 frame[5]),
@@ -165,18 +82,6 @@ x86_leave:
 	iretq
 	.size x86_leave, . - x86_leave
 
-/* void x86_wait_for_nmi(void): see x86.h. */
-	.globl x86_wait_for_nmi
-	.type x86_wait_for_nmi, @function
-x86_wait_for_nmi:
-	stgi
-	.globl x86_wait_hlt
-x86_wait_hlt:
-	hlt
-	clgi
-	ret
-	.size x86_wait_for_nmi, . - x86_wait_for_nmi
-
 /*
  * Exceptions and NMIs that hit the hypervisor itself. Each stub is 16
  * bytes (setup.c computes their addresses) and makes the frame uniform:
@@ -196,6 +101,11 @@ x86_exception_stubs:
 	push	$\vec
 	jmp	exception_common
 	.endr
+
+/* The pushes below build struct exception_frame up to its vector. */
+.if EF_VECTOR != 15 * 8
+	.error "struct exception_frame does not match exception_common"
+.endif
 
 exception_common:
 	push	%rax
@@ -234,7 +144,7 @@ exception_common:
 	pop	%rdx
 	pop	%rcx
 	pop	%rax
-	add	$16, %rsp
+	add	$(EF_RIP - EF_VECTOR), %rsp
 	iretq
 
 	.section .note.GNU-stack, "", @progbits

@@ -14,8 +14,11 @@
 #include <core/paging.h>
 #include <core/percpu.h>
 #include <core/string.h>
+#include <x86/cell.h>
+#include <x86/guest_mem.h>
 #include <x86/processor.h>
-#include <x86/x86.h>
+#include <x86/setup.h>
+#include <x86/vcpu.h>
 
 #define PTE_PRESENT	BIT_ULL(0)
 #define PTE_PS		BIT_ULL(7)
@@ -59,20 +62,19 @@ static int read_phys(struct per_cpu *cpu, u64 gpa, void *buf,
 
 static int linear_to_phys(struct per_cpu *cpu, u64 addr, u64 *gpa)
 {
-	const struct vmcb *vmcb = &cpu->arch.vmcb;
 	u64 table, pte, size;
 	unsigned int level;
 	int err;
 
-	if (!(vmcb->cr0 & X86_CR0_PG)) {
+	if (!(vcpu_get_cr0(cpu) & X86_CR0_PG)) {
 		*gpa = addr;
 		return 0;
 	}
 	/* Linux runs its code that touches devices in long mode only. */
-	if (!(vmcb->efer & EFER_LMA))
+	if (!(vcpu_get_efer(cpu) & EFER_LMA))
 		return -EINVAL;
 
-	table = vmcb->cr3 & PTE_ADDR;
+	table = vcpu_get_cr3(cpu) & PTE_ADDR;
 	for (level = 0; level < 4; level++) {
 		err = read_phys(cpu, table + ((addr >> (39 - 9 * level)) &
 					      0x1ff) * 8, &pte, sizeof(pte));

@@ -9,18 +9,23 @@
  *
  * The register select is per CPU and IOAPIC (Linux selects and accesses
  * on one CPU under its lock), the hardware one is shared: one lock.
+ *
+ * A unit: the IOAPICs come up at late setup, every cell gets a trapped
+ * page for each IOAPIC its config names.
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
+#include <core/mmio.h>
 #include <core/page_pool.h>
 #include <core/paging.h>
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/spinlock.h>
-#include <x86/mmio.h>
-#include <x86/x86.h>
+#include <core/unit.h>
+#include <x86/apic.h>
+#include <x86/setup.h>
 
 #define IOAPIC_REG_SELECT	0x00
 #define IOAPIC_REG_WINDOW	0x10
@@ -114,12 +119,36 @@ static void mask_pin(const struct ioapic *chip, unsigned int pin)
 	hw_write(chip, reg, hw_read(chip, reg) | RTE_MASKED);
 }
 
-int ioapic_init(void)
+static int map_chip(struct ioapic *chip, u64 address)
+{
+	chip->phys = address & PAGE_MASK;
+	chip->regs = page_alloc(&remap_pool, 1);
+	if (!chip->regs)
+		return -ENOMEM;
+	return paging_map(&hv_paging, (unsigned long)chip->regs, chip->phys,
+			  PAGE_SIZE, PAGE_FLAG_READ | PAGE_FLAG_WRITE |
+			  PAGE_FLAG_DEVICE | PAGE_FLAG_NO_HUGE);
+}
+
+/* Only the root cell exists: pins of no cell stay quiet. */
+static void mask_unowned_pins(struct ioapic *chip)
+{
+	const struct jailhouse_irqchip *ic = cell_chip(&root_cell, chip);
+	unsigned int pin;
+
+	chip->pins = ((hw_read(chip, IOAPIC_VERSION) >>
+		       IOAPIC_MAX_REDIR_SHIFT) & 0xff) + 1;
+	for (pin = 0; pin < chip->pins; pin++)
+		if (!ic || !chip_has_pin(ic, pin))
+			mask_pin(chip, pin);
+}
+
+/* The IOAPICs of the system config, mapped for the hypervisor. */
+static int ioapic_init(void)
 {
 	const struct jailhouse_system *sys = system_config_location();
 	const struct jailhouse_irqchip *ic =
 		jailhouse_cell_irqchips(&sys->root_cell);
-	struct ioapic *chip;
 	unsigned int n;
 	int err;
 
@@ -130,43 +159,17 @@ int ioapic_init(void)
 			       X86_MAX_IOAPICS);
 			return -EINVAL;
 		}
-		chip = &ioapics[num_ioapics];
-		chip->phys = ic->address & PAGE_MASK;
-		chip->regs = page_alloc(&remap_pool, 1);
-		if (!chip->regs)
-			return -ENOMEM;
-		err = paging_map(&hv_paging, (unsigned long)chip->regs,
-				 chip->phys, PAGE_SIZE, PAGE_FLAG_READ |
-				 PAGE_FLAG_WRITE | PAGE_FLAG_DEVICE |
-				 PAGE_FLAG_NO_HUGE);
+		err = map_chip(&ioapics[num_ioapics], ic->address);
 		if (err)
 			return err;
-		chip->pins = 0;
+		mask_unowned_pins(&ioapics[num_ioapics]);
 		num_ioapics++;
 	}
 	return 0;
 }
 
-void ioapic_init_late(void)
-{
-	const struct jailhouse_irqchip *ic;
-	struct ioapic *chip;
-	unsigned int n, pin;
-
-	for (n = 0; n < num_ioapics; n++) {
-		chip = &ioapics[n];
-		chip->pins = ((hw_read(chip, IOAPIC_VERSION) >>
-			       IOAPIC_MAX_REDIR_SHIFT) & 0xff) + 1;
-		/* Only the root cell exists: pins of no cell stay quiet. */
-		ic = cell_chip(&root_cell, chip);
-		for (pin = 0; pin < chip->pins; pin++)
-			if (!ic || !chip_has_pin(ic, pin))
-				mask_pin(chip, pin);
-	}
-}
-
 /* Pins changing hands start masked (cell creation and destruction). */
-void ioapic_cell_pins_mask(const struct cell *cell)
+static void ioapic_cell_pins_mask(const struct cell *cell)
 {
 	const struct jailhouse_irqchip *ic;
 	unsigned int n, pin;
@@ -181,22 +184,31 @@ void ioapic_cell_pins_mask(const struct cell *cell)
 	spin_unlock(&ioapic_lock);
 }
 
-/* Whether dest (of an entry with lo) reaches only CPUs of cell. */
+/*
+ * Whether dest (of an entry with lo) reaches CPUs of cell and no others,
+ * by the APIC IDs and logical IDs the hypervisor keeps (apic.c).
+ */
 static bool dest_in_cell(const struct cell *cell, u32 lo, u32 dest)
 {
-	u32 allowed = 0;
+	bool logical = lo & RTE_DEST_LOGICAL;
+	const struct per_cpu *cpu;
+	bool reached = false;
 	unsigned int n;
 
-	for_each_cpu_of(n, cell) {
-		if (lo & RTE_DEST_LOGICAL)
-			allowed |= per_cpu(n)->arch.apic_ldr >> RTE_DEST_SHIFT;
-		else if (per_cpu(n)->arch.apic_id == dest)
-			return true;
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		cpu = per_cpu(n);
+		if (!cpu->cell || !(logical ? apic_logical_match(cpu, dest) :
+				    cpu->arch.apic_id == dest))
+			continue;
+		if (!cell_owns_cpu(cell, n))
+			return false;
+		reached = true;
 	}
-	if (lo & RTE_DEST_LOGICAL)
-		return dest && !(dest & ~allowed);
+	if (reached)
+		return true;
 	/* A broadcast is fine while the cell has every CPU. */
-	return dest == APIC_BROADCAST && cell == &root_cell && !root_cell.next;
+	return !logical && dest == APIC_BROADCAST && cell == &root_cell &&
+		!root_cell.next;
 }
 
 /* Write one half of pin's entry if the whole entry is acceptable. */
@@ -270,49 +282,92 @@ static void write_eoi(struct per_cpu *cpu, const struct ioapic *chip,
 		}
 }
 
-int ioapic_access(struct per_cpu *cpu, struct guest_regs *regs, u64 gpa)
+/* Carry out a 32-bit access at offset of chip (index n) for cpu. */
+static void chip_access(struct per_cpu *cpu, const struct ioapic *chip,
+			unsigned int n, unsigned int offset,
+			struct mmio_access *acc)
 {
-	unsigned int n, offset = gpa & ~PAGE_MASK;
 	u8 *select = cpu->arch.ioapic_select;
-	const struct ioapic *chip = NULL;
-	struct mmio_access a;
-	u64 value = 0;
-	int err;
-
-	for (n = 0; n < num_ioapics; n++)
-		if (ioapics[n].phys == (gpa & PAGE_MASK) &&
-		    cell_chip(cpu->cell, &ioapics[n])) {
-			chip = &ioapics[n];
-			break;
-		}
-	if (!chip)
-		return -ENOENT;
-
-	err = mmio_decode(cpu, regs, &a);
-	if (err)
-		return err;
-	/* The registers take 32-bit accesses. */
-	if (a.size != 4 || (offset & 3))
-		return -EINVAL;
 
 	spin_lock(&ioapic_lock);
 	if (offset == IOAPIC_REG_SELECT) {
-		if (a.write)
-			select[n] = a.value;
+		if (acc->is_write)
+			select[n] = acc->value;
 		else
-			value = select[n];
+			acc->value = select[n];
 	} else if (offset == IOAPIC_REG_WINDOW) {
-		if (a.write)
-			write_window(cpu, chip, select[n], a.value);
+		if (acc->is_write)
+			write_window(cpu, chip, select[n], acc->value);
 		else
-			value = read_window(cpu, chip, select[n]);
-	} else if (offset == IOAPIC_REG_EOI && a.write) {
-		write_eoi(cpu, chip, a.value);
+			acc->value = read_window(cpu, chip, select[n]);
+	} else if (offset == IOAPIC_REG_EOI && acc->is_write) {
+		write_eoi(cpu, chip, acc->value);
+	} else if (!acc->is_write) {
+		acc->value = 0;
 	}
 	spin_unlock(&ioapic_lock);
+}
 
-	if (!a.write)
-		mmio_complete_read(cpu, regs, &a, value);
-	cpu->arch.vmcb.rip += a.length;
+/* The trapped page of one IOAPIC; its registers take 32-bit accesses. */
+static enum mmio_result ioapic_mmio_access(void *arg, struct mmio_access *acc)
+{
+	const struct ioapic *chip = arg;
+	unsigned int offset = acc->address;
+
+	if (acc->size != 4 || (offset & 3))
+		return MMIO_ERROR;
+	chip_access(this_cpu(), chip, chip - ioapics, offset, acc);
+	return MMIO_HANDLED;
+}
+
+static unsigned int ioapic_mmio_count_regions(struct cell *cell)
+{
+	unsigned int n, count = 0;
+
+	for (n = 0; n < num_ioapics; n++)
+		if (cell_chip(cell, &ioapics[n]))
+			count++;
+	return count;
+}
+
+static int ioapic_cell_init(struct cell *cell)
+{
+	unsigned int n;
+	int err;
+
+	/* The root cell's pins become the new cell's, quiet at first. */
+	if (cell != &root_cell)
+		ioapic_cell_pins_mask(cell);
+	for (n = 0; n < num_ioapics; n++) {
+		if (!cell_chip(cell, &ioapics[n]))
+			continue;
+		err = mmio_region_register(cell, ioapics[n].phys, PAGE_SIZE,
+					   ioapic_mmio_access, &ioapics[n]);
+		if (err)
+			return err;
+	}
 	return 0;
 }
+
+static void ioapic_cell_exit(struct cell *cell)
+{
+	unsigned int n;
+
+	/*
+	 * Nothing a cell programmed may fire into the root cell; the root
+	 * cell's pins stay as Linux set them when the hypervisor leaves.
+	 */
+	if (cell != &root_cell)
+		ioapic_cell_pins_mask(cell);
+	for (n = 0; n < num_ioapics; n++)
+		if (cell_chip(cell, &ioapics[n]))
+			mmio_region_unregister(cell, ioapics[n].phys);
+}
+
+DEFINE_UNIT(ioapic,
+	.name = "IOAPIC",
+	.init = ioapic_init,
+	.mmio_count_regions = ioapic_mmio_count_regions,
+	.cell_init = ioapic_cell_init,
+	.cell_exit = ioapic_cell_exit,
+);

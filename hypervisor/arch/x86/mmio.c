@@ -1,26 +1,46 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoding the instruction behind a trapped MMIO access. The SVM of the
- * test machines has no decode assists, so the bytes come from guest
- * memory. Only the moves drivers use for device registers are understood
- * (list in x86/mmio.h); the memory operand's address is not needed, the
- * fault gives it, so only its length is worked out.
+ * The nested page fault path: the instruction behind a trapped access is
+ * decoded once, the cell's MMIO dispatcher (core/mmio.h) carries out the
+ * access, a read is completed into its register and the guest moves on.
+ *
+ * The SVM of the test machines has no decode assists, so the bytes come
+ * from guest memory. Only the moves drivers use for device registers are
+ * understood: MOV to or from a register (0x88-0x8b), MOV of an immediate
+ * (0xc6/0xc7 /0), MOVZX (0x0f 0xb6/0xb7) and MOV between the accumulator
+ * and an absolute address (0xa0-0xa3). The memory operand's address is
+ * not needed, the fault gives it, so only its length is worked out.
  */
+#include <jailhouse/hypercall.h>
 #include <core/errno.h>
+#include <core/mmio.h>
+#include <core/paging.h>
 #include <core/percpu.h>
-#include <x86/mmio.h>
-#include <x86/x86.h>
+#include <core/printk.h>
+#include <x86/apic.h>
+#include <x86/exits.h>
+#include <x86/guest_mem.h>
+#include <x86/vcpu.h>
 
 #define MAX_INSN_LENGTH		15
 #define REX_W			BIT(3)
 #define REX_R			BIT(2)
 
 #define REG_RSP			4
-/* Code segment attributes in the VMCB's packed format. */
-#define SEG_ATTR_L		BIT(9)
-#define SEG_ATTR_DB		BIT(10)
 
-/* Where a general register lives; RSP is in the VMCB instead. */
+/* A decoded instruction: the access and, for reads, where it goes. */
+struct mmio_insn {
+	bool write;
+	unsigned int length;	/* of the instruction */
+	unsigned int size;	/* of the memory access: 1, 2, 4 or 8 */
+	u64 value;		/* written value */
+	/* Reads: the destination register, its width, its REX prefix. */
+	unsigned int reg;
+	unsigned int reg_size;
+	bool rex;
+};
+
+/* Where a general register lives; RSP is the vendor's (vcpu_get_rsp). */
 static unsigned long *reg_slot(struct guest_regs *regs, unsigned int reg)
 {
 	switch (reg) {
@@ -52,7 +72,7 @@ static u64 read_reg(struct per_cpu *cpu, const struct guest_regs *regs,
 		    unsigned int reg, unsigned int size, bool rex)
 {
 	/* reg_slot does not write; the cast keeps one lookup table. */
-	u64 value = reg == REG_RSP ? cpu->arch.vmcb.rsp :
+	u64 value = reg == REG_RSP ? vcpu_get_rsp(cpu) :
 		*reg_slot((struct guest_regs *)regs, reg);
 
 	if (is_high_byte(reg, size, rex))
@@ -60,10 +80,10 @@ static u64 read_reg(struct per_cpu *cpu, const struct guest_regs *regs,
 	return size == 8 ? value : value & ((1ULL << (8 * size)) - 1);
 }
 
-void mmio_complete_read(struct per_cpu *cpu, struct guest_regs *regs,
-			const struct mmio_access *a, u64 value)
+static void complete_read(struct per_cpu *cpu, struct guest_regs *regs,
+			  const struct mmio_insn *a, u64 value)
 {
-	u64 old = a->reg == REG_RSP ? cpu->arch.vmcb.rsp :
+	u64 old = a->reg == REG_RSP ? vcpu_get_rsp(cpu) :
 		*reg_slot(regs, a->reg);
 
 	switch (a->reg_size) {
@@ -84,7 +104,7 @@ void mmio_complete_read(struct per_cpu *cpu, struct guest_regs *regs,
 		break;
 	}
 	if (a->reg == REG_RSP)
-		cpu->arch.vmcb.rsp = value;
+		vcpu_set_rsp(cpu, value);
 	else
 		*reg_slot(regs, a->reg) = value;
 }
@@ -123,15 +143,16 @@ static unsigned int modrm_length(const u8 *insn)
  * otherwise (no 0x67 prefix: it stopped the prefix scan).
  */
 static int decode_moffs(struct per_cpu *cpu, const struct guest_regs *regs,
-			struct mmio_access *a, u8 op, unsigned int i)
+			struct mmio_insn *a, u8 op, unsigned int i)
 {
-	const struct vmcb *vmcb = &cpu->arch.vmcb;
 	unsigned int addr_size;
+	struct segment cs;
 
-	if ((vmcb->efer & EFER_LMA) && (vmcb->cs.attrib & SEG_ATTR_L))
+	vcpu_get_cs(cpu, &cs);
+	if (vcpu_long_mode(cpu))
 		addr_size = 8;
 	else
-		addr_size = (vmcb->cs.attrib & SEG_ATTR_DB) ? 4 : 2;
+		addr_size = (cs.attrib & SEG_ATTR_DB) ? 4 : 2;
 	if (!(op & 1))
 		a->reg_size = 1;
 	a->size = a->reg_size;
@@ -144,17 +165,18 @@ static int decode_moffs(struct per_cpu *cpu, const struct guest_regs *regs,
 	return a->length > MAX_INSN_LENGTH ? -EINVAL : 0;
 }
 
-int mmio_decode(struct per_cpu *cpu, const struct guest_regs *regs,
-		struct mmio_access *a)
+static int decode(struct per_cpu *cpu, const struct guest_regs *regs,
+		  struct mmio_insn *a)
 {
-	const struct vmcb *vmcb = &cpu->arch.vmcb;
 	unsigned int i = 0, size = 4, imm_size, reg, n;
+	struct segment cs;
 	u8 insn[MAX_INSN_LENGTH], rex = 0, op, modrm;
 	u64 value;
 	int err;
 
 	/* Fetch what the page holds, then the rest from the next one. */
-	err = guest_read_linear(cpu, vmcb->cs.base + vmcb->rip, insn,
+	vcpu_get_cs(cpu, &cs);
+	err = guest_read_linear(cpu, cs.base + vcpu_get_rip(cpu), insn,
 				sizeof(insn));
 	if (err)
 		return err;
@@ -165,12 +187,12 @@ int mmio_decode(struct per_cpu *cpu, const struct guest_regs *regs,
 		else if (!is_legacy_prefix(insn[i]))
 			break;
 	}
-	if ((insn[i] & 0xf0) == 0x40 && (vmcb->efer & EFER_LMA))
+	if ((insn[i] & 0xf0) == 0x40 && vcpu_long_mode(cpu))
 		rex = insn[i++];
 	if (rex & REX_W)
 		size = 8;
 
-	*a = (struct mmio_access){ .rex = !!rex, .reg_size = size };
+	*a = (struct mmio_insn){ .rex = !!rex, .reg_size = size };
 	op = insn[i++];
 	if (op >= 0xa0 && op <= 0xa3)
 		return decode_moffs(cpu, regs, a, op, i);
@@ -220,19 +242,45 @@ int mmio_decode(struct per_cpu *cpu, const struct guest_regs *regs,
 	return 0;
 }
 
-int mmio_decode_write(struct per_cpu *cpu, const struct guest_regs *regs,
-		      struct mmio_write *w)
+static const char *refusal(enum mmio_result res)
 {
-	struct mmio_access a;
-	int err;
+	return res == MMIO_UNHANDLED ?
+		"access to unassigned guest-physical memory" :
+		"MMIO access refused";
+}
 
-	err = mmio_decode(cpu, regs, &a);
-	if (err)
-		return err;
-	if (!a.write || a.size == 1)
-		return -EINVAL;
-	w->length = a.length;
-	w->size = a.size;
-	w->value = a.value;
-	return 0;
+void mmio_handle_npf(struct per_cpu *cpu, struct guest_regs *regs,
+		     const struct vcpu_npf_intercept *npf)
+{
+	struct mmio_access acc = { .address = npf->gpa };
+	enum mmio_result res;
+	struct mmio_insn insn;
+	char why[112];
+
+	if ((npf->gpa & PAGE_MASK) == XAPIC_BASE)
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_XAPIC]++;
+	else
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
+
+	if (decode(cpu, regs, &insn)) {
+		snprintk(why, sizeof(why), "MMIO access not understood: %s "
+			 "at 0x%llx", npf->is_write ? "write" : "read",
+			 npf->gpa);
+		vcpu_fatal(cpu, regs, why);
+		return;
+	}
+	acc.size = insn.size;
+	acc.is_write = insn.write;
+	acc.value = insn.value;
+	res = mmio_handle_access(cpu->cell, &acc);
+	if (res != MMIO_HANDLED) {
+		snprintk(why, sizeof(why), "%s: %s at 0x%llx (%u bytes)",
+			 refusal(res), insn.write ? "write" : "read",
+			 npf->gpa, insn.size);
+		vcpu_fatal(cpu, regs, why);
+		return;
+	}
+	if (!insn.write)
+		complete_read(cpu, regs, &insn, acc.value);
+	vcpu_skip_instruction(cpu, insn.length);
 }

@@ -11,8 +11,9 @@
 #include <core/paging.h>
 #include <core/printk.h>
 #include <x86/apic.h>
+#include <x86/cell.h>
 #include <x86/paging_formats.h>
-#include <x86/x86.h>
+#include <x86/setup.h>
 
 unsigned long npt_region_flags(u64 mem_flags)
 {

@@ -10,17 +10,22 @@
  * cells must not see each other's addresses. The hypervisor itself reaches
  * the hardware by mechanism #1 (one lock, as the latch is global) for the
  * first 256 bytes and by its own mapping of MMCONFIG for the rest.
+ *
+ * The MMCONFIG window is a unit: every cell gets it as a trapped region.
  */
 #include <core/arch.h>
 #include <core/cell.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
+#include <core/mmio.h>
 #include <core/paging.h>
 #include <core/pci.h>
 #include <core/percpu.h>
 #include <core/spinlock.h>
-#include <x86/mmio.h>
-#include <x86/x86.h>
+#include <core/unit.h>
+#include <x86/io.h>
+#include <x86/pci.h>
+#include <x86/setup.h>
 
 #define CONF1_ADDRESS		0xcf8
 #define CONF1_DATA		0xcfc
@@ -36,6 +41,11 @@
 static DEFINE_SPINLOCK(conf1_lock);
 static volatile u8 *mmconfig;
 
+static u64 mmconfig_size(const struct jailhouse_system *sys)
+{
+	return ((u64)sys->platform_info.pci_mmconfig_end_bus + 1) << 20;
+}
+
 int pci_init(void)
 {
 	const struct jailhouse_system *sys = system_config_location();
@@ -44,9 +54,7 @@ int pci_init(void)
 
 	if (!base)
 		return 0;
-	err = paging_map(&hv_paging, MMCONFIG_VIRT, base,
-			 ((u64)sys->platform_info.pci_mmconfig_end_bus + 1)
-				<< 20,
+	err = paging_map(&hv_paging, MMCONFIG_VIRT, base, mmconfig_size(sys),
 			 PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_DEVICE);
 	if (err)
 		return err;
@@ -141,36 +149,67 @@ int pci_conf1_access(struct per_cpu *cpu, u16 port, unsigned int size,
 	return 0;
 }
 
-int pci_mmconfig_access(struct per_cpu *cpu, struct guest_regs *regs,
-			u64 gpa)
+/*
+ * An access to the MMCONFIG window, naturally aligned; a 64-bit one is two
+ * dword accesses, low one first.
+ */
+static enum mmio_result mmconfig_access(void *arg, struct mmio_access *acc)
 {
 	const struct jailhouse_system *sys = system_config_location();
-	struct mmio_access a;
-	u16 bdf, reg;
-	u64 value = 0;
+	u64 base = sys->platform_info.pci_mmconfig_base;
+	struct cell *cell = this_cpu()->cell;
 	unsigned int n, step;
-	int err;
+	u64 value = 0;
+	u16 bdf, reg;
 
-	if (!pci_mmconfig_decode(sys->platform_info.pci_mmconfig_base,
-				 sys->platform_info.pci_mmconfig_end_bus, gpa,
-				 &bdf, &reg))
-		return -ENOENT;
-
-	err = mmio_decode(cpu, regs, &a);
-	if (err)
-		return err;
-	/* A 64-bit access is two dword accesses, low one first. */
-	step = a.size == 8 ? 4 : a.size;
-	for (n = 0; n < a.size; n += step) {
-		if (a.write)
-			pci_cfg_write(cpu->cell, bdf, reg + n,
-				      a.value >> (8 * n), step);
+	(void)arg;
+	if (acc->address & (acc->size - 1) ||
+	    !pci_mmconfig_decode(base, sys->platform_info.pci_mmconfig_end_bus,
+				 base + acc->address, &bdf, &reg))
+		return MMIO_ERROR;
+	step = acc->size == 8 ? 4 : acc->size;
+	for (n = 0; n < acc->size; n += step) {
+		if (acc->is_write)
+			pci_cfg_write(cell, bdf, reg + n,
+				      acc->value >> (8 * n), step);
 		else
-			value |= (u64)pci_cfg_read(cpu->cell, bdf, reg + n,
-						   step) << (8 * n);
+			value |= (u64)pci_cfg_read(cell, bdf, reg + n, step)
+				<< (8 * n);
 	}
-	if (!a.write)
-		mmio_complete_read(cpu, regs, &a, value);
-	cpu->arch.vmcb.rip += a.length;
-	return 0;
+	if (!acc->is_write)
+		acc->value = value;
+	return MMIO_HANDLED;
 }
+
+static unsigned int mmconfig_count_regions(struct cell *cell)
+{
+	(void)cell;
+	return system_config_location()->platform_info.pci_mmconfig_base ?
+		1 : 0;
+}
+
+static int mmconfig_cell_init(struct cell *cell)
+{
+	const struct jailhouse_system *sys = system_config_location();
+	u64 base = sys->platform_info.pci_mmconfig_base;
+
+	if (!base)
+		return 0;
+	return mmio_region_register(cell, base, mmconfig_size(sys),
+				    mmconfig_access, NULL);
+}
+
+static void mmconfig_cell_exit(struct cell *cell)
+{
+	u64 base = system_config_location()->platform_info.pci_mmconfig_base;
+
+	if (base)
+		mmio_region_unregister(cell, base);
+}
+
+DEFINE_UNIT(pci,
+	.name = "PCI",
+	.mmio_count_regions = mmconfig_count_regions,
+	.cell_init = mmconfig_cell_init,
+	.cell_exit = mmconfig_cell_exit,
+);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * x86 bring-up around the SVM code: the hypervisor's own address space,
+ * x86 bring-up around the vendor's code: the hypervisor's own address space,
  * GDT and IDT, taking over a CPU from Linux and giving it back when setup
  * fails, and exceptions that hit the hypervisor itself.
  */
@@ -15,14 +15,14 @@
 #include <core/printk.h>
 #include <core/string.h>
 #include <x86/apic.h>
+#include <x86/cell.h>
+#include <x86/clock.h>
+#include <x86/guest_mem.h>
 #include <x86/paging_formats.h>
+#include <x86/pci.h>
 #include <x86/processor.h>
-#include <x86/x86.h>
-
-BUILD_BUG_ON(X86_STACK_SIZE != PERCPU_STACK_SIZE);
-BUILD_BUG_ON(offsetof(struct per_cpu, stack) != 0);
-BUILD_BUG_ON(sizeof(struct guest_regs) != 0x80);
-BUILD_BUG_ON(offsetof(struct guest_regs, rax) != 0x70);
+#include <x86/setup.h>
+#include <x86/vcpu.h>
 
 const u8 arch_config_architecture = JAILHOUSE_X86;
 
@@ -131,7 +131,7 @@ int arch_init_early(void)
 
 	hv_phys_start = sys->hypervisor_memory.phys_start;
 
-	err = svm_check_features();
+	err = vcpu_vendor_init();
 	if (err)
 		return err;
 
@@ -159,9 +159,6 @@ int arch_init_early(void)
 	if (err)
 		return err;
 	err = pci_init();
-	if (err)
-		return err;
-	err = ioapic_init();
 	if (err)
 		return err;
 
@@ -197,7 +194,7 @@ static void save_linux_state(struct per_cpu *cpu)
 	struct linux_state *l = &cpu->arch.linux_state;
 	/* Slot at the stack top: Linux's RSP after the pushes of entry.S. */
 	const unsigned long *linux_stack = *(unsigned long **)
-		(cpu->stack + X86_STACK_SIZE - sizeof(unsigned long));
+		(cpu->stack + sizeof(cpu->stack) - sizeof(unsigned long));
 
 	l->r15 = linux_stack[0];
 	l->r14 = linux_stack[1];
@@ -250,8 +247,8 @@ int arch_cpu_init(struct per_cpu *cpu)
 
 	/*
 	 * From here on only the hypervisor memory is mapped. FS, GS, TR and
-	 * LDTR keep Linux's values: the hypervisor never uses them, and
-	 * neither VMRUN nor #VMEXIT changes them.
+	 * LDTR keep Linux's values: the hypervisor never uses them (SVM's
+	 * VMRUN and #VMEXIT leave them alone).
 	 */
 	write_cr3(paging_root_phys(&hv_paging));
 	x86_load_segments(&hv_gdtr, &hv_idtr, HV_GDT_CS, HV_GDT_DS,
@@ -259,15 +256,33 @@ int arch_cpu_init(struct per_cpu *cpu)
 	cpu->arch.own_tables_loaded = true;
 	apic_cpu_init(cpu);
 
-	return svm_cpu_init(cpu);
+	return vcpu_cpu_init(cpu);
+}
+
+/* entry.S, after a successful entry(): this CPU goes on as a guest. */
+void __noreturn arch_cpu_activate_vmm(void)
+{
+	struct per_cpu *cpu = this_cpu();
+	const struct linux_state *l = &cpu->arch.linux_state;
+	/* Not on the stack: the entry loop builds its frame where this is. */
+	struct guest_regs *regs = &cpu->arch.initial_regs;
+
+	memset(regs, 0, sizeof(*regs));
+	regs->rbx = l->rbx;
+	regs->rbp = l->rbp;
+	regs->r12 = l->r12;
+	regs->r13 = l->r13;
+	regs->r14 = l->r14;
+	regs->r15 = l->r15;
+
+	vcpu_activate_vmm(cpu, regs);
 }
 
 void arch_cpu_restore(struct per_cpu *cpu)
 {
 	struct linux_state *l = &cpu->arch.linux_state;
 
-	if (cpu->arch.svm_enabled)
-		svm_cpu_exit(cpu);
+	vcpu_cpu_exit(cpu);
 	if (!cpu->arch.own_tables_loaded)
 		return;
 	write_cr3(l->cr3);
@@ -298,65 +313,22 @@ int arch_cell_init(struct cell *cell)
 	return 0;
 }
 
-static int map_hv(unsigned long virt, u64 phys, unsigned long size,
-		  unsigned long flags)
-{
-	unsigned long offset;
-	int err;
-
-	err = paging_map(&hv_paging, virt, phys, size,
-			 PAGE_FLAG_READ | PAGE_FLAG_WRITE | PAGE_FLAG_NO_HUGE |
-			 flags);
-	for (offset = 0; offset < size; offset += PAGE_SIZE)
-		asm volatile("invlpg (%0)" : : "r" (virt + offset) : "memory");
-	return err;
-}
-
-int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
-{
-	return map_hv(virt, phys, size, 0);
-}
-
-/* PCD and PWT: uncached whatever the MTRRs say. */
-int arch_map_device_hv(unsigned long virt, u64 phys, unsigned long size)
-{
-	return map_hv(virt, phys, size, PAGE_FLAG_DEVICE);
-}
-
-void arch_unmap_hv(unsigned long virt, unsigned long size)
-{
-	unsigned long offset;
-
-	paging_unmap(&hv_paging, virt, size);
-	for (offset = 0; offset < size; offset += PAGE_SIZE)
-		asm volatile("invlpg (%0)" : : "r" (virt + offset) : "memory");
-}
-
 int arch_init_late(void)
 {
 	/* Needs the hypervisor's own tables (the APIC mapping) loaded. */
 	clock_measure();
-	ioapic_init_late();
 	return 0;
 }
-
-/* Frame built by entry.S: registers, vector, error code, CPU's frame. */
-struct exception_frame {
-	unsigned long r15, r14, r13, r12, r11, r10, r9, r8;
-	unsigned long rdi, rsi, rbp, rbx, rdx, rcx, rax;
-	unsigned long vector, error;
-	unsigned long rip, cs, rflags, rsp, ss;
-};
 
 void x86_exception(struct exception_frame *f)
 {
 	struct per_cpu *cpu = this_cpu();
 
-	/* Possible only while GIF is set in the hypervisor (waiting). */
+	/* Possible only while the hypervisor waits (vcpu_vendor_wait). */
 	if (f->vector == X86_VEC_NMI) {
 		cpu->arch.nmis++;
-		/* The kick is here: do not sleep through it (vcpu.c). */
-		if (f->rip == (unsigned long)x86_wait_hlt)
+		/* The kick is here: do not sleep through it. */
+		if (f->rip == (unsigned long)vcpu_wait_hlt)
 			f->rip++;
 		return;
 	}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * AMD SVM: turning it on, one VMCB per CPU that starts as a copy of the
- * CPU's Linux state, the exit dispatcher, and turning it off again.
+ * AMD SVM behind the vendor seam (x86/vcpu.h): turning it on, one VMCB
+ * per CPU that starts as a copy of the CPU's Linux state, the accessors
+ * of the guest state, the exit dispatcher, and turning it off again.
  *
  * The root cell runs with nested paging, ASID 1 and a VMCB without clean
  * bits (QEMU's TCG SVM has neither clean bits nor flush-by-ASID, so the TLB
@@ -10,15 +11,16 @@
 #include <jailhouse/hypercall.h>
 #include <core/arch.h>
 #include <core/cell.h>
-#include <core/control.h>
 #include <core/errno.h>
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/string.h>
-#include <x86/apic.h>
+#include <x86/cell.h>
+#include <x86/exits.h>
 #include <x86/processor.h>
+#include <x86/setup.h>
+#include <x86/vcpu.h>
 #include <x86/vmcb.h>
-#include <x86/x86.h>
 
 BUILD_BUG_ON(offsetof(struct vmcb, iopm_base_pa) != 0x040);
 BUILD_BUG_ON(offsetof(struct vmcb, guest_asid) != 0x058);
@@ -39,16 +41,41 @@ BUILD_BUG_ON(offsetof(struct vmcb, cr2) != 0x640);
 BUILD_BUG_ON(offsetof(struct vmcb, g_pat) != 0x668);
 BUILD_BUG_ON(sizeof(struct vmcb) != 0x1000);
 
+/* The vendor state of a CPU, in struct arch_per_cpu's vendor_state. */
+struct svm_cpu {
+	struct vmcb vmcb __aligned(PAGE_SIZE);
+	u8 host_save_area[PAGE_SIZE] __aligned(PAGE_SIZE);
+	u64 vmcb_pa;
+	bool enabled;
+	/* Next VMRUN must flush the guest's TLB entries. */
+	bool flush_tlb;
+};
+
+BUILD_BUG_ON(sizeof(struct svm_cpu) > X86_VENDOR_STATE_SIZE);
+
 #define ASID_ROOT		1
 #define NPF_WRITE		BIT(1)
-#define VMMCALL_LENGTH		3
-#define CPUID_LENGTH		2
-#define X86_VEC_UD		6
 
-/* Long mode with a 64-bit code segment: hypercall arguments are 64 bits. */
-#define SEG_ATTR_L		BIT(9)
+/* Size in pages of the I/O and MSR permission maps. */
+const unsigned int vcpu_iopm_pages = SVM_IOPM_PAGES;
+const unsigned int vcpu_msrpm_pages = SVM_MSRPM_PAGES;
 
-int svm_check_features(void)
+/* entry.S of SVM */
+void __noreturn svm_vmrun_loop(u64 vmcb_pa, void *stack_top,
+			       const struct guest_regs *initial);
+void svm_handle_exit(struct guest_regs *regs);
+
+static struct svm_cpu *svm(struct per_cpu *cpu)
+{
+	return (struct svm_cpu *)cpu->arch.vendor_state;
+}
+
+static struct vmcb *vmcb_of(struct per_cpu *cpu)
+{
+	return &svm(cpu)->vmcb;
+}
+
+int vcpu_vendor_init(void)
 {
 	if (!(cpuid_ecx(X86_CPUID_EXT_FEATURES) & X86_FEATURE_SVM)) {
 		printk("SVM not supported by this CPU\n");
@@ -77,7 +104,7 @@ static void vmcb_init(struct per_cpu *cpu)
 {
 	const struct linux_state *l = &cpu->arch.linux_state;
 	const struct arch_cell *ac = cpu->cell->arch;
-	struct vmcb *vmcb = &cpu->arch.vmcb;
+	struct vmcb *vmcb = vmcb_of(cpu);
 
 	memset(vmcb, 0, sizeof(*vmcb));
 
@@ -138,90 +165,270 @@ static void vmcb_init(struct per_cpu *cpu)
 	vmcb->g_pat = l->pat;
 }
 
-int svm_cpu_init(struct per_cpu *cpu)
+int vcpu_cpu_init(struct per_cpu *cpu)
 {
+	struct svm_cpu *s = svm(cpu);
+
 	write_msr(MSR_EFER, read_msr(MSR_EFER) | EFER_SVME);
-	write_msr(MSR_VM_HSAVE_PA, x86_hv_phys(cpu->arch.host_save_area));
-	cpu->arch.svm_enabled = true;
-	cpu->arch.vmcb_pa = x86_hv_phys(&cpu->arch.vmcb);
+	write_msr(MSR_VM_HSAVE_PA, x86_hv_phys(s->host_save_area));
+	s->enabled = true;
+	s->vmcb_pa = x86_hv_phys(&s->vmcb);
 	vmcb_init(cpu);
 	return 0;
 }
 
-void svm_cpu_exit(struct per_cpu *cpu)
+void vcpu_cpu_exit(struct per_cpu *cpu)
 {
+	if (!svm(cpu)->enabled)
+		return;
 	write_msr(MSR_VM_HSAVE_PA, 0);
 	write_msr(MSR_EFER, read_msr(MSR_EFER) & ~EFER_SVME);
-	cpu->arch.svm_enabled = false;
+	svm(cpu)->enabled = false;
 }
 
-void __noreturn arch_cpu_activate_vmm(void)
+void __noreturn vcpu_activate_vmm(struct per_cpu *cpu,
+				  const struct guest_regs *regs)
 {
-	struct per_cpu *cpu = this_cpu();
-	const struct linux_state *l = &cpu->arch.linux_state;
-	/* Not on the stack: the loop builds its frame where this would be. */
-	struct guest_regs *regs = &cpu->arch.initial_regs;
-
-	memset(regs, 0, sizeof(*regs));
-	regs->rbx = l->rbx;
-	regs->rbp = l->rbp;
-	regs->r12 = l->r12;
-	regs->r13 = l->r13;
-	regs->r14 = l->r14;
-	regs->r15 = l->r15;
-
-	svm_vmrun_loop(cpu->arch.vmcb_pa, cpu->stack + X86_STACK_SIZE, regs);
+	svm_vmrun_loop(svm(cpu)->vmcb_pa, cpu->stack + sizeof(cpu->stack),
+		       regs);
 }
 
-void svm_inject_exception(struct per_cpu *cpu, unsigned int vector,
-			  bool has_error, u32 error)
+u64 vcpu_get_rip(struct per_cpu *cpu)
+{
+	return vmcb_of(cpu)->rip;
+}
+
+/* SVM without NRIPS gives no length: the callers' figure is the one. */
+void vcpu_skip_instruction(struct per_cpu *cpu, unsigned int length)
+{
+	vmcb_of(cpu)->rip += length;
+}
+
+u64 vcpu_get_rsp(struct per_cpu *cpu)
+{
+	return vmcb_of(cpu)->rsp;
+}
+
+void vcpu_set_rsp(struct per_cpu *cpu, u64 value)
+{
+	vmcb_of(cpu)->rsp = value;
+}
+
+u64 vcpu_get_rflags(struct per_cpu *cpu)
+{
+	return vmcb_of(cpu)->rflags;
+}
+
+u64 vcpu_get_cr0(struct per_cpu *cpu)
+{
+	return vmcb_of(cpu)->cr0;
+}
+
+u64 vcpu_get_cr3(struct per_cpu *cpu)
+{
+	return vmcb_of(cpu)->cr3;
+}
+
+u64 vcpu_get_cr4(struct per_cpu *cpu)
+{
+	return vmcb_of(cpu)->cr4;
+}
+
+u64 vcpu_get_efer(struct per_cpu *cpu)
+{
+	return vmcb_of(cpu)->efer & ~EFER_SVME;
+}
+
+void vcpu_set_efer(struct per_cpu *cpu, u64 value)
+{
+	vmcb_of(cpu)->efer = value | EFER_SVME;
+	vcpu_tlb_flush(cpu);
+}
+
+void vcpu_get_cs(struct per_cpu *cpu, struct segment *cs)
+{
+	const struct vmcb_segment *seg = &vmcb_of(cpu)->cs;
+
+	*cs = (struct segment){
+		.selector = seg->selector,
+		.attrib = seg->attrib,
+		.limit = seg->limit,
+		.base = seg->base,
+	};
+}
+
+unsigned int vcpu_get_cpl(struct per_cpu *cpu)
+{
+	return vmcb_of(cpu)->cpl;
+}
+
+void vcpu_inject_exception(struct per_cpu *cpu, unsigned int vector,
+			   bool has_error, u32 error)
 {
 	u64 event = vector | SVM_EVENT_TYPE_EXCEPTION | SVM_EVENT_VALID;
 
 	if (has_error)
 		event |= SVM_EVENT_ERROR_VALID | ((u64)error << 32);
-	cpu->arch.vmcb.eventinj = event;
+	vmcb_of(cpu)->eventinj = event;
+}
+
+void vcpu_inject_nmi(struct per_cpu *cpu)
+{
+	struct vmcb *vmcb = vmcb_of(cpu);
+
+	if (!(vmcb->eventinj & SVM_EVENT_VALID))
+		vmcb->eventinj = X86_VEC_NMI | SVM_EVENT_TYPE_NMI |
+			SVM_EVENT_VALID;
+}
+
+void vcpu_tlb_flush(struct per_cpu *cpu)
+{
+	svm(cpu)->flush_tlb = true;
+}
+
+void vcpu_load_cell(struct per_cpu *cpu)
+{
+	const struct arch_cell *ac = cpu->cell->arch;
+	struct vmcb *vmcb = vmcb_of(cpu);
+
+	vmcb->iopm_base_pa = x86_hv_phys(ac->iopm);
+	vmcb->msrpm_base_pa = x86_hv_phys(ac->msrpm);
+	vmcb->n_cr3 = paging_root_phys(&ac->npt);
+	vcpu_tlb_flush(cpu);
+}
+
+static void set_real_mode_segment(struct vmcb_segment *seg, u16 selector,
+				  u16 attrib)
+{
+	struct segment real = segment_real_mode(selector, attrib);
+
+	set_segment(seg, &real);
 }
 
 /*
- * The guest on cpu did something it may not or that cannot be handled.
- * A root cell CPU stops for good (the root's Linux cannot go on without
- * it); a CPU of another cell parks, its cell is marked failed, and the
- * rest of the system keeps running.
+ * AMD APM vol. 2, table 14-1. VMLOAD puts the reset values of FS, GS, TR,
+ * LDTR and the syscall MSRs into the CPU itself, since VMRUN does not.
  */
-static void svm_fatal(struct per_cpu *cpu, const struct guest_regs *regs,
-		      const char *why)
+void vcpu_vendor_reset(struct per_cpu *cpu, unsigned int sipi_vector)
 {
-	const struct vmcb *vmcb = &cpu->arch.vmcb;
+	struct vmcb *vmcb = vmcb_of(cpu);
 
-	if (cpu->cell != &root_cell)
-		printk("FATAL: CPU %u of cell \"%s\": %s\n", cpu->cpu_id,
-		       cpu->cell->config->name, why);
-	else
-		printk("FATAL: CPU %u: %s\n", cpu->cpu_id, why);
+	memset(&vmcb->es, 0, offsetof(struct vmcb, dbgctl) + sizeof(u64) -
+	       offsetof(struct vmcb, es));
+
+	set_real_mode_segment(&vmcb->cs, sipi_vector << 8, 0x9b);
+	set_real_mode_segment(&vmcb->ss, 0, 0x93);
+	set_real_mode_segment(&vmcb->ds, 0, 0x93);
+	set_real_mode_segment(&vmcb->es, 0, 0x93);
+	set_real_mode_segment(&vmcb->fs, 0, 0x93);
+	set_real_mode_segment(&vmcb->gs, 0, 0x93);
+	set_real_mode_segment(&vmcb->ldtr, 0, 0x82);
+	set_real_mode_segment(&vmcb->tr, 0, 0x8b);
+	vmcb->gdtr.limit = 0xffff;
+	vmcb->idtr.limit = 0xffff;
+
+	vmcb->cr0 = X86_CR0_ET | X86_CR0_NW | X86_CR0_CD;
+	vmcb->efer = EFER_SVME;
+	vmcb->rflags = X86_RFLAGS_FIXED;
+	vmcb->dr6 = 0xffff0ff0;
+	vmcb->dr7 = 0x400;
+	vmcb->g_pat = PAT_RESET_VALUE;
+	vmcb->eventinj = 0;
+	vmcb->interrupt_shadow = 0;
+
+	asm volatile("vmload %%rax" : : "a" (svm(cpu)->vmcb_pa) : "memory");
+	vcpu_tlb_flush(cpu);
+}
+
+/*
+ * The NMI is still pending (GIF is clear): taking it here, through the
+ * hypervisor's IDT, keeps it from hitting the next VMRUN again.
+ */
+void vcpu_vendor_take_nmi(void)
+{
+	asm volatile("stgi; clgi" : : : "memory");
+}
+
+void vcpu_vendor_dump_exit(struct per_cpu *cpu)
+{
+	const struct vmcb *vmcb = vmcb_of(cpu);
+
 	printk("exit reason 0x%llx, exitinfo1 0x%llx, address/exitinfo2 "
 	       "0x%llx, exitintinfo 0x%llx\n", vmcb->exitcode,
 	       vmcb->exitinfo1, vmcb->exitinfo2, vmcb->exitintinfo);
-	printk("RIP: 0x%016llx RSP: 0x%016llx FLAGS: 0x%llx CPL: %u\n",
-	       vmcb->rip, vmcb->rsp, vmcb->rflags, vmcb->cpl);
-	printk("RAX: 0x%016lx RBX: 0x%016lx RCX: 0x%016lx\n",
-	       regs->rax, regs->rbx, regs->rcx);
-	printk("RDX: 0x%016lx RSI: 0x%016lx RDI: 0x%016lx\n",
-	       regs->rdx, regs->rsi, regs->rdi);
-	printk("RBP: 0x%016lx R8:  0x%016lx R9:  0x%016lx\n",
-	       regs->rbp, regs->r8, regs->r9);
-	printk("R10: 0x%016lx R11: 0x%016lx R12: 0x%016lx\n",
-	       regs->r10, regs->r11, regs->r12);
-	printk("R13: 0x%016lx R14: 0x%016lx R15: 0x%016lx\n",
-	       regs->r13, regs->r14, regs->r15);
-	printk("CR0: 0x%llx CR3: 0x%llx CR4: 0x%llx EFER: 0x%llx\n",
-	       vmcb->cr0, vmcb->cr3, vmcb->cr4, vmcb->efer);
-	cell_cpu_failed(cpu);
-	if (cpu->cell == &root_cell)
-		x86_halt_forever();
-	printk("Cell \"%s\" failed; CPU %u parked\n", cpu->cell->config->name,
-	       cpu->cpu_id);
-	cpu->parked = true;
+}
+
+/* A set bit intercepts the port; ports are bits in order. */
+void vcpu_iopm_set(u8 *iopm, u16 port, bool intercept)
+{
+	if (intercept)
+		iopm[port / 8] |= 1 << (port % 8);
+	else
+		iopm[port / 8] &= ~(1 << (port % 8));
+}
+
+/* The three MSR ranges of the permission map and where they start. */
+static const struct {
+	u32 first_msr;
+	u32 offset;
+} msrpm_ranges[] = {
+	{ 0x00000000, 0x0000 },
+	{ 0xc0000000, 0x0800 },
+	{ 0xc0010000, 0x1000 },
+};
+
+#define MSRPM_RANGE_MSRS	0x2000
+
+/* Two bits per MSR, read then write: set = trap. */
+int vcpu_msrpm_set(u8 *msrpm, u32 msr, bool intercept)
+{
+	unsigned int n, bit;
+
+	for (n = 0; n < ARRAY_ELEMS(msrpm_ranges); n++) {
+		if (msr - msrpm_ranges[n].first_msr >= MSRPM_RANGE_MSRS)
+			continue;
+		bit = (msr - msrpm_ranges[n].first_msr) * 2;
+		if (intercept)
+			msrpm[msrpm_ranges[n].offset + bit / 8] |=
+				3 << (bit % 8);
+		else
+			msrpm[msrpm_ranges[n].offset + bit / 8] &=
+				~(3 << (bit % 8));
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* A guest must neither see nor move the host save area. */
+const u32 vcpu_vendor_msrs[] = { MSR_VM_CR, MSR_VM_HSAVE_PA };
+const unsigned int vcpu_vendor_num_msrs = ARRAY_ELEMS(vcpu_vendor_msrs);
+
+int vcpu_vendor_msr_read(struct per_cpu *cpu, u32 msr, u64 *value)
+{
+	(void)cpu;
+	switch (msr) {
+	case MSR_VM_CR:
+		/* What a CPU with SVM locked off by its firmware reports. */
+		*value = VM_CR_SVMDIS | VM_CR_LOCK;
+		return 0;
+	case MSR_VM_HSAVE_PA:
+		*value = 0;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+int vcpu_vendor_msr_write(struct per_cpu *cpu, u32 msr, u64 value)
+{
+	(void)cpu;
+	(void)value;
+	switch (msr) {
+	case MSR_VM_CR:
+	case MSR_VM_HSAVE_PA:
+		/* Locked: writes are dropped. */
+		return 0;
+	}
+	return -EINVAL;
 }
 
 /*
@@ -231,7 +438,7 @@ static void svm_fatal(struct per_cpu *cpu, const struct guest_regs *regs,
 static void __noreturn svm_deactivate(struct per_cpu *cpu,
 				      const struct guest_regs *regs)
 {
-	const struct vmcb *vmcb = &cpu->arch.vmcb;
+	const struct vmcb *vmcb = vmcb_of(cpu);
 	struct desc_table_reg gdtr = {
 		.limit = vmcb->gdtr.limit, .base = vmcb->gdtr.base,
 	};
@@ -249,7 +456,7 @@ static void __noreturn svm_deactivate(struct per_cpu *cpu,
 	 * clear until the IRET.
 	 */
 	asm volatile("stgi" : : : "memory");
-	svm_cpu_exit(cpu);
+	vcpu_cpu_exit(cpu);
 	write_msr(MSR_EFER, vmcb->efer & ~EFER_SVME);
 	write_msr(MSR_IA32_PAT, vmcb->g_pat);
 	write_cr0(vmcb->cr0);
@@ -264,141 +471,89 @@ static void __noreturn svm_deactivate(struct per_cpu *cpu,
 	x86_leave(regs, frame);
 }
 
-/*
- * Kicks are NMIs. One may still be pending when the target has already
- * done the work it asked for elsewhere (e.g. INIT and STARTUP handled in
- * one wait); its NMI exit must then not be reflected into the guest as an
- * NMI of its own, which would hit a freshly reset real-mode CPU through
- * the firmware's NMI vector. Counting the kicks tells them apart.
- */
-void x86_kick(struct per_cpu *target)
+static void handle_io(struct per_cpu *cpu, struct guest_regs *regs)
 {
-	__atomic_fetch_add(&target->arch.kicks, 1, __ATOMIC_RELEASE);
-	apic_send_nmi(target->arch.apic_id);
-}
+	const struct vmcb *vmcb = vmcb_of(cpu);
+	u64 info = vmcb->exitinfo1;
+	/* EXITINFO2 is the address of the next instruction. */
+	struct vcpu_io_intercept io = {
+		.port = info >> SVM_IOIO_PORT_SHIFT,
+		.size = (info & SVM_IOIO_SIZE_MASK) >> SVM_IOIO_SIZE_SHIFT,
+		.length = vmcb->exitinfo2 - vmcb->rip,
+		.in = info & SVM_IOIO_IN,
+		.string_or_rep = info & (SVM_IOIO_STR | SVM_IOIO_REP),
+	};
 
-void x86_send_init(struct per_cpu *target)
-{
-	u32 old = __atomic_exchange_n(&target->arch.init_state, X86_CPU_INIT,
-				      __ATOMIC_ACQ_REL);
-
-	/* A CPU already waiting polls; one in its guest needs a kick. */
-	if (old == X86_CPU_RUNNING)
-		x86_kick(target);
-}
-
-void x86_send_sipi(struct per_cpu *target, unsigned int vector)
-{
-	u32 expected = X86_CPU_INIT;
-
-	/* Like a real CPU: STARTUP counts only after an INIT. */
-	target->arch.sipi_vector = vector;
-	if (__atomic_compare_exchange_n(&target->arch.init_state, &expected,
-					X86_CPU_SIPI, false, __ATOMIC_ACQ_REL,
-					__ATOMIC_ACQUIRE))
-		/* It sleeps until kicked. */
-		x86_kick(target);
-}
-
-void svm_load_cell(struct per_cpu *cpu)
-{
-	const struct arch_cell *ac = cpu->cell->arch;
-	struct vmcb *vmcb = &cpu->arch.vmcb;
-
-	vmcb->iopm_base_pa = x86_hv_phys(ac->iopm);
-	vmcb->msrpm_base_pa = x86_hv_phys(ac->msrpm);
-	vmcb->n_cr3 = paging_root_phys(&ac->npt);
-	cpu->arch.flush_tlb = true;
-}
-
-/*
- * An NMI exit is a kick of another CPU (management, INIT, STARTUP) or an
- * NMI meant for the guest. The NMI is still pending (GIF is clear):
- * taking it here, through the hypervisor's IDT, keeps it from hitting the
- * next VMRUN again.
- */
-static void handle_nmi(struct per_cpu *cpu)
-{
-	struct vmcb *vmcb = &cpu->arch.vmcb;
-	bool kicked = __atomic_exchange_n(&cpu->arch.kicks, 0,
-					  __ATOMIC_ACQ_REL) != 0;
-
-	asm volatile("stgi; clgi" : : : "memory");
-
-	if (!vcpu_handle_events(cpu) && !kicked &&
-	    !(vmcb->eventinj & SVM_EVENT_VALID))
-		vmcb->eventinj = X86_VEC_NMI | SVM_EVENT_TYPE_NMI |
-			SVM_EVENT_VALID;
+	pio_handle_exit(cpu, regs, &io);
 }
 
 static void handle_npf(struct per_cpu *cpu, struct guest_regs *regs)
 {
-	struct vmcb *vmcb = &cpu->arch.vmcb;
-	u64 gpa = vmcb->exitinfo2;
-	int err = -EPERM;
-	char why[96];
+	const struct vmcb *vmcb = vmcb_of(cpu);
+	struct vcpu_npf_intercept npf = {
+		.gpa = vmcb->exitinfo2,
+		.is_write = vmcb->exitinfo1 & NPF_WRITE,
+	};
 
-	if ((gpa & PAGE_MASK) == XAPIC_BASE && (vmcb->exitinfo1 & NPF_WRITE)) {
-		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_XAPIC]++;
-		err = apic_handle_write(cpu, regs, gpa);
-	} else {
-		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
-		err = pci_mmconfig_access(cpu, regs, gpa);
-		if (err == -ENOENT)
-			err = ioapic_access(cpu, regs, gpa);
-		if (err == -ENOENT)
-			err = -EPERM;
-	}
-	if (err) {
-		snprintk(why, sizeof(why), "%s: %s at 0x%llx",
-			 err == -EPERM ?
-			 "access to unassigned guest-physical memory" :
-			 "MMIO access not understood",
-			 (vmcb->exitinfo1 & NPF_WRITE) ? "write" : "read",
-			 gpa);
-		svm_fatal(cpu, regs, why);
-	}
+	mmio_handle_npf(cpu, regs, &npf);
 }
 
-static void skip_instruction(struct vmcb *vmcb, unsigned int length)
+static void dispatch_exit(struct per_cpu *cpu, struct guest_regs *regs)
 {
-	vmcb->rip += length;
-}
+	struct vmcb *vmcb = vmcb_of(cpu);
 
-static void handle_hypercall(struct per_cpu *cpu, struct guest_regs *regs)
-{
-	struct vmcb *vmcb = &cpu->arch.vmcb;
-	bool long_mode = (vmcb->efer & EFER_LMA) &&
-		(vmcb->cs.attrib & SEG_ATTR_L);
-	unsigned long arg1 = regs->rdi, arg2 = regs->rsi;
-	long result;
-
-	if (!long_mode) {
-		arg1 = (u32)arg1;
-		arg2 = (u32)arg2;
+	switch (vmcb->exitcode) {
+	case SVM_EXIT_NMI:
+		vcpu_handle_nmi(cpu);
+		break;
+	case SVM_EXIT_CPUID:
+		cpuid_handle_exit(cpu, regs);
+		break;
+	case SVM_EXIT_VMMCALL:
+		hypercall_handle_exit(cpu, regs);
+		break;
+	case SVM_EXIT_IOIO:
+		handle_io(cpu, regs);
+		break;
+	case SVM_EXIT_MSR:
+		msr_handle_exit(cpu, regs, vmcb->exitinfo1 != 0);
+		break;
+	case SVM_EXIT_VMRUN:
+	case SVM_EXIT_VMLOAD:
+	case SVM_EXIT_VMSAVE:
+	case SVM_EXIT_STGI:
+	case SVM_EXIT_CLGI:
+	case SVM_EXIT_SKINIT:
+		/* As on a CPU without SVM. */
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_EXCEPTION]++;
+		vcpu_inject_exception(cpu, X86_VEC_UD, false, 0);
+		break;
+	case SVM_EXIT_XSETBV:
+		xsetbv_handle_exit(cpu, regs);
+		break;
+	case SVM_EXIT_NPF:
+		handle_npf(cpu, regs);
+		break;
+	case SVM_EXIT_SHUTDOWN:
+		vcpu_fatal(cpu, regs, "guest shutdown (triple fault)");
+		break;
+	case SVM_EXIT_INVALID:
+		vcpu_fatal(cpu, regs, "VMRUN refused the guest state");
+		break;
+	default:
+		vcpu_fatal(cpu, regs, "unhandled exit");
+		break;
 	}
-	skip_instruction(vmcb, VMMCALL_LENGTH);
-	if (vmcb->cpl != 0)
-		result = -EPERM;
-	else
-		result = hypercall(cpu, (u32)regs->rax, arg1, arg2);
-	/* Cell management may have changed this CPU's mappings. */
-	if ((u32)regs->rax >= JAILHOUSE_HC_CELL_CREATE &&
-	    (u32)regs->rax <= JAILHOUSE_HC_CELL_DESTROY)
-		cpu->arch.flush_tlb = true;
-	regs->rax = long_mode ? (unsigned long)result : (u32)result;
 }
 
 void svm_handle_exit(struct guest_regs *regs)
 {
 	struct per_cpu *cpu = this_cpu();
-	struct vmcb *vmcb = &cpu->arch.vmcb;
-	u32 *stats = cpu->stats;
-	char why[96];
+	struct vmcb *vmcb = vmcb_of(cpu);
 
 	cpu->arch.regs = regs;
 	regs->rax = vmcb->rax;
-	stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 
 	/*
 	 * An event whose delivery the exit interrupted is delivered again,
@@ -409,65 +564,7 @@ void svm_handle_exit(struct guest_regs *regs)
 	    (vmcb->exitintinfo & SVM_EVENT_TYPE_MASK) != SVM_EVENT_TYPE_SOFT)
 		vmcb->eventinj = vmcb->exitintinfo;
 
-	switch (vmcb->exitcode) {
-	case SVM_EXIT_NMI:
-		stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
-		handle_nmi(cpu);
-		break;
-	case SVM_EXIT_CPUID:
-		stats[JAILHOUSE_CPU_STAT_VMEXITS_CPUID]++;
-		cpuid_handle_exit(regs);
-		skip_instruction(vmcb, CPUID_LENGTH);
-		break;
-	case SVM_EXIT_VMMCALL:
-		stats[JAILHOUSE_CPU_STAT_VMEXITS_HYPERCALL]++;
-		handle_hypercall(cpu, regs);
-		break;
-	case SVM_EXIT_IOIO:
-		stats[JAILHOUSE_CPU_STAT_VMEXITS_PIO]++;
-		if (pio_handle_exit(cpu, regs)) {
-			snprintk(why, sizeof(why), "forbidden port I/O: %s "
-				 "port 0x%llx", (vmcb->exitinfo1 & SVM_IOIO_IN) ?
-				 "in from" : "out to",
-				 vmcb->exitinfo1 >> SVM_IOIO_PORT_SHIFT);
-			svm_fatal(cpu, regs, why);
-		}
-		break;
-	case SVM_EXIT_MSR:
-		stats[JAILHOUSE_CPU_STAT_VMEXITS_MSR_OTHER]++;
-		if (msr_handle_exit(cpu, regs)) {
-			snprintk(why, sizeof(why), "forbidden MSR %s 0x%x",
-				 vmcb->exitinfo1 ? "write to" : "read of",
-				 (u32)regs->rcx);
-			svm_fatal(cpu, regs, why);
-		}
-		break;
-	case SVM_EXIT_VMRUN:
-	case SVM_EXIT_VMLOAD:
-	case SVM_EXIT_VMSAVE:
-	case SVM_EXIT_STGI:
-	case SVM_EXIT_CLGI:
-	case SVM_EXIT_SKINIT:
-		/* As on a CPU without SVM. */
-		stats[JAILHOUSE_CPU_STAT_VMEXITS_EXCEPTION]++;
-		svm_inject_exception(cpu, X86_VEC_UD, false, 0);
-		break;
-	case SVM_EXIT_XSETBV:
-		xsetbv_handle_exit(cpu, regs);
-		break;
-	case SVM_EXIT_NPF:
-		handle_npf(cpu, regs);
-		break;
-	case SVM_EXIT_SHUTDOWN:
-		svm_fatal(cpu, regs, "guest shutdown (triple fault)");
-		break;
-	case SVM_EXIT_INVALID:
-		svm_fatal(cpu, regs, "VMRUN refused the guest state");
-		break;
-	default:
-		svm_fatal(cpu, regs, "unhandled exit");
-		break;
-	}
+	dispatch_exit(cpu, regs);
 
 	if (cpu->shutdown)
 		svm_deactivate(cpu, regs);
@@ -476,7 +573,7 @@ void svm_handle_exit(struct guest_regs *regs)
 		vcpu_handle_events(cpu);
 
 	vmcb->rax = regs->rax;
-	vmcb->tlb_control = cpu->arch.flush_tlb ? SVM_TLB_FLUSH_ALL :
+	vmcb->tlb_control = svm(cpu)->flush_tlb ? SVM_TLB_FLUSH_ALL :
 		SVM_TLB_FLUSH_NONE;
-	cpu->arch.flush_tlb = false;
+	svm(cpu)->flush_tlb = false;
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Starting, parking and waking the virtual CPUs (AMD SVM): the reset
- * state of Documentation/inmate-interface.md, the hooks the core's CPU
- * management uses, and the one loop in which a CPU waits in the
- * hypervisor (parked, or waiting for STARTUP after INIT).
+ * Waking and restarting the virtual CPUs, for both vendors: kicks, INIT
+ * and STARTUP as requests between CPUs, NMI exits, and the one loop in
+ * which a CPU waits in the hypervisor (parked, or waiting for STARTUP
+ * after INIT).
  */
+#include <jailhouse/hypercall.h>
 #include <core/arch.h>
 #include <core/cell.h>
 #include <core/management.h>
@@ -12,93 +13,56 @@
 #include <core/string.h>
 #include <x86/apic.h>
 #include <x86/processor.h>
-#include <x86/vmcb.h>
-#include <x86/x86.h>
+#include <x86/vcpu.h>
 
-static void set_real_mode_segment(struct vmcb_segment *seg, u16 selector,
-				  u16 attrib)
+bool vcpu_long_mode(struct per_cpu *cpu)
 {
-	seg->selector = selector;
-	seg->attrib = attrib;
-	seg->limit = 0xffff;
-	seg->base = (u64)selector << 4;
+	struct segment cs;
+
+	vcpu_get_cs(cpu, &cs);
+	return (vcpu_get_efer(cpu) & EFER_LMA) && (cs.attrib & SEG_ATTR_L);
+}
+
+void vcpu_reset(struct per_cpu *cpu, unsigned int vector)
+{
+	memset(cpu->arch.regs, 0, sizeof(*cpu->arch.regs));
+	vcpu_vendor_reset(cpu, vector);
 }
 
 /*
- * The state of a CPU after INIT and STARTUP (AMD APM vol. 2, table 14-1):
- * real mode at vector:0000, which for vector 0 is also the state the
- * first CPU of a cell starts in. VMLOAD puts the reset values of FS, GS,
- * TR, LDTR and the syscall MSRs into the CPU itself, since VMRUN does not.
+ * Kicks are NMIs. One may still be pending when the target has already
+ * done the work it asked for elsewhere (e.g. INIT and STARTUP handled in
+ * one wait); its NMI exit must then not be reflected into the guest as an
+ * NMI of its own, which would hit a freshly reset real-mode CPU through
+ * the firmware's NMI vector. Counting the kicks tells them apart.
  */
-static void vcpu_reset(struct per_cpu *cpu, unsigned int vector)
+void vcpu_kick(struct per_cpu *target)
 {
-	struct vmcb *vmcb = &cpu->arch.vmcb;
-
-	memset(cpu->arch.regs, 0, sizeof(*cpu->arch.regs));
-	memset(&vmcb->es, 0, offsetof(struct vmcb, dbgctl) + sizeof(u64) -
-	       offsetof(struct vmcb, es));
-
-	set_real_mode_segment(&vmcb->cs, vector << 8, 0x9b);
-	set_real_mode_segment(&vmcb->ss, 0, 0x93);
-	set_real_mode_segment(&vmcb->ds, 0, 0x93);
-	set_real_mode_segment(&vmcb->es, 0, 0x93);
-	set_real_mode_segment(&vmcb->fs, 0, 0x93);
-	set_real_mode_segment(&vmcb->gs, 0, 0x93);
-	set_real_mode_segment(&vmcb->ldtr, 0, 0x82);
-	set_real_mode_segment(&vmcb->tr, 0, 0x8b);
-	vmcb->gdtr.limit = 0xffff;
-	vmcb->idtr.limit = 0xffff;
-
-	vmcb->cr0 = X86_CR0_ET | X86_CR0_NW | X86_CR0_CD;
-	vmcb->efer = EFER_SVME;
-	vmcb->rflags = X86_RFLAGS_FIXED;
-	vmcb->dr6 = 0xffff0ff0;
-	vmcb->dr7 = 0x400;
-	vmcb->g_pat = PAT_RESET_VALUE;
-	vmcb->eventinj = 0;
-	vmcb->interrupt_shadow = 0;
-
-	asm volatile("vmload %%rax" : : "a" (cpu->arch.vmcb_pa) : "memory");
-	cpu->arch.flush_tlb = true;
+	__atomic_fetch_add(&target->arch.kicks, 1, __ATOMIC_RELEASE);
+	apic_send_nmi(target->arch.apic_id);
 }
 
-void arch_send_management_ipi(struct per_cpu *target)
+void vcpu_send_init(struct per_cpu *target)
 {
-	x86_kick(target);
+	u32 old = __atomic_exchange_n(&target->arch.init_state, X86_CPU_INIT,
+				      __ATOMIC_ACQ_REL);
+
+	/* A CPU already waiting polls; one in its guest needs a kick. */
+	if (old == X86_CPU_RUNNING)
+		vcpu_kick(target);
 }
 
-void arch_cpu_wait(struct per_cpu *cpu)
+void vcpu_send_sipi(struct per_cpu *target, unsigned int vector)
 {
-	(void)cpu;
-	x86_wait_for_nmi();
-}
+	u32 expected = X86_CPU_INIT;
 
-void arch_cpu_tlb_flush(struct per_cpu *cpu)
-{
-	cpu->arch.flush_tlb = true;
-}
-
-void arch_park_cpu(struct per_cpu *cpu)
-{
-	svm_load_cell(cpu);
-	/* A pending INIT of the old context means nothing any more. */
-	__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
-			 __ATOMIC_RELEASE);
-}
-
-void arch_reset_cpu(struct per_cpu *cpu)
-{
-	svm_load_cell(cpu);
-	apic_cpu_reset();
-	if (cpu->cpu_id == cell_first_cpu(cpu->cell)) {
-		__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
-				 __ATOMIC_RELEASE);
-		vcpu_reset(cpu, 0);
-	} else {
-		/* Like an application processor: INIT done, STARTUP due. */
-		__atomic_store_n(&cpu->arch.init_state, X86_CPU_INIT,
-				 __ATOMIC_RELEASE);
-	}
+	/* Like a real CPU: STARTUP counts only after an INIT. */
+	target->arch.sipi_vector = vector;
+	if (__atomic_compare_exchange_n(&target->arch.init_state, &expected,
+					X86_CPU_SIPI, false, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE))
+		/* It sleeps until kicked. */
+		vcpu_kick(target);
 }
 
 bool vcpu_handle_events(struct per_cpu *cpu)
@@ -128,4 +92,19 @@ bool vcpu_handle_events(struct per_cpu *cpu)
 			arch_cpu_wait(cpu);
 		}
 	}
+}
+
+/*
+ * An NMI exit is a kick of another CPU (management, INIT, STARTUP) or an
+ * NMI meant for the guest.
+ */
+void vcpu_handle_nmi(struct per_cpu *cpu)
+{
+	bool kicked = __atomic_exchange_n(&cpu->arch.kicks, 0,
+					  __ATOMIC_ACQ_REL) != 0;
+
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+	vcpu_vendor_take_nmi();
+	if (!vcpu_handle_events(cpu) && !kicked)
+		vcpu_inject_nmi(cpu);
 }

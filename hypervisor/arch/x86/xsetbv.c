@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * XSETBV of the guests. SVM does not switch XCR0 between guest and host,
- * so a guest's XSETBV would otherwise set the hardware register to any
- * value the guest likes; here it is checked first. The hypervisor itself
+ * XSETBV of the guests. Neither SVM nor VMX switches XCR0 between guest
+ * and host, so a guest's XSETBV would otherwise set the hardware register
+ * to any value the guest likes; here it is checked first. The hypervisor itself
  * never touches extended state (-mgeneral-regs-only), so the guest's value
  * can stay in the register while the hypervisor runs.
  */
 #include <jailhouse/hypercall.h>
 #include <core/percpu.h>
+#include <x86/exits.h>
 #include <x86/processor.h>
-#include <x86/vmcb.h>
-#include <x86/x86.h>
+#include <x86/vcpu.h>
 #include <x86/xcr.h>
 
 #define XSETBV_LENGTH		3
-#define X86_VEC_UD		6
 
 static u64 xcr0_supported(void)
 {
@@ -29,20 +28,19 @@ static u64 xcr0_supported(void)
 
 void xsetbv_handle_exit(struct per_cpu *cpu, struct guest_regs *regs)
 {
-	struct vmcb *vmcb = &cpu->arch.vmcb;
 	u64 value = ((u64)(u32)regs->rdx << 32) | (u32)regs->rax;
 	u64 supported = xcr0_supported();
 
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_XSETBV]++;
 
 	/* The checks of the instruction itself, in the CPU's order. */
-	if (!supported || !(vmcb->cr4 & X86_CR4_OSXSAVE)) {
-		svm_inject_exception(cpu, X86_VEC_UD, false, 0);
+	if (!supported || !(vcpu_get_cr4(cpu) & X86_CR4_OSXSAVE)) {
+		vcpu_inject_exception(cpu, X86_VEC_UD, false, 0);
 		return;
 	}
-	if (vmcb->cpl != 0 || (u32)regs->rcx != 0 ||
+	if (vcpu_get_cpl(cpu) != 0 || (u32)regs->rcx != 0 ||
 	    !xcr0_valid(value, supported)) {
-		svm_inject_exception(cpu, X86_VEC_GP, true, 0);
+		vcpu_inject_exception(cpu, X86_VEC_GP, true, 0);
 		return;
 	}
 
@@ -51,5 +49,5 @@ void xsetbv_handle_exit(struct per_cpu *cpu, struct guest_regs *regs)
 		write_cr4(read_cr4() | X86_CR4_OSXSAVE);
 	asm volatile("xsetbv"
 		     : : "a" ((u32)value), "d" ((u32)(value >> 32)), "c" (0));
-	vmcb->rip += XSETBV_LENGTH;
+	vcpu_skip_instruction(cpu, XSETBV_LENGTH);
 }

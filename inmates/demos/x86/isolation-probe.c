@@ -9,8 +9,39 @@
  *   write=ADDR   8-byte write there
  *   outb=PORT    a byte written to I/O port PORT
  *   wrmsr=MSR    MSR written with value=V (default 0)
+ *
+ * Or it tries to take over interrupt routing through its xAPIC; the cell
+ * keeps running and the probe reports what its APIC shows afterwards:
+ *
+ *   apic_reg=REG  xAPIC register at offset REG written with value=V
+ *   ipi=ICR       then an IPI with ICR's low half, to every logical ID
+ *                 but the probe's own as Linux set it (flat model)
  */
 #include <inmate.h>
+
+#define XAPIC_LDR		0x0d0
+#define XAPIC_ICR_LO		0x300
+#define XAPIC_ICR_HI		0x310
+
+/* apic_reg=, ipi=: write a register, read it back, send the IPI. */
+static void apic_probe(long long reg, long long icr, __u32 value)
+{
+	__u32 others = ~(mmio_read32(XAPIC_BASE + XAPIC_LDR) >> 24) & 0xff;
+
+	if (reg >= 0) {
+		printk("Probe: writing 0x%x to xAPIC register 0x%llx\n", value,
+		       reg);
+		mmio_write32(XAPIC_BASE + reg, value);
+		printk("Probe: xAPIC register 0x%llx reads 0x%x\n", reg,
+		       mmio_read32(XAPIC_BASE + reg));
+	}
+	if (icr >= 0) {
+		printk("Probe: IPI 0x%llx to logical 0x%x\n", icr, others);
+		mmio_write32(XAPIC_BASE + XAPIC_ICR_HI, others << 24);
+		mmio_write32(XAPIC_BASE + XAPIC_ICR_LO, icr);
+	}
+	printk("Probe: done\n");
+}
 
 void inmate_main(void)
 {
@@ -18,6 +49,8 @@ void inmate_main(void)
 	long long write = cmdline_parse_int("write", -1);
 	long long port = cmdline_parse_int("outb", -1);
 	long long msr = cmdline_parse_int("wrmsr", -1);
+	long long apic_reg = cmdline_parse_int("apic_reg", -1);
+	long long ipi = cmdline_parse_int("ipi", -1);
 	unsigned long long value = cmdline_parse_int("value", 0);
 	volatile __u64 *p;
 
@@ -40,8 +73,11 @@ void inmate_main(void)
 		printk("Probe: writing MSR 0x%llx\n", msr);
 		wrmsr(msr, value);
 		printk("Probe: MSR 0x%llx went through\n", msr);
+	} else if (apic_reg >= 0 || ipi >= 0) {
+		apic_probe(apic_reg, ipi, value);
 	} else {
-		printk("Probe: nothing to do (read=, write=, outb=, wrmsr=)\n");
+		printk("Probe: nothing to do (read=, write=, outb=, wrmsr=, "
+		       "apic_reg=, ipi=)\n");
 	}
 	for (;;)
 		delay_us(1000);

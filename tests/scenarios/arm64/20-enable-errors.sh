@@ -54,7 +54,7 @@ for round in 1 2; do
 		"the hypervisor failed to start (-5)"
 	# Addresses in vmallocinfo are hashed; the caller is not.
 	check_eq "image entry fails, round $round: hypervisor mapping gone" \
-		"" "$(grep '\[jailhouse\]' /proc/vmallocinfo)"
+		"" "$(hv_vmalloc_lines)"
 done
 
 restore_firmware "$fw"

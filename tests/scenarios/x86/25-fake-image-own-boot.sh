@@ -54,7 +54,7 @@ check_contains "hypervisor memory claimed in /proc/iomem" \
 	"$(cat /proc/iomem)" "3a000000-3a5fffff : Jailhouse hypervisor"
 # Addresses in vmallocinfo are hashed; the caller and size are not.
 check_contains "hypervisor memory mapped by the driver" \
-	"$(grep '\[jailhouse\]' /proc/vmallocinfo)" " 6295552 "
+	"$(hv_vmalloc_lines)" " 6295552 "
 if [ -e "$sysfs/core" ]; then
 	fail "no core file while the hypervisor runs" "$sysfs/core exists"
 else

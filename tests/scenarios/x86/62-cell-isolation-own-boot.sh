@@ -6,8 +6,10 @@
 # root cell keeps running, and the failed cell can be destroyed, leaving
 # the pool usage as before. The misbehaving inmates are a few bytes of
 # 16-bit code loaded at the cell's reset address, then the 64-bit
-# isolation-probe next to a running apic-demo and a busy root.
-# stockade-timeout: 400
+# isolation-probe next to a running apic-demo and a busy root. The probe
+# also tries to take over interrupt routing through its APIC (logical ID,
+# destination model, APIC ID, disabling the APIC).
+# stockade-timeout: 480
 
 . /scenarios/lib.sh
 
@@ -128,6 +130,72 @@ probe "RTC port" "outb=0x70" \
 probe "TSC MSR write" "wrmsr=0x10" \
 	'CPU 2 of cell "tiny-demo": forbidden MSR write to 0x10' \
 	"writing MSR 0x10"
+
+# The APIC must stay enabled: a disabled one takes no management kick,
+# and the destroy would wait for ever. The probe takes the #GP (its
+# library reports exceptions and halts).
+expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell
+expect_ok jailhouse cell load tiny-demo $demos/isolation-probe.bin \
+	-s "con-type=jailhouse wrmsr=0x1b value=0xfee00000" -a 0x1000
+expect_ok jailhouse cell start tiny-demo
+console_has "APIC disable: the probe took a #GP" "FATAL: CPU 2: exception 13"
+check_contains "APIC disable: refusal on the console" \
+	"$(jailhouse console)" "CPU 2: APIC_BASE write 0xfee00000 refused"
+case "$(jailhouse console)" in
+*"MSR 0x1b went through"*)
+	fail "APIC disable: refused" "the probe's write went through" ;;
+*) pass "APIC disable: refused" ;;
+esac
+expect_ok timeout 20 jailhouse cell destroy tiny-demo
+
+# apic_probe WHAT ARGS: isolation-probe with ARGS in tiny-demo's cell runs
+# to its end and keeps running; its console lines are in $c afterwards.
+apic_probe() {
+	expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell || return
+	expect_ok jailhouse cell load tiny-demo $demos/isolation-probe.bin \
+		-s "con-type=jailhouse $2" -a 0x1000
+	expect_ok jailhouse cell start tiny-demo
+	console_has "$1: the probe ran" "Probe: done"
+	sleep 1
+	check_eq "$1: cell still running" "running" "$(cell_state tiny-demo)"
+	check_eq "$1: apic-demo still running" "running" \
+		"$(cell_state apic-demo)"
+	c=$(jailhouse console)
+	expect_ok jailhouse cell destroy tiny-demo
+}
+
+# A logical ID of 0xff would make every logical destination the cell's:
+# the write is dropped, and an NMI to every other logical ID reaches no
+# CPU outside the cell (Linux would report an NMI of unknown reason).
+dmesg -c >/dev/null
+apic_probe "logical ID" "apic_reg=0xd0 value=0xff000000 ipi=0x4c00"
+check_contains "logical ID: write dropped" "$c" \
+	"CPU 2: write of 0xff000000 to APIC register 0x0d0 dropped"
+case "$c" in
+*"xAPIC register 0xd0 reads 0xff000000"*)
+	fail "logical ID: LDR unchanged" "the probe's LDR reads 0xff000000" ;;
+*) pass "logical ID: LDR unchanged" ;;
+esac
+check_contains "logical ID: NMI to other CPUs dropped" "$c" \
+	"CPU 2: IPI to logical APIC ID 0x"
+case "$(dmesg)" in
+*"NMI received for unknown reason"*)
+	fail "logical ID: no NMI reached the root" "$(dmesg | grep -m 1 NMI)" ;;
+*) pass "logical ID: no NMI reached the root" ;;
+esac
+
+apic_probe "destination model" "apic_reg=0xe0 value=0x0fffffff"
+check_contains "destination model: write dropped" "$c" \
+	"CPU 2: write of 0x0fffffff to APIC register 0x0e0 dropped"
+check_contains "destination model: DFR stays flat" "$c" \
+	"xAPIC register 0xe0 reads 0xffffffff"
+
+# APIC ID 0 is root CPU 0's: the hypervisor's kicks would reach both.
+apic_probe "APIC ID" "apic_reg=0x20 value=0"
+check_contains "APIC ID: write dropped" "$c" \
+	"CPU 2: write of 0x00000000 to APIC register 0x020 dropped"
+check_contains "APIC ID: ID unchanged" "$c" \
+	"xAPIC register 0x20 reads 0x2000000"
 
 kill "$worker"
 wait "$worker" 2>/dev/null

@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The x86 part of every per-CPU area (struct arch_per_cpu, embedded in the
- * core's struct per_cpu): this CPU's VMCB, host save area and the Linux
- * state it had when it entered the hypervisor.
+ * core's struct per_cpu): the vendor's state of this CPU (opaque here, see
+ * x86/vcpu.h), the Linux state it had when it entered the hypervisor, and
+ * what the common x86 code keeps per CPU.
  */
 #ifndef _ASM_PERCPU_H
 #define _ASM_PERCPU_H
-
-/* Shared with entry.S; the core's PERCPU_STACK_SIZE must match. */
-#define X86_STACK_SIZE		0x4000
 
 /* IOAPICs the hypervisor filters (system config irqchips). */
 #define X86_MAX_IOAPICS		4
@@ -17,12 +15,17 @@
 
 #include <core/types.h>
 #include <x86/processor.h>
-#include <x86/vmcb.h>
 
 /*
- * Guest registers the VMRUN loop keeps on the stack, lowest address
- * first (entry.S). RAX and RSP live in the VMCB; rax here is a copy the
- * exit handlers work on.
+ * Room for the vendor's per-CPU state, page aligned: SVM has its control
+ * block and host save area there, VMX its VMXON region and VMCS.
+ */
+#define X86_VENDOR_STATE_SIZE	(3 * 4096)
+
+/*
+ * Guest registers the vendor's entry loop keeps on the stack, lowest
+ * address first (offsets for assembly: asm-defines.c). A vendor that
+ * keeps RAX elsewhere copies it here for the exit handlers and back.
  */
 struct guest_regs {
 	unsigned long r15, r14, r13, r12, r11, r10, r9, r8;
@@ -46,27 +49,27 @@ struct linux_state {
 };
 
 struct arch_per_cpu {
-	struct vmcb vmcb __aligned(4096);
-	u8 host_save_area[4096] __aligned(4096);
+	/* Only the vendor's files look inside. */
+	u8 vendor_state[X86_VENDOR_STATE_SIZE] __aligned(4096);
 	struct linux_state linux_state;
-	/* Guest registers of the first VMRUN. */
+	/* Guest registers of the first VM entry. */
 	struct guest_regs initial_regs;
 	/* The guest registers of the exit being handled (on the stack). */
 	struct guest_regs *regs;
-	/* Logical APIC ID as the guest last set it (flat model IPIs). */
+	/*
+	 * Logical ID (LDR bits 31-24) and destination model (DFR bits
+	 * 31-28) as Linux set them before enable; guests cannot change them.
+	 */
 	u32 apic_ldr;
-	u64 vmcb_pa;
+	u32 apic_dfr;
 	/* How far setup got, for the undo path. */
 	bool own_tables_loaded;
-	bool svm_enabled;
-	/* Next VMRUN must flush the guest's TLB entries. */
-	bool flush_tlb;
-	/* NMIs taken in the hypervisor itself (while GIF was set). */
+	/* NMIs taken in the hypervisor itself (while waiting). */
 	volatile u32 nmis;
 	u32 apic_id;
 	/*
 	 * NMIs other CPUs sent as kicks since the last NMI exit: those are
-	 * the hypervisor's, never the guest's (see x86_kick()).
+	 * the hypervisor's, never the guest's (see vcpu_kick()).
 	 */
 	u32 kicks;
 	/* INIT/STARTUP requests of other CPUs: X86_CPU_* and the vector. */

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Local xAPIC access of the hypervisor and the root cell's APIC writes. */
+/*
+ * Local xAPIC access of the hypervisor; the cells' APIC writes are a unit
+ * of apic.c.
+ */
 #ifndef _X86_APIC_H
 #define _X86_APIC_H
 
 #include <core/types.h>
 
 struct per_cpu;
-struct guest_regs;
 
 #define XAPIC_BASE		0xfee00000UL
 
@@ -15,13 +17,12 @@ u32 apic_reg_read(unsigned int reg);
 void apic_reg_write(unsigned int reg, u32 value);
 /* Map the APIC for the hypervisor (first CPU). */
 int apic_init(void);
-/* Learn this CPU's APIC ID. */
+/* Learn this CPU's APIC ID, logical ID and destination model. */
 void apic_cpu_init(struct per_cpu *cpu);
+/* Whether logical destination dest names cpu (by the hypervisor's view). */
+bool apic_logical_match(const struct per_cpu *cpu, u8 dest);
 void apic_send_nmi(u32 apic_id);
 /* Quiet this CPU's APIC before it starts over in another context. */
 void apic_cpu_reset(void);
-/* A trapped guest write at gpa inside the APIC page. */
-int apic_handle_write(struct per_cpu *cpu, struct guest_regs *regs,
-		      u64 gpa);
 
 #endif /* _X86_APIC_H */

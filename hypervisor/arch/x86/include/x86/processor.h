@@ -43,6 +43,7 @@
 #define MSR_VM_HSAVE_PA		0xc0010117
 
 #define APIC_BASE_X2APIC	BIT(10)
+#define APIC_BASE_ENABLE	BIT(11)
 
 #define EFER_SCE		BIT(0)
 #define EFER_LME		BIT(8)
@@ -60,7 +61,8 @@
 #define X86_CPUID_EXT_FEATURES		0x80000001
 #define X86_CPUID_SVM_FEATURES		0x8000000a
 
-/* CPUID 1 ECX: set by hypervisors for their guests. */
+/* CPUID 1 ECX: Intel VT-x; set by hypervisors for their guests. */
+#define X86_FEATURE_VMX			BIT(5)
 #define X86_FEATURE_HYPERVISOR		BIT(31)
 /* CPUID 0x80000001 ECX */
 #define X86_FEATURE_SVM			BIT(2)
@@ -70,6 +72,7 @@
 
 /* Exception vectors the hypervisor raises itself. */
 #define X86_VEC_NMI		2
+#define X86_VEC_UD		6
 #define X86_VEC_GP		13
 
 struct desc_table_reg {
@@ -77,14 +80,32 @@ struct desc_table_reg {
 	u64 base;
 } __packed;
 
-/* A segment register with the hidden part the CPU caches. */
+/*
+ * A segment register with the hidden part the CPU caches. attrib packs
+ * descriptor bits 40-47 into bits 0-7 and bits 52-55 into bits 8-11 (the
+ * layout SVM uses; other vendors convert at their interface).
+ */
 struct segment {
 	u16 selector;
-	/* VMCB format: descriptor bits 40-47 in 0-7, bits 52-55 in 8-11. */
 	u16 attrib;
 	u32 limit;
 	u64 base;
 };
+
+/* attrib: 64-bit code segment, default operand size 32 bits. */
+#define SEG_ATTR_L		BIT(9)
+#define SEG_ATTR_DB		BIT(10)
+
+/* A real-mode segment as INIT and STARTUP leave it. */
+static inline struct segment segment_real_mode(u16 selector, u16 attrib)
+{
+	return (struct segment){
+		.selector = selector,
+		.attrib = attrib,
+		.limit = 0xffff,
+		.base = (u64)selector << 4,
+	};
+}
 
 static inline u64 read_msr(u32 msr)
 {
