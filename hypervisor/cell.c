@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cell lifecycle: create, set loadable (also "shutdown"), start, destroy
- * and the state queries. Every operation runs under the management lock
+ * Cell lifecycle: create, set loadable (also "shutdown"), start and
+ * destroy (the queries are in cell_query.c). Every operation runs under the management lock
  * with the root cell's other CPUs and the cell's CPUs suspended, since it
  * changes what they may access.
  *
@@ -28,60 +28,6 @@
 
 /* Cell configs beyond this are refused; the driver's limit is the same. */
 #define CELL_CONFIG_MAX		(1UL << 20)
-
-struct cell root_cell;
-
-bool config_has_cpu(const struct jailhouse_cell_desc *config,
-		    unsigned int cpu)
-{
-	/* The set follows a packed descriptor: read it by bytes. */
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(config);
-
-	return cpu < config->cpu_set_size * 8 && (set[cpu / 8] >> (cpu % 8)) & 1;
-}
-
-bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
-{
-	return cpu < MAX_CPUS && bitmap_test(cell->cpu_set, cpu);
-}
-
-unsigned int cell_num_cpus(const struct cell *cell)
-{
-	unsigned int cpu, count = 0;
-
-	for_each_cpu_of(cpu, cell)
-		count++;
-	return count;
-}
-
-unsigned int cell_first_cpu(const struct cell *cell)
-{
-	unsigned int cpu;
-
-	for_each_cpu_of(cpu, cell)
-		return cpu;
-	return MAX_CPUS;
-}
-
-unsigned int num_cells(void)
-{
-	const struct cell *cell;
-	unsigned int count = 0;
-
-	for_each_cell(cell)
-		count++;
-	return count;
-}
-
-struct cell *cell_find(unsigned long id)
-{
-	struct cell *cell;
-
-	for_each_cell(cell)
-		if (cell->id == id)
-			return cell;
-	return NULL;
-}
 
 static unsigned int free_cell_id(void)
 {
@@ -229,25 +175,6 @@ static struct cell *new_cell(struct jailhouse_cell_desc *config,
 	return cell;
 }
 
-static void link_cell(struct cell *cell)
-{
-	struct cell *last = &root_cell;
-
-	while (last->next)
-		last = last->next;
-	last->next = cell;
-}
-
-static void unlink_cell(struct cell *cell)
-{
-	struct cell *prev = &root_cell;
-
-	while (prev->next != cell)
-		prev = prev->next;
-	prev->next = cell->next;
-	cell->next = NULL;
-}
-
 /* Move the cell's CPUs from the root cell to it; they park there. */
 static void take_cpus(struct cell *cell)
 {
@@ -304,10 +231,10 @@ static long create_locked(struct per_cpu *cpu, unsigned long config_address)
 		return err;
 
 	cell_suspend(&root_cell, cpu);
-	link_cell(cell);
+	cell_link(cell);
 	err = root_memory_update(cell, 0);
 	if (err) {
-		unlink_cell(cell);
+		cell_unlink(cell);
 		root_memory_update(cell, 0);
 		cell_resume(&root_cell, cpu);
 		free_cell(cell);
@@ -482,7 +409,7 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 
 	suspend_both(cell, cpu);
 	printk("Closing cell \"%s\"\n", cell->config->name);
-	unlink_cell(cell);
+	cell_unlink(cell);
 	err = root_memory_update(cell, 0);
 	return_cpus(cell);
 	/* The returned CPUs are root CPUs now: one resume wakes all. */
@@ -502,18 +429,6 @@ long cell_destroy(struct per_cpu *cpu, unsigned long id)
 	ret = destroy_locked(cpu, id);
 	management_unlock();
 	return ret;
-}
-
-long cell_get_state(struct per_cpu *cpu, unsigned long id)
-{
-	struct cell *cell = cell_find(id);
-
-	/* A non-root cell may ask about itself only. */
-	if (cpu->cell != &root_cell && cpu->cell != cell)
-		return -EPERM;
-	if (!cell)
-		return -ENOENT;
-	return comm_region_get_state(cell);
 }
 
 void cell_cpu_failed(struct per_cpu *cpu)

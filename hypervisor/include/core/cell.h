@@ -63,13 +63,17 @@ bool config_has_cpu(const struct jailhouse_cell_desc *config,
 	for ((cpu) = 0; (cpu) < MAX_CPUS; (cpu)++)			\
 		if (cell_owns_cpu(cell, cpu))
 
-/* Cells in the list, the root cell included. */
+/* Cells in the list, the root cell included (cell_query.c). */
 unsigned int num_cells(void);
 struct cell *cell_find(unsigned long id);
+/* Append a new cell to the list, or take one out (cell.c, locked). */
+void cell_link(struct cell *cell);
+void cell_unlink(struct cell *cell);
 
 /*
- * Lifecycle hypercalls (cell.c), issued by CPU cpu of the root cell.
- * Results as the hypercall returns them: >= 0 or a negative errno.
+ * Lifecycle hypercalls (cell.c), issued by CPU cpu of the root cell, and
+ * the state query (cell_query.c, any cell about itself, the root about
+ * all). Results as the hypercall returns them: >= 0 or a negative errno.
  */
 long cell_create(struct per_cpu *cpu, unsigned long config_address);
 long cell_set_loadable(struct per_cpu *cpu, unsigned long id);
