@@ -62,6 +62,28 @@ static int check_unlocked(const struct cell *except)
 	return 0;
 }
 
+/*
+ * Map size bytes of the config at config_address, which must lie in
+ * memory the root cell still owns: a cell's RAM, though in the root's
+ * configured regions, is no longer the root's to hand over.
+ */
+static const void *map_config(u64 config_address, u64 size, int *err)
+{
+	const void *desc;
+
+	if (!root_owns_now(config_address, size)) {
+		printk("Cell config at 0x%llx is not in memory the root cell "
+		       "owns\n", config_address);
+		*err = -EINVAL;
+		return NULL;
+	}
+	desc = remap_cell_memory(&root_cell, config_address, size, err);
+	if (!desc)
+		printk("Cell config at 0x%llx cannot be mapped (%d)\n",
+		       config_address, *err);
+	return desc;
+}
+
 /* A copy of the config at config_address in the root cell's memory. */
 static int copy_config(u64 config_address,
 		       struct jailhouse_cell_desc **copy,
@@ -71,13 +93,9 @@ static int copy_config(u64 config_address,
 	u64 size;
 	int err;
 
-	desc = remap_cell_memory(&root_cell, config_address, sizeof(*desc),
-				 &err);
-	if (!desc) {
-		printk("Cell config at 0x%llx is not in the root cell's "
-		       "memory\n", config_address);
+	desc = map_config(config_address, sizeof(*desc), &err);
+	if (!desc)
 		return err;
-	}
 	size = jailhouse_cell_config_size(desc);
 	remap_release((void *)desc, sizeof(*desc));
 	if (size > CELL_CONFIG_MAX) {
@@ -86,12 +104,9 @@ static int copy_config(u64 config_address,
 		return -E2BIG;
 	}
 
-	desc = remap_cell_memory(&root_cell, config_address, size, &err);
-	if (!desc) {
-		printk("Cell config at 0x%llx is not in the root cell's "
-		       "memory\n", config_address);
+	desc = map_config(config_address, size, &err);
+	if (!desc)
 		return err;
-	}
 	*pages = PAGES(size);
 	*copy = page_alloc(&mem_pool, *pages);
 	if (*copy)

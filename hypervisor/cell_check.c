@@ -2,8 +2,14 @@
 /*
  * Checks of a new cell's config against the running system (the config
  * itself already passed config_check_cell): its name is free, its CPUs
- * are in the root cell, its memory and PCI devices are the root cell's
- * and no other cell's. Each refusal prints one line naming the cause.
+ * are in the root cell, its memory, interrupt pins and PCI devices are
+ * the root cell's and no other cell's, its I/O ports are the root cell's.
+ * Each refusal prints one line naming the cause.
+ *
+ * I/O ports may be shared between cells (the demos share COM2 and the
+ * ACPI PM timer; the root keeps its ports too), but a cell only gets
+ * ports the root cell's config grants: a root limited to a UART must not
+ * create a cell that reaches the keyboard controller's reset line.
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
@@ -132,6 +138,107 @@ static int check_memory(const struct jailhouse_cell_desc *config)
 	return 0;
 }
 
+/* Whether irqchip entries of config name pin of the chip at address. */
+static bool chips_have(const struct jailhouse_cell_desc *config,
+		       u64 address, u32 pin)
+{
+	const struct jailhouse_irqchip *ic = jailhouse_cell_irqchips(config);
+	unsigned int n;
+	u32 bit;
+
+	for (n = 0; n < config->num_irqchips; n++, ic++) {
+		bit = pin - ic->pin_base;
+		if (ic->address == address && pin >= ic->pin_base &&
+		    bit < 128 && (ic->pin_bitmap[bit / 32] >> (bit % 32)) & 1)
+			return true;
+	}
+	return false;
+}
+
+/* Another cell naming pin of the chip at address, or NULL. */
+static const struct cell *pin_owner(u64 address, u32 pin)
+{
+	const struct cell *cell;
+
+	for (cell = root_cell.next; cell; cell = cell->next)
+		if (chips_have(cell->config, address, pin))
+			return cell;
+	return NULL;
+}
+
+static int check_pin(const struct jailhouse_cell_desc *config, u64 address,
+		     u32 pin)
+{
+	const struct cell *owner;
+
+	if (!chips_have(root_cell.config, address, pin)) {
+		printk("Cell \"%s\": interrupt pin %u of chip 0x%llx is not "
+		       "the root cell's\n", config->name, pin, address);
+		return -EINVAL;
+	}
+	owner = pin_owner(address, pin);
+	if (owner) {
+		printk("Cell \"%s\": interrupt pin %u of chip 0x%llx belongs "
+		       "to cell \"%s\"\n", config->name, pin, address,
+		       owner->config->name);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+/* IOAPIC pins (x86) and GIC interrupts (ARM) alike: irqchip entries. */
+static int check_irqchips(const struct jailhouse_cell_desc *config)
+{
+	const struct jailhouse_irqchip *ic = jailhouse_cell_irqchips(config);
+	unsigned int n, bit;
+	int err;
+
+	for (n = 0; n < config->num_irqchips; n++, ic++) {
+		for (bit = 0; bit < 128; bit++) {
+			if (!((ic->pin_bitmap[bit / 32] >> (bit % 32)) & 1))
+				continue;
+			err = check_pin(config, ic->address, ic->pin_base + bit);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
+/* End of the root's port range holding port, or port if none does. */
+static u32 root_ports_from(u32 port)
+{
+	const struct jailhouse_cell_desc *root = root_cell.config;
+	const struct jailhouse_pio *pio = jailhouse_cell_pio(root);
+	unsigned int n;
+
+	for (n = 0; n < root->num_pio_regions; n++, pio++)
+		if (port >= pio->base && port < (u32)pio->base + pio->length)
+			return (u32)pio->base + pio->length;
+	return port;
+}
+
+static int check_pio(const struct jailhouse_cell_desc *config)
+{
+	const struct jailhouse_pio *pio = jailhouse_cell_pio(config);
+	unsigned int n;
+	u32 port, end, next;
+
+	for (n = 0; n < config->num_pio_regions; n++, pio++) {
+		end = (u32)pio->base + pio->length;
+		/* Each step jumps over one root range: the walk is short. */
+		for (port = pio->base; port < end; port = next) {
+			next = root_ports_from(port);
+			if (next != port)
+				continue;
+			printk("Cell \"%s\": I/O port 0x%x is not the root "
+			       "cell's\n", config->name, port);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 int cell_check_resources(const struct jailhouse_cell_desc *config,
 			 const struct per_cpu *caller)
 {
@@ -149,7 +256,11 @@ int cell_check_resources(const struct jailhouse_cell_desc *config,
 	if (err)
 		return err;
 	err = check_memory(config);
-	if (err)
-		return err;
-	return pci_check_cell(config);
+	if (!err)
+		err = check_irqchips(config);
+	if (!err)
+		err = check_pio(config);
+	if (!err)
+		err = pci_check_cell(config);
+	return err;
 }

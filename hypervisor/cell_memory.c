@@ -61,6 +61,42 @@ root_region_of(const struct jailhouse_memory *mem)
 	return NULL;
 }
 
+/* Whether a cell withholds any of physical [phys, phys + size). */
+static bool withheld(u64 phys, u64 size)
+{
+	const struct jailhouse_memory *mem;
+	const struct cell *cell;
+	unsigned int n;
+
+	for (cell = root_cell.next; cell; cell = cell->next) {
+		mem = jailhouse_cell_mem_regions(cell->config);
+		for (n = 0; n < cell->config->num_memory_regions; n++, mem++)
+			if (withheld_from_root(cell, mem) &&
+			    phys < mem->phys_start + mem->size &&
+			    mem->phys_start < phys + size)
+				return true;
+	}
+	return false;
+}
+
+bool root_owns_now(u64 gpa, u64 size)
+{
+	const struct jailhouse_cell_desc *root = root_cell.config;
+	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(root);
+	unsigned int n;
+
+	for (n = 0; n < root->num_memory_regions; n++, r++) {
+		if (!(r->flags & JAILHOUSE_MEM_READ) ||
+		    (r->flags & (JAILHOUSE_MEM_IO | JAILHOUSE_MEM_COMM_REGION)))
+			continue;
+		if (size && gpa >= r->virt_start && size <= r->size &&
+		    gpa - r->virt_start <= r->size - size)
+			return !withheld(r->phys_start +
+					 (gpa - r->virt_start), size);
+	}
+	return false;
+}
+
 /* Physical [start, end) as the root cell should see it now. */
 static int restore_range(u64 start, u64 end)
 {

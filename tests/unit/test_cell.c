@@ -36,16 +36,22 @@ extern struct jailhouse_header hypervisor_header;
 /* The fake hypervisor region of test_setup.c: per-CPU areas, config. */
 extern char test_region[];
 
+#define IOAPIC_ADDR	0xfec00000ULL
+
 struct cell_cfg {
 	struct jailhouse_cell_desc desc;
 	__u64 cpus[1];
 	struct jailhouse_memory mem[2];
+	struct jailhouse_irqchip irqchips[1];
+	struct jailhouse_pio pio[1];
 } __attribute__((packed));
 
 struct root_cfg {
 	struct jailhouse_system sys;
 	__u64 cpus[1];
 	struct jailhouse_memory mem[2];
+	struct jailhouse_irqchip irqchips[1];
+	struct jailhouse_pio pio[1];
 } __attribute__((packed));
 
 static struct root_cfg *root_cfg;
@@ -76,6 +82,10 @@ static struct cell_cfg *put_cfg(unsigned int n, const char *name,
 	strcpy(c->desc.name, name);
 	c->desc.cpu_set_size = sizeof(c->cpus);
 	c->desc.num_memory_regions = 2;
+	/* No pins and no ports, unless a test sets some. */
+	c->desc.num_irqchips = 1;
+	c->desc.num_pio_regions = 1;
+	c->irqchips[0].address = IOAPIC_ADDR;
 	/* Unanswered shutdown requests end after this many polls. */
 	c->desc.msg_reply_timeout = 1000;
 	c->cpus[0] = cpus;
@@ -118,6 +128,12 @@ static void setup_root(void)
 	strcpy(root_cfg->sys.root_cell.name, "root");
 	root_cfg->sys.root_cell.cpu_set_size = sizeof(root_cfg->cpus);
 	root_cfg->sys.root_cell.num_memory_regions = 2;
+	root_cfg->sys.root_cell.num_irqchips = 1;
+	root_cfg->sys.root_cell.num_pio_regions = 1;
+	/* IOAPIC pins 0-23 and COM2's ports are the root's to give. */
+	root_cfg->irqchips[0].address = IOAPIC_ADDR;
+	root_cfg->irqchips[0].pin_bitmap[0] = 0xffffff;
+	root_cfg->pio[0] = (struct jailhouse_pio){ .base = 0x2f8, .length = 8 };
 	root_cfg->cpus[0] = 0xf;
 	root_cfg->mem[0] = (struct jailhouse_memory){
 		.phys_start = FAKE_PHYS_BASE, .virt_start = FAKE_PHYS_BASE,
@@ -400,5 +416,81 @@ TEST(cell_shutdown_handshake)
 	EXPECT_EQ(cell_destroy(caller(), 1), 0);
 	EXPECT_EQ(mem_pool.used_pages, mem0);
 	EXPECT_EQ(remap_pool.used_pages, remap0);
+	teardown_root();
+}
+
+TEST(cell_pins_are_the_roots_and_one_cells)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	c = put_cfg(0, "pins", 0x4, RESERVATION);
+	c->irqchips[0].pin_bitmap[0] = 0x18;
+	ASSERT_EQ(create(0), 1);
+
+	/* Pin 4 is "pins"' now; two cells must not share a pin. */
+	c = put_cfg(1, "again", 0x8, RESERVATION + 0x100000);
+	c->irqchips[0].pin_bitmap[0] = 0x10;
+	dbg_output_reset();
+	expect_refused(1, -EBUSY);
+	EXPECT_TRUE(strstr(dbg_output, "belongs to cell \"pins\""));
+	/* Pin 40 and a chip the root has not: nothing to give. */
+	c->irqchips[0].pin_bitmap[0] = 0;
+	c->irqchips[0].pin_bitmap[1] = 0x100;
+	expect_refused(1, -EINVAL);
+	c->irqchips[0].pin_bitmap[1] = 0;
+	c->irqchips[0].pin_bitmap[0] = 0x20;
+	c->irqchips[0].address = IOAPIC_ADDR + 0x1000;
+	expect_refused(1, -EINVAL);
+	/* A free pin of the root's chip is fine. */
+	c->irqchips[0].address = IOAPIC_ADDR;
+	EXPECT_EQ(create(1), 2);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(cell_destroy(caller(), 2), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+TEST(cell_ports_are_the_roots)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	/* The keyboard controller (reset line): the root has not got it. */
+	c = put_cfg(0, "kbd", 0x4, RESERVATION);
+	c->pio[0] = (struct jailhouse_pio){ .base = 0x64, .length = 1 };
+	dbg_output_reset();
+	expect_refused(0, -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "I/O port 0x64 is not the root"));
+	/* Half in COM2, half beyond. */
+	c->pio[0] = (struct jailhouse_pio){ .base = 0x2fc, .length = 8 };
+	expect_refused(0, -EINVAL);
+	c->pio[0] = (struct jailhouse_pio){ .base = 0x2f8, .length = 8 };
+	EXPECT_EQ(create(0), 1);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+TEST(cell_config_only_from_memory_the_root_owns)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	/* "victim" takes the upper half of the root's config window. */
+	c = put_cfg(0, "victim", 0x4, RESERVATION);
+	c->mem[0].phys_start = FAKE_PHYS_BASE + 0x8000;
+	c->mem[0].size = 0x8000;
+	ASSERT_EQ(create(0), 1);
+	/* A config in the victim's RAM must not be read any more. */
+	put_cfg(8, "thief", 0x8, RESERVATION + 0x100000);
+	dbg_output_reset();
+	expect_refused(8, -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "not in memory the root cell owns"));
+	/* Once the victim is gone, the root owns it again. */
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(create(8), 1);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
 	teardown_root();
 }
