@@ -15,6 +15,7 @@
 #include <core/cell.h>
 #include <core/cell_check.h>
 #include <core/cell_memory.h>
+#include <core/config_check.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
 #include <core/page_pool.h>
@@ -253,6 +254,9 @@ int cell_check_resources(const struct jailhouse_cell_desc *config,
 		}
 	}
 	err = check_cpus(config, caller);
+	if (err)
+		return err;
+	err = config_check_platform(system_config_location(), config);
 	if (err)
 		return err;
 	err = check_memory(config);

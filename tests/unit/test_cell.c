@@ -298,6 +298,12 @@ TEST(cell_create_error_codes)
 	c = put_cfg(1, "bad-rev", 0x8, RESERVATION + 0x100000);
 	c->desc.revision++;
 	expect_refused(1, -EINVAL);
+	/* The guest-physical side over the IOAPIC the root's config has. */
+	c = put_cfg(1, "ioapic", 0x8, RESERVATION + 0x100000);
+	c->mem[0].virt_start = IOAPIC_ADDR;
+	dbg_output_reset();
+	expect_refused(1, -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "covers the IOAPIC"));
 	/* Not in the root's memory at all. */
 	EXPECT_EQ(cell_create(caller(), 0x200000), -EINVAL);
 

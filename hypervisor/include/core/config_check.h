@@ -20,4 +20,13 @@ int config_check_system(const struct jailhouse_system *sys, u64 len,
 int config_check_cell(const struct jailhouse_cell_desc *cell, u64 len,
 		      u8 arch);
 
+/*
+ * cell (the root cell or a new one, both checked already) against the
+ * platform sys describes: no memory region covers a device the hypervisor
+ * filters or uses itself (xAPIC, IOAPICs and MMCONFIG on x86, the GIC
+ * frames on ARM, IOMMUs) and none lies beyond the physical address width.
+ */
+int config_check_platform(const struct jailhouse_system *sys,
+			  const struct jailhouse_cell_desc *cell);
+
 #endif /* _CORE_CONFIG_CHECK_H */
