@@ -45,6 +45,24 @@ static void print_pool_usage(const char *when)
 	       remap_pool.pages);
 }
 
+/*
+ * A root CPU that disabled the hypervisor has left it and answers no
+ * suspend request any more: creating a cell would wait for it forever.
+ */
+static int check_root_cpus_present(void)
+{
+	unsigned int cpu;
+
+	for_each_cpu_of(cpu, &root_cell) {
+		if (per_cpu(cpu)->shutdown) {
+			printk("CPU %u has left the hypervisor: no new cells "
+			       "until it is disabled completely\n", cpu);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
 /* Reconfiguration is refused while a cell holds the system locked. */
 static int check_unlocked(const struct cell *except)
 {
@@ -230,7 +248,9 @@ static long create_locked(struct per_cpu *cpu, unsigned long config_address)
 	struct cell *cell;
 	int err;
 
-	err = check_unlocked(NULL);
+	err = check_root_cpus_present();
+	if (!err)
+		err = check_unlocked(NULL);
 	if (err)
 		return err;
 	err = copy_config(config_address, &config, &config_pages);

@@ -11,6 +11,8 @@
  * 16 MiB reservation at 0x3a600000 that cells take RAM from.
  */
 #include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,7 @@
 #include <core/errno.h>
 #include <core/page_pool.h>
 #include <core/percpu.h>
+#include <core/ratelimit.h>
 
 #include "arch_stubs.h"
 #include "test_pool.h"
@@ -498,5 +501,131 @@ TEST(cell_config_only_from_memory_the_root_owns)
 	EXPECT_EQ(create(8), 1);
 	EXPECT_EQ(cell_destroy(caller(), 1), 0);
 	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+TEST(cell_reply_wait_bounded_in_time)
+{
+	struct cell_cfg *c;
+	u64 start, waited;
+
+	setup_root();
+	/* 2^64 - 1 polls: the wait must still end, by the clock. */
+	c = put_cfg(0, "mute", 0x4, RESERVATION);
+	c->desc.msg_reply_timeout = ~0ULL;
+	ASSERT_EQ(create(0), 1);
+	ASSERT_EQ(cell_start(caller(), 1), 0);
+	/* Without a bound this never returns: end the run instead. */
+	alarm(60);
+	dbg_output_reset();
+	start = fake_time_ns;
+	EXPECT_EQ(cell_set_loadable(caller(), 1), 0);
+	alarm(0);
+	waited = fake_time_ns - start;
+	printf("  reply wait of a mute cell: %llu ms (clock), limit 2000\n",
+	       (unsigned long long)(waited / 1000000));
+	EXPECT_LE(2000000000ULL, waited);
+	EXPECT_LT(waited, 2100000000ULL);
+	EXPECT_TRUE(strstr(dbg_output, "did not answer the shutdown"));
+	EXPECT_EQ(cell_get_state(caller(), 1), JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+TEST(cell_create_after_one_cpu_disabled)
+{
+	setup_root();
+	put_cfg(0, "late", 0x4, RESERVATION);
+	/* CPU 0 alone leaves the hypervisor and stops answering kicks. */
+	ASSERT_EQ(hypercall(per_cpu(0), JAILHOUSE_HC_DISABLE, 0, 0), 0);
+	ASSERT_TRUE(per_cpu(0)->shutdown);
+	arch_gone_mask = 1;
+	alarm(60);
+	dbg_output_reset();
+	expect_refused(0, -EBUSY);
+	alarm(0);
+	EXPECT_TRUE(strstr(dbg_output, "CPU 0 has left the hypervisor"));
+	arch_gone_mask = 0;
+	per_cpu(0)->shutdown = false;
+	EXPECT_EQ(create(0), 1);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	teardown_root();
+}
+
+static unsigned int count_of(const char *text, const char *what)
+{
+	unsigned int n = 0;
+
+	for (; (text = strstr(text, what)); text += strlen(what))
+		n++;
+	return n;
+}
+
+TEST(cell_console_lines_rate_limited)
+{
+	struct per_cpu *cell_cpu;
+	struct cell_cfg *c;
+	unsigned int n;
+
+	setup_root();
+	cell_cpu = per_cpu(2);
+	c = put_cfg(0, "chatty", 0x4, RESERVATION);
+	c->desc.flags = JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED;
+	ASSERT_EQ(create(0), 1);
+	/* The clock stands still: only the burst goes out. */
+	fake_time_step_ns = 0;
+	dbg_output_reset();
+	for (n = 0; n < 5 * RATELIMIT_BURST; n++) {
+		hypercall(cell_cpu, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, 'z', 0);
+		hypercall(cell_cpu, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, '\n', 0);
+	}
+	EXPECT_EQ(count_of(dbg_output, "z\n"), RATELIMIT_BURST);
+	/* A second later a few more, and the count of the dropped ones. */
+	fake_time_ns += 1000000000ULL;
+	hypercall(cell_cpu, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, 'y', 0);
+	hypercall(cell_cpu, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, '\n', 0);
+	EXPECT_TRUE(strstr(dbg_output, "chatty: 200 messages suppressed"));
+	EXPECT_TRUE(strstr(dbg_output, "y\n"));
+	fake_time_step_ns = 1000;
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	teardown_root();
+}
+
+TEST(cell_non_root_queries_only_its_own)
+{
+	long code = JAILHOUSE_HC_CPU_GET_INFO;
+	struct per_cpu *cell_cpu;
+
+	setup_root();
+	cell_cpu = per_cpu(2);
+	put_cfg(0, "asks", 0x4, RESERVATION);
+	put_cfg(1, "other", 0x8, RESERVATION + 0x100000);
+	ASSERT_EQ(create(0), 1);
+	ASSERT_EQ(create(1), 2);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+		  JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_CELL_GET_STATE, 2, 0),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_CELL_GET_STATE, 0, 0),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_CELL_GET_STATE, 9, 0),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, code, 2, JAILHOUSE_CPU_INFO_STATE),
+		  JAILHOUSE_CPU_RUNNING);
+	EXPECT_EQ(hypercall(cell_cpu, code, 3, JAILHOUSE_CPU_INFO_STATE),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, code, 1, JAILHOUSE_CPU_INFO_STATE),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, code, 4, JAILHOUSE_CPU_INFO_STATE),
+		  -EINVAL);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 3);
+	/* The root sees every cell and CPU. */
+	EXPECT_EQ(hypercall(caller(), code, 3, JAILHOUSE_CPU_INFO_STATE),
+		  JAILHOUSE_CPU_RUNNING);
+	EXPECT_EQ(cell_get_state(caller(), 2), JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(cell_destroy(caller(), 2), 0);
 	teardown_root();
 }
