@@ -22,6 +22,7 @@
 #include <core/pci.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/sort.h>
 #include <core/string.h>
 
 static bool overlap(u64 a_start, u64 a_size, u64 b_start, u64 b_size)
@@ -66,9 +67,79 @@ static int check_cpus(const struct jailhouse_cell_desc *config,
 	return 0;
 }
 
-/* Another cell's region that mem collides with, or NULL. */
-static const struct cell *
-owner_of(const struct jailhouse_memory *mem)
+/*
+ * The new cell's regions by physical start, with the furthest end reached
+ * up to each: whether a region of another cell hits any of them is then
+ * a binary search, and checking n new regions against m others costs
+ * O((n + m) log n) instead of n * m. Used under the management lock.
+ */
+struct region_set {
+	const struct jailhouse_memory *mem;
+	unsigned int count;
+	u16 idx[CONFIG_MAX_MEM_REGIONS];
+	u64 reach[CONFIG_MAX_MEM_REGIONS];
+};
+
+/* All regions of the new cell, and those that are not ROOTSHARED. */
+static struct region_set all_regions, own_regions;
+
+static bool phys_less(const void *ctx, u16 a, u16 b)
+{
+	const struct jailhouse_memory *mem = ctx;
+
+	return mem[a].phys_start < mem[b].phys_start;
+}
+
+static void build_set(struct region_set *set,
+		      const struct jailhouse_cell_desc *config, u64 skip)
+{
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(config);
+	unsigned int n;
+	u64 end;
+
+	set->mem = mem;
+	set->count = 0;
+	for (n = 0; n < config->num_memory_regions; n++)
+		if (mem[n].size && !(mem[n].flags & skip))
+			set->idx[set->count++] = n;
+	sort_indices(set->idx, set->count, phys_less, mem);
+	for (n = 0; n < set->count; n++) {
+		end = mem[set->idx[n]].phys_start + mem[set->idx[n]].size;
+		set->reach[n] = n && set->reach[n - 1] > end ?
+			set->reach[n - 1] : end;
+	}
+}
+
+/* A region of set overlapping [start, start + size), or -1. */
+static int set_hit(const struct region_set *set, u64 start, u64 size)
+{
+	unsigned int lo = 0, hi = set->count, mid;
+	const struct jailhouse_memory *m;
+
+	/* The first entry starting at or beyond the end of the range. */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (set->mem[set->idx[mid]].phys_start < start + size)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo || set->reach[lo - 1] <= start)
+		return -1;
+	/* Some entry before it reaches in; only refusals walk back. */
+	while (lo--) {
+		m = &set->mem[set->idx[lo]];
+		if (m->phys_start + m->size > start)
+			return set->idx[lo];
+	}
+	return -1;
+}
+
+/*
+ * The first region of another cell that collides with one of the new
+ * cell's: *hit is the index of the new cell's region.
+ */
+static const struct cell *owner_of(int *hit)
 {
 	const struct jailhouse_memory *other;
 	const struct cell *cell;
@@ -81,15 +152,33 @@ owner_of(const struct jailhouse_memory *mem)
 			if (other->flags & JAILHOUSE_MEM_COMM_REGION)
 				continue;
 			/* Shared memory may be shared, nothing else. */
-			if ((other->flags & mem->flags &
-			     JAILHOUSE_MEM_ROOTSHARED))
-				continue;
-			if (overlap(mem->phys_start, mem->size,
-				    other->phys_start, other->size))
+			*hit = set_hit(other->flags & JAILHOUSE_MEM_ROOTSHARED ?
+				       &own_regions : &all_regions,
+				       other->phys_start, other->size);
+			if (*hit >= 0)
 				return cell;
 		}
 	}
 	return NULL;
+}
+
+static int check_owners(const struct jailhouse_cell_desc *config)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(config);
+	const struct cell *owner;
+	int n;
+
+	build_set(&all_regions, config, JAILHOUSE_MEM_COMM_REGION);
+	build_set(&own_regions, config,
+		  JAILHOUSE_MEM_COMM_REGION | JAILHOUSE_MEM_ROOTSHARED);
+	owner = owner_of(&n);
+	if (!owner)
+		return 0;
+	printk("Cell \"%s\": memory region %d (0x%llx, size 0x%llx) overlaps "
+	       "cell \"%s\"\n", config->name, n, mem[n].phys_start,
+	       mem[n].size, owner->config->name);
+	return -EBUSY;
 }
 
 static int check_memory(const struct jailhouse_cell_desc *config)
@@ -98,7 +187,6 @@ static int check_memory(const struct jailhouse_cell_desc *config)
 		&system_config_location()->hypervisor_memory;
 	const struct jailhouse_memory *mem =
 		jailhouse_cell_mem_regions(config);
-	const struct cell *owner;
 	unsigned int n;
 
 	for (n = 0; n < config->num_memory_regions; n++, mem++) {
@@ -127,16 +215,8 @@ static int check_memory(const struct jailhouse_cell_desc *config)
 			       config->name, n, mem->phys_start, mem->size);
 			return -EINVAL;
 		}
-		owner = owner_of(mem);
-		if (owner) {
-			printk("Cell \"%s\": memory region %u (0x%llx, size "
-			       "0x%llx) overlaps cell \"%s\"\n", config->name,
-			       n, mem->phys_start, mem->size,
-			       owner->config->name);
-			return -EBUSY;
-		}
 	}
-	return 0;
+	return check_owners(config);
 }
 
 /* Whether irqchip entries of config name pin of the chip at address. */

@@ -12,6 +12,8 @@
 #include <core/errno.h>
 #include <core/page_pool.h>
 #include <core/printk.h>
+#include <core/sort.h>
+#include <core/spinlock.h>
 #include <core/string.h>
 
 #define REJECT(fmt, ...)						\
@@ -84,24 +86,60 @@ static int check_memory_region(const struct jailhouse_cell_desc *cell,
 	return 0;
 }
 
+/* Regions in the order of their guest-physical start (check_memory). */
+static u16 by_virt[CONFIG_MAX_MEM_REGIONS];
+static DEFINE_SPINLOCK(by_virt_lock);
+
+static bool virt_less(const void *ctx, u16 a, u16 b)
+{
+	const struct jailhouse_memory *mem = ctx;
+
+	return mem[a].virt_start < mem[b].virt_start;
+}
+
+/*
+ * Sorted by start, a region overlaps an earlier one exactly when it
+ * starts below the furthest end seen so far: O(n log n) for n regions.
+ */
+static int check_virt_overlaps(const struct jailhouse_cell_desc *cell,
+			       const struct jailhouse_memory *mem)
+{
+	unsigned int n, count = 0, furthest = 0;
+	u16 a, b;
+	int err = 0;
+
+	spin_lock(&by_virt_lock);
+	for (n = 0; n < cell->num_memory_regions; n++)
+		/* Empty regions are legal (ivshmem sections of size 0). */
+		if (mem[n].size)
+			by_virt[count++] = n;
+	sort_indices(by_virt, count, virt_less, mem);
+	for (n = 1; n < count && !err; n++) {
+		a = by_virt[furthest];
+		b = by_virt[n];
+		if (mem[b].virt_start < mem[a].virt_start + mem[a].size)
+			err = REJECT("%s: memory regions %u and %u overlap",
+				     cell->name, MIN(a, b), MAX(a, b));
+		else if (mem[b].virt_start + mem[b].size >
+			 mem[a].virt_start + mem[a].size)
+			furthest = n;
+	}
+	spin_unlock(&by_virt_lock);
+	return err;
+}
+
 static int check_memory(const struct jailhouse_cell_desc *cell)
 {
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell);
-	unsigned int n, m;
+	unsigned int n;
 	int err;
 
-	/* Empty regions are legal (ivshmem sections of size 0). */
 	for (n = 0; n < cell->num_memory_regions; n++) {
 		err = check_memory_region(cell, n, &mem[n]);
 		if (err)
 			return err;
-		for (m = 0; m < n; m++)
-			if (ranges_overlap(mem[m].virt_start, mem[m].size,
-					   mem[n].virt_start, mem[n].size))
-				return REJECT("%s: memory regions %u and %u "
-					      "overlap", cell->name, m, n);
 	}
-	return 0;
+	return check_virt_overlaps(cell, mem);
 }
 
 static int check_pci(const struct jailhouse_cell_desc *cell)
@@ -162,6 +200,44 @@ static int check_name(const struct jailhouse_cell_desc *cell)
 	return REJECT("cell name not terminated");
 }
 
+static int check_count(const struct jailhouse_cell_desc *cell,
+		       const char *what, u32 count, u32 max)
+{
+	if (count > max)
+		return REJECT("%s: %u %s, at most %u are supported",
+			      cell->name, count, what, max);
+	return 0;
+}
+
+/* Before anything walks the arrays: they stay short enough to walk. */
+static int check_counts(const struct jailhouse_cell_desc *cell)
+{
+	int err;
+
+	err = check_count(cell, "memory regions", cell->num_memory_regions,
+			  CONFIG_MAX_MEM_REGIONS);
+	if (!err)
+		err = check_count(cell, "cache regions",
+				  cell->num_cache_regions,
+				  CONFIG_MAX_CACHE_REGIONS);
+	if (!err)
+		err = check_count(cell, "irqchips", cell->num_irqchips,
+				  CONFIG_MAX_IRQCHIPS);
+	if (!err)
+		err = check_count(cell, "PIO regions", cell->num_pio_regions,
+				  CONFIG_MAX_PIO_REGIONS);
+	if (!err)
+		err = check_count(cell, "PCI devices", cell->num_pci_devices,
+				  CONFIG_MAX_PCI_DEVICES);
+	if (!err)
+		err = check_count(cell, "PCI capabilities",
+				  cell->num_pci_caps, CONFIG_MAX_PCI_CAPS);
+	if (!err)
+		err = check_count(cell, "stream ids", cell->num_stream_ids,
+				  CONFIG_MAX_STREAM_IDS);
+	return err;
+}
+
 static int check_size(const struct jailhouse_cell_desc *cell, u64 need,
 		      u64 len)
 {
@@ -184,6 +260,8 @@ int config_check_cell(const struct jailhouse_cell_desc *cell, u64 len,
 		err = check_name(cell);
 	if (!err)
 		err = check_size(cell, jailhouse_cell_config_size(cell), len);
+	if (!err)
+		err = check_counts(cell);
 	if (!err)
 		err = check_cell_body(cell);
 	return err;
@@ -347,6 +425,8 @@ int config_check_system(const struct jailhouse_system *sys, u64 len,
 	if (!err)
 		err = check_size(&sys->root_cell,
 				 jailhouse_system_config_size(sys), len);
+	if (!err)
+		err = check_counts(&sys->root_cell);
 	if (!err)
 		err = check_cell_body(&sys->root_cell);
 	if (!err)

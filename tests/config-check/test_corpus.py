@@ -444,6 +444,14 @@ def _platform_cases(x86, arm64):
               ('b', edit_cell(arm64['cell-b'], lambda c: pin(c, 132)))],
              1, "interrupt pin 132 of chip 0x8000000 (and 0 more) is also "
              "cell 'fixture-a'"),
+        Case('more memory regions than the hypervisor supports',
+             [('sys', x86['sys']),
+              ('cell', edit_cell(x86['cell-a'], lambda c: [
+                  add_region(c, 0x3a900000 + n * 0x1000,
+                             0x40000000 + n * 0x1000, 0x1000, RW)
+                  for n in range(1024)]))],
+             1, "cell 'fixture-a' has 1030 memory regions; the hypervisor "
+             "supports at most 1024"),
         Case('DMA-capable device: isolation needs the IOMMU',
              [('sys', edit_system(x86['sys'], root_pci_device))],
              0, "cell 'fixture-x86' has 1 DMA-capable PCI device(s) (first "

@@ -12,6 +12,19 @@
 #include <core/types.h>
 
 /*
+ * What one config may ask for. Far above any real board's needs, low
+ * enough that checks and cell creation stay quick (they run with root
+ * CPUs suspended). More is refused with one line naming the array.
+ */
+#define CONFIG_MAX_MEM_REGIONS		1024
+#define CONFIG_MAX_CACHE_REGIONS	64
+#define CONFIG_MAX_IRQCHIPS		64
+#define CONFIG_MAX_PIO_REGIONS		256
+#define CONFIG_MAX_PCI_DEVICES		1024
+#define CONFIG_MAX_PCI_CAPS		4096
+#define CONFIG_MAX_STREAM_IDS		1024
+
+/*
  * sys points to len readable bytes. arch is the JAILHOUSE_X86/ARM/ARM64
  * value this hypervisor was built for.
  */
