@@ -10,7 +10,7 @@ export TOPDIR ARCH CROSS_COMPILE
 SUBDIRS := tools configs inmates hypervisor
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
+	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
 	check-arm64-gicv2 check-demo demo deps \
 	bench-x86 bench-cells bench-arm64 bench-latency
 
@@ -37,8 +37,9 @@ clean:
 # The whole suite: host tests first (seconds), then QEMU system tests;
 # every suite runs even when an earlier one fails, and the last line is the
 # total.
-CHECK_SUITES := check-unit check-abi check-config check-cli check-inmates \
-	check-armhf-build check-x86 check-arm64 check-arm64-gicv2 check-demo
+CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
+	check-inmates check-armhf-build check-x86 check-arm64 \
+	check-arm64-gicv2 check-demo
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -49,6 +50,14 @@ deps:
 
 check-unit:
 	$(Q)$(MAKE) -C tests/unit run
+
+# libFuzzer harnesses of the core, about 20 s each on their seed corpus.
+check-fuzz:
+	$(Q)$(MAKE) -C tests/fuzz run
+
+# The same, as long as asked: make fuzz FUZZ_SECONDS=3600 (per harness).
+fuzz:
+	$(Q)$(MAKE) -C tests/fuzz fuzz
 
 check-inmates:
 	$(Q)$(MAKE) -C tests/inmates run

@@ -9,7 +9,7 @@ set -eu -o pipefail
 export DEBIAN_FRONTEND=noninteractive
 APT_OPTS=(-o DPkg::Lock::Timeout=300 -y --no-install-recommends)
 
-PKGS=(make gcc libc6-dev python3 git bc flex bison libelf-dev
+PKGS=(make gcc clang libc6-dev python3 git bc flex bison libelf-dev
       qemu-user busybox-static cpio gzip
       gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
       libc6-dev-arm64-cross libc6-dev-armhf-cross device-tree-compiler)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cell lifecycle: create, set loadable (also "shutdown"), start, destroy
- * and the state queries. Every operation runs under the management lock
+ * Cell lifecycle: create, set loadable (also "shutdown"), start and
+ * destroy (the queries are in cell_query.c). Every operation runs under the management lock
  * with the root cell's other CPUs and the cell's CPUs suspended, since it
  * changes what they may access.
  *
@@ -31,60 +31,6 @@
 /* Cell configs beyond this are refused; the driver's limit is the same. */
 #define CELL_CONFIG_MAX		(1UL << 20)
 
-struct cell root_cell;
-
-bool config_has_cpu(const struct jailhouse_cell_desc *config,
-		    unsigned int cpu)
-{
-	/* The set follows a packed descriptor: read it by bytes. */
-	const u8 *set = (const u8 *)jailhouse_cell_cpu_set(config);
-
-	return cpu < config->cpu_set_size * 8 && (set[cpu / 8] >> (cpu % 8)) & 1;
-}
-
-bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
-{
-	return cpu < MAX_CPUS && bitmap_test(cell->cpu_set, cpu);
-}
-
-unsigned int cell_num_cpus(const struct cell *cell)
-{
-	unsigned int cpu, count = 0;
-
-	for_each_cpu_of(cpu, cell)
-		count++;
-	return count;
-}
-
-unsigned int cell_first_cpu(const struct cell *cell)
-{
-	unsigned int cpu;
-
-	for_each_cpu_of(cpu, cell)
-		return cpu;
-	return MAX_CPUS;
-}
-
-unsigned int num_cells(void)
-{
-	const struct cell *cell;
-	unsigned int count = 0;
-
-	for_each_cell(cell)
-		count++;
-	return count;
-}
-
-struct cell *cell_find(unsigned long id)
-{
-	struct cell *cell;
-
-	for_each_cell(cell)
-		if (cell->id == id)
-			return cell;
-	return NULL;
-}
-
 static unsigned int free_cell_id(void)
 {
 	unsigned int id = 1;
@@ -99,6 +45,24 @@ static void print_pool_usage(const char *when)
 	printk("Page pool usage after %s: mem %lu/%lu, remap %lu/%lu\n", when,
 	       mem_pool.used_pages, mem_pool.pages, remap_pool.used_pages,
 	       remap_pool.pages);
+}
+
+/*
+ * A root CPU that disabled the hypervisor has left it and answers no
+ * suspend request any more: creating a cell would wait for it forever.
+ */
+static int check_root_cpus_present(void)
+{
+	unsigned int cpu;
+
+	for_each_cpu_of(cpu, &root_cell) {
+		if (per_cpu(cpu)->shutdown) {
+			printk("CPU %u has left the hypervisor: no new cells "
+			       "until it is disabled completely\n", cpu);
+			return -EBUSY;
+		}
+	}
+	return 0;
 }
 
 /* Reconfiguration is refused while a cell holds the system locked. */
@@ -118,6 +82,28 @@ static int check_unlocked(const struct cell *except)
 	return 0;
 }
 
+/*
+ * Map size bytes of the config at config_address, which must lie in
+ * memory the root cell still owns: a cell's RAM, though in the root's
+ * configured regions, is no longer the root's to hand over.
+ */
+static const void *map_config(u64 config_address, u64 size, int *err)
+{
+	const void *desc;
+
+	if (!root_owns_now(config_address, size)) {
+		printk("Cell config at 0x%llx is not in memory the root cell "
+		       "owns\n", config_address);
+		*err = -EINVAL;
+		return NULL;
+	}
+	desc = remap_cell_memory(&root_cell, config_address, size, err);
+	if (!desc)
+		printk("Cell config at 0x%llx cannot be mapped (%d)\n",
+		       config_address, *err);
+	return desc;
+}
+
 /* A copy of the config at config_address in the root cell's memory. */
 static int copy_config(u64 config_address,
 		       struct jailhouse_cell_desc **copy,
@@ -127,13 +113,9 @@ static int copy_config(u64 config_address,
 	u64 size;
 	int err;
 
-	desc = remap_cell_memory(&root_cell, config_address, sizeof(*desc),
-				 &err);
-	if (!desc) {
-		printk("Cell config at 0x%llx is not in the root cell's "
-		       "memory\n", config_address);
+	desc = map_config(config_address, sizeof(*desc), &err);
+	if (!desc)
 		return err;
-	}
 	size = jailhouse_cell_config_size(desc);
 	remap_release((void *)desc, sizeof(*desc));
 	if (size > CELL_CONFIG_MAX) {
@@ -142,12 +124,9 @@ static int copy_config(u64 config_address,
 		return -E2BIG;
 	}
 
-	desc = remap_cell_memory(&root_cell, config_address, size, &err);
-	if (!desc) {
-		printk("Cell config at 0x%llx is not in the root cell's "
-		       "memory\n", config_address);
+	desc = map_config(config_address, size, &err);
+	if (!desc)
 		return err;
-	}
 	*pages = PAGES(size);
 	*copy = page_alloc(&mem_pool, *pages);
 	if (*copy)
@@ -245,25 +224,6 @@ static struct cell *new_cell(struct jailhouse_cell_desc *config,
 	return cell;
 }
 
-static void link_cell(struct cell *cell)
-{
-	struct cell *last = &root_cell;
-
-	while (last->next)
-		last = last->next;
-	last->next = cell;
-}
-
-static void unlink_cell(struct cell *cell)
-{
-	struct cell *prev = &root_cell;
-
-	while (prev->next != cell)
-		prev = prev->next;
-	prev->next = cell->next;
-	cell->next = NULL;
-}
-
 /* Move the cell's CPUs from the root cell to it; they park there. */
 static void take_cpus(struct cell *cell)
 {
@@ -304,7 +264,9 @@ static long create_locked(struct per_cpu *cpu, unsigned long config_address)
 	struct cell *cell;
 	int err;
 
-	err = check_unlocked(NULL);
+	err = check_root_cpus_present();
+	if (!err)
+		err = check_unlocked(NULL);
 	if (err)
 		return err;
 	err = copy_config(config_address, &config, &config_pages);
@@ -320,10 +282,10 @@ static long create_locked(struct per_cpu *cpu, unsigned long config_address)
 		return err;
 
 	cell_suspend(&root_cell, cpu);
-	link_cell(cell);
+	cell_link(cell);
 	err = root_memory_update(cell, 0);
 	if (err) {
-		unlink_cell(cell);
+		cell_unlink(cell);
 		root_memory_update(cell, 0);
 		cell_resume(&root_cell, cpu);
 		units_cell_exit(cell);
@@ -499,7 +461,7 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 
 	suspend_both(cell, cpu);
 	printk("Closing cell \"%s\"\n", cell->config->name);
-	unlink_cell(cell);
+	cell_unlink(cell);
 	err = root_memory_update(cell, 0);
 	/* While the cell's CPUs are still suspended. */
 	units_cell_exit(cell);
@@ -521,18 +483,6 @@ long cell_destroy(struct per_cpu *cpu, unsigned long id)
 	ret = destroy_locked(cpu, id);
 	management_unlock();
 	return ret;
-}
-
-long cell_get_state(struct per_cpu *cpu, unsigned long id)
-{
-	struct cell *cell = cell_find(id);
-
-	/* A non-root cell may ask about itself only. */
-	if (cpu->cell != &root_cell && cpu->cell != cell)
-		return -EPERM;
-	if (!cell)
-		return -ENOENT;
-	return comm_region_get_state(cell);
 }
 
 void cell_cpu_failed(struct per_cpu *cpu)

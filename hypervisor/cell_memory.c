@@ -13,6 +13,8 @@
 #include <core/cell_memory.h>
 #include <core/hypervisor.h>
 #include <core/printk.h>
+#include <core/config_check.h>
+#include <core/sort.h>
 
 /*
  * Recomputed ranges are widened to this, so that huge pages that a hole
@@ -64,6 +66,42 @@ root_region_of(const struct jailhouse_memory *mem)
 		    mem->phys_start - r->phys_start <= r->size - mem->size)
 			return r;
 	return NULL;
+}
+
+/* Whether a cell withholds any of physical [phys, phys + size). */
+static bool withheld(u64 phys, u64 size)
+{
+	const struct jailhouse_memory *mem;
+	const struct cell *cell;
+	unsigned int n;
+
+	for (cell = root_cell.next; cell; cell = cell->next) {
+		mem = jailhouse_cell_mem_regions(cell->config);
+		for (n = 0; n < cell->config->num_memory_regions; n++, mem++)
+			if (withheld_from_root(cell, mem) &&
+			    phys < mem->phys_start + mem->size &&
+			    mem->phys_start < phys + size)
+				return true;
+	}
+	return false;
+}
+
+bool root_owns_now(u64 gpa, u64 size)
+{
+	const struct jailhouse_cell_desc *root = root_cell.config;
+	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(root);
+	unsigned int n;
+
+	for (n = 0; n < root->num_memory_regions; n++, r++) {
+		if (!(r->flags & JAILHOUSE_MEM_READ) ||
+		    (r->flags & (JAILHOUSE_MEM_IO | JAILHOUSE_MEM_COMM_REGION)))
+			continue;
+		if (size && gpa >= r->virt_start && size <= r->size &&
+		    gpa - r->virt_start <= r->size - size)
+			return !withheld(r->phys_start +
+					 (gpa - r->virt_start), size);
+	}
+	return false;
 }
 
 /* Physical [start, end) as the root cell should see it now. */
@@ -127,26 +165,69 @@ static void restore_bounds(const struct jailhouse_memory *mem, u64 *start,
 	}
 }
 
+/* The cell's regions to update, by physical start (management lock). */
+static u16 by_phys[CONFIG_MAX_MEM_REGIONS];
+
+static bool phys_less(const void *ctx, u16 a, u16 b)
+{
+	const struct jailhouse_memory *mem = ctx;
+
+	return mem[a].phys_start < mem[b].phys_start;
+}
+
+static unsigned int regions_to_update(const struct cell *cell,
+				      u64 flags_mask)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(cell->config);
+	unsigned int n, count = 0;
+
+	for (n = 0; n < cell->config->num_memory_regions; n++)
+		if (!(mem[n].flags & JAILHOUSE_MEM_COMM_REGION) &&
+		    (!flags_mask || (mem[n].flags & flags_mask)) &&
+		    mem[n].size && root_region_of(&mem[n]))
+			by_phys[count++] = n;
+	sort_indices(by_phys, count, phys_less, mem);
+	return count;
+}
+
+static int restore_checked(u64 start, u64 end)
+{
+	int err = restore_range(start, end);
+
+	if (err)
+		printk("Updating the root cell's memory at 0x%llx-0x%llx "
+		       "failed (%d)\n", start, end - 1, err);
+	return err;
+}
+
+/*
+ * Each granule is recomputed once, however many regions share it: in
+ * order of their start, the windows of neighbouring regions merge. That
+ * keeps a cell of many small regions from costing a recomputation (and
+ * its map calls) per region.
+ */
 int root_memory_update(const struct cell *cell, u64 flags_mask)
 {
 	const struct jailhouse_memory *mem =
 		jailhouse_cell_mem_regions(cell->config);
-	unsigned int n;
-	u64 start, end;
+	unsigned int n, count = regions_to_update(cell, flags_mask);
+	u64 start, end, cur_start = 0, cur_end = 0;
 	int err;
 
-	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
-		if ((mem->flags & JAILHOUSE_MEM_COMM_REGION) ||
-		    (flags_mask && !(mem->flags & flags_mask)) ||
-		    !root_region_of(mem))
+	for (n = 0; n < count; n++) {
+		restore_bounds(&mem[by_phys[n]], &start, &end);
+		if (cur_end && start <= cur_end) {
+			cur_end = MAX(cur_end, end);
 			continue;
-		restore_bounds(mem, &start, &end);
-		err = restore_range(start, end);
-		if (err) {
-			printk("Updating the root cell's memory around 0x%llx "
-			       "failed (%d)\n", mem->phys_start, err);
-			return err;
 		}
+		if (cur_end) {
+			err = restore_checked(cur_start, cur_end);
+			if (err)
+				return err;
+		}
+		cur_start = start;
+		cur_end = end;
 	}
-	return 0;
+	return cur_end ? restore_checked(cur_start, cur_end) : 0;
 }

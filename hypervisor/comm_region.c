@@ -17,11 +17,11 @@
 #include <core/string.h>
 
 /*
- * Polling rounds a cell gets to answer when its config gives no
- * msg_reply_timeout; the unit is one read of the reply word. Generous:
- * a cell may poll its comm region only every few hundred milliseconds.
+ * However many polls msg_reply_timeout allows (0: no count), a cell gets
+ * this long to answer: the management lock is held meanwhile, and every
+ * other management request of the root cell waits for it.
  */
-#define DEFAULT_REPLY_ROUNDS	1000000000ULL
+#define REPLY_WAIT_MAX_NS	2000000000ULL
 
 static volatile u32 *comm_word(const struct cell *cell, unsigned int offset)
 {
@@ -73,10 +73,36 @@ u32 comm_region_get_state(const struct cell *cell)
 	return JAILHOUSE_CELL_RUNNING;
 }
 
+/* Whether the cell answered or left the running state. */
+static bool replied(struct cell *cell, u32 *reply)
+{
+	*reply = *COMM_WORD(cell, reply_from_cell);
+	return *reply != JAILHOUSE_MSG_NONE ||
+		__atomic_load_n(&cell->state, __ATOMIC_ACQUIRE) !=
+		JAILHOUSE_CELL_RUNNING;
+}
+
+/*
+ * Poll for the answer until msg_reply_timeout polls (if given) or
+ * REPLY_WAIT_MAX_NS passed, whichever comes first.
+ */
+static u32 wait_reply(struct cell *cell)
+{
+	u64 polls = cell->config->msg_reply_timeout;
+	u64 deadline = arch_time_ns() + REPLY_WAIT_MAX_NS;
+	u32 reply;
+
+	while (!replied(cell, &reply)) {
+		if ((cell->config->msg_reply_timeout && --polls == 0) ||
+		    arch_time_ns() >= deadline)
+			break;
+	}
+	return reply;
+}
+
 int comm_region_request_shutdown(struct cell *cell)
 {
-	u64 rounds = cell->config->msg_reply_timeout ?: DEFAULT_REPLY_ROUNDS;
-	u32 reply = JAILHOUSE_MSG_NONE;
+	u32 reply;
 
 	if ((cell->config->flags & JAILHOUSE_CELL_PASSIVE_COMMREG) ||
 	    cell->state != JAILHOUSE_CELL_RUNNING)
@@ -87,13 +113,7 @@ int comm_region_request_shutdown(struct cell *cell)
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	*COMM_WORD(cell, msg_to_cell) = JAILHOUSE_MSG_SHUTDOWN_REQUEST;
 
-	while (rounds--) {
-		reply = *COMM_WORD(cell, reply_from_cell);
-		if (reply != JAILHOUSE_MSG_NONE ||
-		    __atomic_load_n(&cell->state, __ATOMIC_ACQUIRE) !=
-		    JAILHOUSE_CELL_RUNNING)
-			break;
-	}
+	reply = wait_reply(cell);
 	*COMM_WORD(cell, msg_to_cell) = JAILHOUSE_MSG_NONE;
 
 	if (reply == JAILHOUSE_MSG_REQUEST_DENIED) {

@@ -8,9 +8,11 @@
 #include <core/control.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
+#include <core/management.h>
 #include <core/page_pool.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/ratelimit.h>
 #include <core/spinlock.h>
 #include <core/unit.h>
 
@@ -19,15 +21,25 @@ static bool shutdown_announced;
 
 /*
  * The driver issues DISABLE on every CPU; each one leaves on its own call.
- * Only the root cell may ask, and only while it is alone.
+ * Only the root cell may ask, and only while it is alone. Under the
+ * management lock, so that no cell is created meanwhile; once a CPU has
+ * left, cell creation is refused (cell.c), since it could no longer
+ * suspend that CPU.
  */
 static long hypervisor_disable(struct per_cpu *cpu)
 {
+	unsigned int cells;
+
 	if (cpu->cell != &root_cell)
 		return -EPERM;
-	if (num_cells() > 1) {
+	management_lock(cpu);
+	cells = num_cells();
+	if (cells == 1)
+		cpu->shutdown = true;
+	management_unlock();
+	if (cells > 1) {
 		printk("Cannot disable the hypervisor: %u cell(s) exist\n",
-		       num_cells() - 1);
+		       cells - 1);
 		return -EBUSY;
 	}
 
@@ -40,8 +52,6 @@ static long hypervisor_disable(struct per_cpu *cpu)
 		units_shutdown();
 	}
 	spin_unlock(&shutdown_lock);
-
-	cpu->shutdown = true;
 	return 0;
 }
 
@@ -62,31 +72,21 @@ static long hypervisor_get_info(unsigned long type)
 	return -EINVAL;
 }
 
-/* The cell that owns cpu_id now, or NULL. */
-static struct cell *owner_of_cpu(unsigned long cpu_id)
-{
-	struct cell *cell;
-
-	for_each_cell(cell)
-		if (cell_owns_cpu(cell, cpu_id))
-			return cell;
-	return NULL;
-}
-
 static long cpu_get_info(struct per_cpu *cpu, unsigned long cpu_id,
 			 unsigned long type)
 {
+	const struct cell *owner;
 	struct per_cpu *target;
 	unsigned long stat;
-	struct cell *owner;
 
-	owner = cpu_id < hypervisor_header.max_cpus ?
-		owner_of_cpu(cpu_id) : NULL;
-	if (!owner)
+	if (cpu_id >= hypervisor_header.max_cpus)
 		return -EINVAL;
 	/* Non-root cells may only look at their own CPUs. */
-	if (cpu->cell != &root_cell && owner != cpu->cell)
+	if (cpu->cell != &root_cell && !cell_owns_cpu(cpu->cell, cpu_id))
 		return -EPERM;
+	owner = cell_owning_cpu(cpu_id);
+	if (!owner)
+		return -EINVAL;
 
 	target = per_cpu(cpu_id);
 	if (type == JAILHOUSE_CPU_INFO_STATE)
@@ -121,7 +121,8 @@ static long debug_console_putc(struct per_cpu *cpu, unsigned long c)
 	if (c == '\n' ||
 	    cell->console_len == sizeof(cell->console_line) - 1) {
 		cell->console_line[cell->console_len] = '\0';
-		printk("%s", cell->console_line);
+		if (ratelimit_ok(&cell->print_limit, cell->config->name))
+			printk("%s", cell->console_line);
 		cell->console_len = 0;
 	}
 	spin_unlock(&console_lock);

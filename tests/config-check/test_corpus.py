@@ -393,6 +393,70 @@ def _hypervisor_cases(x86):
         system_case('hypervisor memory empty',
                     lambda s: set_hypervisor_memory(s, size=0),
                     'hypervisor memory is empty (size 0)'),
+        system_case('hypervisor memory beyond the physical address width',
+                    lambda s: set_hypervisor_memory(
+                        s, phys_start=(1 << 52) - 0x1000),
+                    'hypervisor memory (phys 0xffffffffff000-0x100000005fefff)'
+                    ' lies beyond the physical address width of x86'),
+    ]
+
+
+def _platform_cases(x86, arm64):
+    """Regions over the hypervisor's devices, resources the root cannot
+    give, and the note about DMA without an IOMMU."""
+    def pin(cell, number):
+        cell.irqchips.append(abi.IRQCHIP.make(
+            address=0x08000000, pin_base=number, pin_bitmap=(1, 0, 0, 0)))
+
+    def root_pci_device(system):
+        system.root_cell.pci_devices.append(abi.PCI_DEVICE.make(
+            type=abi.PCI_TYPE_DEVICE, bdf=0x18))
+
+    return [
+        _cell_a_region_case(
+            'cell region over the xAPIC', x86,
+            lambda c: add_region(c, 0x3a900000, 0xfee00000, 0x1000, RW),
+            "cell 'fixture-a': memory region 6 (virt 0xfee00000-0xfee00fff)"
+            " covers the xAPIC (0xfee00000-0xfee00fff)"),
+        Case('root region over the MMCONFIG window',
+             [('sys', edit_system(x86['sys'], lambda s: add_region(
+                 s.root_cell, 0xbff00000, 0xbff00000, 0x100000,
+                 RW | abi.MEM_IO)))],
+             1, 'covers the PCI MMCONFIG window (0xb0000000-0xbfffffff)'),
+        Case('cell region over the GIC distributor',
+             [('sys', arm64['sys']),
+              ('b', edit_cell(arm64['cell-b'], lambda c: add_region(
+                  c, 0x70800000, 0x08000000, 0x1000, RW)))],
+             1, "covers the GIC distributor (0x8000000-0x800ffff)"),
+        _cell_a_region_case(
+            'cell I/O port the root cell has not', x86,
+            lambda c: c.pio_regions.append(abi.PIO.make(base=0x64,
+                                                        length=1)),
+            "cell 'fixture-a': I/O port 0x64 (and 0 more) is not the root "
+            "cell's to give"),
+        Case('cell interrupt pin the root cell has not',
+             [('sys', arm64['sys']),
+              ('b', edit_cell(arm64['cell-b'], lambda c: pin(c, 200)))],
+             1, "interrupt pin 200 of chip 0x8000000 (and 0 more) is not "
+             "the root cell's to give"),
+        Case('two cells with one interrupt pin',
+             [('sys', arm64['sys']), ('a', arm64['cell-a']),
+              ('b', edit_cell(arm64['cell-b'], lambda c: pin(c, 132)))],
+             1, "interrupt pin 132 of chip 0x8000000 (and 0 more) is also "
+             "cell 'fixture-a'"),
+        Case('more memory regions than the hypervisor supports',
+             [('sys', x86['sys']),
+              ('cell', edit_cell(x86['cell-a'], lambda c: [
+                  add_region(c, 0x3a900000 + n * 0x1000,
+                             0x40000000 + n * 0x1000, 0x1000, RW)
+                  for n in range(1024)]))],
+             1, "cell 'fixture-a' has 1030 memory regions; the hypervisor "
+             "supports at most 1024"),
+        Case('DMA-capable device: isolation needs the IOMMU',
+             [('sys', edit_system(x86['sys'], root_pci_device))],
+             0, "cell 'fixture-x86' has 1 DMA-capable PCI device(s) (first "
+             "00:03.0): until the IOMMU is supported, their DMA can read "
+             "and write ANY memory"),
     ]
 
 
@@ -458,6 +522,7 @@ def tests(ctx):
              _header_cases(x86, arm64, arm) + _size_cases(x86, arm64) +
              _region_shape_cases(x86, arm64) + _overlap_cases(x86, arm64) +
              _cpu_cases(x86, arm64, arm) + _comm_cases(x86) +
-             _flag_cases(x86) + _hypervisor_cases(x86))
+             _flag_cases(x86) + _hypervisor_cases(x86) +
+             _platform_cases(x86, arm64))
     return ([('corpus: ' + case.name, lambda c=case: c.run(ctx))
              for case in cases] + _cli_tests(ctx))

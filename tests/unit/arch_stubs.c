@@ -179,10 +179,21 @@ void arch_comm_region_init(struct cell *cell,
 	comm->num_cpus = 42;
 }
 
+u64 fake_time_ns, fake_time_step_ns = 1000;
+unsigned long arch_gone_mask;
+
+u64 arch_time_ns(void)
+{
+	return __atomic_add_fetch(&fake_time_ns, fake_time_step_ns,
+				  __ATOMIC_RELAXED);
+}
+
 /* Targets answer at once, as if they ran the request loop themselves. */
 void arch_send_management_ipi(struct per_cpu *target)
 {
 	arch_ipi_mask |= 1UL << target->cpu_id;
+	if (arch_gone_mask & (1UL << target->cpu_id))
+		return;
 	if (__atomic_load_n(&target->suspend_cpu, __ATOMIC_ACQUIRE))
 		target->cpu_suspended = true;
 	else if (target->cpu_suspended) {

@@ -55,6 +55,15 @@ struct fake_device {
 #define NUM_FAKE_DEVICES	4
 extern struct fake_device fake_devices[NUM_FAKE_DEVICES];
 
+/*
+ * The clock: each reading advances it by fake_time_step_ns, as if time
+ * passed while the core polls (0 stops it; tests move fake_time_ns).
+ */
+extern u64 fake_time_ns, fake_time_step_ns;
+
+/* CPUs (bit mask) that left the hypervisor and no longer answer kicks. */
+extern unsigned long arch_gone_mask;
+
 /* ARM: this_cpu() is per_cpu(this_cpu_id). */
 extern unsigned int this_cpu_id;
 

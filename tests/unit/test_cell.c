@@ -11,18 +11,23 @@
  * 16 MiB reservation at 0x3a600000 that cells take RAM from.
  */
 #include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jailhouse/cell-config.h>
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall.h>
 #include <core/cell.h>
+#include <core/config_check.h>
 #include <core/control.h>
 #include <core/errno.h>
 #include <core/mmio.h>
 #include <core/page_pool.h>
 #include <core/percpu.h>
+#include <core/ratelimit.h>
 
 #include "arch_stubs.h"
 #include "test_pool.h"
@@ -37,17 +42,22 @@ extern struct jailhouse_header hypervisor_header;
 /* The fake hypervisor region of test_setup.c: per-CPU areas, config. */
 extern char test_region[];
 
+#define IOAPIC_ADDR	0xfec00000ULL
+
 struct cell_cfg {
 	struct jailhouse_cell_desc desc;
 	__u64 cpus[1];
-	/* put_cfg fills two; a test may add a third. */
-	struct jailhouse_memory mem[3];
+	struct jailhouse_memory mem[2];
+	struct jailhouse_irqchip irqchips[1];
+	struct jailhouse_pio pio[1];
 } __attribute__((packed));
 
 struct root_cfg {
 	struct jailhouse_system sys;
 	__u64 cpus[1];
 	struct jailhouse_memory mem[2];
+	struct jailhouse_irqchip irqchips[1];
+	struct jailhouse_pio pio[1];
 } __attribute__((packed));
 
 static struct root_cfg *root_cfg;
@@ -78,6 +88,10 @@ static struct cell_cfg *put_cfg(unsigned int n, const char *name,
 	strcpy(c->desc.name, name);
 	c->desc.cpu_set_size = sizeof(c->cpus);
 	c->desc.num_memory_regions = 2;
+	/* No pins and no ports, unless a test sets some. */
+	c->desc.num_irqchips = 1;
+	c->desc.num_pio_regions = 1;
+	c->irqchips[0].address = IOAPIC_ADDR;
 	/* Unanswered shutdown requests end after this many polls. */
 	c->desc.msg_reply_timeout = 1000;
 	c->cpus[0] = cpus;
@@ -120,6 +134,12 @@ static void setup_root(void)
 	strcpy(root_cfg->sys.root_cell.name, "root");
 	root_cfg->sys.root_cell.cpu_set_size = sizeof(root_cfg->cpus);
 	root_cfg->sys.root_cell.num_memory_regions = 2;
+	root_cfg->sys.root_cell.num_irqchips = 1;
+	root_cfg->sys.root_cell.num_pio_regions = 1;
+	/* IOAPIC pins 0-23 and COM2's ports are the root's to give. */
+	root_cfg->irqchips[0].address = IOAPIC_ADDR;
+	root_cfg->irqchips[0].pin_bitmap[0] = 0xffffff;
+	root_cfg->pio[0] = (struct jailhouse_pio){ .base = 0x2f8, .length = 8 };
 	root_cfg->cpus[0] = 0xf;
 	root_cfg->mem[0] = (struct jailhouse_memory){
 		.phys_start = FAKE_PHYS_BASE, .virt_start = FAKE_PHYS_BASE,
@@ -284,6 +304,12 @@ TEST(cell_create_error_codes)
 	c = put_cfg(1, "bad-rev", 0x8, RESERVATION + 0x100000);
 	c->desc.revision++;
 	expect_refused(1, -EINVAL);
+	/* The guest-physical side over the IOAPIC the root's config has. */
+	c = put_cfg(1, "ioapic", 0x8, RESERVATION + 0x100000);
+	c->mem[0].virt_start = IOAPIC_ADDR;
+	dbg_output_reset();
+	expect_refused(1, -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "covers the IOAPIC"));
 	/* Not in the root's memory at all. */
 	EXPECT_EQ(cell_create(caller(), 0x200000), -EINVAL);
 
@@ -426,8 +452,15 @@ TEST(cell_subpage_region_trapped_not_mapped)
 	ASSERT_EQ(cell_destroy(caller(), 1), 0);
 
 	cfg = put_cfg(0, "subpage", 0x4, RESERVATION);
+	/*
+	 * A third region where put_cfg's irqchip would be: this config
+	 * has no pins and no ports.
+	 */
+	BUILD_BUG_ON(sizeof(cfg->irqchips) < sizeof(struct jailhouse_memory));
+	cfg->desc.num_irqchips = 0;
+	cfg->desc.num_pio_regions = 0;
 	cfg->desc.num_memory_regions = 3;
-	cfg->mem[2] = (struct jailhouse_memory){
+	*(struct jailhouse_memory *)cfg->irqchips = (struct jailhouse_memory){
 		.phys_start = FAKE_PHYS_BASE + 0x8f00,
 		.virt_start = 0xfe000f00, .size = 0x100,
 		.flags = JAILHOUSE_MEM_IO | JAILHOUSE_MEM_READ |
@@ -454,5 +487,291 @@ TEST(cell_subpage_region_trapped_not_mapped)
 	EXPECT_EQ(cell_destroy(caller(), 1), 0);
 	EXPECT_EQ(mem_pool.used_pages, mem0);
 	EXPECT_EQ(remap_pool.used_pages, remap0);
+	teardown_root();
+}
+
+TEST(cell_pins_are_the_roots_and_one_cells)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	c = put_cfg(0, "pins", 0x4, RESERVATION);
+	c->irqchips[0].pin_bitmap[0] = 0x18;
+	ASSERT_EQ(create(0), 1);
+
+	/* Pin 4 is "pins"' now; two cells must not share a pin. */
+	c = put_cfg(1, "again", 0x8, RESERVATION + 0x100000);
+	c->irqchips[0].pin_bitmap[0] = 0x10;
+	dbg_output_reset();
+	expect_refused(1, -EBUSY);
+	EXPECT_TRUE(strstr(dbg_output, "belongs to cell \"pins\""));
+	/* Pin 40 and a chip the root has not: nothing to give. */
+	c->irqchips[0].pin_bitmap[0] = 0;
+	c->irqchips[0].pin_bitmap[1] = 0x100;
+	expect_refused(1, -EINVAL);
+	c->irqchips[0].pin_bitmap[1] = 0;
+	c->irqchips[0].pin_bitmap[0] = 0x20;
+	c->irqchips[0].address = IOAPIC_ADDR + 0x1000;
+	expect_refused(1, -EINVAL);
+	/* A free pin of the root's chip is fine. */
+	c->irqchips[0].address = IOAPIC_ADDR;
+	EXPECT_EQ(create(1), 2);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(cell_destroy(caller(), 2), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+TEST(cell_ports_are_the_roots)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	/* The keyboard controller (reset line): the root has not got it. */
+	c = put_cfg(0, "kbd", 0x4, RESERVATION);
+	c->pio[0] = (struct jailhouse_pio){ .base = 0x64, .length = 1 };
+	dbg_output_reset();
+	expect_refused(0, -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "I/O port 0x64 is not the root"));
+	/* Half in COM2, half beyond. */
+	c->pio[0] = (struct jailhouse_pio){ .base = 0x2fc, .length = 8 };
+	expect_refused(0, -EINVAL);
+	c->pio[0] = (struct jailhouse_pio){ .base = 0x2f8, .length = 8 };
+	EXPECT_EQ(create(0), 1);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+TEST(cell_config_only_from_memory_the_root_owns)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	/* "victim" takes the upper half of the root's config window. */
+	c = put_cfg(0, "victim", 0x4, RESERVATION);
+	c->mem[0].phys_start = FAKE_PHYS_BASE + 0x8000;
+	c->mem[0].size = 0x8000;
+	ASSERT_EQ(create(0), 1);
+	/* A config in the victim's RAM must not be read any more. */
+	put_cfg(8, "thief", 0x8, RESERVATION + 0x100000);
+	dbg_output_reset();
+	expect_refused(8, -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "not in memory the root cell owns"));
+	/* Once the victim is gone, the root owns it again. */
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(create(8), 1);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+TEST(cell_reply_wait_bounded_in_time)
+{
+	struct cell_cfg *c;
+	u64 start, waited;
+
+	setup_root();
+	/* 2^64 - 1 polls: the wait must still end, by the clock. */
+	c = put_cfg(0, "mute", 0x4, RESERVATION);
+	c->desc.msg_reply_timeout = ~0ULL;
+	ASSERT_EQ(create(0), 1);
+	ASSERT_EQ(cell_start(caller(), 1), 0);
+	/* Without a bound this never returns: end the run instead. */
+	alarm(60);
+	dbg_output_reset();
+	start = fake_time_ns;
+	EXPECT_EQ(cell_set_loadable(caller(), 1), 0);
+	alarm(0);
+	waited = fake_time_ns - start;
+	printf("  reply wait of a mute cell: %llu ms (clock), limit 2000\n",
+	       (unsigned long long)(waited / 1000000));
+	EXPECT_LE(2000000000ULL, waited);
+	EXPECT_LT(waited, 2100000000ULL);
+	EXPECT_TRUE(strstr(dbg_output, "did not answer the shutdown"));
+	EXPECT_EQ(cell_get_state(caller(), 1), JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+TEST(cell_create_after_one_cpu_disabled)
+{
+	setup_root();
+	put_cfg(0, "late", 0x4, RESERVATION);
+	/* CPU 0 alone leaves the hypervisor and stops answering kicks. */
+	ASSERT_EQ(hypercall(per_cpu(0), JAILHOUSE_HC_DISABLE, 0, 0), 0);
+	ASSERT_TRUE(per_cpu(0)->shutdown);
+	arch_gone_mask = 1;
+	alarm(60);
+	dbg_output_reset();
+	expect_refused(0, -EBUSY);
+	alarm(0);
+	EXPECT_TRUE(strstr(dbg_output, "CPU 0 has left the hypervisor"));
+	arch_gone_mask = 0;
+	per_cpu(0)->shutdown = false;
+	EXPECT_EQ(create(0), 1);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	teardown_root();
+}
+
+static unsigned int count_of(const char *text, const char *what)
+{
+	unsigned int n = 0;
+
+	for (; (text = strstr(text, what)); text += strlen(what))
+		n++;
+	return n;
+}
+
+TEST(cell_console_lines_rate_limited)
+{
+	struct per_cpu *cell_cpu;
+	struct cell_cfg *c;
+	unsigned int n;
+
+	setup_root();
+	cell_cpu = per_cpu(2);
+	c = put_cfg(0, "chatty", 0x4, RESERVATION);
+	c->desc.flags = JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED;
+	ASSERT_EQ(create(0), 1);
+	/* The clock stands still: only the burst goes out. */
+	fake_time_step_ns = 0;
+	dbg_output_reset();
+	for (n = 0; n < 5 * RATELIMIT_BURST; n++) {
+		hypercall(cell_cpu, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, 'z', 0);
+		hypercall(cell_cpu, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, '\n', 0);
+	}
+	EXPECT_EQ(count_of(dbg_output, "z\n"), RATELIMIT_BURST);
+	/* A second later a few more, and the count of the dropped ones. */
+	fake_time_ns += 1000000000ULL;
+	hypercall(cell_cpu, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, 'y', 0);
+	hypercall(cell_cpu, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, '\n', 0);
+	EXPECT_TRUE(strstr(dbg_output, "chatty: 200 messages suppressed"));
+	EXPECT_TRUE(strstr(dbg_output, "y\n"));
+	fake_time_step_ns = 1000;
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	teardown_root();
+}
+
+TEST(cell_non_root_queries_only_its_own)
+{
+	long code = JAILHOUSE_HC_CPU_GET_INFO;
+	struct per_cpu *cell_cpu;
+
+	setup_root();
+	cell_cpu = per_cpu(2);
+	put_cfg(0, "asks", 0x4, RESERVATION);
+	put_cfg(1, "other", 0x8, RESERVATION + 0x100000);
+	ASSERT_EQ(create(0), 1);
+	ASSERT_EQ(create(1), 2);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+		  JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_CELL_GET_STATE, 2, 0),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_CELL_GET_STATE, 0, 0),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_CELL_GET_STATE, 9, 0),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, code, 2, JAILHOUSE_CPU_INFO_STATE),
+		  JAILHOUSE_CPU_RUNNING);
+	EXPECT_EQ(hypercall(cell_cpu, code, 3, JAILHOUSE_CPU_INFO_STATE),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, code, 1, JAILHOUSE_CPU_INFO_STATE),
+		  -EPERM);
+	EXPECT_EQ(hypercall(cell_cpu, code, 4, JAILHOUSE_CPU_INFO_STATE),
+		  -EINVAL);
+	EXPECT_EQ(hypercall(cell_cpu, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 3);
+	/* The root sees every cell and CPU. */
+	EXPECT_EQ(hypercall(caller(), code, 3, JAILHOUSE_CPU_INFO_STATE),
+		  JAILHOUSE_CPU_RUNNING);
+	EXPECT_EQ(cell_get_state(caller(), 2), JAILHOUSE_CELL_SHUT_DOWN);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(cell_destroy(caller(), 2), 0);
+	teardown_root();
+}
+
+/* A cell of CONFIG_MAX_MEM_REGIONS regions: one-page RAM regions + comm. */
+struct big_cfg {
+	struct jailhouse_cell_desc desc;
+	__u64 cpus[1];
+	struct jailhouse_memory mem[CONFIG_MAX_MEM_REGIONS];
+	struct jailhouse_irqchip irqchips[1];
+	struct jailhouse_pio pio[1];
+} __attribute__((packed));
+
+static struct big_cfg *put_big_cfg(void)
+{
+	struct big_cfg *c = (void *)fake_phys;
+	unsigned int n, last = CONFIG_MAX_MEM_REGIONS - 1;
+
+	_Static_assert(sizeof(*c) <= FAKE_PHYS_SIZE, "big config fits");
+	memset(c, 0, sizeof(*c));
+	memcpy(c->desc.signature, JAILHOUSE_CELL_DESC_SIGNATURE, 6);
+	c->desc.revision = JAILHOUSE_CONFIG_REVISION;
+	c->desc.architecture = JAILHOUSE_X86;
+	strcpy(c->desc.name, "many");
+	c->desc.cpu_set_size = sizeof(c->cpus);
+	c->desc.num_memory_regions = CONFIG_MAX_MEM_REGIONS;
+	c->desc.num_irqchips = 1;
+	c->desc.num_pio_regions = 1;
+	c->irqchips[0].address = IOAPIC_ADDR;
+	c->cpus[0] = 0x4;
+	/* Every other page, so that no two regions could merge. */
+	for (n = 0; n < last; n++)
+		c->mem[n] = (struct jailhouse_memory){
+			.phys_start = RESERVATION + 2 * n * 0x1000,
+			.virt_start = 2 * n * 0x1000, .size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		};
+	c->mem[last] = (struct jailhouse_memory){
+		.virt_start = 0x10000000, .size = 0x1000,
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_COMM_REGION,
+	};
+	return c;
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+TEST(cell_create_scales_with_many_regions)
+{
+	unsigned int maps, unmaps, n = CONFIG_MAX_MEM_REGIONS;
+	struct big_cfg *c;
+	double t0, t1, t2;
+
+	setup_root();
+	c = put_big_cfg();
+	arch_map_calls = arch_unmap_calls = 0;
+	t0 = seconds();
+	ASSERT_EQ(cell_create(caller(), FAKE_PHYS_BASE), 1);
+	t1 = seconds();
+	maps = arch_map_calls;
+	unmaps = arch_unmap_calls;
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	t2 = seconds();
+	printf("  %u regions: create %.1f ms (%u map, %u unmap calls), "
+	       "destroy %.1f ms\n", n, (t1 - t0) * 1e3, maps, unmaps,
+	       (t2 - t1) * 1e3);
+	/*
+	 * The cell's own regions, the root's in the granule, and one hole
+	 * per region: linear. Recomputing per region was n * n / 2.
+	 */
+	EXPECT_LE(unmaps, 2 * n);
+	EXPECT_LE(maps, 2 * n);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+
+	/* One more than supported: refused with a line that says so. */
+	c->desc.num_memory_regions = n + 1;
+	dbg_output_reset();
+	expect_refused(0, -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "many: 1025 memory regions, at most "
+			   "1024 are supported"));
 	teardown_root();
 }

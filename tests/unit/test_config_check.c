@@ -244,3 +244,79 @@ TEST(config_cell_checks)
 	expect_reject(config_check_cell(&cell.cell, 131, JAILHOUSE_X86),
 		      "cell config too short (131 bytes)", __LINE__);
 }
+
+#define CHECK_PLATFORM_REJECT(why)					\
+	do {								\
+		dbg_output_reset();					\
+		expect_reject(config_check_platform(&sys.header,	\
+				&cell.cell), why, __LINE__);		\
+		build_cell();						\
+	} while (0)
+
+TEST(config_system_regions_over_hypervisor_devices)
+{
+	build_system();
+	/* Root memory over the xAPIC: APIC writes would stop trapping. */
+	sys.mem[2] = (struct jailhouse_memory){
+		.phys_start = 0xfee00000, .virt_start = 0xfee00000,
+		.size = 0x1000, .flags = MEM_RW | JAILHOUSE_MEM_IO,
+	};
+	CHECK_SYS_REJECT("RootCell: memory region 2 (0xfee00000, size "
+			 "0x1000) covers the xAPIC");
+	sys.header.platform_info.pci_mmconfig_base = 0xb0000000;
+	sys.header.platform_info.pci_mmconfig_end_bus = 0xff;
+	sys.mem[2].phys_start = sys.mem[2].virt_start = 0xbff00000;
+	CHECK_SYS_REJECT("covers the PCI MMCONFIG window");
+	sys.header.platform_info.iommu_units[3].base = 0xfed90000;
+	sys.header.platform_info.iommu_units[3].size = 0x1000;
+	sys.mem[2].phys_start = sys.mem[2].virt_start = 0xfed90000;
+	sys.mem[2].size = 0x400;
+	CHECK_SYS_REJECT("covers the IOMMU");
+	/* The hypervisor cannot live beyond 52 physical address bits. */
+	sys.header.hypervisor_memory.phys_start = 1ULL << 52;
+	CHECK_SYS_REJECT("lies beyond the physical address width");
+	sys.header.hypervisor_memory.phys_start = (1ULL << 52) - 0x1000;
+	CHECK_SYS_REJECT("lies beyond the physical address width");
+	dbg_output_reset();
+	EXPECT_EQ(config_check_system(&sys.header, sizeof(sys),
+				      JAILHOUSE_X86), 0);
+}
+
+TEST(config_cell_regions_over_hypervisor_devices)
+{
+	build_system();
+	build_cell();
+	dbg_output_reset();
+	EXPECT_EQ(config_check_platform(&sys.header, &cell.cell), 0);
+	/* Guest-physical side: the cell's view of the xAPIC. */
+	cell.mem[0].virt_start = 0xfee00000;
+	CHECK_PLATFORM_REJECT("apic-demo: memory region 0 (0x3f000000, size "
+			      "0x100000) covers the xAPIC");
+	/* Without an IOAPIC in the root's config, its usual place is free. */
+	cell.mem[0].phys_start = 0xfec00000;
+	dbg_output_reset();
+	EXPECT_EQ(config_check_platform(&sys.header, &cell.cell), 0);
+	cell.mem[0].phys_start = 1ULL << 52;
+	CHECK_PLATFORM_REJECT("memory region 0 lies beyond the physical");
+	/* A comm region has no physical side. */
+	cell.mem[1].phys_start = 0xfee00000;
+	dbg_output_reset();
+	EXPECT_EQ(config_check_platform(&sys.header, &cell.cell), 0);
+
+	/* ARM: every GIC frame, redistributors for each root CPU. */
+	sys.header.architecture = JAILHOUSE_ARM64;
+	sys.header.platform_info.arm.gicd_base = 0x08000000;
+	sys.header.platform_info.arm.gicr_base = 0x080a0000;
+	cell.mem[0].phys_start = 0x08000000 + 0xf000;
+	CHECK_PLATFORM_REJECT("covers the GIC distributor");
+	/* Four root CPUs: 0x080a0000-0x0811ffff. */
+	cell.mem[0].phys_start = 0x08100000;
+	CHECK_PLATFORM_REJECT("covers the GIC redistributor");
+	cell.mem[0].phys_start = 0x08120000;
+	dbg_output_reset();
+	EXPECT_EQ(config_check_platform(&sys.header, &cell.cell), 0);
+	sys.header.platform_info.arm.gicc_base = 0x08010000;
+	cell.mem[0].virt_start = 0x08000000;
+	cell.mem[0].size = 0x20000;
+	CHECK_PLATFORM_REJECT("covers the GIC");
+}

@@ -7,6 +7,25 @@ from .regions import overlaps
 from .report import describe_region, hexrange
 
 
+# What the hypervisor accepts per config (hypervisor/include/core/
+# config_check.h, CONFIG_MAX_*).
+LIMITS = [('memory_regions', 'memory regions', 1024),
+          ('cache_regions', 'cache regions', 64),
+          ('irqchips', 'irqchips', 64),
+          ('pio_regions', 'PIO regions', 256),
+          ('pci_devices', 'PCI devices', 1024),
+          ('pci_caps', 'PCI capabilities', 4096),
+          ('stream_ids', 'stream ids', 1024)]
+
+
+def _check_limits(cell, out):
+    for attr, what, limit in LIMITS:
+        count = len(getattr(cell, attr))
+        if count > limit:
+            out.error('cell %r has %d %s; the hypervisor supports at most '
+                      '%d' % (cell.name, count, what, limit))
+
+
 def is_comm_region(region):
     return bool(region.flags & abi.MEM_COMM_REGION)
 
@@ -19,6 +38,7 @@ def check_cell(cell, out, root=False):
     if b'\0' not in cell.desc.name:
         out.error('cell name is not NUL-terminated (at most %d characters)'
                   % abi.CELL_NAME_MAXLEN)
+    _check_limits(cell, out)
     _check_cpu_set(cell, out, root)
     shmem = _ivshmem_regions(cell, out)
     for index, region in enumerate(cell.memory_regions):

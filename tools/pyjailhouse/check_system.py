@@ -4,6 +4,8 @@ each non-root cell fits into the root cell and next to the other cells."""
 
 from . import abi, cpuset
 from .check_cell import check_cell, is_comm_region
+from .check_platform import (check_hypervisor_width, check_pins_between,
+                             check_regions, check_resources, note_dma)
 from .regions import first_gap, overlaps
 from .report import describe_region, hexrange
 
@@ -25,8 +27,11 @@ def check_system(system, out):
     if hv_mem.size & mask:
         out.error('%s: size 0x%x is not a multiple of the page size 0x%x' %
                   (what, hv_mem.size, abi.PAGE_SIZE))
+    check_hypervisor_width(system, out)
     root = system.root_cell
     check_cell(root, out, root=True)
+    check_regions(system, root, out)
+    note_dma(root, out)
     for index, region in enumerate(root.memory_regions):
         if _hits_hypervisor(system, region):
             out.error('root cell %s overlaps the %s' %
@@ -49,6 +54,9 @@ def check_cell_in_system(system, cell, out):
                           abi.ARCH_NAMES[system.architecture]))
         return False
     check_cell(cell, out)
+    check_regions(system, cell, out)
+    check_resources(system, cell, out)
+    note_dma(cell, out)
     if cell.name == system.root_cell.name:
         out.error('cell name %r is the name of the root cell' % cell.name)
     cpus = cell.cpus
@@ -96,6 +104,7 @@ def check_between_cells(cells):
                 out_b.error('cell %r shares CPU(s) %s with %s' %
                             (cell_b.name, cpuset.format_list(shared), other))
             _check_memory_between(cell_a, cell_b, other, out_b)
+            check_pins_between(cell_a, cell_b, other, out_b)
 
 
 def _shared_legitimately(a, b):

@@ -3,6 +3,8 @@
 
 ERROR = 'error'
 WARNING = 'warning'
+# Facts the user must know that no config change can fix.
+NOTE = 'note'
 
 
 class Issue:
@@ -30,11 +32,14 @@ class Collector:
     def warning(self, message):
         self.issues.append(Issue(self.path, message, WARNING))
 
+    def note(self, message):
+        self.issues.append(Issue(self.path, message, NOTE))
+
 
 def summary(issues, files):
     """The last line of a run."""
     errors = sum(1 for issue in issues if issue.severity == ERROR)
-    warnings = len(issues) - errors
+    warnings = sum(1 for issue in issues if issue.severity == WARNING)
     checked = '%d file%s' % (files, '' if files == 1 else 's')
     note = ''
     if warnings:

@@ -19,6 +19,7 @@ ARCH_SRCS := \
 	arch/arm-common/uart_pl011.c \
 	arch/arm64/setup.c \
 	arch/arm64/subarch.c \
+	arch/arm64/time.c \
 	arch/arm64/traps.c
 ARCH_ASM_SRCS := arch/arm64/entry.S
 ARCH_INCLUDES := -I$(HV)/arch/arm64/include -I$(HV)/arch/arm-common/include

@@ -121,6 +121,14 @@ void arch_comm_region_init(struct cell *cell,
 u32 arch_pci_read_config(u16 bdf, u16 reg, unsigned int size);
 void arch_pci_write_config(u16 bdf, u16 reg, u32 value, unsigned int size);
 
+/*
+ * A monotonic clock in nanoseconds, readable on every CPU at any time
+ * (x86: TSC, ARM: the generic timer's physical count). Bounds the waits
+ * of the core (replies of cells) and paces guest-triggered messages; a
+ * few percent off is fine.
+ */
+u64 arch_time_ns(void);
+
 /* Kick target into the hypervisor to look at its requests. */
 void arch_send_management_ipi(struct per_cpu *target);
 

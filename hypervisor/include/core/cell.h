@@ -16,6 +16,7 @@
 #include <jailhouse/hypercall.h>
 #include <core/bitmap.h>
 #include <core/mmio_table.h>
+#include <core/ratelimit.h>
 #include <core/types.h>
 
 /* CPU ids the hypervisor can manage; configs naming more are refused. */
@@ -45,6 +46,8 @@ struct cell {
 	 */
 	char console_line[120];
 	unsigned int console_len;
+	/* Paces the lines above and other messages the cell can trigger. */
+	struct ratelimit print_limit;
 	/* Next cell in creation order; the root cell is the list head. */
 	struct cell *next;
 };
@@ -66,13 +69,25 @@ bool config_has_cpu(const struct jailhouse_cell_desc *config,
 	for ((cpu) = 0; (cpu) < MAX_CPUS; (cpu)++)			\
 		if (cell_owns_cpu(cell, cpu))
 
-/* Cells in the list, the root cell included. */
+/*
+ * Cells in the list, the root cell included (cell_query.c). The list
+ * changes only under the management lock, and only under the list lock
+ * too: CPUs of other cells may ask while a cell is created or destroyed,
+ * so the queries walk it under the list lock. cell_find's result is safe
+ * to use under the management lock only.
+ */
 unsigned int num_cells(void);
 struct cell *cell_find(unsigned long id);
+/* The cell that owns cpu now, or NULL; for comparison only. */
+const struct cell *cell_owning_cpu(unsigned int cpu);
+/* Append a new cell to the list, or take one out (cell.c). */
+void cell_link(struct cell *cell);
+void cell_unlink(struct cell *cell);
 
 /*
- * Lifecycle hypercalls (cell.c), issued by CPU cpu of the root cell.
- * Results as the hypercall returns them: >= 0 or a negative errno.
+ * Lifecycle hypercalls (cell.c), issued by CPU cpu of the root cell, and
+ * the state query (cell_query.c, any cell about itself, the root about
+ * all). Results as the hypercall returns them: >= 0 or a negative errno.
  */
 long cell_create(struct per_cpu *cpu, unsigned long config_address);
 long cell_set_loadable(struct per_cpu *cpu, unsigned long id);

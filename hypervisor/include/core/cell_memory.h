@@ -13,6 +13,13 @@ const struct jailhouse_memory *
 root_region_of(const struct jailhouse_memory *mem);
 
 /*
+ * Whether the root cell can reach [gpa, gpa + size) of its guest-physical
+ * memory now: inside one of its RAM regions and not in memory a cell
+ * took from it. What the hypervisor reads on the root's behalf must pass.
+ */
+bool root_owns_now(u64 gpa, u64 size);
+
+/*
  * Bring the root cell's mapping around the regions of cell (only those
  * with a flag of flags_mask, if not 0) in line with who owns what now:
  * the cell list and each cell's loadable state. Call after changing
