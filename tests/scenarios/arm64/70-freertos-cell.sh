@@ -82,7 +82,7 @@ start_freertos() {
 	expect_ok jailhouse cell load freertos-demo "$img" \
 		-s "con-type=jailhouse $1" -a 0x1000
 	expect_ok jailhouse cell start freertos-demo
-	log_wait "FreeRTOS started ($1)" \
+	log_wait "FreeRTOS started (${1:-default options})" \
 		"^FreeRTOS V1[0-9.]* on Stockade, $ARM64_GIC, tick 1000 Hz"
 }
 
