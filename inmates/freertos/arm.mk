@@ -20,6 +20,7 @@ objs = $(addprefix $(BUILD)/, $(addsuffix .o, $(basename $(1))))
 KERNEL_OBJS := $(call objs,$(KERNEL_SRCS))
 OWN_OBJS := $(call objs,$(ARM_OWN))
 
+$(KERNEL_OBJS) $(OWN_OBJS): $(call kernel_stamp,$(BUILD))
 $(OWN_OBJS): CFLAGS += $(OWN_CFLAGS)
 $(KERNEL_OBJS): CFLAGS += $(KERNEL_CFLAGS)
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
  * The demo's ordinary tasks: three workers at different priorities, each
- * printing a numbered line at its own period, and a queue
+ * printing a numbered line at its own period (seconds apart: a cell
+ * shares the serial line with the root cell and the hypervisor, and the
+ * less it writes, the less their lines get mixed), and a queue
  * producer/consumer pair whose consumer checks the order of what arrives
  * and prints the counts once a second.
  */
@@ -23,9 +25,9 @@ struct worker {
 };
 
 static const struct worker workers[] = {
-	{ "worker-low", 1, 700 },
-	{ "worker-mid", 2, 500 },
-	{ "worker-high", 3, 300 },
+	{ "worker-low", 1, 2000 },
+	{ "worker-mid", 2, 1500 },
+	{ "worker-high", 3, 1000 },
 };
 
 static QueueHandle_t queue;
