@@ -9,9 +9,16 @@ export TOPDIR ARCH CROSS_COMPILE
 
 SUBDIRS := tools configs inmates hypervisor
 
+# A FreeRTOS-Kernel checkout for the FreeRTOS cell (inmates/freertos); sub-
+# makes run in other folders, so a relative path is made absolute here.
+ifneq ($(FREERTOS_KERNEL),)
+override FREERTOS_KERNEL := $(abspath $(FREERTOS_KERNEL))
+export FREERTOS_KERNEL
+endif
+
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
-	check-arm64-gicv2 check-demo demo deps \
+	check-arm64-gicv2 check-demo demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-latency
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
@@ -33,6 +40,12 @@ clean:
 	$(Q)for d in $(SUBDIRS); do $(MAKE) -C $$d clean; done
 	$(Q)rm -f driver/*.o driver/*.ko driver/*.mod* driver/.*.cmd \
 		Module.symvers modules.order driver/modules.order
+
+# FreeRTOS in a cell: freertos-demo.bin from a FreeRTOS-Kernel checkout,
+# `make freertos FREERTOS_KERNEL=<dir> [ARCH=arm64|arm]`
+# (Documentation/freertos.md).
+freertos:
+	$(Q)$(MAKE) -C inmates/freertos
 
 # The whole suite: host tests first (seconds), then QEMU system tests;
 # every suite runs even when an earlier one fails, and the last line is the

@@ -8,6 +8,10 @@
 #        SRCDIR=<dir with a.c b.c> OUTDIR=<dir for a.bin b.bin> \
 #        [VARIANT=64|32 (x86)] [INMATE_BASE=<link address> (arm64)]
 #
+# An image made of more sources than its one demo file (inmates/freertos)
+# includes this file and lists their objects, built by its own rules, in
+# EXTRA_OBJS: they are linked into every image.
+#
 # demos/<srcarch>/Makefile calls it; tests call it with another OUTDIR
 # and INMATE_BASE to run the same sources in plain QEMU.
 
@@ -21,6 +25,7 @@ ALIB := $(LIB)/$(LIB_ARCH)
 VARIANT ?=
 INMATE_BASE ?= 0
 BUILD := $(OUTDIR)/.build$(VARIANT)
+EXTRA_OBJS ?=
 
 include $(ALIB)/lib.mk
 
@@ -58,9 +63,9 @@ $(BUILD)/%.o: %.S | $(BUILD)
 $(BUILD):
 	$(Q)mkdir -p $@
 
-$(OUTDIR)/%.elf: $(BUILD)/%.o $(LIB_OBJS) $(ALIB)/inmate.lds
+$(OUTDIR)/%.elf: $(BUILD)/%.o $(LIB_OBJS) $(EXTRA_OBJS) $(ALIB)/inmate.lds
 	@echo "  LD      $(notdir $@)"
-	$(Q)$(LD) $(LDFLAGS) -o $@ $< $(LIB_OBJS)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(EXTRA_OBJS)
 
 $(OUTDIR)/%.bin: $(OUTDIR)/%.elf
 	@echo "  OBJCOPY $(notdir $@)"

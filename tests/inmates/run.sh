@@ -140,15 +140,19 @@ sym() { # elf symbol
 	nm "$1" | awk -v s="$2" '$3 == s { print "0x" $1 }'
 }
 
-### host tests of the shared library
-if "$B/test-lib" >"$B/host.log" 2>&1; then :; fi
-while read -r line; do
-	case $line in
-	PASS:*) pass "${line#PASS: }" ;;
-	FAIL:*) r=${line#FAIL: }; fail "${r%%: *}" "${r#*: }" ;;
-	esac
-done <"$B/host.log"
-grep -q '^PASS\|^FAIL' "$B/host.log" || fail "host library tests" "no output"
+### host tests of the shared library and of the FreeRTOS port's C parts
+host_suite() { # program log name
+	if "$1" >"$2" 2>&1; then :; fi
+	while read -r line; do
+		case $line in
+		PASS:*) pass "${line#PASS: }" ;;
+		FAIL:*) r=${line#FAIL: }; fail "${r%%: *}" "${r#*: }" ;;
+		esac
+	done <"$2"
+	grep -q '^PASS\|^FAIL' "$2" || fail "$3" "no output"
+}
+host_suite "$B/test-lib" "$B/host.log" "host library tests"
+host_suite "$B/test-freertos" "$B/host-freertos.log" "host FreeRTOS port tests"
 
 ### x86
 X=$B/x86
@@ -366,6 +370,87 @@ gva2gpa 0x100000000" -- "${q[@]}" -smp 2 \
 			has "$A/smp$v.log.mon" "^Unmapped"
 	fi
 done
+
+### FreeRTOS in plain QEMU (needs a FreeRTOS-Kernel checkout: the image
+### is built only with FREERTOS_KERNEL set; without it this part is skipped,
+### which counts as neither pass nor fail)
+F=$B/freertos
+# Every worker printed at least two rounds.
+workers_ran() { # log
+	local w
+	for w in low mid high; do
+		grep -q "^\[worker-$w\] priority [1-3], round [2-9]" "$1" ||
+			return 1
+	done
+}
+# Queue lines: nothing out of order, consumed <= produced <= consumed +
+# queue length + the one the producer holds, and production grows.
+queue_ok() { # log
+	awk '/^Queue: produced/ {
+		gsub(/,/, ""); p = $3 + 0; c = $5 + 0; o = $9 + 0; n++;
+		if (o != 0 || c > p || p > c + 9 || p < last) bad++;
+		last = p;
+	} END { exit !(n >= 2 && !bad && last > 0) }' "$1"
+}
+# Jitter lines: 1000 releases each, 0 <= min <= avg <= max.
+freertos_jitter_ok() { # log
+	awk '/^Jitter \(1 kHz task, / {
+		gsub(/,/, "");
+		r = $5 + 0; mn = $8 + 0; av = $11 + 0; mx = $14 + 0; n++;
+		if (r != 1000 || mn < 0 || mn > av || av > mx) bad++;
+	} END { exit !(n >= 2 && !bad) }' "$1"
+}
+if [ ! -f "$F/freertos-demo.bin" ]; then
+	echo "SKIP: arm64 FreeRTOS demo in plain QEMU: FREERTOS_KERNEL not set" \
+		"(no freertos-demo.bin; see Documentation/freertos.md)"
+else
+	for v in 3 2; do
+		if [ $v = 3 ]; then q=("${QA[@]}"); else q=("${QA2[@]}"); fi
+		with_cmdline "$F/freertos-demo.bin" "$F/t.bin" "seconds=3"
+		run_qemu "$F/run$v.log" "Stopped FreeRTOS demo" "" -- "${q[@]}" \
+			-device loader,file="$F/t.bin",addr=$BASE,force-raw=on \
+			-device loader,file="$A/comm-v$v.bin",addr=0x80000000,force-raw=on \
+			"${start_at[@]}" -serial file:"$F/run$v.log"
+		n="arm64 FreeRTOS GICv$v"
+		check "$n: kernel started on GICv$v" grep -q \
+			"^FreeRTOS V1[0-9.]* on Stockade, GICv$v, tick 1000 Hz" \
+			"$F/run$v.log"
+		check "$n: three workers at priorities 1-3 ran" \
+			workers_ran "$F/run$v.log"
+		check "$n: queue counts consistent" queue_ok "$F/run$v.log"
+		check "$n: jitter lines (1000 releases, min<=avg<=max)" \
+			freertos_jitter_ok "$F/run$v.log"
+		check "$n: all 7 tasks stopped cleanly after seconds=3" \
+			has "$F/run$v.log" "7 of 7 tasks stopped cleanly"
+		check "$n: MMU and caches on" mmu_on "$F/run$v.log"
+	done
+
+	# A shutdown request already posted: approved (3) after the stop.
+	with_cmdline "$F/freertos-demo.bin" "$F/t.bin" ""
+	run_qemu "$F/approve.log" "Stopped FreeRTOS demo" \
+		"xp /2wx 0x8000000c" -- "${QA[@]}" \
+		-device loader,file="$F/t.bin",addr=$BASE,force-raw=on \
+		-device loader,file="$A/comm-msg.bin",addr=0x80000000,force-raw=on \
+		"${start_at[@]}" -serial file:"$F/approve.log"
+	check "arm64 FreeRTOS: shutdown request stops all tasks first" \
+		has "$F/approve.log" "7 of 7 tasks stopped cleanly"
+	check "arm64 FreeRTOS: reply APPROVED (3) in the comm region" \
+		grep -q "8000000c: 0x00000000 0x00000003" "$F/approve.log.mon"
+
+	# shutdown=refuse: DENIED (2), and the demo goes on until seconds=3.
+	with_cmdline "$F/freertos-demo.bin" "$F/t.bin" "shutdown=refuse seconds=3"
+	run_qemu "$F/refuse.log" "Stopped FreeRTOS demo" \
+		"xp /2wx 0x8000000c" -- "${QA[@]}" \
+		-device loader,file="$F/t.bin",addr=$BASE,force-raw=on \
+		-device loader,file="$A/comm-msg.bin",addr=0x80000000,force-raw=on \
+		"${start_at[@]}" -serial file:"$F/refuse.log"
+	check "arm64 FreeRTOS shutdown=refuse: refusal printed" \
+		has "$F/refuse.log" "shutdown request refused (shutdown=refuse)"
+	check "arm64 FreeRTOS shutdown=refuse: reply DENIED (2)" \
+		grep -q "8000000c: 0x00000000 0x00000002" "$F/refuse.log.mon"
+	check "arm64 FreeRTOS shutdown=refuse: keeps running (jitter lines)" \
+		freertos_jitter_ok "$F/refuse.log"
+fi
 
 echo "$PASSED passed, $FAILED failed"
 [ $FAILED -eq 0 ]
