@@ -22,9 +22,13 @@ FIXTURE_CFLAGS := -ffreestanding -nostdinc -O2 -Wall -Wextra -Werror \
 all: $(CELLS) $(PROBES)
 	@:
 
+# -MMD: a fixture that includes another (cell-b.c includes cell-a.c) is
+# rebuilt when that one changes.
 $(DEST)/%.o: fixtures/$(SRCARCH)/%.c $(wildcard $(TOPDIR)/include/jailhouse/*.h)
 	@mkdir -p $(DEST)
-	$(Q)$(CC) $(FIXTURE_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(FIXTURE_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(CELLS:.cell=.d)
 
 $(DEST)/probe/%.o: fixtures/probe/%.c $(wildcard $(TOPDIR)/include/jailhouse/*.h)
 	@mkdir -p $(DEST)/probe
