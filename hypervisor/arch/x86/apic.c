@@ -359,6 +359,12 @@ static int apic_cell_init(struct cell *cell)
 
 static void apic_cell_exit(struct cell *cell)
 {
+	/*
+	 * At DISABLE the root cell's CPUs leave one by one and trap until
+	 * they do: its regions stay for as long as the hypervisor runs.
+	 */
+	if (cell == &root_cell)
+		return;
 	mmio_region_unregister(cell, XAPIC_BASE);
 }
 

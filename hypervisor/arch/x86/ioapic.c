@@ -354,11 +354,14 @@ static void ioapic_cell_exit(struct cell *cell)
 	unsigned int n;
 
 	/*
-	 * Nothing a cell programmed may fire into the root cell; the root
-	 * cell's pins stay as Linux set them when the hypervisor leaves.
+	 * The root cell's pins stay as Linux set them when the hypervisor
+	 * leaves. At DISABLE its CPUs leave one by one and trap until they
+	 * do: its regions stay for as long as the hypervisor runs.
 	 */
-	if (cell != &root_cell)
-		ioapic_cell_pins_mask(cell);
+	if (cell == &root_cell)
+		return;
+	/* Nothing the cell programmed may fire into the root cell. */
+	ioapic_cell_pins_mask(cell);
 	for (n = 0; n < num_ioapics; n++)
 		if (cell_chip(cell, &ioapics[n]))
 			mmio_region_unregister(cell, ioapics[n].phys);

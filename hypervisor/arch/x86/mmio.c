@@ -68,12 +68,33 @@ static bool is_high_byte(unsigned int reg, unsigned int size, bool rex)
 	return size == 1 && !rex && reg >= 4 && reg < 8;
 }
 
+/* The register holding operand reg: AH-BH are bits 8-15 of RAX-RBX. */
+static unsigned int holder(unsigned int reg, unsigned int size, bool rex)
+{
+	return is_high_byte(reg, size, rex) ? reg - 4 : reg;
+}
+
+static u64 get_reg(struct per_cpu *cpu, struct guest_regs *regs,
+		   unsigned int reg)
+{
+	return reg == REG_RSP ? vcpu_get_rsp(cpu) : *reg_slot(regs, reg);
+}
+
+static void set_reg(struct per_cpu *cpu, struct guest_regs *regs,
+		    unsigned int reg, u64 value)
+{
+	if (reg == REG_RSP)
+		vcpu_set_rsp(cpu, value);
+	else
+		*reg_slot(regs, reg) = value;
+}
+
 static u64 read_reg(struct per_cpu *cpu, const struct guest_regs *regs,
 		    unsigned int reg, unsigned int size, bool rex)
 {
-	/* reg_slot does not write; the cast keeps one lookup table. */
-	u64 value = reg == REG_RSP ? vcpu_get_rsp(cpu) :
-		*reg_slot((struct guest_regs *)regs, reg);
+	/* get_reg does not write; the cast keeps one lookup table. */
+	u64 value = get_reg(cpu, (struct guest_regs *)regs,
+			    holder(reg, size, rex));
 
 	if (is_high_byte(reg, size, rex))
 		return (value >> 8) & 0xff;
@@ -83,8 +104,8 @@ static u64 read_reg(struct per_cpu *cpu, const struct guest_regs *regs,
 static void complete_read(struct per_cpu *cpu, struct guest_regs *regs,
 			  const struct mmio_insn *a, u64 value)
 {
-	u64 old = a->reg == REG_RSP ? vcpu_get_rsp(cpu) :
-		*reg_slot(regs, a->reg);
+	unsigned int reg = holder(a->reg, a->reg_size, a->rex);
+	u64 old = get_reg(cpu, regs, reg);
 
 	switch (a->reg_size) {
 	case 8:
@@ -103,10 +124,7 @@ static void complete_read(struct per_cpu *cpu, struct guest_regs *regs,
 			value = (old & ~0xffULL) | (u8)value;
 		break;
 	}
-	if (a->reg == REG_RSP)
-		vcpu_set_rsp(cpu, value);
-	else
-		*reg_slot(regs, a->reg) = value;
+	set_reg(cpu, regs, reg, value);
 }
 
 static bool is_legacy_prefix(u8 b)

@@ -203,6 +203,12 @@ static void mmconfig_cell_exit(struct cell *cell)
 {
 	u64 base = system_config_location()->platform_info.pci_mmconfig_base;
 
+	/*
+	 * At DISABLE the root cell's CPUs leave one by one and trap until
+	 * they do: its regions stay for as long as the hypervisor runs.
+	 */
+	if (cell == &root_cell)
+		return;
 	if (base)
 		mmio_region_unregister(cell, base);
 }

@@ -209,8 +209,9 @@ void vcpu_send_sipi(struct per_cpu *target, unsigned int vector);
 bool vcpu_handle_events(struct per_cpu *cpu);
 
 /*
- * An NMI exit, after the vendor took the NMI in the hypervisor: a kick
- * is handled, any other NMI goes to the guest.
+ * An NMI exit, for the vendor's dispatcher: the kicks counted, the NMI
+ * taken (vcpu_vendor_take_nmi), a kick handled, any other NMI given to
+ * the guest.
  */
 void vcpu_handle_nmi(struct per_cpu *cpu);
 
