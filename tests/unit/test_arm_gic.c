@@ -98,7 +98,8 @@ static u8 gich_win[GICH_SIZE] __attribute__((aligned(4096)));
 static struct sys_cfg *sys_cfg;
 static struct gic_cell_cfg a_cfg;
 static struct arch_cell root_arch, a_arch;
-static struct cell cell_a;
+/* Also test_arm_traps.c's cell. */
+struct cell cell_a;
 static struct page_pool s2_pool;
 
 static char *saved_region;
@@ -633,8 +634,12 @@ TEST(arm_gic_global_registers_read_only_for_cells)
 	EXPECT_EQ(val, 0x3);
 	EXPECT_EQ(rd(&cell_a, GICD_TYPER, 4, &val), 0);
 	EXPECT_EQ(val, 0x0000fc07);
+	/* The root sets what it likes but cannot switch a group off. */
 	EXPECT_EQ(wr(&root_cell, GICD_CTLR, 4, 0x1), 0);
-	EXPECT_EQ(w32(GICD_CTLR), 0x1);
+	EXPECT_EQ(w32(GICD_CTLR), 0x3);
+	set32(GICD_CTLR, 0x1);
+	EXPECT_EQ(wr(&root_cell, GICD_CTLR, 4, 0x3), 0);
+	EXPECT_EQ(w32(GICD_CTLR), 0x3);
 
 	/* On GICv3 the GICv2 SGI register is just another global one. */
 	teardown();
@@ -735,4 +740,110 @@ TEST(arm_gic_init_from_system_config)
 	fake_devices[0].phys = 0;
 	EXPECT_EQ(gic_init(), -ENOMEM);
 	teardown();
+}
+
+/* The root may route its own interrupts, but never onto a cell's CPU. */
+TEST(arm_gic_v3_root_cannot_route_onto_cell_cpus)
+{
+	const u32 r42 = GICD_IROUTER + 42 * 8;
+	const u64 cpu1 = 0x1, cpu2 = 0x100000100ULL;
+
+	ASSERT_EQ(start(3), 0);
+	set64(r42, 0x0);
+	EXPECT_EQ(wr(&root_cell, r42, 8, cpu2), 0);
+	EXPECT_EQ(w64(r42), 0x0);
+	EXPECT_EQ(wr(&root_cell, r42, 8, GICD_IROUTER_IRM), 0);
+	EXPECT_EQ(w64(r42), 0x0);
+	/* Halves count as the route they make. */
+	EXPECT_EQ(wr(&root_cell, r42, 4, 0x1), 0);
+	EXPECT_EQ(w64(r42), cpu1);
+	EXPECT_EQ(wr(&root_cell, r42 + 4, 4, 1), 0);
+	EXPECT_EQ(w64(r42), cpu1);
+	set64(r42, cpu2);
+	EXPECT_EQ(wr(&root_cell, r42, 4, 0x101), 0);
+	EXPECT_EQ(w64(r42), cpu2);
+	EXPECT_EQ(wr(&root_cell, r42, 8, cpu1), 0);
+	EXPECT_EQ(w64(r42), cpu1);
+	teardown();
+}
+
+/*
+ * Global registers the root writes: a cell's SPIs cannot be made pending
+ * or cleared by number (GICv3), the management SGI's pending bits stay
+ * (GICv2).
+ */
+TEST(arm_gic_root_global_writes_spare_cells_and_hypervisor)
+{
+	ASSERT_EQ(start(3), 0);
+	set32(GICD_SETSPI_NSR, 0);
+	set32(GICD_CLRSPI_NSR, 0);
+	EXPECT_EQ(wr(&root_cell, GICD_SETSPI_NSR, 4, 40), 0);
+	EXPECT_EQ(wr(&root_cell, GICD_CLRSPI_NSR, 4, 164), 0);
+	EXPECT_EQ(w32(GICD_SETSPI_NSR), 0);
+	EXPECT_EQ(w32(GICD_CLRSPI_NSR), 0);
+	EXPECT_EQ(wr(&root_cell, GICD_SETSPI_NSR, 4, 42), 0);
+	EXPECT_EQ(w32(GICD_SETSPI_NSR), 42);
+	teardown();
+
+	ASSERT_EQ(start(2), 0);
+	set32(GICD_CPENDSGIR + 12, 0);
+	set32(GICD_SPENDSGIR + 12, 0);
+	EXPECT_EQ(wr(&root_cell, GICD_CPENDSGIR + 12, 4, 0xffffffff), 0);
+	EXPECT_EQ(w32(GICD_CPENDSGIR + 12), 0x00ffffff);
+	EXPECT_EQ(wr(&root_cell, GICD_SPENDSGIR + 15, 1, 0xff), 0);
+	EXPECT_EQ(w32(GICD_SPENDSGIR + 12), 0);
+	EXPECT_EQ(wr(&root_cell, GICD_SPENDSGIR + 14, 1, 0x0f), 0);
+	EXPECT_EQ(w32(GICD_SPENDSGIR + 12), 0x000f0000);
+	teardown();
+}
+
+/*
+ * Widths a GIC may answer with an external abort never reach it: the
+ * access is refused (the cell fails) unless it can be carried out in
+ * words, as on the per-interrupt registers.
+ */
+TEST(arm_gic_distributor_takes_only_its_widths)
+{
+	u64 val;
+
+	ASSERT_EQ(start(2), 0);
+	set32(GICD_CTLR, 0x3);
+	EXPECT_EQ(rd(&cell_a, GICD_CTLR, 8, &val), -EINVAL);
+	EXPECT_EQ(wr(&root_cell, GICD_CTLR, 8, 0), -EINVAL);
+	EXPECT_EQ(wr(&root_cell, GICD_CTLR, 2, 0), -EINVAL);
+	EXPECT_EQ(rd(&root_cell, GICD_TYPER, 1, &val), -EINVAL);
+	EXPECT_EQ(w32(GICD_CTLR), 0x3);
+	EXPECT_EQ(wr(&cell_a, GICD_SGIR, 2, 0x0003), -EINVAL);
+	/* Per-interrupt registers: any width, carried out by words. */
+	set32(GICD_ISENABLER + 4, 0);
+	EXPECT_EQ(wr(&cell_a, GICD_ISENABLER + 4, 2, 0xffff), 0);
+	EXPECT_EQ(w32(GICD_ISENABLER + 4), A_WORD1 & 0xffff);
+	EXPECT_EQ(rd(&cell_a, GICD_ISENABLER + 6, 2, &val), 0);
+	teardown();
+
+	ASSERT_EQ(start(3), 0);
+	EXPECT_EQ(wr(&cell_a, GICD_IROUTER + 40 * 8, 1, 0), -EINVAL);
+	EXPECT_EQ(rd(&root_cell, GICD_IROUTER + 42 * 8 + 2, 2, &val),
+		  -EINVAL);
+	teardown();
+}
+
+/* The GICv2 machine above for test_arm_traps.c, cell a set up. */
+int arm_gic_fixture_start(void);
+void arm_gic_fixture_teardown(void);
+u32 arm_gic_fixture_word(u32 reg);
+
+int arm_gic_fixture_start(void)
+{
+	return start(2);
+}
+
+void arm_gic_fixture_teardown(void)
+{
+	teardown();
+}
+
+u32 arm_gic_fixture_word(u32 reg)
+{
+	return w32(reg);
 }

@@ -8,6 +8,7 @@
 #include <jailhouse/hypercall.h>
 #include <core/cell.h>
 #include <core/control.h>
+#include <core/errno.h>
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <arm-common/gic.h>
@@ -98,7 +99,14 @@ void arm_handle_dabt(struct arm_trap *t)
 
 	ipa = HPFAR_IPA(sysreg_read(HPFAR), sysreg_read(FAR));
 	acc.address = ipa;
-	err = mmio_dispatch(cpu->cell, &acc);
+	/*
+	 * Device registers answer an access that is not naturally aligned
+	 * with an alignment fault, which the hypervisor would take itself.
+	 */
+	if (ipa & (acc.size - 1))
+		err = -EINVAL;
+	else
+		err = mmio_dispatch(cpu->cell, &acc);
 	if (err) {
 		printk("CPU %u, cell \"%s\": refused MMIO %s at 0x%llx, "
 		       "%u bytes (%d)\n", cpu->cpu_id, cpu->cell->config->name,
