@@ -31,6 +31,7 @@
 #include <arm-common/gic.h>
 #include <arm-common/gic_ops.h>
 #include <arm-common/gicd.h>
+#include <arm-common/gicr.h>
 #include <arm-common/mmio.h>
 #include <arm-common/paging_formats.h>
 
@@ -94,6 +95,11 @@ struct gic_cell_cfg {
 static u8 gicd_win[GICD_SIZE] __attribute__((aligned(4096)));
 static u8 gicc_win[GICC_SIZE] __attribute__((aligned(4096)));
 static u8 gich_win[GICH_SIZE] __attribute__((aligned(4096)));
+/* GICv3 redistributors, one frame pair per CPU (setup(V3_REAL)). */
+#define GICR_BASE	0x80a0000ULL
+static u8 gicr_win[NUM_CPUS * GICR_STRIDE] __attribute__((aligned(4096)));
+/* setup() with gic_v3.c itself instead of the GICv3 stand-in. */
+#define V3_REAL		4
 
 static struct sys_cfg *sys_cfg;
 static struct gic_cell_cfg a_cfg;
@@ -205,7 +211,8 @@ static int setup(unsigned int version)
 	sys_cfg = (void *)system_config_location();
 	memset(sys_cfg, 0, sizeof(*sys_cfg));
 	sys = &sys_cfg->sys;
-	sys->platform_info.arm.gic_version = 2;
+	sys->platform_info.arm.gic_version = version == V3_REAL ? 3 : 2;
+	sys->platform_info.arm.gicr_base = GICR_BASE;
 	sys->platform_info.arm.maintenance_irq = 25;
 	sys->platform_info.arm.gicd_base = GICD_BASE;
 	sys->platform_info.arm.gicc_base = GICC_BASE;
@@ -264,6 +271,11 @@ static int setup(unsigned int version)
 						gicc_win };
 	fake_devices[2] = (struct fake_device){ GICH_BASE, GICH_SIZE,
 						gich_win };
+	memset(gicr_win, 0, sizeof(gicr_win));
+	fake_devices[3] = (struct fake_device){ GICR_BASE, sizeof(gicr_win),
+						gicr_win };
+	for (n = 0; n < NUM_CPUS && version == V3_REAL; n++)
+		per_cpu(n)->arch.gicr = gicr_win + n * GICR_STRIDE;
 
 	if (gic_init())
 		return -1;
@@ -825,6 +837,128 @@ TEST(arm_gic_distributor_takes_only_its_widths)
 	EXPECT_EQ(wr(&cell_a, GICD_IROUTER + 40 * 8, 1, 0), -EINVAL);
 	EXPECT_EQ(rd(&root_cell, GICD_IROUTER + 42 * 8 + 2, 2, &val),
 		  -EINVAL);
+	teardown();
+}
+
+/* An access to CPU cpu's redistributor frame pair at off. */
+static int rdist(struct cell *cell, unsigned int cpu, u32 off,
+		 unsigned int size, bool write, u64 *val)
+{
+	struct mmio_access acc = {
+		.address = GICR_BASE + cpu * GICR_STRIDE + off,
+		.size = size, .is_write = write, .value = *val,
+	};
+	int err = mmio_dispatch(cell, &acc);
+
+	*val = acc.value;
+	return err;
+}
+
+static u32 rdist_word(unsigned int cpu, u32 off)
+{
+	u32 v;
+
+	memcpy(&v, gicr_win + cpu * GICR_STRIDE + off, sizeof(v));
+	return v;
+}
+
+static void set_rdist_word(unsigned int cpu, u32 off, u32 v)
+{
+	memcpy(gicr_win + cpu * GICR_STRIDE + off, &v, sizeof(v));
+}
+
+/*
+ * In its own redistributor a cell reaches every per-interrupt register
+ * but never the hypervisor's SGI 15 and maintenance PPI 25 there.
+ */
+TEST(arm_gic_v3_own_redistributor_keeps_hypervisor_interrupts)
+{
+	static const u32 set_clear[] = {
+		GICR_ISENABLER0, GICR_ICENABLER0, GICR_ISPENDR0,
+		GICR_ICPENDR0, GICR_ISACTIVER0, GICR_ICACTIVER0,
+	};
+	u64 val;
+	unsigned int n;
+
+	ASSERT_EQ(setup(V3_REAL), 0);
+	ASSERT_EQ(add_cell_a(), 0);
+	for (n = 0; n < ARRAY_SIZE(set_clear); n++) {
+		val = 0xffffffff;
+		set_rdist_word(2, set_clear[n], 0);
+		EXPECT_EQ(rdist(&cell_a, 2, set_clear[n], 4, true, &val), 0);
+		EXPECT_EQ(rdist_word(2, set_clear[n]), ~HV_PRIVATE);
+	}
+	/* Group, group modifier and configuration keep their fields. */
+	set_rdist_word(2, GICR_IGROUPR0, HV_PRIVATE);
+	val = 0;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IGROUPR0, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_IGROUPR0), HV_PRIVATE);
+	set_rdist_word(2, GICR_ICFGR0 + 4, 0);
+	val = 0xffffffff;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_ICFGR0 + 4, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_ICFGR0 + 4), ~(3U << 18));
+	set_rdist_word(2, GICR_ICFGR0, 0);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_ICFGR0, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_ICFGR0), ~(3U << 30));
+	/* Priorities: bytes of the cell's own interrupts only. */
+	set_rdist_word(2, GICR_IPRIORITYR + 24, 0x80808080);
+	val = 0x11;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IPRIORITYR + 25, 1, true, &val), 0);
+	val = 0x22;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IPRIORITYR + 26, 1, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_IPRIORITYR + 24), 0x80228080);
+	teardown();
+}
+
+/*
+ * The control part: no guest may put the redistributor to sleep, and
+ * only the root programs LPI tables (physical addresses).
+ */
+TEST(arm_gic_v3_redistributor_control_writes_filtered)
+{
+	u64 val;
+
+	ASSERT_EQ(setup(V3_REAL), 0);
+	ASSERT_EQ(add_cell_a(), 0);
+	val = 0x2;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_WAKER, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_WAKER), 0);
+	EXPECT_EQ(rdist(&root_cell, 0, GICR_WAKER, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(0, GICR_WAKER), 0);
+	val = 0x40000000;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_PROPBASER, 8, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_PROPBASER), 0);
+	val = 1;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_CTLR, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_CTLR), 0);
+	val = 0xffffffff;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_SGI_BASE + 0xe00, 4, true, &val),
+		  0);
+	EXPECT_EQ(rdist_word(2, GICR_SGI_BASE + 0xe00), 0);
+	/* The root's own CPU: LPI tables are its business. */
+	val = 0x40000000;
+	EXPECT_EQ(rdist(&root_cell, 0, GICR_PROPBASER, 8, true, &val), 0);
+	EXPECT_EQ(rdist_word(0, GICR_PROPBASER), 0x40000000);
+	/* Reads are left alone. */
+	set_rdist_word(2, GICR_WAKER, 0x4);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_WAKER, 4, false, &val), 0);
+	EXPECT_EQ(val, 0x4);
+	teardown();
+}
+
+/* Widths the redistributor may not take are refused before it sees them. */
+TEST(arm_gic_v3_redistributor_widths)
+{
+	u64 val = 0;
+
+	ASSERT_EQ(setup(V3_REAL), 0);
+	ASSERT_EQ(add_cell_a(), 0);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_CTLR, 1, false, &val), -EINVAL);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_ISENABLER0, 8, true, &val),
+		  -EINVAL);
+	EXPECT_EQ(rdist(&root_cell, 0, GICR_WAKER, 2, false, &val), -EINVAL);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_TYPER, 8, false, &val), 0);
+	EXPECT_EQ(rdist(&cell_a, 3, GICR_TYPER, 8, false, &val), 0);
 	teardown();
 }
 
