@@ -840,6 +840,19 @@ TEST(arm_gic_distributor_takes_only_its_widths)
 	teardown();
 }
 
+/* GICv2 banks the configuration of SGIs and PPIs too: SGI 15, PPI 25. */
+TEST(arm_gic_v2_banked_configuration_keeps_hypervisor_fields)
+{
+	ASSERT_EQ(start(2), 0);
+	set32(GICD_ICFGR, 0);
+	set32(GICD_ICFGR + 4, 0);
+	EXPECT_EQ(wr(&cell_a, GICD_ICFGR, 4, 0xffffffff), 0);
+	EXPECT_EQ(w32(GICD_ICFGR), ~(3U << 30));
+	EXPECT_EQ(wr(&root_cell, GICD_ICFGR + 4, 4, 0xffffffff), 0);
+	EXPECT_EQ(w32(GICD_ICFGR + 4), ~(3U << 18));
+	teardown();
+}
+
 /* An access to CPU cpu's redistributor frame pair at off. */
 static int rdist(struct cell *cell, unsigned int cpu, u32 off,
 		 unsigned int size, bool write, u64 *val)
