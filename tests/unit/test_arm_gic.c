@@ -31,6 +31,7 @@
 #include <arm-common/gic.h>
 #include <arm-common/gic_ops.h>
 #include <arm-common/gicd.h>
+#include <arm-common/gicr.h>
 #include <arm-common/mmio.h>
 #include <arm-common/paging_formats.h>
 
@@ -94,11 +95,17 @@ struct gic_cell_cfg {
 static u8 gicd_win[GICD_SIZE] __attribute__((aligned(4096)));
 static u8 gicc_win[GICC_SIZE] __attribute__((aligned(4096)));
 static u8 gich_win[GICH_SIZE] __attribute__((aligned(4096)));
+/* GICv3 redistributors, one frame pair per CPU (setup(V3_REAL)). */
+#define GICR_BASE	0x80a0000ULL
+static u8 gicr_win[NUM_CPUS * GICR_STRIDE] __attribute__((aligned(4096)));
+/* setup() with gic_v3.c itself instead of the GICv3 stand-in. */
+#define V3_REAL		4
 
 static struct sys_cfg *sys_cfg;
 static struct gic_cell_cfg a_cfg;
 static struct arch_cell root_arch, a_arch;
-static struct cell cell_a;
+/* Also test_arm_traps.c's cell. */
+struct cell cell_a;
 /* The MMIO tables mmio_cell_init would take from the pool. */
 #define TABLE_SIZE	4
 static struct mmio_region_location locations[2][TABLE_SIZE];
@@ -218,7 +225,8 @@ static int setup(unsigned int version)
 	sys_cfg = (void *)system_config_location();
 	memset(sys_cfg, 0, sizeof(*sys_cfg));
 	sys = &sys_cfg->sys;
-	sys->platform_info.arm.gic_version = 2;
+	sys->platform_info.arm.gic_version = version == V3_REAL ? 3 : 2;
+	sys->platform_info.arm.gicr_base = GICR_BASE;
 	sys->platform_info.arm.maintenance_irq = 25;
 	sys->platform_info.arm.gicd_base = GICD_BASE;
 	sys->platform_info.arm.gicc_base = GICC_BASE;
@@ -279,6 +287,11 @@ static int setup(unsigned int version)
 						gicc_win };
 	fake_devices[2] = (struct fake_device){ GICH_BASE, GICH_SIZE,
 						gich_win };
+	memset(gicr_win, 0, sizeof(gicr_win));
+	fake_devices[3] = (struct fake_device){ GICR_BASE, sizeof(gicr_win),
+						gicr_win };
+	for (n = 0; n < NUM_CPUS && version == V3_REAL; n++)
+		per_cpu(n)->arch.gicr = gicr_win + n * GICR_STRIDE;
 
 	if (gic_init())
 		return -1;
@@ -649,8 +662,12 @@ TEST(arm_gic_global_registers_read_only_for_cells)
 	EXPECT_EQ(val, 0x3);
 	EXPECT_EQ(rd(&cell_a, GICD_TYPER, 4, &val), 0);
 	EXPECT_EQ(val, 0x0000fc07);
+	/* The root sets what it likes but cannot switch a group off. */
 	EXPECT_EQ(wr(&root_cell, GICD_CTLR, 4, 0x1), 0);
-	EXPECT_EQ(w32(GICD_CTLR), 0x1);
+	EXPECT_EQ(w32(GICD_CTLR), 0x3);
+	set32(GICD_CTLR, 0x1);
+	EXPECT_EQ(wr(&root_cell, GICD_CTLR, 4, 0x3), 0);
+	EXPECT_EQ(w32(GICD_CTLR), 0x3);
 
 	/* On GICv3 the GICv2 SGI register is just another global one. */
 	teardown();
@@ -764,4 +781,245 @@ TEST(arm_gic_init_from_system_config)
 	fake_devices[0].phys = 0;
 	EXPECT_EQ(gic_init(), -ENOMEM);
 	teardown();
+}
+
+/* The root may route its own interrupts, but never onto a cell's CPU. */
+TEST(arm_gic_v3_root_cannot_route_onto_cell_cpus)
+{
+	const u32 r42 = GICD_IROUTER + 42 * 8;
+	const u64 cpu1 = 0x1, cpu2 = 0x100000100ULL;
+
+	ASSERT_EQ(start(3), 0);
+	set64(r42, 0x0);
+	EXPECT_EQ(wr(&root_cell, r42, 8, cpu2), 0);
+	EXPECT_EQ(w64(r42), 0x0);
+	EXPECT_EQ(wr(&root_cell, r42, 8, GICD_IROUTER_IRM), 0);
+	EXPECT_EQ(w64(r42), 0x0);
+	/* Halves count as the route they make. */
+	EXPECT_EQ(wr(&root_cell, r42, 4, 0x1), 0);
+	EXPECT_EQ(w64(r42), cpu1);
+	EXPECT_EQ(wr(&root_cell, r42 + 4, 4, 1), 0);
+	EXPECT_EQ(w64(r42), cpu1);
+	set64(r42, cpu2);
+	EXPECT_EQ(wr(&root_cell, r42, 4, 0x101), 0);
+	EXPECT_EQ(w64(r42), cpu2);
+	EXPECT_EQ(wr(&root_cell, r42, 8, cpu1), 0);
+	EXPECT_EQ(w64(r42), cpu1);
+	teardown();
+}
+
+/*
+ * Global registers the root writes: a cell's SPIs cannot be made pending
+ * or cleared by number (GICv3), the management SGI's pending bits stay
+ * (GICv2).
+ */
+TEST(arm_gic_root_global_writes_spare_cells_and_hypervisor)
+{
+	ASSERT_EQ(start(3), 0);
+	set32(GICD_SETSPI_NSR, 0);
+	set32(GICD_CLRSPI_NSR, 0);
+	EXPECT_EQ(wr(&root_cell, GICD_SETSPI_NSR, 4, 40), 0);
+	EXPECT_EQ(wr(&root_cell, GICD_CLRSPI_NSR, 4, 164), 0);
+	EXPECT_EQ(w32(GICD_SETSPI_NSR), 0);
+	EXPECT_EQ(w32(GICD_CLRSPI_NSR), 0);
+	EXPECT_EQ(wr(&root_cell, GICD_SETSPI_NSR, 4, 42), 0);
+	EXPECT_EQ(w32(GICD_SETSPI_NSR), 42);
+	teardown();
+
+	ASSERT_EQ(start(2), 0);
+	set32(GICD_CPENDSGIR + 12, 0);
+	set32(GICD_SPENDSGIR + 12, 0);
+	EXPECT_EQ(wr(&root_cell, GICD_CPENDSGIR + 12, 4, 0xffffffff), 0);
+	EXPECT_EQ(w32(GICD_CPENDSGIR + 12), 0x00ffffff);
+	EXPECT_EQ(wr(&root_cell, GICD_SPENDSGIR + 15, 1, 0xff), 0);
+	EXPECT_EQ(w32(GICD_SPENDSGIR + 12), 0);
+	EXPECT_EQ(wr(&root_cell, GICD_SPENDSGIR + 14, 1, 0x0f), 0);
+	EXPECT_EQ(w32(GICD_SPENDSGIR + 12), 0x000f0000);
+	teardown();
+}
+
+/*
+ * Widths a GIC may answer with an external abort never reach it: the
+ * access is refused (the cell fails) unless it can be carried out in
+ * words, as on the per-interrupt registers.
+ */
+TEST(arm_gic_distributor_takes_only_its_widths)
+{
+	u64 val;
+
+	ASSERT_EQ(start(2), 0);
+	set32(GICD_CTLR, 0x3);
+	EXPECT_EQ(rd(&cell_a, GICD_CTLR, 8, &val), MMIO_ERROR);
+	EXPECT_EQ(wr(&root_cell, GICD_CTLR, 8, 0), MMIO_ERROR);
+	EXPECT_EQ(wr(&root_cell, GICD_CTLR, 2, 0), MMIO_ERROR);
+	EXPECT_EQ(rd(&root_cell, GICD_TYPER, 1, &val), MMIO_ERROR);
+	EXPECT_EQ(w32(GICD_CTLR), 0x3);
+	EXPECT_EQ(wr(&cell_a, GICD_SGIR, 2, 0x0003), MMIO_ERROR);
+	/* Per-interrupt registers: any width, carried out by words. */
+	set32(GICD_ISENABLER + 4, 0);
+	EXPECT_EQ(wr(&cell_a, GICD_ISENABLER + 4, 2, 0xffff), 0);
+	EXPECT_EQ(w32(GICD_ISENABLER + 4), A_WORD1 & 0xffff);
+	EXPECT_EQ(rd(&cell_a, GICD_ISENABLER + 6, 2, &val), 0);
+	teardown();
+
+	ASSERT_EQ(start(3), 0);
+	EXPECT_EQ(wr(&cell_a, GICD_IROUTER + 40 * 8, 1, 0), MMIO_ERROR);
+	EXPECT_EQ(rd(&root_cell, GICD_IROUTER + 42 * 8 + 2, 2, &val),
+		  MMIO_ERROR);
+	teardown();
+}
+
+/* GICv2 banks the configuration of SGIs and PPIs too: SGI 15, PPI 25. */
+TEST(arm_gic_v2_banked_configuration_keeps_hypervisor_fields)
+{
+	ASSERT_EQ(start(2), 0);
+	set32(GICD_ICFGR, 0);
+	set32(GICD_ICFGR + 4, 0);
+	EXPECT_EQ(wr(&cell_a, GICD_ICFGR, 4, 0xffffffff), 0);
+	EXPECT_EQ(w32(GICD_ICFGR), ~(3U << 30));
+	EXPECT_EQ(wr(&root_cell, GICD_ICFGR + 4, 4, 0xffffffff), 0);
+	EXPECT_EQ(w32(GICD_ICFGR + 4), ~(3U << 18));
+	teardown();
+}
+
+/* An access to CPU cpu's redistributor frame pair at off. */
+static int rdist(struct cell *cell, unsigned int cpu, u32 off,
+		 unsigned int size, bool write, u64 *val)
+{
+	struct mmio_access acc = {
+		.address = GICR_BASE + cpu * GICR_STRIDE + off,
+		.size = size, .is_write = write, .value = *val,
+	};
+	int err = mmio_handle_access(cell, &acc);
+
+	*val = acc.value;
+	return err;
+}
+
+static u32 rdist_word(unsigned int cpu, u32 off)
+{
+	u32 v;
+
+	memcpy(&v, gicr_win + cpu * GICR_STRIDE + off, sizeof(v));
+	return v;
+}
+
+static void set_rdist_word(unsigned int cpu, u32 off, u32 v)
+{
+	memcpy(gicr_win + cpu * GICR_STRIDE + off, &v, sizeof(v));
+}
+
+/*
+ * In its own redistributor a cell reaches every per-interrupt register
+ * but never the hypervisor's SGI 15 and maintenance PPI 25 there.
+ */
+TEST(arm_gic_v3_own_redistributor_keeps_hypervisor_interrupts)
+{
+	static const u32 set_clear[] = {
+		GICR_ISENABLER0, GICR_ICENABLER0, GICR_ISPENDR0,
+		GICR_ICPENDR0, GICR_ISACTIVER0, GICR_ICACTIVER0,
+	};
+	u64 val;
+	unsigned int n;
+
+	ASSERT_EQ(setup(V3_REAL), 0);
+	ASSERT_EQ(add_cell_a(), 0);
+	for (n = 0; n < ARRAY_SIZE(set_clear); n++) {
+		val = 0xffffffff;
+		set_rdist_word(2, set_clear[n], 0);
+		EXPECT_EQ(rdist(&cell_a, 2, set_clear[n], 4, true, &val), 0);
+		EXPECT_EQ(rdist_word(2, set_clear[n]), ~HV_PRIVATE);
+	}
+	/* Group, group modifier and configuration keep their fields. */
+	set_rdist_word(2, GICR_IGROUPR0, HV_PRIVATE);
+	val = 0;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IGROUPR0, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_IGROUPR0), HV_PRIVATE);
+	set_rdist_word(2, GICR_ICFGR0 + 4, 0);
+	val = 0xffffffff;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_ICFGR0 + 4, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_ICFGR0 + 4), ~(3U << 18));
+	set_rdist_word(2, GICR_ICFGR0, 0);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_ICFGR0, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_ICFGR0), ~(3U << 30));
+	/* Priorities: bytes of the cell's own interrupts only. */
+	set_rdist_word(2, GICR_IPRIORITYR + 24, 0x80808080);
+	val = 0x11;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IPRIORITYR + 25, 1, true, &val), 0);
+	val = 0x22;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IPRIORITYR + 26, 1, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_IPRIORITYR + 24), 0x80228080);
+	teardown();
+}
+
+/*
+ * The control part: no guest may put the redistributor to sleep, and
+ * only the root programs LPI tables (physical addresses).
+ */
+TEST(arm_gic_v3_redistributor_control_writes_filtered)
+{
+	u64 val;
+
+	ASSERT_EQ(setup(V3_REAL), 0);
+	ASSERT_EQ(add_cell_a(), 0);
+	val = 0x2;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_WAKER, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_WAKER), 0);
+	EXPECT_EQ(rdist(&root_cell, 0, GICR_WAKER, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(0, GICR_WAKER), 0);
+	val = 0x40000000;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_PROPBASER, 8, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_PROPBASER), 0);
+	val = 1;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_CTLR, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_CTLR), 0);
+	val = 0xffffffff;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_SGI_BASE + 0xe00, 4, true, &val),
+		  0);
+	EXPECT_EQ(rdist_word(2, GICR_SGI_BASE + 0xe00), 0);
+	/* The root's own CPU: LPI tables are its business. */
+	val = 0x40000000;
+	EXPECT_EQ(rdist(&root_cell, 0, GICR_PROPBASER, 8, true, &val), 0);
+	EXPECT_EQ(rdist_word(0, GICR_PROPBASER), 0x40000000);
+	/* Reads are left alone. */
+	set_rdist_word(2, GICR_WAKER, 0x4);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_WAKER, 4, false, &val), 0);
+	EXPECT_EQ(val, 0x4);
+	teardown();
+}
+
+/* Widths the redistributor may not take are refused before it sees them. */
+TEST(arm_gic_v3_redistributor_widths)
+{
+	u64 val = 0;
+
+	ASSERT_EQ(setup(V3_REAL), 0);
+	ASSERT_EQ(add_cell_a(), 0);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_CTLR, 1, false, &val), MMIO_ERROR);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_ISENABLER0, 8, true, &val),
+		  MMIO_ERROR);
+	EXPECT_EQ(rdist(&root_cell, 0, GICR_WAKER, 2, false, &val), MMIO_ERROR);
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_TYPER, 8, false, &val), 0);
+	EXPECT_EQ(rdist(&cell_a, 3, GICR_TYPER, 8, false, &val), 0);
+	teardown();
+}
+
+/* The GICv2 machine above for test_arm_traps.c, cell a set up. */
+int arm_gic_fixture_start(void);
+void arm_gic_fixture_teardown(void);
+u32 arm_gic_fixture_word(u32 reg);
+
+int arm_gic_fixture_start(void)
+{
+	return start(2);
+}
+
+void arm_gic_fixture_teardown(void)
+{
+	teardown();
+}
+
+u32 arm_gic_fixture_word(u32 reg)
+{
+	return w32(reg);
 }

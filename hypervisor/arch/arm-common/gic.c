@@ -5,8 +5,16 @@
  * Registers with one field per interrupt get the fields of other
  * interrupts masked: reads see zeros there, writes leave them alone
  * (read-modify-write under a lock where the register is not a set/clear
- * one). Global registers are read-only for cells other than the root.
- * A cell that touches only foreign interrupts of a register fails.
+ * one). Global registers are read-only for cells other than the root;
+ * the root may not switch off what the hypervisor relies on (interrupt
+ * groups, routes to its own CPUs). A cell that touches only foreign
+ * interrupts of a register fails.
+ *
+ * Accesses reach the distributor in the widths every GIC takes: 32-bit
+ * words, bytes where the architecture allows them, 64 bits on routes.
+ * Per-interrupt registers are carried out word by word whatever width
+ * the guest used; other widths are refused, since a GIC may answer them
+ * with an external abort, which the hypervisor would take itself.
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
@@ -15,6 +23,7 @@
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/spinlock.h>
+#include <arm-common/cell.h>
 #include <arm-common/gic.h>
 #include <arm-common/gic_ops.h>
 #include <arm-common/gicd.h>
@@ -115,6 +124,47 @@ static u64 allowed_targets(const struct cell *cell,
 	return gic->cell_spi_targets(cell, size);
 }
 
+/*
+ * Read the bits of mask (positioned as in the access, which is naturally
+ * aligned) with 32-bit reads of the words the access covers.
+ */
+static u64 read_words(const struct mmio_access *acc, u64 mask)
+{
+	unsigned int shift = (acc->address & 3) * 8, n;
+	char *word = (char *)gicd + (acc->address & ~3ULL);
+	u64 wmask = mask << shift, val = 0;
+
+	for (n = 0; n * 4 < acc->size + (acc->address & 3); n++)
+		val |= (u64)(mmio_read32(word + n * 4) &
+			     (u32)(wmask >> (n * 32))) << (n * 32);
+	return val >> shift;
+}
+
+/*
+ * Write the bits of mask from val to the words the access covers. Set/
+ * clear registers ignore zero bits, so the rest of a word is written as
+ * zeros; other registers keep their foreign bits (the caller holds
+ * gicd_lock).
+ */
+static void write_words(const struct mmio_access *acc, u64 val, u64 mask,
+			bool set_clear)
+{
+	unsigned int shift = (acc->address & 3) * 8, n;
+	char *word = (char *)gicd + (acc->address & ~3ULL);
+	u64 wmask = mask << shift, wval = val << shift;
+	u32 m, v;
+
+	for (n = 0; n * 4 < acc->size + (acc->address & 3); n++) {
+		m = wmask >> (n * 32);
+		v = wval >> (n * 32);
+		if (!m)
+			continue;
+		if (!set_clear)
+			v = (mmio_read32(word + n * 4) & ~m) | (v & m);
+		mmio_write32(word + n * 4, v & (set_clear ? m : ~0U));
+	}
+}
+
 static enum mmio_result irq_reg_access(struct cell *cell,
 				       const struct irq_reg *reg,
 				       struct mmio_access *acc)
@@ -132,21 +182,15 @@ static enum mmio_result irq_reg_access(struct cell *cell,
 	if (!mask)
 		return MMIO_ERROR;
 	if (!acc->is_write) {
-		mmio_perform_access(gicd, acc);
-		acc->value &= mask;
+		acc->value = read_words(acc, mask);
 		return MMIO_HANDLED;
 	}
 	if (reg->set_clear) {
-		acc->value = val & mask;
-		mmio_perform_access(gicd, acc);
+		write_words(acc, val, mask, true);
 		return MMIO_HANDLED;
 	}
 	spin_lock(&gicd_lock);
-	acc->is_write = false;
-	mmio_perform_access(gicd, acc);
-	acc->value = (acc->value & ~mask) | (val & mask);
-	acc->is_write = true;
-	mmio_perform_access(gicd, acc);
+	write_words(acc, val, mask, false);
 	spin_unlock(&gicd_lock);
 	return MMIO_HANDLED;
 }
@@ -165,6 +209,12 @@ static bool route_in_cell(const struct cell *cell, u64 route)
 	return false;
 }
 
+/*
+ * GICv3 interrupt routes, 64 bits each, read and written whole or by
+ * halves. A cell's route must name one of its CPUs (a refusal fails
+ * it); the root's likewise, else the write is dropped: the root must not
+ * steer its interrupts onto a cell's CPU.
+ */
 static enum mmio_result irouter_access(struct cell *cell,
 				       struct mmio_access *acc)
 {
@@ -173,12 +223,15 @@ static enum mmio_result irouter_access(struct cell *cell,
 	struct mmio_access whole = {
 		.address = acc->address & ~7ULL, .size = 8,
 	};
+	enum mmio_result res = MMIO_HANDLED;
 
+	if (acc->size != 4 && acc->size != 8)
+		return MMIO_ERROR;
 	if (irq < GIC_NUM_PRIVATE || !gic_cell_owns_irq(cell, irq)) {
 		acc->value = 0;
 		return cell == &root_cell ? MMIO_HANDLED : MMIO_ERROR;
 	}
-	if (!acc->is_write || cell == &root_cell) {
+	if (!acc->is_write) {
 		mmio_perform_access(gicd, acc);
 		return MMIO_HANDLED;
 	}
@@ -190,13 +243,67 @@ static enum mmio_result irouter_access(struct cell *cell,
 	else
 		whole.value = (old & ~(0xffffffffULL << (offset * 8))) |
 			(acc->value << (offset * 8));
-	if (!route_in_cell(cell, whole.value)) {
-		spin_unlock(&gicd_lock);
-		return MMIO_ERROR;
+	if (route_in_cell(cell, whole.value)) {
+		whole.is_write = true;
+		mmio_perform_access(gicd, &whole);
+	} else if (cell != &root_cell) {
+		res = MMIO_ERROR;
 	}
-	whole.is_write = true;
-	mmio_perform_access(gicd, &whole);
 	spin_unlock(&gicd_lock);
+	return res;
+}
+
+/* Widths the GIC takes on registers that are not per interrupt. */
+static bool global_width_ok(const struct mmio_access *acc)
+{
+	if (acc->address >= GICD_CPENDSGIR &&
+	    acc->address < GICD_SGI_BYTES_END)
+		return acc->size == 1 || acc->size == 4;
+	return acc->size == 4;
+}
+
+/*
+ * A write of the root to a global register, less what would take the
+ * hypervisor's interrupts away: disabling the groups or affinity
+ * routing, pending state of SPIs of cells, the pending management SGI.
+ * Returns false when nothing is left to write.
+ */
+static bool root_global_write(struct mmio_access *acc)
+{
+	u64 reg = acc->address & ~3ULL;
+	unsigned int mgmt_byte = GIC_MGMT_SGI % 4 * 8;
+
+	switch (reg) {
+	case GICD_CTLR:
+		acc->value |= mmio_read32(gicd) & GICD_CTLR_KEEP;
+		return true;
+	case GICD_SETSPI_NSR:
+	case GICD_CLRSPI_NSR:
+	case GICD_SETSPI_SR:
+	case GICD_CLRSPI_SR:
+		return gic_cell_owns_irq(&root_cell, acc->value & 0x3ff);
+	case GICD_CPENDSGIR + GIC_MGMT_SGI / 4 * 4:
+	case GICD_SPENDSGIR + GIC_MGMT_SGI / 4 * 4:
+		if (acc->size == 1)
+			return (acc->address & 3) * 8 != mgmt_byte;
+		acc->value &= ~(0xffULL << mgmt_byte);
+		return true;
+	}
+	return true;
+}
+
+/* Identification and global state: readable, written by the root only. */
+static enum mmio_result global_access(struct cell *cell,
+				      struct mmio_access *acc)
+{
+	if (!global_width_ok(acc))
+		return MMIO_ERROR;
+	if (!acc->is_write) {
+		mmio_perform_access(gicd, acc);
+		return MMIO_HANDLED;
+	}
+	if (cell == &root_cell && root_global_write(acc))
+		mmio_perform_access(gicd, acc);
 	return MMIO_HANDLED;
 }
 
@@ -212,20 +319,14 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc)
 	if (acc->address >= GICD_IROUTER && acc->address < GICD_IROUTER_END)
 		return irouter_access(cell, acc);
 	if (acc->address == GICD_SGIR && gic->sgir_write) {
+		if (acc->size != 4)
+			return MMIO_ERROR;
 		if (acc->is_write)
 			gic->sgir_write(cell, acc->value);
 		acc->value = 0;
 		return MMIO_HANDLED;
 	}
-
-	if (cell == &root_cell) {
-		mmio_perform_access(gicd, acc);
-		return MMIO_HANDLED;
-	}
-	/* Identification and global state: readable, never written. */
-	if (!acc->is_write)
-		mmio_perform_access(gicd, acc);
-	return MMIO_HANDLED;
+	return global_access(cell, acc);
 }
 
 int gic_init(void)

@@ -27,6 +27,12 @@
 #define INJECT_PRIO		0xa0ULL
 #define HV_PRIO			0x80
 
+/*
+ * Redistributors as the cells see them: a cell reaches the frames of its
+ * own CPUs (the root also those of no CPU the hypervisor knows), filtered
+ * by private_regs and other_write_allowed; of other frames only the
+ * identification part is readable (the root reads all).
+ */
 static void *gicr;
 static u64 gicr_size;
 static DEFINE_SPINLOCK(gicr_lock);
@@ -248,58 +254,123 @@ static struct per_cpu *frame_cpu(u64 off)
 	return NULL;
 }
 
-/* Bits of a private-interrupt register the guest may change. */
-static u32 private_write_mask(u64 reg)
-{
-	u32 hv = gic_hv_private_irqs(), mask = ~0U;
-	unsigned int irq;
+/*
+ * Per-interrupt registers of a redistributor's SGI_base frame: the
+ * interrupts 0..31 of its CPU, `bits` bits each. A guest never changes
+ * the fields of the hypervisor's SGI and maintenance interrupt there
+ * (enable, pending, active, group, priority, configuration).
+ */
+struct private_reg {
+	u32 start;
+	u32 end;
+	unsigned int bits;
+	/* Writing 0 to a field does nothing: no read-modify-write. */
+	bool set_clear;
+};
 
-	if (reg >= GICR_IPRIORITYR && reg < GICR_IPRIORITYR + 32) {
-		for (irq = reg - GICR_IPRIORITYR; irq < reg - GICR_IPRIORITYR + 4;
-		     irq++)
-			if ((hv >> irq) & 1)
-				mask &= ~(0xffU << ((irq % 4) * 8));
-		return mask;
-	}
-	switch (reg) {
-	case GICR_IGROUPR0:
-	case GICR_ICENABLER0:
-	case GICR_ICPENDR0:
-	case GICR_ICACTIVER0:
-	case GICR_IGRPMODR0:
-		return ~hv;
+static const struct private_reg private_regs[] = {
+	{ GICR_IGROUPR0, GICR_IGROUPR0 + 4, 1, false },
+	{ GICR_ISENABLER0, GICR_ISENABLER0 + 4, 1, true },
+	{ GICR_ICENABLER0, GICR_ICENABLER0 + 4, 1, true },
+	{ GICR_ISPENDR0, GICR_ISPENDR0 + 4, 1, true },
+	{ GICR_ICPENDR0, GICR_ICPENDR0 + 4, 1, true },
+	{ GICR_ISACTIVER0, GICR_ISACTIVER0 + 4, 1, true },
+	{ GICR_ICACTIVER0, GICR_ICACTIVER0 + 4, 1, true },
+	{ GICR_IPRIORITYR, GICR_IPRIORITYR + 32, 8, false },
+	{ GICR_ICFGR0, GICR_ICFGR0 + 8, 2, false },
+	{ GICR_IGRPMODR0, GICR_IGRPMODR0 + 4, 1, false },
+};
+
+static const struct private_reg *find_private_reg(u64 off)
+{
+	unsigned int n;
+
+	for (n = 0; n < ARRAY_SIZE(private_regs); n++)
+		if (off >= private_regs[n].start && off < private_regs[n].end)
+			return &private_regs[n];
+	return NULL;
+}
+
+/* Bits of the 32-bit word at reg the guest may change. */
+static u32 private_write_mask(const struct private_reg *pr, u64 reg)
+{
+	unsigned int per_word = 32 / pr->bits, n, irq;
+	unsigned int first = (reg - pr->start) * 8 / pr->bits;
+	u32 hv = gic_hv_private_irqs(), field = (1ULL << pr->bits) - 1;
+	u32 mask = ~0U;
+
+	for (n = 0; n < per_word; n++) {
+		irq = first + n;
+		if (irq < 32 && ((hv >> irq) & 1))
+			mask &= ~(field << (n * pr->bits));
 	}
 	return mask;
 }
 
-static bool is_clear_reg(u64 reg)
+/*
+ * Widths the redistributor takes: words, 64 bits on its 64-bit
+ * registers, bytes on priorities. Others could end in an external abort
+ * in the hypervisor.
+ */
+static bool gicr_width_ok(u64 off, unsigned int size)
 {
-	return reg == GICR_ICENABLER0 || reg == GICR_ICPENDR0 ||
-		reg == GICR_ICACTIVER0;
+	switch (size) {
+	case 4:
+		return true;
+	case 8:
+		return off == GICR_TYPER || off == GICR_SETLPIR ||
+			off == GICR_CLRLPIR || off == GICR_PROPBASER ||
+			off == GICR_PENDBASER || off == GICR_INVLPIR ||
+			off == GICR_INVALLR;
+	case 1:
+		return off >= GICR_IPRIORITYR && off < GICR_IPRIORITYR + 32;
+	}
+	return false;
 }
 
-static enum mmio_result own_frame_access(void *frame,
-					 struct mmio_access *acc, u64 off)
+/*
+ * A write to a register of the RD_base frame, or one of the SGI_base
+ * frame that is not per interrupt. GICR_WAKER would put the
+ * redistributor to sleep and lose the hypervisor's interrupts: ignored.
+ * The LPI tables and controls (physical addresses) are the root's only;
+ * everything else of SGI_base has no use for a guest.
+ */
+static bool other_write_allowed(const struct cell *cell, u64 off)
 {
+	return cell == &root_cell && off < GICR_SGI_BASE &&
+		(off & ~3ULL) != GICR_WAKER;
+}
+
+static enum mmio_result own_frame_access(const struct cell *cell,
+					 void *frame, struct mmio_access *acc,
+					 u64 off)
+{
+	const struct private_reg *pr = find_private_reg(off);
 	u64 reg = off & ~3ULL, val = acc->value, field, allowed;
 	struct mmio_access word = { .address = reg, .size = 4 };
 	unsigned int shift = (off & 3) * 8;
-	u32 mask = private_write_mask(reg);
+	u32 mask;
 
 	acc->address = off;
-	if (!acc->is_write || mask == ~0U) {
+	if (!acc->is_write) {
 		mmio_perform_access(frame, acc);
 		return MMIO_HANDLED;
 	}
-	if (acc->size > 4)
-		return MMIO_ERROR;
-	if (is_clear_reg(reg)) {
-		acc->value = val & (mask >> shift);
-		mmio_perform_access(frame, acc);
+	if (!pr) {
+		if (other_write_allowed(cell, off))
+			mmio_perform_access(frame, acc);
 		return MMIO_HANDLED;
 	}
+	mask = private_write_mask(pr, reg);
 	field = ((1ULL << (acc->size * 8)) - 1) << shift;
 	allowed = field & mask;
+	if (pr->set_clear) {
+		acc->value = (val << shift) & allowed;
+		acc->address = reg;
+		acc->size = 4;
+		mmio_perform_access(frame, acc);
+		return MMIO_HANDLED;
+	}
 	spin_lock(&gicr_lock);
 	mmio_perform_access(frame, &word);
 	word.value = (word.value & ~allowed) | ((val << shift) & allowed);
@@ -317,8 +388,10 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *acc)
 	struct per_cpu *owner = frame_cpu(frame_off);
 	void *frame = (char *)gicr + frame_off;
 
+	if (!gicr_width_ok(off, acc->size))
+		return MMIO_ERROR;
 	if ((owner && owner->cell == cell) || (!owner && cell == &root_cell))
-		return own_frame_access(frame, acc, off);
+		return own_frame_access(cell, frame, acc, off);
 	/* Others' frames: the identification part is readable. */
 	if (!acc->is_write && (off < GICR_SGI_BASE || cell == &root_cell)) {
 		acc->address = off;

@@ -46,9 +46,37 @@ void arch_park_cpu(struct per_cpu *cpu)
 	arm_power_off(cpu);
 }
 
+/*
+ * A CPU comes back to the root cell, which took it offline before it went
+ * to a cell: it is off, unless Linux has switched it on already, which it
+ * does right after the cell is gone and may do before this CPU gets here.
+ * That call has reported success and must stand; a CPU_ON of the cell
+ * that went away (on_root clear) is void.
+ */
+static void reset_root_cpu(struct per_cpu *cpu)
+{
+	u32 power;
+
+	gic_cpu_reset(cpu);
+	/* A CPU_ON caller writes the entry in a moment. */
+	while ((power = __atomic_load_n(&cpu->arch.power, __ATOMIC_ACQUIRE)) ==
+	       ARM_CPU_CLAIMED)
+		;
+	if (power == ARM_CPU_OFF ||
+	    (power == ARM_CPU_ON_PENDING && cpu->arch.on_root))
+		return;
+	__atomic_compare_exchange_n(&cpu->arch.power, &power, ARM_CPU_OFF,
+				    false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
 void arch_reset_cpu(struct per_cpu *cpu)
 {
 	u32 on = ARM_CPU_ON;
+
+	if (cpu->cell == &root_cell) {
+		reset_root_cpu(cpu);
+		return;
+	}
 
 	/*
 	 * The CPUs of a starting cell take their resets one by one after the
@@ -59,8 +87,7 @@ void arch_reset_cpu(struct per_cpu *cpu)
 	 * a parked one is off already, and a CPU_ON that reached it while
 	 * parked was void (arm_handle_events).
 	 */
-	if (cpu->cell != &root_cell &&
-	    cpu->cpu_id != cell_first_cpu(cpu->cell)) {
+	if (cpu->cpu_id != cell_first_cpu(cpu->cell)) {
 		gic_cpu_reset(cpu);
 		__atomic_compare_exchange_n(&cpu->arch.power, &on, ARM_CPU_OFF,
 					    false, __ATOMIC_ACQ_REL,
@@ -68,9 +95,7 @@ void arch_reset_cpu(struct per_cpu *cpu)
 		return;
 	}
 	arm_power_off(cpu);
-	/* Linux's CPUs come back as it took them offline: off. */
-	if (cpu->cell == &root_cell)
-		return;
+	cpu->arch.on_root = false;
 	cpu->arch.on_entry = cpu->cell->config->cpu_reset_address;
 	cpu->arch.on_context = 0;
 	__atomic_store_n(&cpu->arch.power, ARM_CPU_ON_PENDING,

@@ -81,6 +81,7 @@ static long psci_cpu_on(struct per_cpu *cpu, unsigned long mpidr,
 		return off == ARM_CPU_ON ? PSCI_ALREADY_ON : PSCI_ON_PENDING;
 	target->arch.on_entry = entry;
 	target->arch.on_context = context;
+	target->arch.on_root = cpu->cell == &root_cell;
 	__atomic_store_n(&target->arch.power, ARM_CPU_ON_PENDING,
 			 __ATOMIC_RELEASE);
 	arch_send_management_ipi(target);

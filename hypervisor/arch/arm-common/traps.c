@@ -8,6 +8,7 @@
 #include <jailhouse/hypercall.h>
 #include <core/cell.h>
 #include <core/control.h>
+#include <core/errno.h>
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <arm-common/gic.h>
@@ -98,12 +99,20 @@ void arm_handle_dabt(struct arm_trap *t)
 
 	ipa = HPFAR_IPA(sysreg_read(HPFAR), sysreg_read(FAR));
 	acc.address = ipa;
-	res = mmio_handle_access(cpu->cell, &acc);
+	/*
+	 * Device registers answer an access that is not naturally aligned
+	 * with an alignment fault, which the hypervisor would take itself.
+	 */
+	if (ipa & (acc.size - 1))
+		res = MMIO_ERROR;
+	else
+		res = mmio_handle_access(cpu->cell, &acc);
 	if (res != MMIO_HANDLED) {
 		printk("CPU %u, cell \"%s\": refused MMIO %s at 0x%llx, "
 		       "%u bytes (%s)\n", cpu->cpu_id, cpu->cell->config->name,
 		       acc.is_write ? "write" : "read", ipa, acc.size,
-		       res == MMIO_UNHANDLED ? "no region" : "by its handler");
+		       res == MMIO_UNHANDLED ? "no region" :
+		       ipa & (acc.size - 1) ? "unaligned" : "by its handler");
 		arm_trap_fatal(t, "unhandled data abort");
 	}
 	if (!acc.is_write)

@@ -3,11 +3,14 @@
 #
 # Two arm64 cells at once, and isolation: gic-demo (CPU 3) and uart-demo
 # (CPU 2) run next to the root Linux; then code of this test in the
-# uart-demo cell reads memory the cell does not own, and touches the
-# distributor registers of an interrupt it does not own. Each time that
-# cell ends failed with a console line naming CPU, cell and address,
+# uart-demo cell reads memory the cell does not own, touches the
+# distributor registers of an interrupt it does not own, or a GIC register
+# in a width the GIC may not take. Each time that cell ends failed with a
+# console line naming CPU, cell and address,
 # while gic-demo keeps taking timer interrupts and Linux keeps working;
-# the failed cell can be destroyed and everything comes back.
+# the failed cell can be destroyed and everything comes back. On GICv3
+# the cell also tries to block the hypervisor's kicks through its own
+# redistributor.
 # stockade-timeout: 300
 
 . /scenarios/lib.sh
@@ -88,6 +91,33 @@ misbehave "enable of a foreign SPI" \
 	'CPU 2, cell "uart-demo": refused MMIO write at 0x8000104'
 check_contains "the failure names CPU and cell" "$(jailhouse console)" \
 	'Cell "uart-demo" failed; CPU 2 parked'
+# movz x0, #0x0800, lsl #16; ldr x1, [x0]; b .
+# (a 64-bit read of the 32-bit GICD_CTLR: a GIC may answer such a width
+# with an external abort, which the hypervisor must never take itself)
+misbehave "64-bit access to a 32-bit GIC register" \
+	'\000\000\241\322\001\000\100\371\000\000\000\024' \
+	'CPU 2, cell "uart-demo": refused MMIO read at 0x8000000, 8 bytes (-22)'
+
+# GICv3: the cell marks every private interrupt of its own CPU active in
+# its redistributor, the hypervisor's management SGI 15 included, then
+# fails on foreign memory: movz x0, #0x080f, lsl #16; movk x0, #0x300
+# (GICR_ISACTIVER0 of CPU 2); movn w1, #0; str w1, [x0];
+# movz x0, #0x7000, lsl #16; ldr x1, [x0]; b .  The write must be taken
+# less the hypervisor's interrupts: the next load kicks the parked CPU,
+# and an active SGI 15 would never be signalled (the load would hang).
+if [ "$ARM64_GIC" = GICv3 ]; then
+	printf '\340\001\241\322\000\140\200\362\001\000\200\022\001\000\000\271\000\000\256\322\001\000\100\371\000\000\000\024' \
+		> $tmp/code.bin
+	expect_ok jailhouse cell load uart-demo $tmp/code.bin
+	expect_ok jailhouse cell start uart-demo
+	wait_cell_state uart-demo failed 10
+	check_eq "own redistributor written, then failed" "failed" \
+		"$(cell_state uart-demo)"
+	loads=$(jailhouse console | grep -c 'Cell "uart-demo" can be loaded')
+	expect_ok jailhouse cell load uart-demo $tmp/code.bin
+	check_eq "the parked CPU took the kick" "$((loads + 1))" \
+		"$(jailhouse console | grep -c 'Cell "uart-demo" can be loaded')"
+fi
 
 expect_ok jailhouse cell destroy uart-demo
 expect_ok jailhouse cell shutdown gic-demo

@@ -8,6 +8,16 @@
 
 #define GICD_SIZE		0x10000
 #define GICD_CTLR		0x0000
+/*
+ * Group enables (GICv2: groups 0 and 1; GICv3 non-secure view: group 1
+ * and its affinity-routed form) and affinity routing (GICv3 ARE_S/NS).
+ */
+#define GICD_CTLR_KEEP		0x33U
+/* GICv3: set or clear one SPI's pending state by its number. */
+#define GICD_SETSPI_NSR		0x0040
+#define GICD_CLRSPI_NSR		0x0048
+#define GICD_SETSPI_SR		0x0050
+#define GICD_CLRSPI_SR		0x0058
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
 #define GICD_ICENABLER		0x0180
@@ -26,6 +36,8 @@
 #define GICD_SGIR_SELF		2
 /* One byte per SGI, one bit per source CPU. */
 #define GICD_CPENDSGIR		0x0f10
+#define GICD_SPENDSGIR		0x0f20
+#define GICD_SGI_BYTES_END	0x0f30
 
 /* GICv3 only: SPI routing by affinity, 64 bits per interrupt. */
 #define GICD_IROUTER		0x6000

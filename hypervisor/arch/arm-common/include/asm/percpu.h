@@ -27,6 +27,8 @@ struct arch_per_cpu {
 	/* PSCI CPU_ON: entry and context id for the next start. */
 	unsigned long on_entry;
 	unsigned long on_context;
+	/* The root cell made that call (not a cell that went away since). */
+	bool on_root;
 	/*
 	 * Power state as the CPU's cell sees it (ARM_CPU_*, control.c):
 	 * a CPU that is off waits in the hypervisor for PSCI CPU_ON or a

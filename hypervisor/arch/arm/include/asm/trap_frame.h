@@ -2,8 +2,8 @@
 /*
  * Guest registers as the ARMv7 HYP vectors save them, and access to them
  * by the register numbers that syndromes use (<arm-common/subarch.h>).
- * r0..r12 are the same in every guest mode and live in the frame; SP and
- * LR are banked per mode and stay in the CPU.
+ * The frame holds r0..r12 as HYP mode sees them (the user-mode bank);
+ * what the guest's mode banks stays in the CPU.
  */
 #ifndef _ASM_TRAP_FRAME_H
 #define _ASM_TRAP_FRAME_H
@@ -17,26 +17,28 @@ struct trap_frame {
 };
 
 /*
- * r13/r14 of the mode the guest was in when it trapped (SPSR_hyp.M), read
- * and written with the banked-register MRS/MSR; the ARMv7 entry code
- * provides these. r15 is not a transfer register a trap can name.
+ * Registers the CPU banks per mode, of the mode the guest trapped from
+ * (SPSR_hyp.M): r8..r12 of FIQ mode, r13 and r14 of every mode, read and
+ * written with the banked-register MRS/MSR (subarch.c). r15 is not a
+ * transfer register a trap can name; it reads as 0 and ignores writes.
  */
-unsigned long arm_guest_banked_reg(unsigned int n);
-void arm_guest_set_banked_reg(unsigned int n, unsigned long val);
+unsigned long arm_guest_reg(const struct trap_frame *f, unsigned int n);
+void arm_guest_set_reg(struct trap_frame *f, unsigned int n,
+		       unsigned long val);
 
 static inline unsigned long trap_reg(const struct trap_frame *f,
 				     unsigned int n)
 {
-	return n < 13 ? f->r[n] : arm_guest_banked_reg(n);
+	return n < 8 ? f->r[n] : arm_guest_reg(f, n);
 }
 
 static inline void trap_set_reg(struct trap_frame *f, unsigned int n,
 				unsigned long val)
 {
-	if (n < 13)
+	if (n < 8)
 		f->r[n] = val;
 	else
-		arm_guest_set_banked_reg(n, val);
+		arm_guest_set_reg(f, n, val);
 }
 
 #endif /* !_ASM_TRAP_FRAME_H */
