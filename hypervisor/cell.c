@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Cell lifecycle: create, set loadable (also "shutdown"), start and
- * destroy (the queries are in cell_query.c). Every operation runs under the management lock
- * with the root cell's other CPUs and the cell's CPUs suspended, since it
- * changes what they may access.
+ * destroy (the queries are in cell_query.c). Every operation runs under
+ * the management lock with the root cell's other CPUs and the cell's CPUs
+ * suspended, since it changes what they may access.
  *
  * Everything a cell takes from the memory pool (its struct, config copy,
  * comm region page, arch state, the root's split page tables) is given
