@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Cell lifecycle: create, set loadable (also "shutdown"), start and
- * destroy (the queries are in cell_query.c). Every operation runs under the management lock
- * with the root cell's other CPUs and the cell's CPUs suspended, since it
- * changes what they may access.
+ * destroy (the queries are in cell_query.c). Every operation runs under
+ * the management lock with the root cell's other CPUs and the cell's CPUs
+ * suspended, since it changes what they may access.
  *
  * Everything a cell takes from the memory pool (its struct, config copy,
  * comm region page, arch state, the root's split page tables) is given
@@ -281,7 +281,11 @@ static long create_locked(struct per_cpu *cpu, unsigned long config_address)
 	if (!cell)
 		return err;
 
-	cell_suspend(&root_cell, cpu);
+	err = cell_suspend(&root_cell, cpu);
+	if (err) {
+		free_cell(cell);
+		return err;
+	}
 	cell_link(cell);
 	err = root_memory_update(cell, 0);
 	if (err) {
@@ -332,10 +336,16 @@ static struct cell *target_cell(unsigned long id, int *err)
 	return cell;
 }
 
-static void suspend_both(struct cell *cell, struct per_cpu *cpu)
+static int suspend_both(struct cell *cell, struct per_cpu *cpu)
 {
-	cell_suspend(&root_cell, cpu);
-	cell_suspend(cell, cpu);
+	int err = cell_suspend(&root_cell, cpu);
+
+	if (err)
+		return err;
+	err = cell_suspend(cell, cpu);
+	if (err)
+		cell_resume(&root_cell, cpu);
+	return err;
 }
 
 static void resume_both(struct cell *cell, struct per_cpu *cpu)
@@ -364,7 +374,9 @@ static long set_loadable_locked(struct per_cpu *cpu, unsigned long id)
 	if (err)
 		return err;
 
-	suspend_both(cell, cpu);
+	err = suspend_both(cell, cpu);
+	if (err)
+		return err;
 	park_cpus(cell);
 	if (cell->state != JAILHOUSE_CELL_FAILED)
 		comm_region_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
@@ -409,7 +421,9 @@ static long start_locked(struct per_cpu *cpu, unsigned long id)
 		return -EBUSY;
 	}
 
-	suspend_both(cell, cpu);
+	err = suspend_both(cell, cpu);
+	if (err)
+		return err;
 	if (cell->loadable) {
 		cell->loadable = false;
 		err = root_memory_update(cell, JAILHOUSE_MEM_LOADABLE);
@@ -459,7 +473,9 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 	if (err)
 		return err;
 
-	suspend_both(cell, cpu);
+	err = suspend_both(cell, cpu);
+	if (err)
+		return err;
 	printk("Closing cell \"%s\"\n", cell->config->name);
 	cell_unlink(cell);
 	err = root_memory_update(cell, 0);

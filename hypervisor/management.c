@@ -7,10 +7,19 @@
  */
 #include <core/arch.h>
 #include <core/cell.h>
+#include <core/errno.h>
 #include <core/hypervisor.h>
 #include <core/management.h>
 #include <core/percpu.h>
+#include <core/printk.h>
 #include <core/spinlock.h>
+
+/*
+ * A kicked CPU enters the hypervisor within microseconds; one that has
+ * not after this long never will (its kicks are lost, or it has left),
+ * and waiting on would hold the management lock for good.
+ */
+#define SUSPEND_WAIT_MAX_NS	10000000000ULL
 
 static DEFINE_SPINLOCK(management_spinlock);
 
@@ -28,8 +37,17 @@ void management_unlock(void)
 	spin_unlock(&management_spinlock);
 }
 
-void cell_suspend(struct cell *cell, struct per_cpu *self)
+static bool wait_suspended(struct per_cpu *target, u64 deadline)
 {
+	while (!__atomic_load_n(&target->cpu_suspended, __ATOMIC_ACQUIRE))
+		if (arch_time_ns() >= deadline)
+			return false;
+	return true;
+}
+
+int cell_suspend(struct cell *cell, struct per_cpu *self)
+{
+	u64 deadline = arch_time_ns() + SUSPEND_WAIT_MAX_NS;
 	struct per_cpu *target;
 	unsigned int cpu;
 
@@ -42,12 +60,14 @@ void cell_suspend(struct cell *cell, struct per_cpu *self)
 	}
 	for_each_cpu_of(cpu, cell) {
 		target = per_cpu(cpu);
-		if (target == self)
+		if (target == self || wait_suspended(target, deadline))
 			continue;
-		while (!__atomic_load_n(&target->cpu_suspended,
-					__ATOMIC_ACQUIRE))
-			;
+		printk("CPU %u of cell \"%s\" does not answer: operation "
+		       "abandoned\n", cpu, cell->config->name);
+		cell_resume(cell, self);
+		return -ETIMEDOUT;
 	}
+	return 0;
 }
 
 void cell_resume(struct cell *cell, struct per_cpu *self)

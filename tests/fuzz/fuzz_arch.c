@@ -75,12 +75,25 @@ static void root_shadow(const struct jailhouse_memory *mem, bool mapped)
 	}
 }
 
-/* A cell's only page of hypervisor memory is its comm region. */
+static bool covers(const struct jailhouse_memory *mem, u64 page)
+{
+	return (mem->phys_start < page + PAGE_SIZE &&
+		page < mem->phys_start + mem->size) ||
+		(mem->virt_start < page + PAGE_SIZE &&
+		 page < mem->virt_start + mem->size);
+}
+
+/*
+ * A cell's only page of hypervisor memory is its comm region; the
+ * interrupt controllers the hypervisor filters are nobody's.
+ */
 static void check_cell_map(struct cell *cell,
 			   const struct jailhouse_memory *mem)
 {
 	u64 comm = page_pool_virt2phys(&mem_pool, cell->comm_region);
 
+	if (covers(mem, FUZZ_IOAPIC) || covers(mem, FUZZ_XAPIC))
+		fuzz_violation = "a cell's table maps the IOAPIC or xAPIC";
 	if (hits_hv(mem) &&
 	    (mem->phys_start != comm || mem->size != PAGE_SIZE))
 		fuzz_violation = "a cell's table maps hypervisor memory";

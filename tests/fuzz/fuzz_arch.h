@@ -21,6 +21,7 @@
 #define FUZZ_RES_BASE		0x3a600000ULL
 #define FUZZ_RES_SIZE		0x1000000ULL
 #define FUZZ_IOAPIC		0xfec00000ULL
+#define FUZZ_XAPIC		0xfee00000ULL
 
 /* Backing of the low region, where the root places cell configs. */
 extern unsigned char fuzz_low[FUZZ_LOW_SIZE];

@@ -5,7 +5,8 @@
  * destroy), run against the real core (cell.c, cell_check.c,
  * cell_memory.c, config_check.c ...) on a fake machine of four CPUs.
  * After every step:
- *  - no table maps hypervisor memory (but a cell's own comm region page),
+ *  - no table maps hypervisor memory (but a cell's own comm region page)
+ *    or, at either address, the xAPIC or IOAPIC page,
  *  - the root cell maps exactly what it owns: its regions minus what
  *    cells hold (page by page, against the shadow the arch hooks keep),
  *  - every CPU has one owner, and the per-CPU data agrees,
@@ -156,7 +157,12 @@ static void build_region(struct input *in, struct jailhouse_memory *mem)
 		mem->phys_start = FUZZ_LOW_BASE + (where & 0xf) * PAGE_SIZE;
 	else
 		mem->phys_start = FUZZ_RES_BASE - 0x100000 + where * PAGE_SIZE;
-	mem->virt_start = take(in, 2) * PAGE_SIZE;
+	where = take(in, 2);
+	/* Low guest memory, or (top bit) around the IOAPIC and xAPIC. */
+	if (where & 0x8000)
+		mem->virt_start = FUZZ_IOAPIC + (where & 0x3ff) * PAGE_SIZE;
+	else
+		mem->virt_start = where * PAGE_SIZE;
 	mem->size = (take(in, 1) % 16 + 1) * PAGE_SIZE;
 	mem->flags = 0;
 	for (bit = 0; bit < 8; bit++)

@@ -54,6 +54,8 @@ SEEDS = {
                                            virt=2 * n) for n in range(7)] +
                            [COMM_PAGE]) + op(LOADABLE_OP, 1) + op(DESTROY, 1),
     'ports': create(0, 0, 0x4, [ram(RES), COMM_PAGE], pio=(0x60, 8)),
+    'xapic': create(0, 0, 0x4, [ram(RES, 1, READ | WRITE, virt=0x8200),
+                                COMM_PAGE]),
 }
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'seeds',

@@ -775,3 +775,35 @@ TEST(cell_create_scales_with_many_regions)
 			   "1024 are supported"));
 	teardown_root();
 }
+
+TEST(cell_suspend_of_a_silent_cpu_is_bounded)
+{
+	unsigned int cpu;
+	u64 start;
+
+	setup_root();
+	put_cfg(0, "silent", 0xc, RESERVATION);
+	ASSERT_EQ(create(0), 1);
+	/* CPU 3 of the cell no longer takes kicks (lost, or gone). */
+	arch_gone_mask = 1UL << 3;
+	alarm(60);
+	dbg_output_reset();
+	start = fake_time_ns;
+	EXPECT_EQ(cell_destroy(caller(), 1), -ETIMEDOUT);
+	alarm(0);
+	EXPECT_LE(10000000000ULL, fake_time_ns - start);
+	EXPECT_TRUE(strstr(dbg_output, "CPU 3 of cell \"silent\" does not "
+			   "answer: operation abandoned"));
+	/* Nothing changed, nobody is left suspended, the lock is free. */
+	EXPECT_EQ(num_cells(), 2);
+	EXPECT_EQ(root_cell.cpu_set[0], 0x3);
+	for (cpu = 0; cpu < NUM_CPUS; cpu++)
+		EXPECT_FALSE(per_cpu(cpu)->suspend_cpu);
+	put_cfg(1, "other", 0x1, RESERVATION + 0x100000);
+	EXPECT_EQ(create(1), 2);
+	EXPECT_EQ(cell_destroy(caller(), 2), 0);
+	arch_gone_mask = 0;
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}

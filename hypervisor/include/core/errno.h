@@ -19,5 +19,6 @@
 #define ENOSPC		28
 #define ERANGE		34
 #define ENOSYS		38
+#define ETIMEDOUT	110
 
 #endif /* _CORE_ERRNO_H */

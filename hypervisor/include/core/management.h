@@ -28,9 +28,11 @@ void management_unlock(void);
 /*
  * Suspend every CPU of cell except self and wait until each one is in
  * the hypervisor; resume lets them go (their TLBs are flushed, since the
- * manager usually changed their mappings).
+ * manager usually changed their mappings). A CPU that does not stop
+ * within seconds fails the suspension: all are resumed, -ETIMEDOUT, and
+ * the caller abandons its operation without having changed anything.
  */
-void cell_suspend(struct cell *cell, struct per_cpu *self);
+int cell_suspend(struct cell *cell, struct per_cpu *self);
 void cell_resume(struct cell *cell, struct per_cpu *self);
 
 /* Post requests to a suspended CPU; they take effect when it resumes. */

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # arm64 cell requests that must fail with one clear sentence and change
-# nothing: a CPU or memory another cell has, a duplicate name, unknown
+# nothing: memory over the GIC distributor, a CPU or memory another cell
+# has, a duplicate name, unknown
 # names, images outside the loadable memory, starting a running cell,
 # disabling with cells, destroying twice. The pool usage and the cell
 # list are the same afterwards.
@@ -25,6 +26,12 @@ patched() {
 }
 
 # The descriptor is 132 bytes: name @8, CPU set @132, memory regions follow.
+# Memory over the GIC distributor in the cell's guest-physical space
+# (region 0's virt_start @148 becomes 0x08000000): refused.
+patched gicd 148 '\000\000\000\010'
+expect_fail_with "config was rejected" jailhouse cell create $tmp/gicd.cell
+check_contains "GIC refusal on the console" "$(jailhouse console)" \
+	'covers the GIC distributor'
 patched othername 8 'other\000'
 expect_ok jailhouse cell create /etc/jailhouse/gic-demo.cell || dump_dmesg
 list=$(jailhouse cell list)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Cell requests that must fail with one clear sentence and change
-# nothing: CPU 0, a CPU or memory another cell has, a duplicate name,
+# nothing: CPU 0, memory over the xAPIC, a port the root has not, a CPU
+# or memory another cell has, a duplicate name,
 # unknown names, images outside the loadable memory, starting a running
 # cell, destroying twice. The pool usage and the cell list are the same
 # afterwards.
@@ -27,6 +28,17 @@ patched() {
 # The descriptor is 132 bytes: name @8, CPU set @132, memory regions follow.
 patched cpu0 132 '\001'
 expect_fail_with "CPU 0" jailhouse cell create $tmp/cpu0.cell
+# Isolation refusals: RAM over the xAPIC page in the cell's guest-physical
+# space (region 0's virt_start @148), a port the root cell has not got
+# (PIO range 0's base @204: 0xcf8, PCI config, which the root never has).
+patched xapic 148 '\000\000\340\376'
+expect_fail_with "config was rejected" jailhouse cell create $tmp/xapic.cell
+check_contains "xAPIC refusal on the console" "$(jailhouse console)" \
+	'memory region 0 (0x3a700000, size 0x100000) covers the xAPIC'
+patched ports 204 '\370\014'
+expect_fail_with "config was rejected" jailhouse cell create $tmp/ports.cell
+check_contains "port refusal on the console" "$(jailhouse console)" \
+	"I/O port 0xcf8 is not the root cell's"
 patched othername 8 'other\000'
 expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell || dump_dmesg
 list=$(jailhouse cell list)
