@@ -4,9 +4,9 @@
 # <LIB_ARCH>/) plus one demo source each, linked with the architecture's
 # linker script and turned into raw binaries.
 #
-#   make -f inmates/lib/inmate.mk LIB_ARCH=x86|arm64 DEMOS="a b" \
+#   make -f inmates/lib/inmate.mk LIB_ARCH=x86|arm64|arm DEMOS="a b" \
 #        SRCDIR=<dir with a.c b.c> OUTDIR=<dir for a.bin b.bin> \
-#        [VARIANT=64|32 (x86)] [INMATE_BASE=<link address> (arm64)]
+#        [VARIANT=64|32 (x86)] [INMATE_BASE=<link address> (arm64, arm)]
 #
 # An image made of more sources than its one demo file (inmates/freertos)
 # includes this file and lists their objects, built by its own rules, in
@@ -26,6 +26,8 @@ VARIANT ?=
 INMATE_BASE ?= 0
 BUILD := $(OUTDIR)/.build$(VARIANT)
 EXTRA_OBJS ?=
+# Archives after all objects (lib.mk may name libgcc).
+ARCH_LIBS :=
 
 include $(ALIB)/lib.mk
 
@@ -65,7 +67,7 @@ $(BUILD):
 
 $(OUTDIR)/%.elf: $(BUILD)/%.o $(LIB_OBJS) $(EXTRA_OBJS) $(ALIB)/inmate.lds
 	@echo "  LD      $(notdir $@)"
-	$(Q)$(LD) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(EXTRA_OBJS)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(EXTRA_OBJS) $(ARCH_LIBS)
 
 $(OUTDIR)/%.bin: $(OUTDIR)/%.elf
 	@echo "  OBJCOPY $(notdir $@)"

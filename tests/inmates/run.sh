@@ -3,9 +3,9 @@
 #
 # Inmate tests: host tests of the shared library, then the demos in plain
 # QEMU (x86 q35 with a reset-vector shim standing in for the cell start,
-# arm64 virt with the generic loader). Each check prints PASS/FAIL; the
-# last line is "N passed, N failed". Every QEMU runs under `timeout` and
-# is stopped by the PID we started, nothing else.
+# arm64 and ARMv7 virt with the generic loader). Each check prints
+# PASS/FAIL; the last line is "N passed, N failed". Every QEMU runs under
+# `timeout` and is stopped by the PID we started, nothing else.
 #
 #   run.sh <topdir> <build dir>
 
@@ -450,6 +450,59 @@ else
 		grep -q "8000000c: 0x00000000 0x00000002" "$F/refuse.log.mon"
 	check "arm64 FreeRTOS shutdown=refuse: keeps running (jitter lines)" \
 		freertos_jitter_ok "$F/refuse.log"
+fi
+
+### ARMv7 (qemu-system-arm virt, cortex-a15, GICv2; RAM from 0x40000000,
+### 2 GiB so that the comm region's 0x80000000 is memory). The library runs
+### the arm64 demo sources unchanged.
+R=$B/arm
+QR=(qemu-system-arm -machine virt -cpu cortex-a15 -m 2G -nic none)
+"$B/mkcomm-arm" "$R/comm.bin" 3 0x09000000 5 2 0x08000000 0x08010000 0
+"$B/mkcomm-arm" "$R/comm-msg.bin" 3 0x09000000 5 2 0x08000000 0x08010000 \
+	0 1
+
+with_cmdline "$R/gic-demo.bin" "$R/t.bin" \
+	"ticks=5 gic=2 gicd-base=0x08000000 gicc-base=0x08010000 con-type=PL011 con-base=0x09000000"
+run_qemu "$R/gic.log" "Stopped GIC demo" "" -- "${QR[@]}" \
+	-device loader,file="$R/t.bin",addr=$BASE,force-raw=on \
+	"${start_at[@]}" -serial file:"$R/gic.log"
+check "ARMv7 gic-demo: GICv2 from the command line" \
+	has "$R/gic.log" "GICv2: distributor 0x8000000"
+check "ARMv7 gic-demo: 5 timer interrupts (CP15 virtual timer)" \
+	test "$(count "$R/gic.log" "Timer fired")" -eq 5
+check "ARMv7 gic-demo: plausible jitter" jitter_ok "$R/gic.log"
+
+# Console and GIC from the comm region (packed struct, read with the MMU
+# off), and a posted shutdown request approved.
+with_cmdline "$R/uart-demo.bin" "$R/t.bin" ""
+run_qemu "$R/uart.log" "Stopped UART demo" "xp /2wx 0x8000000c" -- \
+	"${QR[@]}" -device loader,file="$R/t.bin",addr=$BASE,force-raw=on \
+	-device loader,file="$R/comm-msg.bin",addr=0x80000000,force-raw=on \
+	"${start_at[@]}" -serial file:"$R/uart.log"
+check "ARMv7 uart-demo: console from the comm region" \
+	has "$R/uart.log" "UART demo on PL011 console"
+check "ARMv7 uart-demo: reply APPROVED (3) in the comm region" \
+	grep -q "8000000c: 0x00000000 0x00000003" "$R/uart.log.mon"
+
+F=$B/freertos-arm
+if [ ! -f "$F/freertos-demo.bin" ]; then
+	echo "SKIP: ARMv7 FreeRTOS demo in plain QEMU: FREERTOS_KERNEL not set" \
+		"(no freertos-demo.bin; see Documentation/freertos.md)"
+else
+	with_cmdline "$F/freertos-demo.bin" "$F/t.bin" "seconds=3"
+	run_qemu "$F/run.log" "Stopped FreeRTOS demo" "" -- "${QR[@]}" \
+		-device loader,file="$F/t.bin",addr=$BASE,force-raw=on \
+		-device loader,file="$R/comm.bin",addr=0x80000000,force-raw=on \
+		"${start_at[@]}" -serial file:"$F/run.log"
+	n="ARMv7 FreeRTOS GICv2"
+	check "$n: kernel started" grep -q \
+		"^FreeRTOS V1[0-9.]* on Stockade, GICv2, tick 1000 Hz" "$F/run.log"
+	check "$n: three workers at priorities 1-3 ran" workers_ran "$F/run.log"
+	check "$n: queue counts consistent" queue_ok "$F/run.log"
+	check "$n: jitter lines (1000 releases, min<=avg<=max)" \
+		freertos_jitter_ok "$F/run.log"
+	check "$n: all 7 tasks stopped cleanly after seconds=3" \
+		has "$F/run.log" "7 of 7 tasks stopped cleanly"
 fi
 
 echo "$PASSED passed, $FAILED failed"

@@ -52,7 +52,8 @@ static void reporter_task(void *arg)
 
 	(void)arg;
 	while (!demo_stopping()) {
-		if (xQueueReceive(reports, &stats, pdMS_TO_TICKS(100)) != pdTRUE)
+		if (xQueueReceive(reports, &stats,
+				  pdMS_TO_TICKS(100)) != pdTRUE)
 			continue;
 		demo_print("Jitter (1 kHz task, %lu releases): min %lld ns, "
 			   "avg %lld ns, max %lld ns\n",

@@ -84,18 +84,25 @@ static void consumer_report(void)
 		   produced, consumed, out_of_order);
 }
 
+/* One value from the queue (or none within 100 ms), checked for order. */
+static void consume_one(void)
+{
+	unsigned long value;
+
+	if (xQueueReceive(queue, &value, pdMS_TO_TICKS(100)) != pdTRUE)
+		return;
+	if (value != consumed)
+		out_of_order++;
+	consumed = value + 1;
+}
+
 static void consumer_task(void *arg)
 {
 	TickType_t last_report = xTaskGetTickCount();
-	unsigned long value;
 
 	(void)arg;
 	while (!demo_stopping()) {
-		if (xQueueReceive(queue, &value, pdMS_TO_TICKS(100)) == pdTRUE) {
-			if (value != consumed)
-				out_of_order++;
-			consumed = value + 1;
-		}
+		consume_one();
 		if (xTaskGetTickCount() - last_report >=
 		    pdMS_TO_TICKS(REPORT_PERIOD_MS)) {
 			last_report = xTaskGetTickCount();

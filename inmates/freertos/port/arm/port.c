@@ -13,6 +13,13 @@
 #include "port-arch.h"
 
 extern char port_vectors[];
+
+/* What portASM.S takes for granted about the frame. */
+_Static_assert(FRAME_SIZE % 8 == 0, "a frame must keep SP 8-byte aligned");
+_Static_assert(FRAME_R(0) == FRAME_NESTING + 8,
+	       "push {r0-r12, lr} lands right above nesting and pad");
+_Static_assert(FRAME_PC + 4 == FRAME_CPSR && FRAME_CPSR + 4 == FRAME_SIZE,
+	       "SRS stores return address and CPSR at the frame's top");
 void port_fatal(unsigned int vector, unsigned long lr, unsigned long spsr)
 	__attribute__((noreturn));
 

@@ -17,6 +17,13 @@
 
 extern char port_vectors[];
 
+/* What portASM.S takes for granted about the frame. */
+_Static_assert(FRAME_SIZE % 16 == 0, "a frame must keep SP 16-byte aligned");
+_Static_assert(FRAME_X(30) + 8 == FRAME_ELR, "x30 and ELR are one stp");
+_Static_assert(FRAME_SPSR + 8 == FRAME_NESTING,
+	       "SPSR and the nesting count are one stp");
+_Static_assert(FRAME_NESTING + 8 == FRAME_SIZE, "the nesting count is last");
+
 /* Returns the I bit as it was, for vPortClearInterruptMask(). */
 UBaseType_t uxPortSetInterruptMask(void)
 {

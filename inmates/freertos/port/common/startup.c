@@ -10,9 +10,8 @@
 #include "FreeRTOS.h"
 #include "task.h"
 
+#include "port-arch.h"
 #include "stockade-port.h"
-
-void port_irq_handler(unsigned int irq);
 
 /*
  * heap_4 takes its memory from here (configAPPLICATION_ALLOCATED_HEAP):
@@ -47,7 +46,9 @@ void port_assert_failed(const char *file, int line)
 
 void vApplicationMallocFailedHook(void)
 {
-	port_assert_failed("heap exhausted", 0);
+	portDISABLE_INTERRUPTS();
+	printk("FreeRTOS: heap exhausted (configTOTAL_HEAP_SIZE)\n");
+	inmate_halt();
 }
 
 void vApplicationStackOverflowHook(TaskHandle_t task, char *name)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
 /*
- * String functions for the freestanding ARMv7 build (see stdlib.h here):
- * the inmate library's (inmates/lib/string.c) names.
+ * String functions for the FreeRTOS kernel on ARMv7 (see stdlib.h here):
+ * the inmate library's (inmates/lib/string.c).
  */
 #ifndef _FREERTOS_ARM_STRING_H
 #define _FREERTOS_ARM_STRING_H
