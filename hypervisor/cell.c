@@ -24,6 +24,7 @@
 #include <core/page_pool.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/ratelimit.h>
 #include <core/remap.h>
 #include <core/string.h>
 #include <core/unit.h>
@@ -430,6 +431,8 @@ static long start_locked(struct per_cpu *cpu, unsigned long id)
 	}
 	if (!err) {
 		comm_region_init(cell, JAILHOUSE_CELL_RUNNING);
+		/* A new run may say hello at once, whatever the last said. */
+		ratelimit_reset(&cell->print_limit);
 		arch_flush_cell_memory(cell);
 		for_each_cpu_of(n, cell) {
 			per_cpu(n)->failed = false;

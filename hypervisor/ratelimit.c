@@ -49,3 +49,9 @@ bool ratelimit_ok(struct ratelimit *rl, const char *who)
 		printk("%s: %u messages suppressed (too many)\n", who, dropped);
 	return ok;
 }
+
+void ratelimit_reset(struct ratelimit *rl)
+{
+	rl->stamp = 0;
+	rl->dropped = 0;
+}

@@ -13,9 +13,12 @@
 #include <core/spinlock.h>
 #include <core/types.h>
 
-/* Messages let through at once, and further ones per second. */
-#define RATELIMIT_BURST		50
-#define RATELIMIT_PER_SEC	10
+/*
+ * Messages let through at once, and further ones per second: about half
+ * of what a 115200 baud UART carries in lines of a hundred characters.
+ */
+#define RATELIMIT_BURST		200
+#define RATELIMIT_PER_SEC	50
 
 struct ratelimit {
 	spinlock_t lock;
@@ -32,5 +35,11 @@ struct ratelimit {
  * it, one line says how many, on behalf of who.
  */
 bool ratelimit_ok(struct ratelimit *rl, const char *who);
+
+/*
+ * A full burst again, nothing counted as held back (a cell that starts
+ * over; no one else may use rl meanwhile).
+ */
+void ratelimit_reset(struct ratelimit *rl);
 
 #endif /* _CORE_RATELIMIT_H */
