@@ -105,7 +105,13 @@ bool cpu_handle_requests(struct per_cpu *cpu)
 	}
 
 	requests = __atomic_exchange_n(&cpu->requests, 0, __ATOMIC_ACQ_REL);
-	if (requests & CPU_REQ_PARK) {
+	/*
+	 * A park still pending from before the cell restarted (this CPU was
+	 * slow to wake) is superseded by the reset: parking now would undo
+	 * what the cell's running CPUs did since, such as a PSCI CPU_ON of
+	 * this one.
+	 */
+	if ((requests & CPU_REQ_PARK) && !(requests & CPU_REQ_RESET)) {
 		cpu->parked = true;
 		arch_park_cpu(cpu);
 	}
