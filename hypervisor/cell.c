@@ -486,10 +486,11 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 	/* The returned CPUs are root CPUs now: one resume wakes all. */
 	cell_resume(&root_cell, cpu);
 	/*
-	 * Only now: the time this takes lets the returned CPUs handle their
-	 * reset before Linux, on the hypercall's return, switches them on
-	 * again (which the ARM PSCI code refuses while one is still on).
+	 * Linux switches the returned CPUs on again as soon as the hypercall
+	 * returns, which the ARM PSCI code refuses while one is still on:
+	 * they must have taken their reset by then.
 	 */
+	cell_wait_requests_taken(cell);
 	units_cell_exit(cell);
 	free_cell(cell);
 	print_pool_usage("cell destruction");

@@ -84,6 +84,21 @@ void cell_resume(struct cell *cell, struct per_cpu *self)
 	}
 }
 
+void cell_wait_requests_taken(struct cell *cell)
+{
+	u64 deadline = arch_time_ns() + SUSPEND_WAIT_MAX_NS;
+	unsigned int cpu;
+
+	for_each_cpu_of(cpu, cell)
+		while (__atomic_load_n(&per_cpu(cpu)->requests,
+				       __ATOMIC_ACQUIRE))
+			if (arch_time_ns() >= deadline) {
+				printk("CPU %u does not take its requests\n",
+				       cpu);
+				return;
+			}
+}
+
 void cpu_post_request(struct per_cpu *target, u32 requests)
 {
 	__atomic_or_fetch(&target->requests, requests, __ATOMIC_ACQ_REL);

@@ -182,8 +182,28 @@ void arch_comm_region_init(struct cell *cell,
 u64 fake_time_ns, fake_time_step_ns = 1000;
 unsigned long arch_gone_mask;
 
+unsigned long arch_slow_mask;
+unsigned int arch_slow_delay;
+/* Resumed slow CPUs whose requests are still to be taken, and when. */
+static unsigned long slow_pending;
+static unsigned int slow_countdown;
+
+static void slow_cpus_tick(void)
+{
+	unsigned int cpu;
+
+	if (!slow_pending || --slow_countdown)
+		return;
+	for (cpu = 0; cpu < 8 * sizeof(slow_pending); cpu++)
+		if (slow_pending & (1UL << cpu)) {
+			slow_pending &= ~(1UL << cpu);
+			cpu_handle_requests(per_cpu(cpu));
+		}
+}
+
 u64 arch_time_ns(void)
 {
+	slow_cpus_tick();
 	return __atomic_add_fetch(&fake_time_ns, fake_time_step_ns,
 				  __ATOMIC_RELAXED);
 }
@@ -194,10 +214,15 @@ void arch_send_management_ipi(struct per_cpu *target)
 	arch_ipi_mask |= 1UL << target->cpu_id;
 	if (arch_gone_mask & (1UL << target->cpu_id))
 		return;
-	if (__atomic_load_n(&target->suspend_cpu, __ATOMIC_ACQUIRE))
+	if (__atomic_load_n(&target->suspend_cpu, __ATOMIC_ACQUIRE)) {
 		target->cpu_suspended = true;
-	else if (target->cpu_suspended) {
+	} else if (target->cpu_suspended) {
 		target->cpu_suspended = false;
+		if (arch_slow_mask & (1UL << target->cpu_id)) {
+			slow_pending |= 1UL << target->cpu_id;
+			slow_countdown = arch_slow_delay;
+			return;
+		}
 		cpu_handle_requests(target);
 	}
 }

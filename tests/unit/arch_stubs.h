@@ -64,6 +64,14 @@ extern u64 fake_time_ns, fake_time_step_ns;
 /* CPUs (bit mask) that left the hypervisor and no longer answer kicks. */
 extern unsigned long arch_gone_mask;
 
+/*
+ * CPUs (bit mask) that, once resumed, take their requests only at the
+ * arch_slow_delay-th clock reading after the kick, as a CPU still on its
+ * way into the hypervisor would.
+ */
+extern unsigned long arch_slow_mask;
+extern unsigned int arch_slow_delay;
+
 /* ARM: this_cpu() is per_cpu(this_cpu_id). */
 extern unsigned int this_cpu_id;
 

@@ -432,6 +432,28 @@ TEST(cell_shutdown_handshake)
 }
 
 /*
+ * Linux switches a returned CPU on as soon as DESTROY returns, so the
+ * CPU must have taken its reset by then, however late it wakes.
+ */
+TEST(cell_destroy_waits_for_returned_cpus)
+{
+	setup_root();
+	put_cfg(0, "late", 0x4, RESERVATION);
+	ASSERT_EQ(create(0), 1);
+	ASSERT_EQ(cell_start(caller(), 1), 0);
+	arch_reset_mask = 0;
+	arch_slow_mask = 0x4;
+	arch_slow_delay = 5;
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(per_cpu(2)->requests, 0);
+	EXPECT_EQ(arch_reset_mask & 0x4, 0x4);
+	EXPECT_EQ(per_cpu(2)->cell, &root_cell);
+	arch_slow_mask = 0;
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+/*
  * A sub-page I/O region: registered in the cell's MMIO table (accesses
  * reach the device), neither refused nor taken from the root (whose
  * mapping is page granular), and its table page is given back.

@@ -35,6 +35,12 @@ void management_unlock(void);
 int cell_suspend(struct cell *cell, struct per_cpu *self);
 void cell_resume(struct cell *cell, struct per_cpu *self);
 
+/*
+ * After cell_resume: wait until every CPU of cell has taken the requests
+ * posted to it (bounded; a CPU that never does gets one console line).
+ */
+void cell_wait_requests_taken(struct cell *cell);
+
 /* Post requests to a suspended CPU; they take effect when it resumes. */
 void cpu_post_request(struct per_cpu *target, u32 requests);
 

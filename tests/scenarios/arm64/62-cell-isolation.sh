@@ -96,7 +96,7 @@ check_contains "the failure names CPU and cell" "$(jailhouse console)" \
 # with an external abort, which the hypervisor must never take itself)
 misbehave "64-bit access to a 32-bit GIC register" \
 	'\000\000\241\322\001\000\100\371\000\000\000\024' \
-	'CPU 2, cell "uart-demo": refused MMIO read at 0x8000000, 8 bytes (-22)'
+	'CPU 2, cell "uart-demo": refused MMIO read at 0x8000000, 8 bytes (by its handler)'
 
 # GICv3: the cell marks every private interrupt of its own CPU active in
 # its redistributor, the hypervisor's management SGI 15 included, then
