@@ -91,7 +91,9 @@ void cell_wait_requests_taken(struct cell *cell)
 
 	for_each_cpu_of(cpu, cell)
 		while (__atomic_load_n(&per_cpu(cpu)->requests,
-				       __ATOMIC_ACQUIRE))
+				       __ATOMIC_SEQ_CST) ||
+		       __atomic_load_n(&per_cpu(cpu)->requests_busy,
+				       __ATOMIC_SEQ_CST))
 			if (arch_time_ns() >= deadline) {
 				printk("CPU %u does not take its requests\n",
 				       cpu);
@@ -119,7 +121,11 @@ bool cpu_handle_requests(struct per_cpu *cpu)
 		arch_cpu_tlb_flush(cpu);
 	}
 
-	requests = __atomic_exchange_n(&cpu->requests, 0, __ATOMIC_ACQ_REL);
+	if (!__atomic_load_n(&cpu->requests, __ATOMIC_ACQUIRE))
+		return had_work;
+	/* Before the requests go: a waiter must see one or the other. */
+	__atomic_store_n(&cpu->requests_busy, true, __ATOMIC_SEQ_CST);
+	requests = __atomic_exchange_n(&cpu->requests, 0, __ATOMIC_SEQ_CST);
 	/*
 	 * A park still pending from before the cell restarted (this CPU was
 	 * slow to wake) is superseded by the reset: parking now would undo
@@ -134,5 +140,6 @@ bool cpu_handle_requests(struct per_cpu *cpu)
 		cpu->parked = false;
 		arch_reset_cpu(cpu);
 	}
-	return had_work || requests;
+	__atomic_store_n(&cpu->requests_busy, false, __ATOMIC_RELEASE);
+	return true;
 }

@@ -187,17 +187,39 @@ unsigned int arch_slow_delay;
 /* Resumed slow CPUs whose requests are still to be taken, and when. */
 static unsigned long slow_pending;
 static unsigned int slow_countdown;
+static u32 slow_requests[8 * sizeof(unsigned long)];
 
+/* Slow CPUs between taking their requests and carrying them out. */
+static unsigned long slow_midway;
+
+/*
+ * A slow CPU is caught in the middle, as a preempted vCPU can be: at the
+ * first tick it has taken its requests (the word is clear, the CPU busy),
+ * only at the next does it carry them out.
+ */
 static void slow_cpus_tick(void)
 {
+	struct per_cpu *target;
 	unsigned int cpu;
 
+	for (cpu = 0; cpu < 8 * sizeof(slow_midway); cpu++)
+		if (slow_midway & (1UL << cpu)) {
+			slow_midway &= ~(1UL << cpu);
+			target = per_cpu(cpu);
+			target->requests = slow_requests[cpu];
+			target->requests_busy = false;
+			cpu_handle_requests(target);
+		}
 	if (!slow_pending || --slow_countdown)
 		return;
 	for (cpu = 0; cpu < 8 * sizeof(slow_pending); cpu++)
 		if (slow_pending & (1UL << cpu)) {
 			slow_pending &= ~(1UL << cpu);
-			cpu_handle_requests(per_cpu(cpu));
+			target = per_cpu(cpu);
+			target->requests_busy = true;
+			slow_requests[cpu] = target->requests;
+			target->requests = 0;
+			slow_midway |= 1UL << cpu;
 		}
 }
 

@@ -36,8 +36,9 @@ int cell_suspend(struct cell *cell, struct per_cpu *self);
 void cell_resume(struct cell *cell, struct per_cpu *self);
 
 /*
- * After cell_resume: wait until every CPU of cell has taken the requests
- * posted to it (bounded; a CPU that never does gets one console line).
+ * After cell_resume: wait until every CPU of cell has carried out the
+ * requests posted to it (arch_park_cpu/arch_reset_cpu returned; bounded,
+ * a CPU that never does gets one console line).
  */
 void cell_wait_requests_taken(struct cell *cell);
 

@@ -38,6 +38,8 @@ struct per_cpu {
 	bool suspend_cpu;
 	bool cpu_suspended;
 	u32 requests;
+	/* Set while the CPU carries out requests it has taken. */
+	bool requests_busy;
 	bool parked;
 	u32 stats[PERCPU_NUM_STATS];
 	struct arch_per_cpu arch;
