@@ -501,11 +501,15 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 	printk("Closing cell \"%s\"\n", cell->config->name);
 	unlink_cell(cell);
 	err = root_memory_update(cell, 0);
-	/* While the cell's CPUs are still suspended. */
-	units_cell_exit(cell);
 	return_cpus(cell);
 	/* The returned CPUs are root CPUs now: one resume wakes all. */
 	cell_resume(&root_cell, cpu);
+	/*
+	 * Only now: the time this takes lets the returned CPUs handle their
+	 * reset before Linux, on the hypercall's return, switches them on
+	 * again (which the ARM PSCI code refuses while one is still on).
+	 */
+	units_cell_exit(cell);
 	free_cell(cell);
 	print_pool_usage("cell destruction");
 	return err;

@@ -29,7 +29,9 @@ struct unit {
 	 * A cell comes (the root cell at enable, after init) or goes. Cell
 	 * init may refuse the cell's config with a negative errno and one
 	 * console line; cell exit then still runs for this unit, so it must
-	 * undo partial work. Both run with the cell's CPUs not in guest mode.
+	 * undo partial work. Cell init runs before the cell's CPUs run it,
+	 * cell exit after they left it (at destroy, they may already run
+	 * the root cell again).
 	 */
 	int (*cell_init)(struct cell *cell);
 	void (*cell_exit)(struct cell *cell);
