@@ -11,6 +11,7 @@
 #   QEMU_TIMEOUT      host-side limit in seconds (default 600)
 #   QEMU_APPEND       extra kernel command line arguments
 #   QEMU_GIC          arm64 GIC version (default 3)
+#   QEMU_SMP          number of CPUs (default 4; arm: 2)
 #   QEMU_EXTRA        extra QEMU arguments, split on blanks
 #   QEMU_QUIET_STOP   after a scenario announced an expected stop, end the
 #                     run once the console is silent this long (default 20)
@@ -19,7 +20,7 @@
 set -eu -o pipefail
 
 if [ $# -ne 3 ]; then
-	echo "usage: $0 x86|arm64 INITRD LOG" >&2
+	echo "usage: $0 x86|arm64|arm INITRD LOG" >&2
 	exit 2
 fi
 srcarch=$1
@@ -32,6 +33,7 @@ quiet_stop=${QEMU_QUIET_STOP:-20}
 case "$srcarch" in
 x86) debarch=amd64 ;;
 arm64) debarch=arm64 ;;
+arm) debarch=armhf ;;
 *) echo "run-qemu.sh: no QEMU setup for '$srcarch' yet" >&2; exit 2 ;;
 esac
 "$top/ci/kernel.sh" "$debarch" >/dev/null
@@ -40,7 +42,9 @@ esac
 
 # The first -serial is the kernel console; -nographic would put the monitor
 # on stdio as well, so the display and monitor are switched off explicitly.
-common=(-m 1G -smp 4 -display none -monitor none -no-reboot
+smp=${QEMU_SMP:-4}
+[ "$srcarch" != arm ] || smp=${QEMU_SMP:-2}
+common=(-m 1G -smp "$smp" -display none -monitor none -no-reboot
 	-kernel "$VMLINUZ" -initrd "$initrd")
 case "$srcarch" in
 x86)
@@ -58,6 +62,14 @@ arm64)
 	cmd=(qemu-system-aarch64
 	     -machine "virt,virtualization=on,gic-version=${QEMU_GIC:-3}"
 	     -cpu cortex-a57 -nic none "${common[@]}" -serial stdio)
+	;;
+arm)
+	# ARMv7: the armmp-lpae kernel starts in HYP mode on virt. 2 CPUs
+	# (configs/arm/qemu-arm.c): TCG runs ARMv7 guests slowly.
+	append='console=ttyAMA0 panic=-1 mem=768M'
+	cmd=(qemu-system-arm
+	     -machine virt,virtualization=on,gic-version=2
+	     -cpu cortex-a15 -nic none "${common[@]}" -serial stdio)
 	;;
 esac
 append="$append ${QEMU_APPEND:-}"
