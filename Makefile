@@ -17,7 +17,7 @@ export FREERTOS_KERNEL
 endif
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
+	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 check-arm \
 	check-arm64-gicv2 check-demo demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-latency
 
@@ -104,6 +104,10 @@ check-arm64:
 # The same arm64 scenarios on a GICv2 machine (scenarios pick the config).
 check-arm64-gicv2:
 	$(Q)QEMU_GIC=2 ci/system-test.sh arm64
+
+# ARMv7: QEMU virt, Cortex-A15, GICv2, the armmp-lpae kernel.
+check-arm:
+	$(Q)ci/system-test.sh arm
 
 # Figures, not a test: not part of check.
 bench-x86: deps

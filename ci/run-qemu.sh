@@ -11,7 +11,6 @@
 #   QEMU_TIMEOUT      host-side limit in seconds (default 600)
 #   QEMU_APPEND       extra kernel command line arguments
 #   QEMU_GIC          arm64 GIC version (default 3)
-#   QEMU_SMP          number of CPUs (default 4; arm: 2)
 #   QEMU_EXTRA        extra QEMU arguments, split on blanks
 #   QEMU_QUIET_STOP   after a scenario announced an expected stop, end the
 #                     run once the console is silent this long (default 20)
@@ -42,9 +41,7 @@ esac
 
 # The first -serial is the kernel console; -nographic would put the monitor
 # on stdio as well, so the display and monitor are switched off explicitly.
-smp=${QEMU_SMP:-4}
-[ "$srcarch" != arm ] || smp=${QEMU_SMP:-2}
-common=(-m 1G -smp "$smp" -display none -monitor none -no-reboot
+common=(-m 1G -smp 4 -display none -monitor none -no-reboot
 	-kernel "$VMLINUZ" -initrd "$initrd")
 case "$srcarch" in
 x86)
@@ -64,8 +61,7 @@ arm64)
 	     -cpu cortex-a57 -nic none "${common[@]}" -serial stdio)
 	;;
 arm)
-	# ARMv7: the armmp-lpae kernel starts in HYP mode on virt. 2 CPUs
-	# (configs/arm/qemu-arm.c): TCG runs ARMv7 guests slowly.
+	# ARMv7: the armmp-lpae kernel starts in HYP mode on virt.
 	append='console=ttyAMA0 panic=-1 mem=768M'
 	cmd=(qemu-system-arm
 	     -machine virt,virtualization=on,gic-version=2

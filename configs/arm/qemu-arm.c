@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * System config of the ARMv7 test machine (make check-arm): QEMU virt
- * with virtualization=on and gic-version=2, 2 Cortex-A15 CPUs, 1 GiB of
+ * with virtualization=on and gic-version=2, 4 Cortex-A15 CPUs, 1 GiB of
  * RAM at 0x40000000, the armmp-lpae kernel booted with mem=768M so that
  * it leaves 0x70000000-0x7fffffff alone. The same machine map as the
  * arm64 one (configs/arm64/qemu-arm64-gicv2.c): GICv2 with its GICv2m
@@ -54,7 +54,7 @@ struct {
 	},
 
 	.cpus = {
-		0x3,
+		0xf,
 	},
 
 	.mem_regions = {
