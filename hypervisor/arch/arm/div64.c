@@ -19,8 +19,8 @@ u64 armv7_udivmod64(u64 num, u64 den, u64 *rem)
 		*rem = num;
 		return ~0ULL;
 	}
-	/* Divisors that fit 32 bits and a dividend that does: one udiv. */
-	if (!(num >> 32)) {
+	/* Dividend and divisor that fit 32 bits: one udiv. */
+	if (!(num >> 32) && !(den >> 32)) {
 		*rem = (u32)num % (u32)den;
 		return (u32)num / (u32)den;
 	}
