@@ -8,6 +8,12 @@
 # offline and back online through PSCI (which the hypervisor intercepts),
 # and disable returns HYP mode to the hyp stub so that a second round
 # works the same and the module unloads.
+#
+# A CPU that the hypervisor switched on for Linux starts in SVC mode, not
+# HYP: Linux records the mismatch, and from then on a CPU that Linux
+# switches on natively no longer gets the hyp stub (__boot_cpu_mode is
+# marked inconsistent). Such a CPU cannot be taken over again, so the
+# native cycle comes last, in 80-native-hotplug.sh.
 
 . /scenarios/lib.sh
 
@@ -116,9 +122,6 @@ round() {
 	check_contains "round $1: hypervisor said goodbye" \
 		"$(dmesg)" "jailhouse: hypervisor disabled"
 	workload "round $1: after disable"
-	hotplug_native="$(echo 0 >$cpu3/online; echo 1 >$cpu3/online; cat $cpu3/online)"
-	check_eq "round $1: CPU 3 cycles natively after disable" "1" \
-		"$hotplug_native"
 }
 
 round 1 && round 2
