@@ -52,7 +52,7 @@ freertos:
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
 	check-inmates check-armhf-build check-x86 check-arm64 \
-	check-arm64-gicv2 check-demo
+	check-arm64-gicv2 check-arm check-demo
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
