@@ -64,7 +64,7 @@ arm)
 	# ARMv7: the armmp-lpae kernel starts in HYP mode on virt.
 	append='console=ttyAMA0 panic=-1 mem=768M'
 	cmd=(qemu-system-arm
-	     -machine virt,virtualization=on,gic-version=2
+	     -machine "virt,virtualization=on,gic-version=2"
 	     -cpu cortex-a15 -nic none "${common[@]}" -serial stdio)
 	;;
 esac
