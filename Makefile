@@ -17,7 +17,7 @@ export FREERTOS_KERNEL
 endif
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 check-arm \
+	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 check-arm check-arm-bananapi \
 	check-arm64-gicv2 check-demo demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-latency
 
@@ -108,6 +108,10 @@ check-arm64-gicv2:
 # ARMv7: QEMU virt, Cortex-A15, GICv2, the armmp-lpae kernel.
 check-arm:
 	$(Q)ci/system-test.sh arm
+
+# The same on the emulated Banana Pi BPI-M2 Ultra (Allwinner R40, QEMU 10).
+check-arm-bananapi:
+	$(Q)ARM_BOARD=bpim2u ci/system-test.sh arm
 
 # Figures, not a test: not part of check.
 bench-x86: deps

@@ -9,7 +9,7 @@
 
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm.cell
+cfg=$ARM_ROOT_CELL
 fw=jailhouse.bin
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"

@@ -18,8 +18,8 @@
 . /scenarios/lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-arm.cell
-root=qemu-arm
+cfg=$ARM_ROOT_CELL
+root=$(basename "$cfg" .cell)
 cpu3=/sys/devices/system/cpu/cpu3
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"

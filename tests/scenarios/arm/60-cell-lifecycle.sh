@@ -17,7 +17,12 @@ demos=/usr/libexec/jailhouse/demos
 cpu3=/sys/devices/system/cpu/cpu3
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-expect_ok jailhouse enable /etc/jailhouse/qemu-arm.cell || { dump_dmesg; exit 0; }
+# The cell's config is QEMU virt's (PL011, addresses of that machine).
+if [ "$ARM_ROOT_CELL" != /etc/jailhouse/qemu-arm.cell ]; then
+	skip "gic-demo cell" "its config is for QEMU virt"
+	exit 0
+fi
+expect_ok jailhouse enable "$ARM_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 remap0=$(cat $sysfs/remap_pool_used)
 
