@@ -17,7 +17,7 @@ export FREERTOS_KERNEL
 endif
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
+	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 check-arm check-arm-bananapi \
 	check-arm64-gicv2 check-demo demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-latency
 
@@ -52,7 +52,7 @@ freertos:
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
 	check-inmates check-armhf-build check-x86 check-arm64 \
-	check-arm64-gicv2 check-demo
+	check-arm64-gicv2 check-arm check-demo
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -104,6 +104,14 @@ check-arm64:
 # The same arm64 scenarios on a GICv2 machine (scenarios pick the config).
 check-arm64-gicv2:
 	$(Q)QEMU_GIC=2 ci/system-test.sh arm64
+
+# ARMv7: QEMU virt, Cortex-A15, GICv2, the armmp-lpae kernel.
+check-arm:
+	$(Q)ci/system-test.sh arm
+
+# The same on the emulated Banana Pi BPI-M2 Ultra (Allwinner R40, QEMU 10).
+check-arm-bananapi:
+	$(Q)ARM_BOARD=bpim2u ci/system-test.sh arm
 
 # Figures, not a test: not part of check.
 bench-x86: deps

@@ -3,11 +3,9 @@
 #
 # Cross-build what armv7 (armhf) users need from us, the module and the
 # command line tool, against Debian's armmp-lpae headers (make
-# check-armhf-build), and the hypervisor's shared ARM code for ARMv7:
-# every file of hypervisor/arch/arm-common must compile against the ARMv7
-# side of <arm-common/subarch.h>, though no ARMv7 image is linked yet.
-# There is no armv7 system test yet; this keeps the 32-bit build from
-# rotting until there is.
+# check-armhf-build), and the ARMv7 hypervisor image: every file of
+# hypervisor/arch/arm-common must compile against the ARMv7 side of
+# <arm-common/subarch.h> and link into jailhouse.bin.
 set -eu -o pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,4 +28,8 @@ for src in "$top"/hypervisor/arch/arm-common/*.c; do
 	fi
 done
 [ "$missing" = 0 ] || exit 1
+if [ ! -s "$top/build/arm/src/hypervisor/jailhouse.bin" ]; then
+	echo "armhf build: no ARMv7 jailhouse.bin linked" >&2
+	exit 1
+fi
 echo "armhf build: OK ($count arm-common files compiled for ARMv7)"

@@ -11,6 +11,8 @@
 #   QEMU_TIMEOUT      host-side limit in seconds (default 600)
 #   QEMU_APPEND       extra kernel command line arguments
 #   QEMU_GIC          arm64 GIC version (default 3)
+#   ARM_BOARD         arm: virt (default) or bpim2u (Banana Pi BPI-M2 Ultra
+#                     with the kernel package's device tree)
 #   QEMU_EXTRA        extra QEMU arguments, split on blanks
 #   QEMU_QUIET_STOP   after a scenario announced an expected stop, end the
 #                     run once the console is silent this long (default 20)
@@ -19,7 +21,7 @@
 set -eu -o pipefail
 
 if [ $# -ne 3 ]; then
-	echo "usage: $0 x86|arm64 INITRD LOG" >&2
+	echo "usage: $0 x86|arm64|arm INITRD LOG" >&2
 	exit 2
 fi
 srcarch=$1
@@ -32,6 +34,7 @@ quiet_stop=${QEMU_QUIET_STOP:-20}
 case "$srcarch" in
 x86) debarch=amd64 ;;
 arm64) debarch=arm64 ;;
+arm) debarch=armhf ;;
 *) echo "run-qemu.sh: no QEMU setup for '$srcarch' yet" >&2; exit 2 ;;
 esac
 "$top/ci/kernel.sh" "$debarch" >/dev/null
@@ -58,6 +61,20 @@ arm64)
 	cmd=(qemu-system-aarch64
 	     -machine "virt,virtualization=on,gic-version=${QEMU_GIC:-3}"
 	     -cpu cortex-a57 -nic none "${common[@]}" -serial stdio)
+	;;
+arm)
+	# ARMv7: the armmp-lpae kernel starts in HYP mode on both machines.
+	if [ "${ARM_BOARD:-virt}" = bpim2u ]; then
+		dtb=$(dirname "$VMLINUZ")/../usr/lib/linux-image-$KREL/sun8i-r40-bananapi-m2-ultra.dtb
+		append='console=ttyS0,115200 panic=-1 mem=768M'
+		cmd=(qemu-system-arm -machine bpim2u -dtb "$dtb"
+		     "${common[@]}" -serial stdio)
+	else
+		append='console=ttyAMA0 panic=-1 mem=768M'
+		cmd=(qemu-system-arm
+		     -machine "virt,virtualization=on,gic-version=2"
+		     -cpu cortex-a15 -nic none "${common[@]}" -serial stdio)
+	fi
 	;;
 esac
 append="$append ${QEMU_APPEND:-}"

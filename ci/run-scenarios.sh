@@ -18,7 +18,7 @@
 set -eu -o pipefail
 
 if [ $# -ne 2 ]; then
-	echo "usage: $0 x86|arm64 STAGING" >&2
+	echo "usage: $0 x86|arm64|arm STAGING" >&2
 	exit 2
 fi
 srcarch=$1

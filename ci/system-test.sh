@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# ci/system-test.sh x86|arm64
+# ci/system-test.sh x86|arm64|arm
 #
-# The QEMU system tests of one architecture (make check-x86, check-arm64):
+# The QEMU system tests of one architecture (make check-x86, check-arm64,
+# check-arm):
 # packages, Debian kernel, an out-of-tree build installed into a staging
 # folder, then the scenarios. The last line is "N passed, N failed".
 set -eu -o pipefail
@@ -12,7 +13,8 @@ srcarch=${1:-}
 case "$srcarch" in
 x86) debarch=amd64 ;;
 arm64) debarch=arm64 ;;
-*) echo "usage: $0 x86|arm64" >&2; exit 2 ;;
+arm) debarch=armhf ;;
+*) echo "usage: $0 x86|arm64|arm" >&2; exit 2 ;;
 esac
 top=$(cd "$(dirname "$0")/.." && pwd)
 start=$(date +%s)

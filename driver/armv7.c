@@ -1,34 +1,89 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Stockade driver, ARMv7 part: taking over HYP mode is not implemented
- * yet; enable fails with -ENOSYS and one log line after the config and
- * the image were checked, before anything is mapped or called.
+ * Stockade driver, ARMv7 part: the hypervisor memory is mapped cached and
+ * executable in vmalloc space (hv_map.c); the image's entry runs there in
+ * SVC mode, position independent, and reaches HYP mode through the
+ * kernel's hyp stub (HVC_SOFT_RESTART), whose vectors the driver tells
+ * it for the way back.
  */
 #define pr_fmt(fmt) "jailhouse: " fmt
 
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/sizes.h>
+#include <linux/vmalloc.h>
+#include <asm/cacheflush.h>
+#include <asm/cputype.h>
 
 #include "driver.h"
 
+/*
+ * The image's boot tables map its memory with 2 MiB blocks in one 1 GiB
+ * slot, not the last one (the hypervisor's own addresses are there).
+ */
+#define HV_MEM_ALIGN	SZ_2M
+#define HV_MEM_MAX	(192 * SZ_1M)
+#define HV_SLOT_BUSY	3
+
+/* ID_PFR1.Virtualization and ID_MMFR0.VMSA (5: long descriptors). */
+#define ID_PFR1_VIRT(r)	(((r) >> 12) & 0xf)
+#define ID_MMFR0_VMSA(r)	((r) & 0xf)
+
+static void *hyp_stub_vectors;
+
 int jailhouse_arch_init(void)
 {
+	/* Missing symbols only make enable fail; the rest keeps working. */
+	hyp_stub_vectors = jailhouse_ksym("__hyp_stub_vectors");
+	jailhouse_hv_map_init();
 	return 0;
 }
 
 int jailhouse_arch_check_cpu(void)
 {
+	u32 pfr1, mmfr0;
+
+	asm volatile("mrc p15, 0, %0, c0, c1, 1" : "=r" (pfr1));
+	asm volatile("mrc p15, 0, %0, c0, c1, 4" : "=r" (mmfr0));
+	if (!ID_PFR1_VIRT(pfr1)) {
+		pr_err("the CPU has no virtualization extensions (HYP mode)\n");
+		return -ENODEV;
+	}
+	if (ID_MMFR0_VMSA(mmfr0) < 5) {
+		pr_err("the CPU has no large physical address extension (LPAE)\n");
+		return -ENODEV;
+	}
+	if (!hyp_stub_vectors) {
+		pr_err("the kernel's hyp stub (__hyp_stub_vectors) was not found; is the kernel booted in HYP mode?\n");
+		return -ENOSYS;
+	}
 	return 0;
 }
 
+/* Anywhere in vmalloc space; the image runs position independent. */
 void *jailhouse_arch_map(phys_addr_t phys, unsigned long size)
 {
-	pr_err("enabling the hypervisor on ARMv7 is not implemented yet\n");
-	return ERR_PTR(-ENOSYS);
+	u64 end = (u64)phys + size - 1;
+
+	if (!IS_ALIGNED(phys, HV_MEM_ALIGN) || !size || size > HV_MEM_MAX ||
+	    ((u64)phys >> 30) != (end >> 30) ||
+	    ((u64)phys >> 30) >= HV_SLOT_BUSY) {
+		pr_err("invalid config: hypervisor memory at 0x%llx, size 0x%lx, must start on a 2 MiB boundary, be at most 192 MiB and lie within one 1 GiB slot below 3 GiB on ARMv7\n",
+		       (unsigned long long)phys, size);
+		return ERR_PTR(-EINVAL);
+	}
+	return jailhouse_hv_map(phys, size, VMALLOC_START, VMALLOC_END,
+				VM_ALLOC);
 }
 
 void jailhouse_arch_image_loaded(struct jailhouse_header *header,
 				 void *mem, unsigned long size)
 {
+	header->arm_linux_hyp_vectors = virt_to_phys(hyp_stub_vectors);
+	header->arm_linux_hyp_abi = JAILHOUSE_HYP_STUB_ABI_OPCODE;
+	/* The entry runs from here in SVC mode; HYP cleans to memory. */
+	flush_icache_range((unsigned long)mem,
+			   (unsigned long)mem + header->core_size);
 }

@@ -33,6 +33,16 @@ else
 	ARM64_ROOT_CELL=/etc/jailhouse/qemu-arm64-gicv2.cell
 fi
 
+# ARMv7: the root config of this machine (QEMU virt or the emulated
+# Banana Pi BPI-M2 Ultra, ARM_BOARD=bpim2u in ci/run-qemu.sh).
+if grep -q "BPI-M2-Ultra" /proc/device-tree/model 2>/dev/null; then
+	# shellcheck disable=SC2034 # read by the scenarios
+	ARM_ROOT_CELL=/etc/jailhouse/bananapi-m2-ultra.cell
+else
+	# shellcheck disable=SC2034 # read by the scenarios
+	ARM_ROOT_CELL=/etc/jailhouse/qemu-arm.cell
+fi
+
 # First line of $OUTPUT, shortened, to explain a failure on one line.
 _brief() {
 	if [ -n "$OUTPUT" ]; then

@@ -3,12 +3,9 @@
 # ARM state; soft-float ABI so that no VFP/NEON register is ever touched;
 # no unaligned accesses, since early code runs with the HYP MMU off.
 #
-# No image yet: every arm-common file is compiled against the ARMv7 side
-# of <arm-common/subarch.h> (arch/arm/include/asm and subarch.c) so that
-# the shared code keeps building for both sub-architectures. What the
-# contract asks of ARMv7's entry code (entering and leaving guests,
-# starting CPUs) is declared only and stays unresolved until the ARMv7
-# port links an image.
+# Every arm-common file, linked with the ARMv7 side of
+# <arm-common/subarch.h> (arch/arm: headers, subarch.c, entry.S,
+# setup.c, traps.c, time.c) into jailhouse.bin at HV_BASE.
 
 ARCH_SRCS := $(addprefix arch/arm-common/, \
 	cell.c \
@@ -25,6 +22,18 @@ ARCH_SRCS := $(addprefix arch/arm-common/, \
 	psci.c \
 	traps.c \
 	uart_pl011.c) \
-	arch/arm/subarch.c
+	$(addprefix arch/arm/, \
+	div64.c \
+	setup.c \
+	subarch.c \
+	time.c \
+	traps.c)
+ARCH_ASM_SRCS := arch/arm/aeabi_uldivmod.S arch/arm/entry.S
 ARCH_INCLUDES := -I$(HV)/arch/arm/include -I$(HV)/arch/arm-common/include
 ARCH_CFLAGS := -marm -march=armv7ve -mfloat-abi=soft -mno-unaligned-access
+
+# The link address, as a plain number the linker script can use.
+HV_BASE := $(shell sed -n 's/^\#define[[:space:]]*HV_BASE[[:space:]]*\(0x[0-9a-fA-F]*\).*/\1/p' \
+	$(HV)/arch/arm/include/asm/layout.h)
+
+IMAGES := jailhouse.bin

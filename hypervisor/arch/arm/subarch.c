@@ -4,8 +4,7 @@
  * code: the per-CPU pointer, the SMC conduit, skipping a trapped
  * instruction (ARM or Thumb, IT blocks), the register line of a fatal
  * report, and the guest registers its mode banks. Entering and leaving
- * guests and starting CPUs belong to the ARMv7 entry code, which does
- * not exist yet: those stay declared only.
+ * guests and starting CPUs are in entry.S and setup.c.
  */
 #include <core/percpu.h>
 #include <core/printk.h>
@@ -23,9 +22,21 @@
 #define banked_write(reg, val)						\
 	asm volatile("msr " #reg ", %0" : : "r" ((unsigned long)(val)))
 
+/*
+ * HYP mode reaches its own SPSR only as "the current SPSR": the banked
+ * form (SPSR_hyp) is UNDEFINED there. ELR_hyp has no such restriction.
+ */
 static u32 read_spsr(void)
 {
-	return banked_read(SPSR_hyp);
+	u32 v;
+
+	asm volatile("mrs %0, spsr" : "=r" (v));
+	return v;
+}
+
+static void write_spsr(u32 v)
+{
+	asm volatile("msr spsr_cxsf, %0" : : "r" (v));
 }
 
 struct per_cpu *this_cpu(void)
@@ -55,7 +66,7 @@ void arm_skip_instruction(const struct arm_trap *t)
 	unsigned long elr = banked_read(ELR_hyp);
 
 	if (spsr & PSR_T_BIT)
-		banked_write(SPSR_hyp, psr_it_advance(spsr));
+		write_spsr(psr_it_advance(spsr));
 	banked_write(ELR_hyp, elr + ((t->syndrome & ESR_IL) ? 4 : 2));
 }
 
@@ -78,7 +89,7 @@ static unsigned long read_sp(u32 mode)
 	}
 }
 
-static unsigned long read_lr(u32 mode)
+static unsigned long read_lr(const struct trap_frame *f, u32 mode)
 {
 	switch (mode) {
 	case PSR_MODE_FIQ: return banked_read(LR_fiq);
@@ -86,7 +97,7 @@ static unsigned long read_lr(u32 mode)
 	case PSR_MODE_SVC: return banked_read(LR_svc);
 	case PSR_MODE_ABT: return banked_read(LR_abt);
 	case PSR_MODE_UND: return banked_read(LR_und);
-	default: return banked_read(LR_usr);
+	default: return f->lr_usr;
 	}
 }
 
@@ -109,7 +120,7 @@ unsigned long arm_guest_reg(const struct trap_frame *f, unsigned int n)
 		return mode == PSR_MODE_FIQ ? read_fiq_high(n) : f->r[n];
 	if (n == 13)
 		return read_sp(mode);
-	return n == 14 ? read_lr(mode) : 0;
+	return n == 14 ? read_lr(f, mode) : 0;
 }
 
 static void write_sp(u32 mode, unsigned long val)
@@ -124,7 +135,7 @@ static void write_sp(u32 mode, unsigned long val)
 	}
 }
 
-static void write_lr(u32 mode, unsigned long val)
+static void write_lr(struct trap_frame *f, u32 mode, unsigned long val)
 {
 	switch (mode) {
 	case PSR_MODE_FIQ: banked_write(LR_fiq, val); break;
@@ -132,7 +143,7 @@ static void write_lr(u32 mode, unsigned long val)
 	case PSR_MODE_SVC: banked_write(LR_svc, val); break;
 	case PSR_MODE_ABT: banked_write(LR_abt, val); break;
 	case PSR_MODE_UND: banked_write(LR_und, val); break;
-	default: banked_write(LR_usr, val); break;
+	default: f->lr_usr = val; break;
 	}
 }
 
@@ -160,6 +171,6 @@ void arm_guest_set_reg(struct trap_frame *f, unsigned int n,
 	} else if (n == 13) {
 		write_sp(mode, val);
 	} else if (n == 14) {
-		write_lr(mode, val);
+		write_lr(f, mode, val);
 	}
 }

@@ -51,6 +51,15 @@ aarch64)
 		fail "CPUs started at EL2" "$(dmesg | grep -m 1 'CPU(s) started' || echo 'no such kernel message')"
 	fi
 	;;
+armv7l)
+	check_contains "memory limit on the command line" "$cmdline" "mem=768M"
+	check_eq "System RAM ends at 0x6fffffff" "0x6fffffff" "$(ram_top)"
+	if dmesg | grep -q "All CPU(s) started in HYP mode"; then
+		pass "CPUs started in HYP mode"
+	else
+		fail "CPUs started in HYP mode" "$(dmesg | grep -m 1 'CPU(s) started' || echo 'no such kernel message')"
+	fi
+	;;
 *)
 	fail "known architecture" "$(uname -m)"
 	;;

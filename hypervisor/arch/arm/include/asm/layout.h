@@ -22,4 +22,16 @@
 #define HV_DEVICE_BASE		0xfd000000
 #define HV_DEVICE_SIZE		0x02000000
 
+/*
+ * The boot tables of entry.S map the hypervisor memory with 2 MiB blocks
+ * of one level-2 table each for HV_BASE and the identity: it starts on
+ * such a boundary, lies in one 1 GiB slot, and not in the last one,
+ * which holds HV_BASE and the windows.
+ */
+#define HV_MEM_ALIGN		0x200000
+
+/* The stock kernel's hyp stub: r0 = HVC_SOFT_RESTART, r1 = entry. */
+#define LINUX_HVC_SOFT_RESTART	1
+#define LINUX_HVC_STUB_ERR	0xbadca11
+
 #endif /* !_ASM_LAYOUT_H */

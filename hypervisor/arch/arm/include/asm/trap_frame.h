@@ -2,8 +2,10 @@
 /*
  * Guest registers as the ARMv7 HYP vectors save them, and access to them
  * by the register numbers that syndromes use (<arm-common/subarch.h>).
- * The frame holds r0..r12 as HYP mode sees them (the user-mode bank);
- * what the guest's mode banks stays in the CPU.
+ * The frame holds r0..r12 as HYP mode sees them (the user-mode bank)
+ * and the user-mode LR, which HYP mode shares as its own LR and the
+ * hypervisor's calls overwrite; what the guest's mode banks stays in the
+ * CPU.
  */
 #ifndef _ASM_TRAP_FRAME_H
 #define _ASM_TRAP_FRAME_H
@@ -12,14 +14,15 @@
 
 struct trap_frame {
 	unsigned long r[13];
-	/* Keeps the frame a multiple of 8 bytes, as AAPCS wants the stack. */
-	unsigned long pad;
+	/* LR_usr (also SYS mode's); 14 words keep AAPCS's 8-byte stack. */
+	unsigned long lr_usr;
 };
 
 /*
  * Registers the CPU banks per mode, of the mode the guest trapped from
  * (SPSR_hyp.M): r8..r12 of FIQ mode, r13 and r14 of every mode, read and
- * written with the banked-register MRS/MSR (subarch.c). r15 is not a
+ * written with the banked-register MRS/MSR (subarch.c), except the
+ * user-mode LR, which is in the frame. r15 is not a
  * transfer register a trap can name; it reads as 0 and ignores writes.
  */
 unsigned long arm_guest_reg(const struct trap_frame *f, unsigned int n);

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ARMv7 exits to HYP mode, decoded by vector and HSR exception class and
+ * handed to the handlers of arm-common (traps.c there): hypercalls, SMCs,
+ * stage-2 data aborts, 64-bit cp15 writes of ICC_SGI1R, physical
+ * interrupts. Anything else, and any exception of HYP mode itself, is
+ * fatal.
+ */
+#include <jailhouse/hypercall.h>
+#include <core/percpu.h>
+#include <arm-common/psr.h>
+#include <arm-common/subarch.h>
+#include <arm-common/syndrome.h>
+#include <arm-common/traps.h>
+#include <asm/entry.h>
+
+/* Vector index (entry.S): the hyp trap vector, IRQ and FIQ. */
+#define KIND_GUEST_TRAP		5
+#define KIND_IRQ		6
+#define KIND_FIQ		7
+
+/* MCRR/MRRC trap ISS: Opc1, Rt2, Rt, CRm, direction (1: read). */
+#define ISS_CP64_MASK		0xf001e
+#define ISS_CP64_RT2(iss)	(((iss) >> 10) & 0xf)
+#define ISS_CP64_RT(iss)	(((iss) >> 5) & 0xf)
+#define ISS_CP64_READ		BIT(0)
+/* ICC_SGI1R: Opc1 0, CRm 12. */
+#define ISS_ICC_SGI1R		(12 << 1)
+
+static const char *const vector_names[] = {
+	"HYP reset", "HYP undefined instruction", "HYP hypervisor call",
+	"HYP prefetch abort", "HYP data abort", "guest trap", "IRQ", "FIQ",
+};
+
+static u32 trap_spsr(void)
+{
+	u32 v;
+
+	asm volatile("mrs %0, spsr" : "=r" (v));
+	return v;
+}
+
+/* MCRR of the one 64-bit register a guest may reach through a trap. */
+static void decode_cp15_64(struct arm_trap *t)
+{
+	unsigned long iss = ESR_ISS(t->syndrome);
+	struct arm_sysreg_access acc = {
+		.reg = (iss & ISS_CP64_MASK) == ISS_ICC_SGI1R ?
+			ARM_SYSREG_ICC_SGI1R : ARM_SYSREG_OTHER,
+		.is_write = !(iss & ISS_CP64_READ),
+		.value = trap_reg(t->frame, ISS_CP64_RT(iss)) |
+			(u64)trap_reg(t->frame, ISS_CP64_RT2(iss)) << 32,
+	};
+
+	arm_handle_sysreg(t, &acc);
+}
+
+static void handle_sync(struct arm_trap *t)
+{
+	switch (ESR_EC(t->syndrome)) {
+	case EC_HVC32:
+		arm_handle_hvc(t);
+		break;
+	case EC_SMC32:
+		arm_handle_smc(t);
+		break;
+	case EC_DABT_LOW:
+		arm_handle_dabt(t);
+		break;
+	case EC_CP15_64:
+		decode_cp15_64(t);
+		break;
+	default:
+		arm_trap_fatal(t, "unhandled trap");
+	}
+}
+
+void armv7_trap(struct trap_frame *f, unsigned long kind)
+{
+	struct arm_trap t = {
+		.cpu = this_cpu(),
+		.frame = f,
+		.syndrome = sysreg_read(HSR),
+		.origin = vector_names[kind & 7],
+		.in_hyp = (trap_spsr() & PSR_MODE_MASK) == PSR_MODE_HYP,
+	};
+
+	if (t.in_hyp)
+		arm_trap_fatal(&t, "hypervisor exception");
+	if (kind == KIND_IRQ || kind == KIND_FIQ) {
+		t.cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+		arm_handle_irq(&t);
+		return;
+	}
+	if (kind != KIND_GUEST_TRAP)
+		arm_trap_fatal(&t, "unexpected exception");
+
+	t.cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	handle_sync(&t);
+	arm_trap_done(&t);
+}
