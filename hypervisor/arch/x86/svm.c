@@ -17,6 +17,7 @@
 #include <core/string.h>
 #include <x86/cell.h>
 #include <x86/exits.h>
+#include <x86/paging_formats.h>
 #include <x86/processor.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
@@ -59,6 +60,14 @@ BUILD_BUG_ON(sizeof(struct svm_cpu) > X86_VENDOR_STATE_SIZE);
 /* Size in pages of the I/O and MSR permission maps. */
 const unsigned int vcpu_iopm_pages = SVM_IOPM_PAGES;
 const unsigned int vcpu_msrpm_pages = SVM_MSRPM_PAGES;
+
+const struct paging_format *const vcpu_npt_format = &amd_npt_paging;
+
+/* NPT walks the same formats as the CPU's own paging. */
+unsigned long vcpu_npt_max_page_size(void)
+{
+	return x86_max_page_size;
+}
 
 /* entry.S of SVM */
 void __noreturn svm_vmrun_loop(u64 vmcb_pa, void *stack_top,

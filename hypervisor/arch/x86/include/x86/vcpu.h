@@ -22,6 +22,7 @@
 #include <x86/processor.h>
 
 struct guest_regs;
+struct paging_format;
 struct per_cpu;
 
 /* --- Provided by the vendor --- */
@@ -160,6 +161,13 @@ extern const u32 vcpu_vendor_msrs[];
 extern const unsigned int vcpu_vendor_num_msrs;
 int vcpu_vendor_msr_read(struct per_cpu *cpu, u32 msr, u64 *value);
 int vcpu_vendor_msr_write(struct per_cpu *cpu, u32 msr, u64 value);
+
+/*
+ * The format of the cells' nested page tables (NPT, EPT) and the largest
+ * page the vendor's walker takes in them.
+ */
+extern const struct paging_format *const vcpu_npt_format;
+unsigned long vcpu_npt_max_page_size(void);
 
 /* Decoded intercepts the dispatcher hands to x86/exits.h. */
 struct vcpu_io_intercept {
