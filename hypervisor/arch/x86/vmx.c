@@ -26,6 +26,7 @@
 #include <x86/setup.h>
 #include <x86/vcpu.h>
 #include <x86/vmx.h>
+#include <x86/vmx_rules.h>
 
 /* The vendor state of a CPU, in struct arch_per_cpu's vendor_state. */
 struct vmx_cpu {
@@ -42,7 +43,7 @@ BUILD_BUG_ON(sizeof(struct vmx_cpu) > X86_VENDOR_STATE_SIZE);
 static struct {
 	u32 revision;
 	u32 pin, cpu, cpu2, exit, entry;
-	u64 cr0_fixed0, cr0_fixed1, cr4_fixed0, cr4_fixed1;
+	struct vmx_fixed_bits fixed;
 	u64 ept_cap;
 	unsigned long ept_max_page;
 } vmx_caps;
@@ -200,10 +201,10 @@ static void read_fixed_bits(void)
 {
 	vmx_caps.revision = read_msr(MSR_IA32_VMX_BASIC) &
 		VMX_BASIC_REVISION_MASK;
-	vmx_caps.cr0_fixed0 = read_msr(MSR_IA32_VMX_CR0_FIXED0);
-	vmx_caps.cr0_fixed1 = read_msr(MSR_IA32_VMX_CR0_FIXED1);
-	vmx_caps.cr4_fixed0 = read_msr(MSR_IA32_VMX_CR4_FIXED0);
-	vmx_caps.cr4_fixed1 = read_msr(MSR_IA32_VMX_CR4_FIXED1);
+	vmx_caps.fixed.cr0_fixed0 = read_msr(MSR_IA32_VMX_CR0_FIXED0);
+	vmx_caps.fixed.cr0_fixed1 = read_msr(MSR_IA32_VMX_CR0_FIXED1);
+	vmx_caps.fixed.cr4_fixed0 = read_msr(MSR_IA32_VMX_CR4_FIXED0);
+	vmx_caps.fixed.cr4_fixed1 = read_msr(MSR_IA32_VMX_CR4_FIXED1);
 }
 
 int vcpu_vendor_init(void)
@@ -269,7 +270,7 @@ static int vmx_on(struct per_cpu *cpu)
 	u64 cr0 = read_cr0();
 
 	lock_feature_control();
-	if ((cr0 & vmx_caps.cr0_fixed0) != vmx_caps.cr0_fixed0) {
+	if ((cr0 & vmx_caps.fixed.cr0_fixed0) != vmx_caps.fixed.cr0_fixed0) {
 		printk("CPU %u: CR0 0x%llx lacks bits VMX needs\n",
 		       cpu->cpu_id, cr0);
 		return -EIO;
@@ -300,58 +301,36 @@ static int vmcs_load(struct per_cpu *cpu)
 	return 0;
 }
 
-/* Access rights of VMX from struct segment's attrib. */
-static u32 segment_ar(const struct segment *seg, bool null_unusable)
-{
-	if (null_unusable && !(seg->selector & ~3U) && !(seg->attrib & 0x80))
-		return VMX_AR_UNUSABLE;
-	return (seg->attrib & 0xff) | ((seg->attrib & 0xf00) << 4);
-}
-
 static bool write_segment(unsigned int n, const struct segment *seg,
 			  bool null_unusable)
 {
 	bool ok = vmcs_write(GUEST_ES_SELECTOR + 2 * n, seg->selector);
 
 	ok &= vmcs_write(GUEST_ES_LIMIT + 2 * n, seg->limit);
-	ok &= vmcs_write(GUEST_ES_AR + 2 * n, segment_ar(seg, null_unusable));
+	ok &= vmcs_write(GUEST_ES_AR + 2 * n, vmx_segment_ar(seg, null_unusable));
 	ok &= vmcs_write(GUEST_ES_BASE + 2 * n, seg->base);
 	return ok;
 }
 
 static u64 cr0_mask(void)
 {
-	/* Unrestricted guests may turn protection and paging off. */
-	u64 owned = vmx_caps.cr0_fixed0 & ~(X86_CR0_PE | X86_CR0_PG);
-
-	return (owned | ~vmx_caps.cr0_fixed1) & 0xffffffffUL;
+	return vmx_cr0_mask(&vmx_caps.fixed);
 }
 
 static u64 cr4_mask(void)
 {
-	return (vmx_caps.cr4_fixed0 | ~vmx_caps.cr4_fixed1) & 0xffffffffUL;
-}
-
-/* The value the CPU runs with for what the guest wrote. */
-static u64 cr0_real(u64 value)
-{
-	return value | (vmx_caps.cr0_fixed0 & cr0_mask());
-}
-
-static u64 cr4_real(u64 value)
-{
-	return value | vmx_caps.cr4_fixed0;
+	return vmx_cr4_mask(&vmx_caps.fixed);
 }
 
 static bool set_cr0(u64 value)
 {
-	return vmcs_write(GUEST_CR0, cr0_real(value)) &
+	return vmcs_write(GUEST_CR0, vmx_cr0_real(&vmx_caps.fixed, value)) &
 		vmcs_write(CR0_READ_SHADOW, value);
 }
 
 static bool set_cr4(u64 value)
 {
-	return vmcs_write(GUEST_CR4, cr4_real(value)) &
+	return vmcs_write(GUEST_CR4, vmx_cr4_real(&vmx_caps.fixed, value)) &
 		vmcs_write(CR4_READ_SHADOW, value);
 }
 
@@ -462,6 +441,9 @@ static bool vmcs_controls(void)
 	ok &= vmcs_write(VM_ENTRY_INTR_INFO, 0);
 	ok &= vmcs_write(CR0_GUEST_HOST_MASK, cr0_mask());
 	ok &= vmcs_write(CR4_GUEST_HOST_MASK, cr4_mask());
+	/* XSAVES of every state component runs without exits. */
+	if (vmx_caps.cpu2 & CPU2_ENABLE_XSAVES)
+		ok &= vmcs_write(XSS_EXIT_BITMAP, 0);
 	return ok;
 }
 
@@ -602,7 +584,7 @@ void vcpu_get_cs(struct per_cpu *cpu, struct segment *cs)
 	(void)cpu;
 	*cs = (struct segment){
 		.selector = vmcs_read(GUEST_CS_SELECTOR),
-		.attrib = (ar & 0xff) | ((ar >> 4) & 0xf00),
+		.attrib = vmx_ar_to_attrib(ar),
 		.limit = vmcs_read(GUEST_CS_LIMIT),
 		.base = vmcs_read(GUEST_CS_BASE),
 	};
@@ -737,11 +719,6 @@ void vcpu_iopm_set(u8 *iopm, u16 port, bool intercept)
 		iopm[port / 8] &= ~(1 << (port % 8));
 }
 
-#define MSRPM_HIGH_FIRST	0xc0000000
-#define MSRPM_RANGE_MSRS	0x2000
-#define MSRPM_WRITE_OFFSET	2048
-#define MSRPM_HIGH_OFFSET	1024
-
 static void msrpm_bit(u8 *map, unsigned int bit, bool set)
 {
 	if (set)
@@ -753,16 +730,12 @@ static void msrpm_bit(u8 *map, unsigned int bit, bool set)
 /* One bit for reads, one in the write half: set = trap. */
 int vcpu_msrpm_set(u8 *msrpm, u32 msr, bool intercept)
 {
-	u8 *map = msrpm;
+	int bit = vmx_msrpm_read_bit(msr);
 
-	if (msr >= MSRPM_HIGH_FIRST) {
-		msr -= MSRPM_HIGH_FIRST;
-		map += MSRPM_HIGH_OFFSET;
-	}
-	if (msr >= MSRPM_RANGE_MSRS)
+	if (bit < 0)
 		return -EINVAL;
-	msrpm_bit(map, msr, intercept);
-	msrpm_bit(map + MSRPM_WRITE_OFFSET, msr, intercept);
+	msrpm_bit(msrpm, bit, intercept);
+	msrpm_bit(msrpm, bit + VMX_MSRPM_WRITE_BITS, intercept);
 	return 0;
 }
 
@@ -877,23 +850,6 @@ static u64 cr_source(struct per_cpu *cpu, struct guest_regs *regs,
 	return n == 4 ? vcpu_get_rsp(cpu) : *gpr_of(regs, n);
 }
 
-static bool cr0_valid(u64 value)
-{
-	if (value >> 32 || (value & ~vmx_caps.cr0_fixed1))
-		return false;
-	/* Paging without protection */
-	return !(value & X86_CR0_PG) || (value & X86_CR0_PE);
-}
-
-/* VMXE is the hypervisor's; long mode needs PAE. */
-static bool cr4_valid(u64 value)
-{
-	if ((value & X86_CR4_VMXE) || (value & ~vmx_caps.cr4_fixed1))
-		return false;
-	return !(vmcs_read(GUEST_IA32_EFER) & EFER_LMA) ||
-		(value & X86_CR4_PAE);
-}
-
 /*
  * MOV to CR0 or CR4 of a bit the hypervisor owns. Values the CPU would
  * refuse are refused with #GP here (VM entry would fail on them).
@@ -910,10 +866,11 @@ static void handle_cr_access(struct per_cpu *cpu, struct guest_regs *regs)
 		return;
 	}
 	value = cr_source(cpu, regs, CR_QUAL_REG(qual));
-	if (cr == 0 && cr0_valid(value)) {
+	if (cr == 0 && vmx_cr0_valid(&vmx_caps.fixed, value)) {
 		set_cr0(value);
 		set_guest_efer(vmcs_read(GUEST_IA32_EFER));
-	} else if (cr == 4 && cr4_valid(value)) {
+	} else if (cr == 4 && vmx_cr4_valid(&vmx_caps.fixed, value,
+						 vcpu_get_efer(cpu) & EFER_LMA)) {
 		set_cr4(value);
 	} else {
 		vcpu_inject_exception(cpu, X86_VEC_GP, true, 0);

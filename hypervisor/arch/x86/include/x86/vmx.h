@@ -33,8 +33,6 @@
 #define VMX_BASIC_REVISION_MASK		0x7fffffffULL
 #define VMX_BASIC_TRUE_CTLS		BIT_ULL(55)
 
-#define X86_CR4_VMXE			BIT(13)
-
 /* Pin-based execution controls */
 #define PIN_NMI_EXITING			BIT(3)
 
@@ -95,9 +93,6 @@
 /* Guest interruptibility state */
 #define INTERRUPTIBILITY_STI		BIT(0)
 #define INTERRUPTIBILITY_MOV_SS		BIT(1)
-
-/* Segment access rights: descriptor bits 40-47 and 52-55, unusable */
-#define VMX_AR_UNUSABLE			BIT(16)
 
 /* Exit qualification of control-register accesses */
 #define CR_QUAL_NUMBER(q)		((q) & 0xf)
@@ -174,6 +169,7 @@ enum vmcs_field {
 	IO_BITMAP_B = 0x2002,
 	MSR_BITMAP = 0x2004,
 	EPT_POINTER = 0x201a,
+	XSS_EXIT_BITMAP = 0x202c,
 	GUEST_PHYSICAL_ADDRESS = 0x2400,
 	VMCS_LINK_POINTER = 0x2800,
 	GUEST_IA32_DEBUGCTL = 0x2802,
