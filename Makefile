@@ -18,7 +18,7 @@ endif
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 \
-	check-arm64-gicv2 check-demo demo deps freertos \
+	check-arm64-gicv2 check-x86-intel check-demo demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-latency
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
@@ -97,6 +97,10 @@ check-demo:
 
 check-x86:
 	$(Q)ci/system-test.sh x86
+
+# Intel VT-x in Bochs (QEMU's TCG has no VMX): tests/scenarios/x86-intel.
+check-x86-intel:
+	$(Q)ci/check-x86-intel.sh
 
 check-arm64:
 	$(Q)ci/system-test.sh arm64
