@@ -358,6 +358,12 @@ void vcpu_vendor_take_nmi(void)
 	asm volatile("stgi; clgi" : : : "memory");
 }
 
+/* Exits run with GIF clear: NMIs wait for the next VMRUN's exit. */
+void vcpu_vendor_nmi_in_hypervisor(struct per_cpu *cpu)
+{
+	(void)cpu;
+}
+
 void vcpu_vendor_dump_exit(struct per_cpu *cpu)
 {
 	const struct vmcb *vmcb = vmcb_of(cpu);

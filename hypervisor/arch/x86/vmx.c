@@ -33,6 +33,8 @@ struct vmx_cpu {
 	u8 vmxon_region[PAGE_SIZE] __aligned(PAGE_SIZE);
 	u8 vmcs[PAGE_SIZE] __aligned(PAGE_SIZE);
 	bool vmxon;
+	/* The VMCS is current: the NMI handler may write it. */
+	bool vmcs_ready;
 	/* Next entry must drop the guest's EPT-derived translations. */
 	bool flush_tlb;
 };
@@ -221,9 +223,13 @@ int vcpu_vendor_init(void)
 		return err;
 	vmx_caps.pin = adjust_controls(true_msr(MSR_IA32_VMX_PINBASED_CTLS,
 				MSR_IA32_VMX_TRUE_PINBASED_CTLS),
-				PIN_NMI_EXITING, &missing);
+				PIN_NMI_EXITING | PIN_PREEMPTION_TIMER, &missing);
+	/* The timer is armed only to come back for kicks (see below). */
+	vmx_caps.pin &= ~PIN_PREEMPTION_TIMER;
 	if (check_missing(missing, PIN_NMI_EXITING,
-			  "VMX without NMI exiting is not supported"))
+			  "VMX without NMI exiting is not supported") ||
+	    check_missing(missing, PIN_PREEMPTION_TIMER,
+			  "VMX without the preemption timer is not supported"))
 		return -ENODEV;
 	err = check_primary_controls();
 	if (!err)
@@ -477,6 +483,7 @@ int vcpu_cpu_init(struct per_cpu *cpu)
 		return -EIO;
 	}
 	vmx(cpu)->flush_tlb = true;
+	vmx(cpu)->vmcs_ready = true;
 	return 0;
 }
 
@@ -484,6 +491,7 @@ void vcpu_cpu_exit(struct per_cpu *cpu)
 {
 	if (!vmx(cpu)->vmxon)
 		return;
+	vmx(cpu)->vmcs_ready = false;
 	asm volatile("vmxoff" : : : "cc", "memory");
 	write_cr4(read_cr4() & ~X86_CR4_VMXE);
 	vmx(cpu)->vmxon = false;
@@ -689,10 +697,36 @@ void vcpu_vendor_reset(struct per_cpu *cpu, unsigned int sipi_vector)
 /*
  * An NMI exit leaves NMIs blocked and the NMI consumed: the hypervisor's
  * handler counts it as if it had arrived there, and its IRET unblocks.
+ * The caller handles the requests next, so the handler's timer is not
+ * needed for this one; an NMI after this point arms it again.
  */
 void vcpu_vendor_take_nmi(void)
 {
 	asm volatile("int $2" : : : "memory");
+	vmcs_write(PIN_BASED_VM_EXEC_CONTROL, vmx_caps.pin);
+}
+
+/*
+ * Exits run with NMIs deliverable: one that hits here is consumed, and
+ * if it was a kick, nothing would look at the request until the next
+ * exit. A preemption timer of 0 makes the next entry exit at once.
+ */
+void vcpu_vendor_nmi_in_hypervisor(struct per_cpu *cpu)
+{
+	if (!vmx(cpu)->vmcs_ready)
+		return;
+	vmcs_write(PREEMPTION_TIMER_VALUE, 0);
+	vmcs_write(PIN_BASED_VM_EXEC_CONTROL, vmx_caps.pin |
+		   PIN_PREEMPTION_TIMER);
+}
+
+/* The exit that timer causes: kicks are handled like on an NMI exit. */
+static void handle_preemption_timer(struct per_cpu *cpu)
+{
+	vmcs_write(PIN_BASED_VM_EXEC_CONTROL, vmx_caps.pin);
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+	__atomic_store_n(&cpu->arch.kicks, 0, __ATOMIC_RELEASE);
+	vcpu_handle_events(cpu);
 }
 
 void vcpu_vendor_dump_exit(struct per_cpu *cpu)
@@ -957,6 +991,9 @@ static void dispatch_exit(struct per_cpu *cpu, struct guest_regs *regs,
 		return;
 	case EXIT_INIT:
 		handle_init_signal(cpu);
+		return;
+	case EXIT_PREEMPTION_TIMER:
+		handle_preemption_timer(cpu);
 		return;
 	case EXIT_TRIPLE_FAULT:
 		vcpu_fatal(cpu, regs, "guest shutdown (triple fault)");

@@ -136,6 +136,13 @@ extern const u8 vcpu_wait_hlt[];
 void vcpu_vendor_take_nmi(void);
 
 /*
+ * An NMI reached the hypervisor's own handler outside the guest. Where
+ * exits run with NMIs deliverable (VMX), the kick it may be would be lost
+ * until the next exit: the vendor makes the next entry exit at once.
+ */
+void vcpu_vendor_nmi_in_hypervisor(struct per_cpu *cpu);
+
+/*
  * The vendor's lines of a fatal report: the exit reason and what the
  * vendor reports with it (qualification, address, pending event).
  */

@@ -35,6 +35,7 @@
 
 /* Pin-based execution controls */
 #define PIN_NMI_EXITING			BIT(3)
+#define PIN_PREEMPTION_TIMER		BIT(6)
 
 /* Primary processor-based execution controls */
 #define CPU_CR3_LOAD_EXITING		BIT(15)
@@ -141,6 +142,7 @@ enum vmx_exit_reason {
 	EXIT_EPT_VIOLATION = 48,
 	EXIT_EPT_MISCONFIG = 49,
 	EXIT_INVEPT = 50,
+	EXIT_PREEMPTION_TIMER = 52,
 	EXIT_INVVPID = 53,
 	EXIT_XSETBV = 55,
 	EXIT_VMFUNC = 59,
@@ -219,6 +221,7 @@ enum vmcs_field {
 	GUEST_INTERRUPTIBILITY = 0x4824,
 	GUEST_ACTIVITY_STATE = 0x4826,
 	GUEST_SYSENTER_CS = 0x482a,
+	PREEMPTION_TIMER_VALUE = 0x482e,
 	HOST_IA32_SYSENTER_CS = 0x4c00,
 	/* natural width */
 	CR0_GUEST_HOST_MASK = 0x6000,
