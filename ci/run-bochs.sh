@@ -79,9 +79,23 @@ echo c >"$work/dbg.rc"
 
 mkdir -p "$(dirname "$log")"
 
+# With its debugger built in, Bochs draws the text screen on a pty of its
+# own ("connected to screen /dev/pts/N"). Nobody looks at it, but unread it
+# fills up and Bochs stops in the middle of a write: drain it.
+drain_screen() {
+	local pty
+
+	pty=$(grep -ao 'connected to screen "[^"]*"' "$work/term.out" 2>/dev/null |
+		sed 's/.*"\(.*\)"/\1/') || true
+	[ -n "$pty" ] && [ -c "$pty" ] || return 1
+	stty -F "$pty" raw -echo 2>/dev/null || true
+	cat "$pty" >/dev/null 2>&1 &
+	drainer=$!
+}
+
 # run_once: one boot; returns 3 when the kernel hung before /init.
 run_once() {
-	local waited=0
+	local waited=0 drained=0
 
 	rm -f "$log" "$log.com2" "$log.bochs"
 	: >"$log"
@@ -92,11 +106,13 @@ run_once() {
 	while kill -0 "$bpid" 2>/dev/null; do
 		sleep 2
 		waited=$((waited + 2))
+		[ "$drained" = 1 ] || { drain_screen && drained=1; } || true
 		if [ "$waited" -ge "$boot_limit" ] &&
 		   ! grep -q '^STOCKADE-BOOTED' "$log" 2>/dev/null; then
 			echo "run-bochs: no /init after ${boot_limit}s" >>"$log"
 			kill -TERM "$bpid" 2>/dev/null || true
 			wait "$bpid" 2>/dev/null || true
+			[ "$drained" = 0 ] || kill "$drainer" 2>/dev/null || true
 			return 3
 		fi
 		# The guest's poweroff ends Bochs with a panic; the last
@@ -109,6 +125,7 @@ run_once() {
 	done
 	rc=0
 	wait "$bpid" || rc=$?
+	[ "$drained" = 0 ] || kill "$drainer" 2>/dev/null || true
 	return 0
 }
 

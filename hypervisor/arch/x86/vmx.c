@@ -815,9 +815,22 @@ int vcpu_vendor_msr_write(struct per_cpu *cpu, u32 msr, u64 value)
 /* --- Exits --- */
 
 /*
+ * The registers a VM exit loaded with the host's values at enable (FS and
+ * GS base, SYSENTER): the guest's current ones go back into the CPU.
+ */
+static void restore_switched_msrs(void)
+{
+	write_msr(MSR_FS_BASE, vmcs_read(GUEST_FS_BASE));
+	write_msr(MSR_GS_BASE, vmcs_read(GUEST_GS_BASE));
+	write_msr(MSR_IA32_SYSENTER_CS, vmcs_read(GUEST_SYSENTER_CS));
+	write_msr(MSR_IA32_SYSENTER_ESP, vmcs_read(GUEST_SYSENTER_ESP));
+	write_msr(MSR_IA32_SYSENTER_EIP, vmcs_read(GUEST_SYSENTER_EIP));
+}
+
+/*
  * Give the CPU back to Linux in the state the guest has now: VMXOFF, load
- * the guest's control registers and tables, IRET to its RIP. TR keeps the
- * limit a VM exit sets (0x67).
+ * the guest's control registers, tables and the MSRs VM exits overwrote,
+ * IRET to its RIP. TR keeps the limit a VM exit sets (0x67).
  */
 static void __noreturn vmx_deactivate(struct per_cpu *cpu,
 				      const struct guest_regs *regs)
@@ -840,6 +853,7 @@ static void __noreturn vmx_deactivate(struct per_cpu *cpu,
 	u64 efer = vmcs_read(GUEST_IA32_EFER), pat = vmcs_read(GUEST_IA32_PAT);
 	u16 ds = vmcs_read(GUEST_DS_SELECTOR), es = vmcs_read(GUEST_ES_SELECTOR);
 
+	restore_switched_msrs();
 	vcpu_cpu_exit(cpu);
 	write_msr(MSR_EFER, efer);
 	write_msr(MSR_IA32_PAT, pat);
