@@ -125,6 +125,11 @@ run_once() {
 	done
 	rc=0
 	wait "$bpid" || rc=$?
+	# Bochs ends the guest's poweroff with a panic, or we ended it after
+	# the last scenario: either way the guest ran to its end.
+	if grep -q '^STOCKADE-DONE' "$log" 2>/dev/null; then
+		rc=0
+	fi
 	[ "$drained" = 0 ] || kill "$drainer" 2>/dev/null || true
 	return 0
 }
