@@ -51,7 +51,7 @@ freertos:
 # every suite runs even when an earlier one fails, and the last line is the
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
-	check-inmates check-armhf-build check-x86 check-arm64 \
+	check-inmates check-armhf-build check-x86 check-x86-intel check-arm64 \
 	check-arm64-gicv2 check-demo
 
 check: deps
