@@ -17,8 +17,9 @@ export FREERTOS_KERNEL
 endif
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
-	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 check-arm64 check-arm check-arm-bananapi \
-	check-arm64-gicv2 check-demo demo deps freertos \
+	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 \
+	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
+	check-demo demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-latency
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
@@ -51,8 +52,8 @@ freertos:
 # every suite runs even when an earlier one fails, and the last line is the
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
-	check-inmates check-armhf-build check-x86 check-arm64 \
-	check-arm64-gicv2 check-arm check-demo
+	check-inmates check-armhf-build check-x86 check-x86-intel check-arm64 \
+	check-arm64-gicv2 check-arm check-arm-bananapi check-demo
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -97,6 +98,10 @@ check-demo:
 
 check-x86:
 	$(Q)ci/system-test.sh x86
+
+# Intel VT-x in Bochs (QEMU's TCG has no VMX): tests/scenarios/x86-intel.
+check-x86-intel:
+	$(Q)ci/check-x86-intel.sh
 
 check-arm64:
 	$(Q)ci/system-test.sh arm64

@@ -12,7 +12,9 @@ APT_OPTS=(-o DPkg::Lock::Timeout=300 -y --no-install-recommends)
 PKGS=(make gcc clang libc6-dev python3 git bc flex bison libelf-dev
       qemu-user busybox-static cpio gzip
       gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
-      libc6-dev-arm64-cross libc6-dev-armhf-cross device-tree-compiler)
+      libc6-dev-arm64-cross libc6-dev-armhf-cross device-tree-compiler
+      bochs bochsbios vgabios bochs-term grub-pc-bin grub-common xorriso
+      mtools)
 
 # The kernel ABI number moves with security updates, so it is looked up in
 # the index instead of being written down anywhere.

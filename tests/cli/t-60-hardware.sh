@@ -52,6 +52,29 @@ new_root
 cpuinfo GenuineIntel "fpu vmx lm" "ept unrestricted_guest"
 expect "Intel with EPT and unrestricted guest" 0 "" "$JH" hardware check
 
+# msr_feature_control VALUE: /dev/cpu/0/msr with IA32_FEATURE_CONTROL.
+msr_feature_control()
+{
+	mkdir -p "$R/dev/cpu/0"
+	printf "$1" | dd of="$R/dev/cpu/0/msr" bs=1 seek=58 2>/dev/null
+}
+
+new_root
+cpuinfo GenuineIntel "fpu vmx lm" "ept unrestricted_guest vpid"
+msr_feature_control '\001\000\000\000\000\000\000\000'
+expect "Intel with VMX locked off by the firmware" 1 \
+	"locked by the firmware with VMX off: enable VT-x in its setup." \
+	"$JH" hardware check
+check "VPID reported" "got: $OUT" contains "$OUT" "VMX flag vpid"
+
+new_root
+cpuinfo GenuineIntel "fpu vmx lm" "ept unrestricted_guest"
+msr_feature_control '\005\000\000\000\000\000\000\000'
+expect "Intel with VMX locked on" 0 "" "$JH" hardware check
+check "feature control reported" "got: $OUT" contains "$OUT" \
+	"locked with VMX allowed outside SMX"
+check "no VPID is a note" "got: $OUT" contains "$OUT" "absent (optional"
+
 new_root
 cpuinfo GenuineIntel "fpu vmx ept lm"
 expect "Intel on an older kernel (no vmx flags)" 0 "" "$JH" hardware check

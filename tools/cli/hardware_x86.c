@@ -6,9 +6,12 @@
  * unrestricted guest mode. IOMMUs (AMD-Vi, VT-d) isolate DMA of devices
  * given to cells; without one the hypervisor still runs.
  */
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "hardware.h"
@@ -59,6 +62,49 @@ static void check_amd(struct hw_report *r, const struct cpu *cpu)
 			"the CPU offers no nested paging (npt)");
 }
 
+#define MSR_IA32_FEATURE_CONTROL	0x3a
+#define FEATURE_CONTROL_LOCKED		(1ULL << 0)
+#define FEATURE_CONTROL_VMX		(1ULL << 2)
+
+/*
+ * The firmware's lock on VMX, from the msr driver's device: locked without
+ * VMX outside SMX, VMXON faults whatever the CPU offers.
+ */
+static void check_feature_control(struct hw_report *r)
+{
+	int fd = open(jh_path("/dev/cpu/0/msr"), O_RDONLY | O_CLOEXEC);
+	uint64_t fc;
+	ssize_t got = -1;
+
+	if (fd >= 0) {
+		got = pread(fd, &fc, sizeof(fc), MSR_IA32_FEATURE_CONTROL);
+		close(fd);
+	}
+	if (got != (ssize_t)sizeof(fc))
+		hw_line(r, "IA32_FEATURE_CONTROL", HW_INFO,
+			"not readable (needs root and the msr module)");
+	else if (!(fc & FEATURE_CONTROL_LOCKED))
+		hw_line(r, "IA32_FEATURE_CONTROL", HW_OK,
+			"unlocked: the hypervisor locks it with VMX allowed");
+	else if (fc & FEATURE_CONTROL_VMX)
+		hw_line(r, "IA32_FEATURE_CONTROL", HW_OK,
+			"locked with VMX allowed outside SMX");
+	else
+		hw_line(r, "IA32_FEATURE_CONTROL", HW_MISSING,
+			"locked by the firmware with VMX off: enable VT-x in its setup");
+}
+
+static void check_intel_optional(struct hw_report *r, const char *vmx)
+{
+	if (!vmx)
+		return;
+	if (hw_has_word(vmx, "vpid"))
+		hw_line(r, "VPID", HW_OK, "VMX flag vpid");
+	else
+		hw_line(r, "VPID", HW_INFO,
+			"absent (optional: the TLB is flushed on every exit)");
+}
+
 static void check_intel(struct hw_report *r, const struct cpu *cpu)
 {
 	const char *vmx = cpu->vmx_flags;
@@ -85,6 +131,8 @@ static void check_intel(struct hw_report *r, const struct cpu *cpu)
 	else
 		hw_line(r, "unrestricted guest", HW_MISSING,
 			"the CPU offers no unrestricted guest mode");
+	check_intel_optional(r, vmx);
+	check_feature_control(r);
 }
 
 static void check_iommu(struct hw_report *r, bool amd)

@@ -43,10 +43,9 @@ int arch_cell_create(struct cell *cell)
 		return -ENOMEM;
 	cell->arch = ac;
 
-	err = paging_init(&ac->npt, &amd_npt_paging, &mem_pool);
+	err = npt_init(ac);
 	if (err)
 		return err;
-	ac->npt.max_page_size = x86_max_page_size;
 	err = paging_map(&ac->npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
 			 PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
 	if (err)

@@ -2,7 +2,9 @@
 /*
  * CPUID as guests see it: the hypervisor announces itself
  * (Documentation/jailhouse-abi.md, x86 guests) and keeps the
- * virtualization extension (SVM or VMX) to itself.
+ * virtualization extension (SVM or VMX) to itself. x2APIC is not offered:
+ * the hypervisor refuses x2APIC mode (msr.c), and inmates switch to it
+ * whenever CPUID lists it (as on Bochs' Intel CPUs).
  */
 #include <jailhouse/hypercall.h>
 #include <core/percpu.h>
@@ -39,7 +41,7 @@ void cpuid_handle_exit(struct per_cpu *cpu, struct guest_regs *regs)
 		cpuid(leaf, subleaf, &eax, &ebx, &ecx, &edx);
 		if (leaf == X86_CPUID_FEATURES)
 			ecx = (ecx | X86_FEATURE_HYPERVISOR) &
-				~X86_FEATURE_VMX;
+				~(X86_FEATURE_VMX | X86_FEATURE_X2APIC);
 		else if (leaf == X86_CPUID_EXT_FEATURES)
 			ecx &= ~X86_FEATURE_SVM;
 	}

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Nested page tables of a cell, built with the core paging library in the
- * AMD NPT format: every memory region of the config at its guest-physical
- * address. The hypervisor's own memory is never reachable.
+ * vendor's format (AMD NPT, Intel EPT): every memory region of the config
+ * at its guest-physical address. The hypervisor's own memory is never reachable.
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
@@ -14,6 +14,7 @@
 #include <x86/cell.h>
 #include <x86/paging_formats.h>
 #include <x86/setup.h>
+#include <x86/vcpu.h>
 
 unsigned long npt_region_flags(u64 mem_flags)
 {
@@ -43,6 +44,16 @@ static int map_root_devices(struct paging_structures *npt)
 			  PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
 }
 
+int npt_init(struct arch_cell *ac)
+{
+	int err = paging_init(&ac->npt, vcpu_npt_format, &mem_pool);
+
+	if (err)
+		return err;
+	ac->npt.max_page_size = vcpu_npt_max_page_size();
+	return 0;
+}
+
 int npt_cell_init(struct cell *cell, struct arch_cell *ac)
 {
 	const struct jailhouse_system *sys = system_config_location();
@@ -51,10 +62,9 @@ int npt_cell_init(struct cell *cell, struct arch_cell *ac)
 	unsigned int n;
 	int err;
 
-	err = paging_init(&ac->npt, &amd_npt_paging, &mem_pool);
+	err = npt_init(ac);
 	if (err)
 		return err;
-	ac->npt.max_page_size = x86_max_page_size;
 
 	for (n = 0; n < config->num_memory_regions; n++, mem++) {
 		/* Sub-page regions are for MMIO emulation, not mappings. */

@@ -324,9 +324,10 @@ void x86_exception(struct exception_frame *f)
 {
 	struct per_cpu *cpu = this_cpu();
 
-	/* Possible only while the hypervisor waits (vcpu_vendor_wait). */
+	/* SVM: only while the hypervisor waits (vcpu_vendor_wait). */
 	if (f->vector == X86_VEC_NMI) {
 		cpu->arch.nmis++;
+		vcpu_vendor_nmi_in_hypervisor(cpu);
 		/* The kick is here: do not sleep through it. */
 		if (f->rip == (unsigned long)vcpu_wait_hlt)
 			f->rip++;

@@ -17,6 +17,7 @@
 #include <core/string.h>
 #include <x86/cell.h>
 #include <x86/exits.h>
+#include <x86/paging_formats.h>
 #include <x86/processor.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
@@ -59,6 +60,14 @@ BUILD_BUG_ON(sizeof(struct svm_cpu) > X86_VENDOR_STATE_SIZE);
 /* Size in pages of the I/O and MSR permission maps. */
 const unsigned int vcpu_iopm_pages = SVM_IOPM_PAGES;
 const unsigned int vcpu_msrpm_pages = SVM_MSRPM_PAGES;
+
+const struct paging_format *const vcpu_npt_format = &amd_npt_paging;
+
+/* NPT walks the same formats as the CPU's own paging. */
+unsigned long vcpu_npt_max_page_size(void)
+{
+	return x86_max_page_size;
+}
 
 /* entry.S of SVM */
 void __noreturn svm_vmrun_loop(u64 vmcb_pa, void *stack_top,
@@ -347,6 +356,12 @@ void vcpu_vendor_reset(struct per_cpu *cpu, unsigned int sipi_vector)
 void vcpu_vendor_take_nmi(void)
 {
 	asm volatile("stgi; clgi" : : : "memory");
+}
+
+/* Exits run with GIF clear: NMIs wait for the next VMRUN's exit. */
+void vcpu_vendor_nmi_in_hypervisor(struct per_cpu *cpu)
+{
+	(void)cpu;
 }
 
 void vcpu_vendor_dump_exit(struct per_cpu *cpu)

@@ -19,6 +19,8 @@ struct arch_cell {
 	u8 *msrpm;
 };
 
+/* npt.c: empty nested tables in the vendor's format. */
+int npt_init(struct arch_cell *ac);
 /* npt.c: the nested tables from the config's regions. */
 int npt_cell_init(struct cell *cell, struct arch_cell *ac);
 /* PAGE_FLAG_* for a config region's JAILHOUSE_MEM_* flags. */

@@ -63,6 +63,7 @@
 
 /* CPUID 1 ECX: Intel VT-x; set by hypervisors for their guests. */
 #define X86_FEATURE_VMX			BIT(5)
+#define X86_FEATURE_X2APIC		BIT(21)
 #define X86_FEATURE_HYPERVISOR		BIT(31)
 /* CPUID 0x80000001 ECX */
 #define X86_FEATURE_SVM			BIT(2)

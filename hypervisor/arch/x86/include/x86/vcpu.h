@@ -22,6 +22,7 @@
 #include <x86/processor.h>
 
 struct guest_regs;
+struct paging_format;
 struct per_cpu;
 
 /* --- Provided by the vendor --- */
@@ -135,6 +136,13 @@ extern const u8 vcpu_wait_hlt[];
 void vcpu_vendor_take_nmi(void);
 
 /*
+ * An NMI reached the hypervisor's own handler outside the guest. Where
+ * exits run with NMIs deliverable (VMX), the kick it may be would be lost
+ * until the next exit: the vendor makes the next entry exit at once.
+ */
+void vcpu_vendor_nmi_in_hypervisor(struct per_cpu *cpu);
+
+/*
  * The vendor's lines of a fatal report: the exit reason and what the
  * vendor reports with it (qualification, address, pending event).
  */
@@ -160,6 +168,13 @@ extern const u32 vcpu_vendor_msrs[];
 extern const unsigned int vcpu_vendor_num_msrs;
 int vcpu_vendor_msr_read(struct per_cpu *cpu, u32 msr, u64 *value);
 int vcpu_vendor_msr_write(struct per_cpu *cpu, u32 msr, u64 value);
+
+/*
+ * The format of the cells' nested page tables (NPT, EPT) and the largest
+ * page the vendor's walker takes in them.
+ */
+extern const struct paging_format *const vcpu_npt_format;
+unsigned long vcpu_npt_max_page_size(void);
 
 /* Decoded intercepts the dispatcher hands to x86/exits.h. */
 struct vcpu_io_intercept {

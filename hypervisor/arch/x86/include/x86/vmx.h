@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Intel VT-x as far as vmx.c uses it: capability MSRs, control bits, VMCS
+ * field encodings and exit reasons (Intel SDM vol. 3, chapters 24-27 and
+ * appendices A-C).
+ */
+#ifndef _X86_VMX_H
+#define _X86_VMX_H
+
+#include <core/types.h>
+
+#define MSR_IA32_FEATURE_CONTROL	0x0000003a
+#define FEATURE_CONTROL_LOCKED		BIT(0)
+#define FEATURE_CONTROL_VMX_OUTSIDE_SMX	BIT(2)
+
+#define MSR_IA32_VMX_BASIC		0x00000480
+#define MSR_IA32_VMX_PINBASED_CTLS	0x00000481
+#define MSR_IA32_VMX_PROCBASED_CTLS	0x00000482
+#define MSR_IA32_VMX_EXIT_CTLS		0x00000483
+#define MSR_IA32_VMX_ENTRY_CTLS		0x00000484
+#define MSR_IA32_VMX_CR0_FIXED0		0x00000486
+#define MSR_IA32_VMX_CR0_FIXED1		0x00000487
+#define MSR_IA32_VMX_CR4_FIXED0		0x00000488
+#define MSR_IA32_VMX_CR4_FIXED1		0x00000489
+#define MSR_IA32_VMX_PROCBASED_CTLS2	0x0000048b
+#define MSR_IA32_VMX_EPT_VPID_CAP	0x0000048c
+#define MSR_IA32_VMX_TRUE_PINBASED_CTLS	0x0000048d
+#define MSR_IA32_VMX_TRUE_PROCBASED_CTLS 0x0000048e
+#define MSR_IA32_VMX_TRUE_EXIT_CTLS	0x0000048f
+#define MSR_IA32_VMX_TRUE_ENTRY_CTLS	0x00000490
+#define MSR_IA32_VMX_VMFUNC		0x00000491
+
+#define VMX_BASIC_REVISION_MASK		0x7fffffffULL
+#define VMX_BASIC_TRUE_CTLS		BIT_ULL(55)
+
+/* Pin-based execution controls */
+#define PIN_NMI_EXITING			BIT(3)
+#define PIN_PREEMPTION_TIMER		BIT(6)
+
+/* Primary processor-based execution controls */
+#define CPU_CR3_LOAD_EXITING		BIT(15)
+#define CPU_CR3_STORE_EXITING		BIT(16)
+#define CPU_USE_IO_BITMAPS		BIT(25)
+#define CPU_USE_MSR_BITMAPS		BIT(28)
+#define CPU_SECONDARY_CONTROLS		BIT(31)
+
+/* Secondary processor-based execution controls */
+#define CPU2_ENABLE_EPT			BIT(1)
+#define CPU2_ENABLE_RDTSCP		BIT(3)
+#define CPU2_ENABLE_VPID		BIT(5)
+#define CPU2_UNRESTRICTED_GUEST		BIT(7)
+#define CPU2_ENABLE_INVPCID		BIT(12)
+#define CPU2_ENABLE_XSAVES		BIT(20)
+
+/* VM-exit controls */
+#define EXIT_HOST_ADDR_SPACE_SIZE	BIT(9)
+#define EXIT_SAVE_PAT			BIT(18)
+#define EXIT_LOAD_PAT			BIT(19)
+#define EXIT_SAVE_EFER			BIT(20)
+#define EXIT_LOAD_EFER			BIT(21)
+
+/* VM-entry controls */
+#define ENTRY_IA32E_MODE		BIT(9)
+#define ENTRY_LOAD_PAT			BIT(14)
+#define ENTRY_LOAD_EFER			BIT(15)
+
+/* IA32_VMX_EPT_VPID_CAP */
+#define EPT_CAP_WALK_4			BIT_ULL(6)
+#define EPT_CAP_WB			BIT_ULL(14)
+#define EPT_CAP_2M			BIT_ULL(16)
+#define EPT_CAP_1G			BIT_ULL(17)
+#define EPT_CAP_INVEPT			BIT_ULL(20)
+#define EPT_CAP_INVEPT_SINGLE		BIT_ULL(25)
+#define EPT_CAP_INVEPT_ALL		BIT_ULL(26)
+
+#define INVEPT_SINGLE_CONTEXT		1
+#define INVEPT_ALL_CONTEXTS		2
+
+/* EPT pointer: write-back walks, 4 levels */
+#define EPTP_WB				6ULL
+#define EPTP_WALK_4			(3ULL << 3)
+
+/* Interruption information (entry, exit, IDT vectoring) */
+#define INTR_INFO_VECTOR_MASK		0xffU
+#define INTR_INFO_TYPE_MASK		(7U << 8)
+#define INTR_TYPE_NMI			(2U << 8)
+#define INTR_TYPE_HW_EXCEPTION		(3U << 8)
+#define INTR_TYPE_SW_INTERRUPT		(4U << 8)
+#define INTR_TYPE_PRIV_SW_EXCEPTION	(5U << 8)
+#define INTR_TYPE_SW_EXCEPTION		(6U << 8)
+#define INTR_INFO_ERROR_VALID		BIT(11)
+#define INTR_INFO_VALID			BIT(31)
+
+/* Guest interruptibility state */
+#define INTERRUPTIBILITY_STI		BIT(0)
+#define INTERRUPTIBILITY_MOV_SS		BIT(1)
+
+/* Exit qualification of control-register accesses */
+#define CR_QUAL_NUMBER(q)		((q) & 0xf)
+#define CR_QUAL_TYPE(q)			(((q) >> 4) & 3)
+#define CR_QUAL_REG(q)			(((q) >> 8) & 0xf)
+#define CR_ACCESS_MOV_TO		0
+
+/* Exit qualification of I/O instructions */
+#define IO_QUAL_SIZE_MASK		7
+#define IO_QUAL_IN			BIT(3)
+#define IO_QUAL_STRING			BIT(4)
+#define IO_QUAL_REP			BIT(5)
+#define IO_QUAL_PORT_SHIFT		16
+
+/* Exit qualification of EPT violations */
+#define EPT_QUAL_WRITE			BIT(1)
+
+#define EXIT_REASON_ENTRY_FAILED	BIT(31)
+
+enum vmx_exit_reason {
+	EXIT_EXCEPTION_NMI = 0,
+	EXIT_EXTERNAL_INTERRUPT = 1,
+	EXIT_TRIPLE_FAULT = 2,
+	EXIT_INIT = 3,
+	EXIT_SIPI = 4,
+	EXIT_CPUID = 10,
+	EXIT_GETSEC = 11,
+	EXIT_INVD = 13,
+	EXIT_VMCALL = 18,
+	EXIT_VMCLEAR = 19,
+	EXIT_VMLAUNCH = 20,
+	EXIT_VMPTRLD = 21,
+	EXIT_VMPTRST = 22,
+	EXIT_VMREAD = 23,
+	EXIT_VMRESUME = 24,
+	EXIT_VMWRITE = 25,
+	EXIT_VMXOFF = 26,
+	EXIT_VMXON = 27,
+	EXIT_CR_ACCESS = 28,
+	EXIT_IO = 30,
+	EXIT_RDMSR = 31,
+	EXIT_WRMSR = 32,
+	EXIT_INVALID_STATE = 33,
+	EXIT_MSR_LOADING = 34,
+	EXIT_MACHINE_CHECK = 41,
+	EXIT_EPT_VIOLATION = 48,
+	EXIT_EPT_MISCONFIG = 49,
+	EXIT_INVEPT = 50,
+	EXIT_PREEMPTION_TIMER = 52,
+	EXIT_INVVPID = 53,
+	EXIT_XSETBV = 55,
+	EXIT_VMFUNC = 59,
+};
+
+/* VMCS field encodings */
+enum vmcs_field {
+	/* 16 bits */
+	GUEST_ES_SELECTOR = 0x0800,
+	GUEST_CS_SELECTOR = 0x0802,
+	GUEST_SS_SELECTOR = 0x0804,
+	GUEST_DS_SELECTOR = 0x0806,
+	GUEST_FS_SELECTOR = 0x0808,
+	GUEST_GS_SELECTOR = 0x080a,
+	GUEST_LDTR_SELECTOR = 0x080c,
+	GUEST_TR_SELECTOR = 0x080e,
+	HOST_ES_SELECTOR = 0x0c00,
+	HOST_CS_SELECTOR = 0x0c02,
+	HOST_SS_SELECTOR = 0x0c04,
+	HOST_DS_SELECTOR = 0x0c06,
+	HOST_FS_SELECTOR = 0x0c08,
+	HOST_GS_SELECTOR = 0x0c0a,
+	HOST_TR_SELECTOR = 0x0c0c,
+	/* 64 bits */
+	IO_BITMAP_A = 0x2000,
+	IO_BITMAP_B = 0x2002,
+	MSR_BITMAP = 0x2004,
+	EPT_POINTER = 0x201a,
+	XSS_EXIT_BITMAP = 0x202c,
+	GUEST_PHYSICAL_ADDRESS = 0x2400,
+	VMCS_LINK_POINTER = 0x2800,
+	GUEST_IA32_DEBUGCTL = 0x2802,
+	GUEST_IA32_PAT = 0x2804,
+	GUEST_IA32_EFER = 0x2806,
+	HOST_IA32_PAT = 0x2c00,
+	HOST_IA32_EFER = 0x2c02,
+	/* 32 bits */
+	PIN_BASED_VM_EXEC_CONTROL = 0x4000,
+	CPU_BASED_VM_EXEC_CONTROL = 0x4002,
+	EXCEPTION_BITMAP = 0x4004,
+	CR3_TARGET_COUNT = 0x400a,
+	VM_EXIT_CONTROLS = 0x400c,
+	VM_EXIT_MSR_STORE_COUNT = 0x400e,
+	VM_EXIT_MSR_LOAD_COUNT = 0x4010,
+	VM_ENTRY_CONTROLS = 0x4012,
+	VM_ENTRY_MSR_LOAD_COUNT = 0x4014,
+	VM_ENTRY_INTR_INFO = 0x4016,
+	VM_ENTRY_EXCEPTION_ERROR = 0x4018,
+	VM_ENTRY_INSTRUCTION_LEN = 0x401a,
+	SECONDARY_VM_EXEC_CONTROL = 0x401e,
+	VM_INSTRUCTION_ERROR = 0x4400,
+	VM_EXIT_REASON = 0x4402,
+	VM_EXIT_INTR_INFO = 0x4404,
+	VM_EXIT_INTR_ERROR = 0x4406,
+	IDT_VECTORING_INFO = 0x4408,
+	IDT_VECTORING_ERROR = 0x440a,
+	VM_EXIT_INSTRUCTION_LEN = 0x440c,
+	GUEST_ES_LIMIT = 0x4800,
+	GUEST_CS_LIMIT = 0x4802,
+	GUEST_SS_LIMIT = 0x4804,
+	GUEST_DS_LIMIT = 0x4806,
+	GUEST_FS_LIMIT = 0x4808,
+	GUEST_GS_LIMIT = 0x480a,
+	GUEST_LDTR_LIMIT = 0x480c,
+	GUEST_TR_LIMIT = 0x480e,
+	GUEST_GDTR_LIMIT = 0x4810,
+	GUEST_IDTR_LIMIT = 0x4812,
+	GUEST_ES_AR = 0x4814,
+	GUEST_CS_AR = 0x4816,
+	GUEST_SS_AR = 0x4818,
+	GUEST_DS_AR = 0x481a,
+	GUEST_FS_AR = 0x481c,
+	GUEST_GS_AR = 0x481e,
+	GUEST_LDTR_AR = 0x4820,
+	GUEST_TR_AR = 0x4822,
+	GUEST_INTERRUPTIBILITY = 0x4824,
+	GUEST_ACTIVITY_STATE = 0x4826,
+	GUEST_SYSENTER_CS = 0x482a,
+	PREEMPTION_TIMER_VALUE = 0x482e,
+	HOST_IA32_SYSENTER_CS = 0x4c00,
+	/* natural width */
+	CR0_GUEST_HOST_MASK = 0x6000,
+	CR4_GUEST_HOST_MASK = 0x6002,
+	CR0_READ_SHADOW = 0x6004,
+	CR4_READ_SHADOW = 0x6006,
+	EXIT_QUALIFICATION = 0x6400,
+	GUEST_LINEAR_ADDRESS = 0x640a,
+	GUEST_CR0 = 0x6800,
+	GUEST_CR3 = 0x6802,
+	GUEST_CR4 = 0x6804,
+	GUEST_ES_BASE = 0x6806,
+	GUEST_CS_BASE = 0x6808,
+	GUEST_SS_BASE = 0x680a,
+	GUEST_DS_BASE = 0x680c,
+	GUEST_FS_BASE = 0x680e,
+	GUEST_GS_BASE = 0x6810,
+	GUEST_LDTR_BASE = 0x6812,
+	GUEST_TR_BASE = 0x6814,
+	GUEST_GDTR_BASE = 0x6816,
+	GUEST_IDTR_BASE = 0x6818,
+	GUEST_DR7 = 0x681a,
+	GUEST_RSP = 0x681c,
+	GUEST_RIP = 0x681e,
+	GUEST_RFLAGS = 0x6820,
+	GUEST_PENDING_DBG_EXCEPTIONS = 0x6822,
+	GUEST_SYSENTER_ESP = 0x6824,
+	GUEST_SYSENTER_EIP = 0x6826,
+	HOST_CR0 = 0x6c00,
+	HOST_CR3 = 0x6c02,
+	HOST_CR4 = 0x6c04,
+	HOST_FS_BASE = 0x6c06,
+	HOST_GS_BASE = 0x6c08,
+	HOST_TR_BASE = 0x6c0a,
+	HOST_GDTR_BASE = 0x6c0c,
+	HOST_IDTR_BASE = 0x6c0e,
+	HOST_IA32_SYSENTER_ESP = 0x6c10,
+	HOST_IA32_SYSENTER_EIP = 0x6c12,
+	HOST_RSP = 0x6c14,
+	HOST_RIP = 0x6c16,
+};
+
+/*
+ * The segment fields of one register: selector, limit, access rights and
+ * base are each a fixed distance from ES's.
+ */
+#define VMCS_SEG_ES	0
+#define VMCS_SEG_CS	1
+#define VMCS_SEG_SS	2
+#define VMCS_SEG_DS	3
+#define VMCS_SEG_FS	4
+#define VMCS_SEG_GS	5
+#define VMCS_SEG_LDTR	6
+#define VMCS_SEG_TR	7
+
+static inline u64 vmcs_read(enum vmcs_field field)
+{
+	u64 value;
+
+	asm volatile("vmread %1, %0" : "=rm" (value) : "r" ((u64)field)
+		     : "cc");
+	return value;
+}
+
+/* Whether the write succeeded (no VMfail). */
+static inline bool vmcs_write(enum vmcs_field field, u64 value)
+{
+	bool ok;
+
+	asm volatile("vmwrite %2, %1\n\tsetnbe %0"
+		     : "=qm" (ok) : "r" ((u64)field), "rm" (value)
+		     : "cc", "memory");
+	return ok;
+}
+
+#endif /* _X86_VMX_H */
