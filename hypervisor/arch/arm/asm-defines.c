@@ -14,7 +14,10 @@ void asm_defines(void);
 
 void asm_defines(void)
 {
-	/* The image header the driver filled in (Documentation/jailhouse-abi.md, "The firmware image"). */
+	/*
+	 * The image header the driver filled in
+	 * (Documentation/jailhouse-abi.md, "The firmware image").
+	 */
 	ASM_OFFSET(HEADER_CORE_SIZE, struct jailhouse_header, core_size);
 	ASM_OFFSET(HEADER_PERCPU_SIZE, struct jailhouse_header, percpu_size);
 	ASM_OFFSET(HEADER_MAX_CPUS, struct jailhouse_header, max_cpus);
