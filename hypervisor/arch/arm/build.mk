@@ -20,6 +20,7 @@ ARCH_SRCS := $(addprefix arch/arm-common/, \
 	mmio.c \
 	paging_formats.c \
 	psci.c \
+	setup.c \
 	traps.c \
 	uart_pl011.c) \
 	$(addprefix arch/arm/, \

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ARMv7 bring-up: the hypervisor's own HYP address space (LPAE), taking
- * a CPU over from the kernel's hyp stub and giving it back, and the start
- * of a CPU that PSCI switches on for a cell.
+ * ARMv7 bring-up: arriving in HYP mode from the kernel's hyp stub, giving
+ * a CPU back to it, and the start of a CPU that PSCI switches on (the
+ * shared part of taking a CPU over is arm-common/setup.c).
  */
 #include <jailhouse/cell-config.h>
 #include <core/arch.h>
@@ -18,17 +18,12 @@
 #include <arm-common/gic.h>
 #include <arm-common/hv.h>
 #include <arm-common/hcr.h>
-#include <arm-common/paging_formats.h>
+#include <arm-common/setup.h>
 #include <arm-common/psr.h>
 #include <arm-common/subarch.h>
 #include <asm/entry.h>
 #include <asm/layout.h>
 
-/*
- * VTCR for the 40-bit IPA stage-2 format: T0SZ -8, start at level 1,
- * walks inner shareable write-back; bit 31 RES1.
- */
-#define VTCR_CELL		0x80003558
 /* SCTLR with the MMU and caches off: its RES1 bits only. */
 #define SCTLR_RESET		0x00c50078
 /* A started CPU: SVC mode, asynchronous exceptions masked. */
@@ -36,109 +31,6 @@
 				 PSR_F_BIT)
 
 const u8 arch_config_architecture = JAILHOUSE_ARM;
-const unsigned long arch_remap_base = HV_REMAP_BASE;
-
-/* Both the boot tables and these map the running code alike. */
-static void switch_to_hv_tables(void)
-{
-	sysreg_write(HTTBR, paging_root_phys(&hv_paging));
-	isb();
-	flush_hyp_tlb_local();
-}
-
-/* Tables of the hypervisor: its memory twice, then its devices. */
-int arch_init_early(void)
-{
-	const struct jailhouse_system *sys = system_config_location();
-	int err;
-
-	err = hv_paging_init(&arm_lpae_hyp_paging,
-			     sys->hypervisor_memory.phys_start,
-			     sys->hypervisor_memory.size);
-	if (err)
-		return err;
-
-	/* Devices are mapped in the new tables only. */
-	switch_to_hv_tables();
-
-	err = arm_dbg_map();
-	if (err)
-		return err;
-	return gic_init();
-}
-
-static void save_linux_state(struct arch_per_cpu *a)
-{
-	a->linux_hcr = sysreg_read(HCR);
-	a->linux_vtcr = sysreg_read(VTCR);
-	a->linux_vttbr = sysreg_read(VTTBR);
-	a->cnthctl = sysreg_read(CNTHCTL);
-	a->cntvoff = sysreg_read(CNTVOFF);
-	a->midr = sysreg_read(MIDR);
-	a->mpidr = sysreg_read(MPIDR);
-}
-
-/*
- * Stage 2 of the CPU's cell, with HCR trapping what we handle, physical
- * interrupts included (IMO/FMO); asynchronous aborts stay with the guest.
- */
-static void activate_cell(struct per_cpu *cpu)
-{
-	u32 hcr = ((u32)cpu->arch.linux_hcr & ~HCR_AMO) | HCR_IMO | HCR_FMO |
-		HCR_VM | HCR_SWIO | HCR_TSC;
-
-	sysreg_write(VTCR, VTCR_CELL);
-	sysreg_write(VTTBR, arm_cell_vttbr(cpu->cell));
-	sysreg_write(HCR, hcr);
-	isb();
-	/* Translations made without stage 2 must not survive. */
-	flush_guest_tlb_local();
-}
-
-int arch_cpu_init(struct per_cpu *cpu)
-{
-	struct arch_per_cpu *a = &cpu->arch;
-	int err;
-
-	save_linux_state(a);
-	a->hyp_saved = true;
-
-	switch_to_hv_tables();
-
-	err = gic_cpu_init(cpu);
-	if (err)
-		return err;
-	activate_cell(cpu);
-	a->power = ARM_CPU_ON;
-	a->known = true;
-	return 0;
-}
-
-/* Undo activate_cell: the stub's view of PL1 and no stage 2. */
-static void deactivate_cell(struct per_cpu *cpu)
-{
-	struct arch_per_cpu *a = &cpu->arch;
-
-	if (!a->hyp_saved)
-		return;
-	gic_cpu_shutdown(cpu);
-	sysreg_write(HCR, (u32)a->linux_hcr);
-	sysreg_write(VTTBR, a->linux_vttbr);
-	sysreg_write(VTCR, (u32)a->linux_vtcr);
-	isb();
-	flush_guest_tlb_local();
-	a->hyp_saved = false;
-}
-
-void arch_cpu_restore(struct per_cpu *cpu)
-{
-	deactivate_cell(cpu);
-}
-
-int arch_init_late(void)
-{
-	return 0;
-}
 
 int armv7_hyp_init(unsigned int cpu_id, u32 linux_hsctlr,
 		   struct trap_frame *frame)
@@ -164,7 +56,7 @@ int armv7_hyp_init(unsigned int cpu_id, u32 linux_hsctlr,
 
 void __noreturn arm_cpu_leave(struct per_cpu *cpu, struct trap_frame *frame)
 {
-	deactivate_cell(cpu);
+	arm_cell_deactivate(cpu);
 	sysreg_write(HVBAR, (u32)hypervisor_header.arm_linux_hyp_vectors);
 	isb();
 	/* The frame is read with the MMU, and so the caches, off. */
@@ -205,7 +97,7 @@ void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
 	sysreg_write(VPIDR, (u32)a->midr);
 	sysreg_write(VMPIDR, (u32)a->mpidr);
 	sysreg_write(SCTLR, SCTLR_RESET);
-	activate_cell(cpu);
+	arm_cell_activate(cpu);
 	gic_cpu_reset(cpu);
 
 	memset(frame, 0, sizeof(*frame));

@@ -15,6 +15,7 @@ ARCH_SRCS := \
 	arch/arm-common/mmio.c \
 	arch/arm-common/paging_formats.c \
 	arch/arm-common/psci.c \
+	arch/arm-common/setup.c \
 	arch/arm-common/traps.c \
 	arch/arm-common/uart_pl011.c \
 	arch/arm64/setup.c \

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * AArch64 bring-up: the hypervisor's own address space, taking a CPU
- * over from the kernel's hyp stub and giving it back, and the start of a
- * CPU that PSCI switches on for the root cell.
+ * AArch64 bring-up: arriving from the kernel's hyp stub, giving a CPU
+ * back to it, and the start of a CPU that PSCI switches on (the shared
+ * part of taking a CPU over is arm-common/setup.c).
  */
 #include <jailhouse/cell-config.h>
 #include <core/arch.h>
@@ -18,115 +18,12 @@
 #include <arm-common/gic.h>
 #include <arm-common/hv.h>
 #include <arm-common/hcr.h>
-#include <arm-common/paging_formats.h>
+#include <arm-common/setup.h>
 #include <arm-common/subarch.h>
 #include <asm/entry.h>
 #include <asm/layout.h>
 
 const u8 arch_config_architecture = JAILHOUSE_ARM64;
-const unsigned long arch_remap_base = HV_REMAP_BASE;
-
-/* Both the boot tables and these map the running code alike. */
-static void switch_to_hv_tables(void)
-{
-	write_sysreg(ttbr0_el2, paging_root_phys(&hv_paging));
-	isb();
-	flush_hyp_tlb_local();
-}
-
-/* Tables of the hypervisor: its memory twice, then its devices. */
-int arch_init_early(void)
-{
-	const struct jailhouse_system *sys = system_config_location();
-	int err;
-
-	err = hv_paging_init(&arm64_hyp_paging,
-			     sys->hypervisor_memory.phys_start,
-			     sys->hypervisor_memory.size);
-	if (err)
-		return err;
-
-	/* Devices are mapped in the new tables only. */
-	switch_to_hv_tables();
-
-	err = arm_dbg_map();
-	if (err)
-		return err;
-	return gic_init();
-}
-
-static void save_linux_state(struct arch_per_cpu *a)
-{
-	a->linux_hcr = read_sysreg(hcr_el2);
-	a->linux_vtcr = read_sysreg(vtcr_el2);
-	a->linux_vttbr = read_sysreg(vttbr_el2);
-	a->cnthctl = read_sysreg(cnthctl_el2);
-	a->cntvoff = read_sysreg(cntvoff_el2);
-	a->midr = read_sysreg(midr_el1);
-	a->mpidr = read_sysreg(mpidr_el1);
-}
-
-/*
- * Stage 2 of the CPU's cell, with HCR_EL2 trapping what we handle,
- * physical interrupts included (IMO/FMO); SErrors stay with the guest.
- */
-static void activate_cell(struct per_cpu *cpu)
-{
-	u64 hcr = (cpu->arch.linux_hcr & ~HCR_AMO) | HCR_IMO | HCR_FMO |
-		HCR_VM | HCR_SWIO | HCR_TSC | HCR_RW;
-
-	write_sysreg(vtcr_el2, VTCR_EL2_CELL);
-	write_sysreg(vttbr_el2, arm_cell_vttbr(cpu->cell));
-	write_sysreg(hcr_el2, hcr);
-	isb();
-	/* Translations made without stage 2 must not survive. */
-	flush_guest_tlb_local();
-}
-
-int arch_cpu_init(struct per_cpu *cpu)
-{
-	struct arch_per_cpu *a = &cpu->arch;
-	int err;
-
-	save_linux_state(a);
-	a->hyp_saved = true;
-
-	switch_to_hv_tables();
-
-	err = gic_cpu_init(cpu);
-	if (err)
-		return err;
-	activate_cell(cpu);
-	a->power = ARM_CPU_ON;
-	a->known = true;
-	return 0;
-}
-
-/* Undo activate_cell: the stub's view of EL1 and no stage 2. */
-static void deactivate_cell(struct per_cpu *cpu)
-{
-	struct arch_per_cpu *a = &cpu->arch;
-
-	if (!a->hyp_saved)
-		return;
-	gic_cpu_shutdown(cpu);
-	write_sysreg(hcr_el2, a->linux_hcr);
-	write_sysreg(vttbr_el2, a->linux_vttbr);
-	write_sysreg(vtcr_el2, a->linux_vtcr);
-	isb();
-	flush_guest_tlb_local();
-	a->hyp_saved = false;
-}
-
-void arch_cpu_restore(struct per_cpu *cpu)
-{
-	deactivate_cell(cpu);
-}
-
-int arch_init_late(void)
-{
-	return 0;
-}
 
 int arm64_el2_init(unsigned int cpu_id, u64 linux_sctlr,
 		   struct trap_frame *frame)
@@ -151,7 +48,7 @@ int arm64_el2_init(unsigned int cpu_id, u64 linux_sctlr,
 
 void __noreturn arm_cpu_leave(struct per_cpu *cpu, struct trap_frame *frame)
 {
-	deactivate_cell(cpu);
+	arm_cell_deactivate(cpu);
 	write_sysreg(vbar_el2, hypervisor_header.arm_linux_hyp_vectors);
 	isb();
 	arm64_leave_el2(frame, cpu->arch.linux_sctlr, hv_phys_offset());
@@ -179,7 +76,7 @@ void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
 	write_sysreg(vpidr_el2, a->midr);
 	write_sysreg(vmpidr_el2, a->mpidr);
 	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
-	activate_cell(cpu);
+	arm_cell_activate(cpu);
 	gic_cpu_reset(cpu);
 
 	memset(frame, 0, sizeof(*frame));

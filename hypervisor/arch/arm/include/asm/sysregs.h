@@ -26,6 +26,8 @@
 /* HYP stage 1 (the hypervisor's tables). */
 #define SYSREG_HTCR		SYSREG32(4, c2, c0, 2)
 #define SYSREG_HTTBR		SYSREG64(4, c2)
+/* The hypervisor's own translation table base, by its shared name. */
+#define SYSREG_HYP_TTBR		SYSREG_HTTBR
 #define SYSREG_HMAIR0		SYSREG32(4, c10, c2, 0)
 #define SYSREG_HMAIR1		SYSREG32(4, c10, c2, 1)
 

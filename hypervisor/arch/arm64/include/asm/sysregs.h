@@ -92,6 +92,13 @@
  * The names of <arm-common/subarch.h>: sysreg_read(NAME) and
  * sysreg_write(NAME, val) for arm-common, by AArch64 register.
  */
+#define SYSREG_HCR		hcr_el2
+#define SYSREG_VTCR		vtcr_el2
+#define SYSREG_HYP_TTBR		ttbr0_el2
+#define SYSREG_CNTHCTL		cnthctl_el2
+#define SYSREG_CNTVOFF		cntvoff_el2
+#define SYSREG_MIDR		midr_el1
+#define SYSREG_MPIDR		mpidr_el1
 #define SYSREG_FAR		far_el2
 #define SYSREG_HPFAR		hpfar_el2
 #define SYSREG_VTTBR		vttbr_el2

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* AArch64 values of arm-common/setup.c. */
+#ifndef _ASM_SETUP_H
+#define _ASM_SETUP_H
+
+#include <asm/sysregs.h>
+
+/* EL2 stage 1: 48-bit VA, 4 levels. */
+#define ARM_HYP_PAGING		arm64_hyp_paging
+/* Cells' EL1 runs AArch64. */
+#define ARM_HCR_CELL_EXTRA	HCR_RW
+#define ARM_VTCR_CELL		VTCR_EL2_CELL
+
+#endif /* !_ASM_SETUP_H */
