@@ -11,7 +11,9 @@
 # are added to QEMU_EXTRA for its boot, and extra kernel parameters in a
 # line "# stockade-append: PARAMS", which go after the default command line
 # and QEMU_APPEND (for early parameters the last occurrence usually wins).
-# Logs go to build/logs/.
+# Logs go to build/logs/. SCENARIOS="62-* 64-*" (shell patterns on the
+# base name) runs only the matching scenarios of <srcarch>, beside the
+# common ones, for a quick look at one change: make check runs them all.
 #
 # Prints every failure, then as its last line "N passed, N failed". Exit
 # status 0 only when something passed and nothing failed.
@@ -27,6 +29,18 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 logs=$top/build/logs
 mkdir -p "$logs"
 
+# wanted NAME: true when SCENARIOS is unset or one of its patterns matches.
+wanted() {
+	local pat pats
+	[ -z "${SCENARIOS:-}" ] && return 0
+	read -ra pats <<<"$SCENARIOS"
+	for pat in "${pats[@]}"; do
+		# shellcheck disable=SC2053
+		[[ $1 == $pat ]] && return 0
+	done
+	return 1
+}
+
 # Name order across both folders, as documented; the base name decides.
 shared=()
 own=()
@@ -37,7 +51,12 @@ while IFS= read -r path; do
 	esac
 done < <(for f in "$top/tests/scenarios/common/"*.sh \
 		  "$top/tests/scenarios/$srcarch/"*.sh; do
-		[ -f "$f" ] && printf '%s %s\n' "$(basename "$f")" "$f"
+		[ -f "$f" ] || continue
+		case $f in
+		*/common/*) ;;
+		*) wanted "$(basename "$f")" || continue ;;
+		esac
+		printf '%s %s\n' "$(basename "$f")" "$f"
 	 done | LC_ALL=C sort | cut -d' ' -f2-)
 
 passed=0
