@@ -69,6 +69,14 @@ bare_x86() { # log
 bare_arm64() { # log gic-version
 	local a=$B/arm64 base=0x40200000
 	with_cmdline "$a/gic-demo.bin" "$a/lat.bin" "ticks=$ticks"
+	# The comm region tells the demo where the UART and the GIC are.
+	if [ "$2" = 3 ]; then
+		"$B/mkcomm-arm64" "$a/comm-v3.bin" 3 0x09000000 5 3 \
+			0x08000000 0 0x080a0000
+	else
+		"$B/mkcomm-arm64" "$a/comm-v2.bin" 3 0x09000000 5 2 \
+			0x08000000 0x08010000 0
+	fi
 	# shellcheck disable=SC2086 # icount is two words
 	run_until "$1" "Stopped GIC demo" 300 -- \
 		qemu-system-aarch64 -machine "virt,gic-version=$2" \
