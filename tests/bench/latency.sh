@@ -55,20 +55,24 @@ run_until() {
 	wait "$pid" 2>/dev/null || true
 }
 
-bare_x86() { # log
+# bare_x86 LOG [IMAGE TEXT MARKER]: apic-demo, or IMAGE with command
+# line TEXT until MARKER.
+bare_x86() {
 	local x=$B/x86
-	with_cmdline "$x/apic-demo.bin" "$x/lat.bin" "ticks=$ticks"
+	with_cmdline "$x/${2:-apic-demo}.bin" "$x/lat.bin" "${3:-ticks=$ticks}"
 	# shellcheck disable=SC2086 # icount is two words
-	run_until "$1" "Stopped APIC demo" 300 -- \
+	run_until "$1" "${4:-Stopped APIC demo}" 300 -- \
 		qemu-system-x86_64 -machine q35 -accel tcg -cpu qemu64 -m 64 \
 		-bios "$B/reset-shim.bin" $icount \
 		-device loader,file="$x/lat.bin",addr=0,force-raw=on \
 		-serial file:"$1"
 }
 
-bare_arm64() { # log gic-version
+# bare_arm64 LOG GIC-VERSION [IMAGE TEXT MARKER]: gic-demo, or IMAGE
+# with command line TEXT until MARKER.
+bare_arm64() {
 	local a=$B/arm64 base=0x40200000
-	with_cmdline "$a/gic-demo.bin" "$a/lat.bin" "ticks=$ticks"
+	with_cmdline "$a/${3:-gic-demo}.bin" "$a/lat.bin" "${4:-ticks=$ticks}"
 	# The comm region tells the demo where the UART and the GIC are.
 	if [ "$2" = 3 ]; then
 		"$B/mkcomm-arm64" "$a/comm-v3.bin" 3 0x09000000 5 3 \
@@ -78,7 +82,7 @@ bare_arm64() { # log gic-version
 			0x08000000 0x08010000 0
 	fi
 	# shellcheck disable=SC2086 # icount is two words
-	run_until "$1" "Stopped GIC demo" 300 -- \
+	run_until "$1" "${5:-Stopped GIC demo}" 300 -- \
 		qemu-system-aarch64 -machine "virt,gic-version=$2" \
 		-cpu cortex-a57 -m 2G -nic none $icount \
 		-device loader,file="$a/lat.bin",addr=$base,force-raw=on \
@@ -150,10 +154,61 @@ report() { # name bare-file cell-file load-file cell-log
 	echo "    these figures show QEMU's round-robin, not the hypervisor."
 }
 
+# exit_costs BARE-LOG CELL-LOG TARGET: exit-cost's batches ("Exit cost: KIND
+# OPS ops NS ns"), per operation less the loop's own "base" one, in
+# instructions, bare and in the cell; the difference is the hypervisor's.
+exit_costs() {
+	echo "  cost of one operation by exit kind, in instructions (root idle):"
+	if ! grep -qs "Exit cost: base" "$2"; then
+		echo "    no figures: exit-cost printed nothing in the cell"
+		return
+	fi
+	tr -d '\r' <"$1" >"$logs/exit-cost.bare"
+	tr -d '\r' <"$2" >"$logs/exit-cost.cell"
+	awk -v ins=$((1 << shift_n)) '
+		{ f = FILENAME == ARGV[1] ? 1 : 2 }
+		/Exit cost: [a-z-]+ [0-9]+ ops [0-9]+ ns/ {
+			sub(/.*Exit cost: /, "")
+			v[f, $1] = $4 / $2 / ins
+			if (f == 2 && $1 != "base")
+				kinds[++n] = $1
+		}
+		END {
+			printf "    %-10s %8s %8s %8s\n", "", "bare", "cell", "added"
+			for (i = 1; i <= n; i++) {
+				k = kinds[i]
+				c = v[2, k] - v[2, "base"]
+				if ((1, k) in v) {
+					b = v[1, k] - v[1, "base"]
+					printf "    %-10s %8.1f %8.1f %8.1f\n", k, b, c, c - b
+				} else {
+					printf "    %-10s %8s %8.1f %8.1f  (no bare figure)\n", \
+					       k, "-", c, c
+				}
+			}
+		}' "$logs/exit-cost.bare" "$logs/exit-cost.cell"
+	case "$3" in
+	x86)
+		echo "    (apic-read: xAPIC version register; eoi: xAPIC EOI;"
+		echo "    hypercall: HYPERVISOR_GET_INFO, not possible bare; ipi: to"
+		echo "    the CPU itself until its handler ran, four xAPIC accesses)"
+		;;
+	*)
+		echo "    (mmio: a GICD_TYPER read; hypercall: HYPERVISOR_GET_INFO,"
+		echo "    not possible bare; sgi: to the CPU itself until its handler"
+		echo "    ran; EOI: no exit, the HW bit deactivates)"
+		;;
+	esac
+	echo "    management: no figure; only the root's cell management kicks"
+	echo "    a cell's CPU, which a cell cannot time from inside"
+}
+
 for t in "${targets[@]}"; do
 	case "$t" in
 	x86)
 		bare_x86 "$logs/x86-bare.log"
+		bare_x86 "$logs/x86-exit-bare.log" exit-cost bare \
+			"Stopped exit-cost demo"
 		cell_run x86 3 "$logs/x86-cell.log"
 		demo_log=$logs/x86-cell.log.com2 first="APIC demo, console"
 		bare_first="APIC demo, console" bare_log=$logs/x86-bare.log
@@ -161,6 +216,8 @@ for t in "${targets[@]}"; do
 	arm64-gicv3|arm64-gicv2)
 		v=${t#arm64-gicv}
 		bare_arm64 "$logs/$t-bare.log" "$v"
+		bare_arm64 "$logs/$t-exit-bare.log" "$v" exit-cost bare \
+			"Stopped exit-cost demo"
 		cell_run arm64 "$v" "$logs/$t-cell.log"
 		demo_log=$logs/$t-cell.log first="Initializing the GIC"
 		bare_first=$first bare_log=$logs/$t-bare.log
@@ -175,4 +232,5 @@ for t in "${targets[@]}"; do
 	latencies "$demo_log" "$first" 2 >"$logs/$t.load"
 	report "$t" "$logs/$t.bare" "$logs/$t.idle" "$logs/$t.load" \
 		"$logs/$t-cell.log"
+	exit_costs "$logs/$t-exit-bare.log" "$demo_log" "$t"
 done
