@@ -29,6 +29,10 @@ x86_64)
 	root=qemu-x86
 	demo=apic-demo
 	;;
+armv7*)
+	root=qemu-arm
+	demo=gic-demo
+	;;
 *)
 	demo=gic-demo
 	if grep -q GICv3 /proc/interrupts; then
