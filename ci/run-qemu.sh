@@ -67,8 +67,14 @@ arm)
 	if [ "${ARM_BOARD:-virt}" = bpim2u ]; then
 		dtb=$(dirname "$VMLINUZ")/../usr/lib/linux-image-$KREL/sun8i-r40-bananapi-m2-ultra.dtb
 		append='console=ttyS0,115200 panic=-1 mem=768M'
+		# UART0 (Linux) and UART7 (the uart-demo cell's) share
+		# stdout, so that the log shows what the cell wrote.
+		# shellcheck disable=SC2054 # commas are QEMU's syntax
 		cmd=(qemu-system-arm -machine bpim2u -dtb "$dtb"
-		     "${common[@]}" -serial stdio)
+		     "${common[@]}" -chardev stdio,id=con,mux=on
+		     -serial chardev:con -serial null -serial null
+		     -serial null -serial null -serial null -serial null
+		     -serial chardev:con)
 	else
 		append='console=ttyAMA0 panic=-1 mem=768M'
 		cmd=(qemu-system-arm

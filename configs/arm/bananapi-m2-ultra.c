@@ -4,10 +4,9 @@
  * Cortex-A7 CPUs, GIC-400 at 0x01c81000) as QEMU 10's bpim2u machine
  * emulates it, with 1 GiB of DRAM at 0x40000000 and the armmp-lpae
  * kernel booted with mem=768M (hypervisor at 0x70000000, the rest up to
- * 0x80000000 for cells: bananapi-m2-ultra-*.c). The debug
- * console is UART0 (8250, 32-bit register spacing); the hypervisor
- * prints through the virtual console only until it has an 8250 driver
- * on ARM.
+ * 0x80000000 for cells: bananapi-m2-ultra-*.c). The debug console is
+ * UART0 (DW-8250, 32-bit registers 4 bytes apart), the Linux console: the
+ * hypervisor writes there and to the virtual console.
  */
 
 #include <jailhouse/types.h>

@@ -33,8 +33,9 @@ else
 	ARM64_ROOT_CELL=/etc/jailhouse/qemu-arm64-gicv2.cell
 fi
 
-# ARMv7: the root config of this machine (QEMU virt or the emulated
-# Banana Pi BPI-M2 Ultra, ARM_BOARD=bpim2u in ci/run-qemu.sh).
+# ARMv7: the root config of this machine (QEMU virt, the emulated Banana
+# Pi BPI-M2 Ultra or BPI-M2+: ARM_BOARD=bpim2u or orangepi-pc in
+# ci/run-qemu.sh).
 # ARM_CELLS is the prefix of that machine's cell configs (gic-demo.cell,
 # uart-demo.cell, smp-demo.cell after it), ARM_GICD its GIC distributor
 # as the demos print it and ARM_GICD_LE as printf escapes of its bytes.
@@ -42,6 +43,11 @@ fi
 if grep -q "BPI-M2-Ultra" /proc/device-tree/model 2>/dev/null; then
 	ARM_ROOT_CELL=/etc/jailhouse/bananapi-m2-ultra.cell
 	ARM_CELLS=/etc/jailhouse/bananapi-m2-ultra-
+	ARM_GICD=0x1c81000
+	ARM_GICD_LE='\000\020\310\001'
+elif grep -q "BPI-M2-Plus" /proc/device-tree/model 2>/dev/null; then
+	ARM_ROOT_CELL=/etc/jailhouse/bananapi-m2-plus.cell
+	ARM_CELLS=/etc/jailhouse/bananapi-m2-plus-
 	ARM_GICD=0x1c81000
 	ARM_GICD_LE='\000\020\310\001'
 else
@@ -130,6 +136,13 @@ expect_stop() {
 	# The console drains the tty buffer slowly; a stop right after this
 	# could swallow the marker.
 	sleep 1
+}
+
+# expect_serial TEXT: TEXT must show up on the machine's serial console
+# during this scenario, written there by the hypervisor or a cell rather
+# than by this script; the host checks it (ci/check-log.sh).
+expect_serial() {
+	echo "STOCKADE-EXPECT-SERIAL: $1"
 }
 
 # Put the kernel log tail next to a failure, for the reader of the CI log.
