@@ -114,9 +114,10 @@ check-arm64-gicv2:
 check-arm:
 	$(Q)ci/system-test.sh arm
 
-# The same on the emulated Banana Pi BPI-M2 Ultra (Allwinner R40, QEMU 10).
+# The same on the emulated Banana Pi BPI-M2 Ultra (Allwinner R40, QEMU 10),
+# then one boot of the BPI-M2+ (Allwinner H3, QEMU's orangepi-pc).
 check-arm-bananapi:
-	$(Q)ARM_BOARD=bpim2u ci/system-test.sh arm
+	$(Q)ci/check-arm-bananapi.sh
 
 # Figures, not a test: not part of check.
 bench-x86: deps

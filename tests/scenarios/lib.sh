@@ -642,6 +642,9 @@ misbehave() {
 	before=$(gic_demo_exits)
 	expect_ok jailhouse cell start uart-demo
 	console_has "$1: refused with a console line" "$3" 10
+	# Right away: gic-demo's lines soon push it out of the console ring.
+	console_has "$1: the failure names CPU and cell" \
+		'Cell "uart-demo" failed; CPU 2 parked' 5
 	check_eq "$1: uart-demo failed" "failed" "$(cell_state uart-demo)"
 	sleep 1
 	after=$(gic_demo_exits)
