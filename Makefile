@@ -20,7 +20,7 @@ endif
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 \
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
 	check-demo demo deps freertos \
-	bench-x86 bench-cells bench-arm64 bench-latency
+	bench-x86 bench-cells bench-arm64 bench-arm bench-latency
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -130,7 +130,12 @@ bench-cells: deps
 # Exits per gic-demo timer interrupt, cell start latency: figures only.
 # QEMU_GIC=2 for the GICv2 machine, BENCH_SECONDS=N for a longer window.
 bench-arm64: deps
-	$(Q)tests/bench/arm64-cells.sh $(BENCH_SECONDS)
+	$(Q)tests/bench/arm-cells.sh $(BENCH_SECONDS)
+
+# The same figures on ARMv7: QEMU virt, then the emulated BPI-M2 Ultra.
+bench-arm: deps
+	$(Q)BENCH_ARCH=arm tests/bench/arm-cells.sh $(BENCH_SECONDS)
+	$(Q)BENCH_ARCH=arm ARM_BOARD=bpim2u tests/bench/arm-cells.sh $(BENCH_SECONDS)
 
 # Interrupt latency in virtual time (QEMU -icount), bare vs in a cell:
 # figures only. Targets: BENCH_TARGETS="x86 arm64-gicv3 arm64-gicv2".
