@@ -71,10 +71,12 @@ if [ "$ARM64_GIC" = GICv3 ]; then
 	wait_cell_state uart-demo failed 10
 	check_eq "own redistributor written, then failed" "failed" \
 		"$(cell_state uart-demo)"
-	loads=$(jailhouse console | grep -c 'Cell "uart-demo" can be loaded')
 	expect_ok jailhouse cell load uart-demo $tmp/code.bin
-	check_eq "the parked CPU took the kick" "$((loads + 1))" \
-		"$(jailhouse console | grep -c 'Cell "uart-demo" can be loaded')"
+	# The newest line about the cell, not a count: gic-demo's lines
+	# push older ones out of the console ring.
+	check_eq "the parked CPU took the kick" 'Cell "uart-demo" can be loaded' \
+		"$(jailhouse console | tr -d '\r' |
+			grep -o 'Cell "uart-demo" [a-z ;0-9A-Z]*' | tail -n 1)"
 fi
 
 expect_ok jailhouse cell destroy uart-demo
