@@ -4,7 +4,8 @@
 # A root cell with a sub-page region (issue 12, item 2: sub-page regions
 # for root cells on ARM too): QEMU virt's root config with its PL011
 # region cut to the first 256 bytes, where all the registers Linux uses
-# at run time lie. `jailhouse config check` and the hypervisor accept it;
+# at run time lie. The hypervisor accepts it (`jailhouse config check`
+# does too: tests/config-check, which has the Python this guest lacks);
 # Linux's console then goes through the hypervisor access by access
 # (trapped, checked against the byte range, forwarded): each character
 # printed is at least one MMIO exit of the root cell, what the root
@@ -44,7 +45,6 @@ if [ -z "$off" ]; then
 	exit 0
 fi
 cfg=$(patched "$ARM_ROOT_CELL" root-subpage $((off + 16)) '\000\001\000\000')
-expect_ok jailhouse config check "$cfg"
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 expect_ok jailhouse enable "$cfg" || { dump_dmesg; exit 0; }
