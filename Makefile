@@ -20,7 +20,7 @@ endif
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 \
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
 	check-demo demo deps freertos \
-	bench-x86 bench-cells bench-arm64 bench-latency
+	bench-x86 bench-cells bench-arm64 bench-arm bench-latency
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -114,9 +114,10 @@ check-arm64-gicv2:
 check-arm:
 	$(Q)ci/system-test.sh arm
 
-# The same on the emulated Banana Pi BPI-M2 Ultra (Allwinner R40, QEMU 10).
+# The same on the emulated Banana Pi BPI-M2 Ultra (Allwinner R40, QEMU 10),
+# then one boot of the BPI-M2+ (Allwinner H3, QEMU's orangepi-pc).
 check-arm-bananapi:
-	$(Q)ARM_BOARD=bpim2u ci/system-test.sh arm
+	$(Q)ci/check-arm-bananapi.sh
 
 # Figures, not a test: not part of check.
 bench-x86: deps
@@ -129,7 +130,12 @@ bench-cells: deps
 # Exits per gic-demo timer interrupt, cell start latency: figures only.
 # QEMU_GIC=2 for the GICv2 machine, BENCH_SECONDS=N for a longer window.
 bench-arm64: deps
-	$(Q)tests/bench/arm64-cells.sh $(BENCH_SECONDS)
+	$(Q)tests/bench/arm-cells.sh $(BENCH_SECONDS)
+
+# The same figures on ARMv7: QEMU virt, then the emulated BPI-M2 Ultra.
+bench-arm: deps
+	$(Q)BENCH_ARCH=arm tests/bench/arm-cells.sh $(BENCH_SECONDS)
+	$(Q)BENCH_ARCH=arm ARM_BOARD=bpim2u tests/bench/arm-cells.sh $(BENCH_SECONDS)
 
 # Interrupt latency in virtual time (QEMU -icount), bare vs in a cell:
 # figures only. Targets: BENCH_TARGETS="x86 arm64-gicv3 arm64-gicv2".

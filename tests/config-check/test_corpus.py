@@ -320,6 +320,13 @@ def _cpu_cases(x86, arm64, arm):
              'long of arm64'),
         Case('ARMv7 CPU set of 4 bytes is one word',
              [('sys', arm['sys']), ('cell', arm['cell-a'])], 0),
+        # The hypervisor traps it for the root cell as for any other
+        # (tests/scenarios/arm/45-root-subpage.sh enables with one).
+        Case('ARMv7 root cell with a sub-page MMIO region is fine',
+             [('sys', edit_system(arm['sys'], lambda s: add_region(
+                 s.root_cell, 0x1c28c00, 0x1c28c00, 0x400,
+                 RW | abi.MEM_IO | abi.MEM_IO_32)))],
+             0),
     ]
 
 

@@ -24,30 +24,11 @@ lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 expect_ok jailhouse enable "$ARM64_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 
-# wait_console WHAT TEXT [SECONDS]
-wait_console() {
-	t=${3:-20}
-	while [ "$t" -gt 0 ]; do
-		jailhouse console | grep -q "$2" && { pass "$1"; return 0; }
-		sleep 1
-		t=$((t - 1))
-	done
-	fail "$1" "'$2' not in the hypervisor console"
-	jailhouse console | tail -n 8 | sed 's/^/  console: /'
-	return 1
-}
-
-# Exits of gic-demo: its timer interrupts keep them growing.
-ticks() {
-	jailhouse cell stats -1 gic-demo |
-		awk '$1 == "total" || $1 == "vmexits_total" { print $2 }'
-}
-
 expect_ok jailhouse cell create /etc/jailhouse/gic-demo.cell
 expect_ok jailhouse cell load gic-demo $demos/gic-demo.bin \
 	-s "con-type=jailhouse" -a 0x1000
 expect_ok jailhouse cell start gic-demo
-wait_console "gic-demo timer fires" "Timer fired, jitter"
+console_has "gic-demo timer fires" "Timer fired, jitter"
 
 expect_ok jailhouse cell create /etc/jailhouse/uart-demo.cell
 check_eq "root cell kept CPUs 0-1" "0-1" \
@@ -55,30 +36,9 @@ check_eq "root cell kept CPUs 0-1" "0-1" \
 expect_ok jailhouse cell load uart-demo $demos/uart-demo.bin \
 	-s "con-type=jailhouse" -a 0x1000
 expect_ok jailhouse cell start uart-demo
-wait_console "uart-demo prints next to gic-demo" "Hello 3 from cell"
+console_has "uart-demo prints next to gic-demo" "Hello 3 from cell"
 check_eq "both cells run" "running running" \
 	"$(echo $(cell_state gic-demo) $(cell_state uart-demo))"
-
-# misbehave WHAT HEX TEXT: run the code in uart-demo's cell and expect it
-# to fail with TEXT on the console while gic-demo and Linux go on.
-misbehave() {
-	printf "$2" > $tmp/code.bin
-	expect_ok jailhouse cell load uart-demo $tmp/code.bin
-	before=$(ticks)
-	expect_ok jailhouse cell start uart-demo
-	wait_console "$1: refused with a console line" "$3" 10
-	check_eq "$1: uart-demo failed" "failed" "$(cell_state uart-demo)"
-	sleep 1
-	after=$(ticks)
-	if [ -n "$after" ] && [ -n "$before" ] && [ "$after" -gt "$before" ]; then
-		pass "$1: gic-demo keeps running"
-	else
-		fail "$1: gic-demo keeps running" "$before -> $after exits"
-	fi
-	check_eq "$1: gic-demo still running" "running" "$(cell_state gic-demo)"
-	check_eq "$1: root Linux computes" "ok" \
-		"$(dd if=/dev/zero bs=64k count=50 2>/dev/null | md5sum >/dev/null && echo ok)"
-}
 
 # movz x0, #0x7000, lsl #16; ldr x1, [x0]; b .  (hypervisor memory)
 misbehave "read of foreign memory" \
@@ -89,8 +49,6 @@ misbehave "read of foreign memory" \
 misbehave "enable of a foreign SPI" \
 	'\000\000\241\322\200\040\200\362\041\000\200\122\001\000\000\271\000\000\000\024' \
 	'CPU 2, cell "uart-demo": refused MMIO write at 0x8000104'
-check_contains "the failure names CPU and cell" "$(jailhouse console)" \
-	'Cell "uart-demo" failed; CPU 2 parked'
 # movz x0, #0x0800, lsl #16; ldr x1, [x0]; b .
 # (a 64-bit read of the 32-bit GICD_CTLR: a GIC may answer such a width
 # with an external abort, which the hypervisor must never take itself)
@@ -113,10 +71,12 @@ if [ "$ARM64_GIC" = GICv3 ]; then
 	wait_cell_state uart-demo failed 10
 	check_eq "own redistributor written, then failed" "failed" \
 		"$(cell_state uart-demo)"
-	loads=$(jailhouse console | grep -c 'Cell "uart-demo" can be loaded')
 	expect_ok jailhouse cell load uart-demo $tmp/code.bin
-	check_eq "the parked CPU took the kick" "$((loads + 1))" \
-		"$(jailhouse console | grep -c 'Cell "uart-demo" can be loaded')"
+	# The newest line about the cell, not a count: gic-demo's lines
+	# push older ones out of the console ring.
+	check_eq "the parked CPU took the kick" 'Cell "uart-demo" can be loaded' \
+		"$(jailhouse console | tr -d '\r' |
+			grep -o 'Cell "uart-demo" [a-z ;0-9A-Z]*' | tail -n 1)"
 fi
 
 expect_ok jailhouse cell destroy uart-demo
