@@ -5,7 +5,9 @@
 #
 # Boot Debian's kernel with <initrd> in QEMU (TCG, no KVM: the CI machine's
 # KVM cannot give the guest SVM/VMX) and write the main serial console to
-# <log>. On x86 the second UART (COM2, for inmates) goes to <log>.com2.
+# <log>. On x86 the second UART (COM2, for inmates) goes to <log>.com2; on
+# ARMv7 the FreeRTOS cell's own UART to <log>.uart1 (virt: the second
+# PL011) or <log>.uart7 (bpim2u: UART7).
 #
 # Environment:
 #   QEMU_TIMEOUT      host-side limit in seconds (default 600)
@@ -67,13 +69,18 @@ arm)
 	if [ "${ARM_BOARD:-virt}" = bpim2u ]; then
 		dtb=$(dirname "$VMLINUZ")/../usr/lib/linux-image-$KREL/sun8i-r40-bananapi-m2-ultra.dtb
 		append='console=ttyS0,115200 panic=-1 mem=768M'
+		# UART7, the FreeRTOS cell's own, goes to <log>.uart7;
+		# UART1-6 exist with nothing behind them.
 		cmd=(qemu-system-arm -machine bpim2u -dtb "$dtb"
-		     "${common[@]}" -serial stdio)
+		     "${common[@]}" -serial stdio -serial null -serial null
+		     -serial null -serial null -serial null -serial null
+		     -serial "file:$log.uart7")
 	else
 		append='console=ttyAMA0 panic=-1 mem=768M'
 		cmd=(qemu-system-arm
 		     -machine "virt,virtualization=on,gic-version=2"
-		     -cpu cortex-a15 -nic none "${common[@]}" -serial stdio)
+		     -cpu cortex-a15 -nic none "${common[@]}" -serial stdio
+		     -serial "file:$log.uart1")
 	fi
 	;;
 esac
@@ -82,7 +89,7 @@ append="$append ${QEMU_APPEND:-}"
 extra=(${QEMU_EXTRA:-})
 
 mkdir -p "$(dirname "$log")"
-rm -f "$log" "$log.com2"
+rm -f "$log" "$log.com2" "$log.uart1" "$log.uart7"
 : >"$log"
 
 # Now and then Debian's kernel hangs early under TCG with 4 vCPUs (a soft
