@@ -55,7 +55,7 @@ check_eq "CPU 3 back in Linux" "1" "$(cat $cpu3/online)"
 # (QEMU writes it to a file beside the log): what shows that it works is
 # that the cell lives on and answers the shutdown request.
 expect_ok jailhouse cell create "$cfg" || dump_dmesg
-expect_ok jailhouse cell load freertos-demo "$FREERTOS_IMG" -a 0x1000
+expect_ok jailhouse cell load freertos-demo "$FREERTOS_IMG"
 expect_ok jailhouse cell start freertos-demo
 sleep 5
 check_eq "freertos-demo runs on its own UART" "running" \
