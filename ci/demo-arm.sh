@@ -89,7 +89,6 @@ else
 fi
 expect "shutdown approved" "freertos-demo: destroy the cell" "$log"
 expect "cell closed" "Closing cell \"$cell\"" "$log"
-expect "hypervisor shut down" "Shutting down hypervisor" "$log"
 expect "module unloaded" "freertos-demo: done" "$log"
 expect "session completed" "DEMO-FINISHED" "$log"
 echo "demo-arm: $passed passed, $failed failed"

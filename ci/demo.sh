@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# `make demo`: build everything for x86 (ARCH=arm: ci/demo-arm.sh), boot Debian's kernel in QEMU (AMD
-# SVM + NPT CPU model) and run the seeds' session (ci/demo/seed-demo.sh).
+# `make demo`: build everything for x86, boot Debian's kernel in QEMU (AMD
+# SVM + NPT CPU model) and run the seeds' session (ci/demo/seed-demo.sh);
+# with ARCH=arm, ci/demo-arm.sh (the FreeRTOS cell on the Banana Pi).
 # Both serial ports show in the terminal: COM1 carries Linux and the
 # hypervisor and takes the keyboard, COM2 the apic-demo cell. Ctrl-a x
 # quits.

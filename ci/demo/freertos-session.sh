@@ -12,7 +12,12 @@
 demo=/usr/libexec/jailhouse/demo/freertos-demo.sh
 
 if grep -q 'stockade.demo=batch' /proc/cmdline; then
-	"$demo" run 20 || echo "(failed with status $?)"
+	"$demo" start || echo "(failed with status $?)"
+	# The hypervisor's lines, for the judge, also where its console
+	# is the virtual one only.
+	jailhouse console -f &
+	sleep 20
+	"$demo" stop || echo "(failed with status $?)"
 	echo "DEMO-FINISHED"
 	exit 0
 fi
