@@ -14,9 +14,13 @@ demo=/usr/libexec/jailhouse/demo/freertos-demo.sh
 if grep -q 'stockade.demo=batch' /proc/cmdline; then
 	"$demo" start || echo "(failed with status $?)"
 	# The hypervisor's lines, for the judge, also where its console
-	# is the virtual one only.
+	# is the virtual one only. The follower holds the device open, so
+	# it must be gone before the module can be unloaded.
 	jailhouse console -f &
+	follower=$!
 	sleep 20
+	kill "$follower"
+	wait "$follower"
 	"$demo" stop || echo "(failed with status $?)"
 	echo "DEMO-FINISHED"
 	exit 0

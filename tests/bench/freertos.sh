@@ -76,7 +76,7 @@ for s in cpu io vm fork total; do
 	printf '  %-8s %14s %14s %8s\n' "$s" "${a:-n/a}" "${b:-n/a}" \
 		"$(ratio "${b:-0}" "${a:-0}")"
 done
-echo "  root CPUs: $(field "root CPUs without" 5) without the cell, $(field "root CPUs beside" 5) beside it (the cell has CPU 3)"
+echo "  root CPUs: $(field "root CPUs without" 6) without the cell, $(field "root CPUs beside" 6) beside it (the cell has CPU 3)"
 echo "  $(field "cell state" 1) $(field "cell state" 2) $(field "cell state" 3) $(field "cell state" 4) $(field "cell state" 5) $(field "cell state" 6)"
 echo "Under TCG (emulated CPUs on a shared host) the absolute figures are"
 echo "the emulator's, not a Banana Pi's: only the ratios mean something."
