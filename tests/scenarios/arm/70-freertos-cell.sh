@@ -19,6 +19,7 @@
 
 sysfs=/sys/devices/jailhouse
 FREERTOS_IMG=/usr/libexec/jailhouse/demos/freertos-demo.bin
+# shellcheck disable=SC2034 # read by freertos-lib.sh
 FREERTOS_GIC=GICv2
 cpu3=/sys/devices/system/cpu/cpu3
 case "$ARM_ROOT_CELL" in
