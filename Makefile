@@ -19,8 +19,8 @@ endif
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 \
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
-	check-demo demo deps freertos \
-	bench-x86 bench-cells bench-arm64 bench-arm bench-latency
+	check-demo check-demo-arm demo deps freertos \
+	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -53,7 +53,7 @@ freertos:
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
 	check-inmates check-armhf-build check-x86 check-x86-intel check-arm64 \
-	check-arm64-gicv2 check-arm check-arm-bananapi check-demo
+	check-arm64-gicv2 check-arm check-arm-bananapi check-demo check-demo-arm
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -95,6 +95,11 @@ demo: deps
 # The same session without a terminal, judged by its output.
 check-demo:
 	$(Q)ci/demo.sh --batch
+
+# The seeds' FreeRTOS session on the emulated Banana Pi, batch (a
+# FreeRTOS kernel with FREERTOS_KERNEL, gic-demo without).
+check-demo-arm:
+	$(Q)ci/demo-arm.sh --batch
 
 check-x86:
 	$(Q)ci/system-test.sh x86
@@ -141,3 +146,10 @@ bench-arm: deps
 # figures only. Targets: BENCH_TARGETS="x86 arm64-gicv3 arm64-gicv2".
 bench-latency: deps
 	$(Q)tests/bench/latency.sh $(BENCH_TARGETS)
+
+# The seeds' temporal isolation experiment on the emulated Banana Pi:
+# FreeRTOS jitter with the root idle and under stress-ng, the root's
+# stress-ng rates without and with the FreeRTOS cell; ratios only mean
+# something under TCG. Needs FREERTOS_KERNEL; BENCH_SECONDS=N per run.
+bench-freertos: deps
+	$(Q)tests/bench/freertos.sh $(BENCH_SECONDS)
