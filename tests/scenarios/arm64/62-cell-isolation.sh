@@ -2,16 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Two arm64 cells at once, and isolation: gic-demo (CPU 3) and uart-demo
-# (CPU 2) run next to the root Linux; then code of this test in the
+# (CPU 2) run next to the root Linux; then the attacker inmate in the
 # uart-demo cell reads memory the cell does not own, touches the
 # distributor registers of an interrupt it does not own, or a GIC register
-# in a width the GIC may not take. Each time that cell ends failed with a
-# console line naming CPU, cell and address,
-# while gic-demo keeps taking timer interrupts and Linux keeps working;
-# the failed cell can be destroyed and everything comes back. On GICv3
-# the cell also tries to block the hypervisor's kicks through its own
-# redistributor.
-# stockade-timeout: 300
+# in a width or alignment the GIC may not take. Each time that cell ends
+# failed with a console line naming CPU, cell and address, while gic-demo
+# keeps taking timer interrupts and Linux keeps working; the failed cell
+# can be destroyed and everything comes back. Sending SGIs to root CPUs,
+# PSCI on them and the root's hypercalls are refused with the cell
+# running on. On GICv3 the cell also tries to block the hypervisor's
+# kicks through its own redistributor (code of this test's own).
+# stockade-timeout: 420
 
 . /scenarios/lib.sh
 
@@ -59,14 +60,18 @@ wait_console "uart-demo prints next to gic-demo" "Hello 3 from cell"
 check_eq "both cells run" "running running" \
 	"$(echo $(cell_state gic-demo) $(cell_state uart-demo))"
 
-# misbehave WHAT HEX TEXT: run the code in uart-demo's cell and expect it
-# to fail with TEXT on the console while gic-demo and Linux go on.
-misbehave() {
-	printf "$2" > $tmp/code.bin
-	expect_ok jailhouse cell load uart-demo $tmp/code.bin
+# attack WHAT ARGS TEXT [TRIED]: the attacker inmate with ARGS in
+# uart-demo's cell must fail with TEXT on the console while gic-demo and
+# Linux go on; TRIED is its announcement, checked at once (gic-demo's
+# lines soon push it out of the console ring).
+attack() {
+	expect_ok jailhouse cell load uart-demo $demos/attacker.bin \
+		-s "con-type=jailhouse $2" -a 0x1000
 	before=$(ticks)
 	expect_ok jailhouse cell start uart-demo
 	wait_console "$1: refused with a console line" "$3" 10
+	[ -z "$4" ] ||
+		check_contains "$1: the attacker tried" "$(jailhouse console)" "$4"
 	check_eq "$1: uart-demo failed" "failed" "$(cell_state uart-demo)"
 	sleep 1
 	after=$(ticks)
@@ -80,23 +85,76 @@ misbehave() {
 		"$(dd if=/dev/zero bs=64k count=50 2>/dev/null | md5sum >/dev/null && echo ok)"
 }
 
-# movz x0, #0x7000, lsl #16; ldr x1, [x0]; b .  (hypervisor memory)
-misbehave "read of foreign memory" \
-	'\000\000\256\322\001\000\100\371\000\000\000\024' \
+# Hypervisor memory (0x70000000) and the root's RAM (0x40000000): no
+# cell sees them at any address, those included.
+attack "read of hypervisor memory" "attack=read addr=0x70000000" \
 	'CPU 2, cell "uart-demo": refused MMIO read at 0x70000000'
-# movz x0, #0x0800, lsl #16; movk x0, #0x104; movz w1, #1; str w1, [x0]
-# (GICD_ISENABLER1: SPIs 32..63 belong to the root cell); b .
-misbehave "enable of a foreign SPI" \
-	'\000\000\241\322\200\040\200\362\041\000\200\122\001\000\000\271\000\000\000\024' \
+attack "write to root RAM" "attack=write addr=0x40000000" \
+	'CPU 2, cell "uart-demo": refused MMIO write at 0x40000000'
+# GICD_ISENABLER1: SPIs 32..63 belong to the root cell.
+attack "enable of a foreign SPI" "attack=gicd reg=0x104 value=1" \
 	'CPU 2, cell "uart-demo": refused MMIO write at 0x8000104'
 check_contains "the failure names CPU and cell" "$(jailhouse console)" \
 	'Cell "uart-demo" failed; CPU 2 parked'
-# movz x0, #0x0800, lsl #16; ldr x1, [x0]; b .
-# (a 64-bit read of the 32-bit GICD_CTLR: a GIC may answer such a width
-# with an external abort, which the hypervisor must never take itself)
-misbehave "64-bit access to a 32-bit GIC register" \
-	'\000\000\241\322\001\000\100\371\000\000\000\024' \
+# A 64-bit read of the 32-bit GICD_CTLR: a GIC may answer such a width
+# with an external abort, which the hypervisor must never take itself.
+attack "64-bit access to a 32-bit GIC register" "attack=gicd64 reg=0" \
 	'CPU 2, cell "uart-demo": refused MMIO read at 0x8000000, 8 bytes (by its handler)'
+# An unaligned read of GICD_CTLR: Device memory would fault it in the
+# cell already, so the attacker maps the distributor as Normal memory at
+# stage 1 and the access reaches the hypervisor unaligned; forwarded to
+# the GIC it would be an alignment fault of the hypervisor's own.
+attack "unaligned access to a GIC register" "attack=unaligned reg=0" \
+	'CPU 2, cell "uart-demo": refused MMIO read at 0x8000002, 4 bytes (unaligned)' \
+	"Attacker: unaligned read at 0x8000002"
+
+# refused WHAT ARGS: the attacker with ARGS runs to its end in uart-demo's
+# cell and keeps running; its console lines are in $c afterwards.
+refused() {
+	expect_ok jailhouse cell load uart-demo $demos/attacker.bin \
+		-s "con-type=jailhouse $2" -a 0x1000
+	expect_ok jailhouse cell start uart-demo
+	wait_console "$1: the attacker ran" "Attacker: done" 10
+	check_eq "$1: uart-demo still running" "running" \
+		"$(cell_state uart-demo)"
+	check_eq "$1: gic-demo still running" "running" "$(cell_state gic-demo)"
+	c=$(jailhouse console)
+}
+
+# SGI 6 is Linux's CPU wake-up IPI, which nothing sends under PSCI: the
+# root's count of it must not move when the cell aims it at CPUs 0 and 1.
+root_ipi6() {
+	grep '^ *IPI6:' /proc/interrupts | awk '{ print $2, $3 }'
+}
+ipi0=$(root_ipi6)
+refused "SGI to root CPUs" "attack=sgi sgi=6 targets=0x3"
+check_contains "SGI: sent" "$c" "Attacker: SGI sent"
+sleep 1
+check_eq "SGI: root CPUs 0 and 1 took none" "$ipi0" "$(root_ipi6)"
+
+# PSCI on CPU 0, the root's: not the cell's to switch on or ask about.
+refused "PSCI on a root CPU" "attack=psci mpidr=0"
+check_contains "PSCI: CPU_ON refused" "$c" \
+	"Attacker: CPU_ON 0x0 returned -2"
+check_contains "PSCI: AFFINITY_INFO refused" "$c" \
+	"Attacker: AFFINITY_INFO 0x0 returned -2"
+check_eq "PSCI: root CPUs still online" "1 1" \
+	"$(echo $(cat /sys/devices/system/cpu/cpu0/online 2>/dev/null || echo 1) $(cat /sys/devices/system/cpu/cpu1/online))"
+
+# The root's management hypercalls: -EPERM, an unknown code -ENOSYS.
+refused "hypercalls" "attack=hypercalls"
+for code in 0 1 2 3 4; do
+	check_contains "hypercalls: $code refused" "$c" \
+		"Attacker: hypercall $code returned -1"
+done
+check_contains "hypercalls: unknown code" "$c" \
+	"Attacker: hypercall 4660 returned -38"
+case "$(jailhouse console)" in
+*"went through"*)
+	fail "no attack went through" \
+		"$(jailhouse console | grep -m 1 'went through')" ;;
+*) pass "no attack went through" ;;
+esac
 
 # GICv3: the cell marks every private interrupt of its own CPU active in
 # its redistributor, the hypervisor's management SGI 15 included, then
