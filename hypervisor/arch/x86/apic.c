@@ -259,7 +259,14 @@ static void send_to_dest(struct per_cpu *sender, u32 icr_lo, u32 dest)
 		       logical ? "logical" : "physical", dest);
 }
 
-/* Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. */
+/*
+ * Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. What
+ * reaches the hardware ICR is the guest's value less its reserved bits,
+ * the read-only delivery status and the trigger mode (which only INIT
+ * uses): a delivery status bit that stuck there would make every later
+ * send_ipi() of this CPU wait for ever, and a level IPI would make the
+ * cell's EOI reach the IOAPICs.
+ */
 static void send_filtered(struct per_cpu *sender, u32 icr_lo)
 {
 	u32 dest = apic_read(APIC_REG_ICR_HI) >> ICR_DEST_SHIFT;
@@ -267,6 +274,9 @@ static void send_filtered(struct per_cpu *sender, u32 icr_lo)
 	bool logical = icr_lo & ICR_DEST_LOGICAL;
 	struct per_cpu *target;
 	unsigned int n;
+
+	icr_lo &= ICR_VECTOR | ICR_DM_MASK | ICR_DEST_LOGICAL | ICR_ASSERT |
+		ICR_SHORTHAND_MASK;
 
 	if (shorthand == ICR_TO_SELF) {
 		apic_write(APIC_REG_ICR_LO, icr_lo);

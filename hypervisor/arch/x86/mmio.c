@@ -17,6 +17,7 @@
 #include <core/paging.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/string.h>
 #include <x86/apic.h>
 #include <x86/exits.h>
 #include <x86/guest_mem.h>
@@ -183,21 +184,43 @@ static int decode_moffs(struct per_cpu *cpu, const struct guest_regs *regs,
 	return a->length > MAX_INSN_LENGTH ? -EINVAL : 0;
 }
 
-static int decode(struct per_cpu *cpu, const struct guest_regs *regs,
-		  struct mmio_insn *a)
+/*
+ * Fetch the instruction at the guest's RIP: what its page holds, then the
+ * rest from the next page if that one can be read. An instruction may end
+ * right before an unmapped page; the bytes past the readable ones read as
+ * zero, and *avail tells the decoder how many are real.
+ */
+static int fetch(struct per_cpu *cpu, u8 *insn, unsigned int *avail)
 {
-	unsigned int i = 0, size = 4, imm_size, reg, n;
 	struct segment cs;
-	u8 insn[MAX_INSN_LENGTH], rex = 0, op, modrm;
-	u64 value;
+	unsigned int first;
+	u64 addr;
 	int err;
 
-	/* Fetch what the page holds, then the rest from the next one. */
 	vcpu_get_cs(cpu, &cs);
-	err = guest_read_linear(cpu, cs.base + vcpu_get_rip(cpu), insn,
-				sizeof(insn));
+	addr = cs.base + vcpu_get_rip(cpu);
+	first = PAGE_SIZE - (addr & ~PAGE_MASK);
+	if (first > MAX_INSN_LENGTH)
+		first = MAX_INSN_LENGTH;
+	memset(insn, 0, MAX_INSN_LENGTH);
+	err = guest_read_linear(cpu, addr, insn, first);
 	if (err)
 		return err;
+	*avail = first;
+	if (first < MAX_INSN_LENGTH &&
+	    !guest_read_linear(cpu, addr + first, insn + first,
+			       MAX_INSN_LENGTH - first))
+		*avail = MAX_INSN_LENGTH;
+	return 0;
+}
+
+/* Decode the bytes at insn; every index stays below MAX_INSN_LENGTH. */
+static int decode_bytes(struct per_cpu *cpu, const struct guest_regs *regs,
+			struct mmio_insn *a, const u8 *insn)
+{
+	unsigned int i = 0, size = 4, imm_size, reg, n;
+	u8 rex = 0, op, modrm;
+	u64 value;
 
 	for (; i < 4; i++) {
 		if (insn[i] == 0x66)
@@ -258,6 +281,23 @@ static int decode(struct per_cpu *cpu, const struct guest_regs *regs,
 		return -EINVAL;
 	a->length = i;
 	return 0;
+}
+
+static int decode(struct per_cpu *cpu, const struct guest_regs *regs,
+		  struct mmio_insn *a)
+{
+	u8 insn[MAX_INSN_LENGTH];
+	unsigned int avail;
+	int err;
+
+	err = fetch(cpu, insn, &avail);
+	if (err)
+		return err;
+	err = decode_bytes(cpu, regs, a, insn);
+	/* Zeros from beyond the readable bytes were no part of it. */
+	if (!err && a->length > avail)
+		return -EFAULT;
+	return err;
 }
 
 static const char *refusal(enum mmio_result res)
