@@ -113,6 +113,9 @@ cmd=$(od -A n -t u2 -j 4 -N 2 /sys/bus/pci/devices/0000:00:05.0/config)
 printf "\\$(printf %03o $(( (cmd | 6) & 255 )))" |
 	dd of=/sys/bus/pci/devices/0000:00:05.0/config bs=1 seek=4 \
 	   conv=notrunc 2>/dev/null
+check_contains "hardware check reports the DMAR unit" \
+	"$(jailhouse hardware check 2>&1 | grep 'VT-d')" \
+	"1 DMAR unit (first at 0xfed90000), interrupt remapping not offered"
 round_trip "natively, edu copies between root RAM pages" \
 	0x11111111 0x22222222 0x33333333 0x44444444 || exit 0
 
