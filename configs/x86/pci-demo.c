@@ -4,7 +4,8 @@
  * (qemu-x86-vtd.c): the tiny-demo cell plus the edu device at 00:05.0,
  * which the cell takes from the root cell. Its RAM is DMA-able, so edu
  * reaches it at the cell's guest-physical addresses and nothing else;
- * edu's BAR0 appears where the firmware put it (0xfea00000).
+ * edu's BAR0 appears where the firmware put it (0xfea00000); the cell
+ * programs edu's MSI capability itself.
  *
  * One CPU (CPU 2), 1 MiB of RAM at guest-physical 0, the comm region at
  * 0x100000, COM2 as console, the PM timer port readable.
@@ -19,6 +20,7 @@ struct {
 	struct jailhouse_memory mem_regions[3];
 	struct jailhouse_pio pio_regions[2];
 	struct jailhouse_pci_device pci_devices[1];
+	struct jailhouse_pci_capability pci_caps[1];
 } __attribute__((packed)) config = {
 	.cell = {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
@@ -31,6 +33,7 @@ struct {
 		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 		.num_pio_regions = ARRAY_SIZE(config.pio_regions),
 		.num_pci_devices = ARRAY_SIZE(config.pci_devices),
+		.num_pci_caps = ARRAY_SIZE(config.pci_caps),
 
 		.console = {
 			.address = 0x2f8,
@@ -77,6 +80,16 @@ struct {
 		/* 00:05.0 edu */ {
 			.type = JAILHOUSE_PCI_TYPE_DEVICE,
 			.bdf = 0x05 << 3,
+			.caps_start = 0,
+			.num_caps = 1,
+			.num_msi_vectors = 1,
+			.msi_64bits = 1,
 		},
+	},
+
+	.pci_caps = {
+		/* edu: the cell programs its MSI */
+		{ .id = PCI_CAP_ID_MSI, .start = 0x40, .len = 14,
+		  .flags = JAILHOUSE_PCICAPS_WRITE, },
 	},
 };

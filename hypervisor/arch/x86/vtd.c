@@ -19,6 +19,7 @@
  * cell are refused (config_check.c).
  */
 #include <jailhouse/cell-config.h>
+#include <core/arch.h>
 #include <core/cell.h>
 #include <core/errno.h>
 #include <core/hypervisor.h>
@@ -34,6 +35,9 @@
 #include <x86/paging_formats.h>
 #include <x86/setup.h>
 #include <x86/vtd.h>
+
+#define PCI_REG_COMMAND		0x04
+#define PCI_CMD_MASTER		BIT(2)
 
 /* Register polls give up after this many reads (a unit that hangs). */
 #define VTD_POLL_LIMIT		10000000UL
@@ -204,23 +208,26 @@ static void vtd_poll_unit(const struct vtd_unit *u, u32 fsts)
 	}
 }
 
+/*
+ * Under the lock, which shutdown takes before the registers go: root
+ * CPUs still poll while DISABLE runs on another one. A CPU that finds
+ * the lock taken leaves the records to the holder or a later exit.
+ */
 static void vtd_poll_faults(void)
 {
 	const struct vtd_unit *u;
 	unsigned int n;
 	u32 fsts;
 
+	if (!spin_trylock(&vtd_lock))
+		return;
 	for (n = 0; n < num_vtd_units; n++) {
 		u = &vtd_units[n];
 		fsts = vtd_read32(u, VTD_REG_FSTS);
-		if (!(fsts & (VTD_FSTS_PPF | VTD_FSTS_PFO)))
-			continue;
-		/* Another CPU is at it already: it reports these, too. */
-		if (!spin_trylock(&vtd_lock))
-			continue;
-		vtd_poll_unit(u, fsts);
-		spin_unlock(&vtd_lock);
+		if (fsts & (VTD_FSTS_PPF | VTD_FSTS_PFO))
+			vtd_poll_unit(u, fsts);
 	}
+	spin_unlock(&vtd_lock);
 }
 
 static int vtd_map_registers(struct vtd_unit *u,
@@ -340,12 +347,16 @@ static int vtd_load_root_table(void)
 
 static void vtd_shutdown(void)
 {
-	unsigned int n;
+	unsigned int n, units;
 
-	/* Translation is off: the root cell's exit, or never switched on. */
-	for (n = 0; n < num_vtd_units; n++)
-		vtd_unmap_registers(&vtd_units[n]);
+	spin_lock(&vtd_lock);
+	iommu_dma.poll_faults = NULL;
+	units = num_vtd_units;
 	num_vtd_units = 0;
+	spin_unlock(&vtd_lock);
+	/* Translation is off: the root cell's exit, or never switched on. */
+	for (n = 0; n < units; n++)
+		vtd_unmap_registers(&vtd_units[n]);
 	vtd_tables_destroy(&vtd_tables);
 	iommu_dma = (struct iommu_dma){ 0 };
 }
@@ -383,6 +394,20 @@ static void vtd_note_device(const char *what, u16 bdf, const char *prep,
 	       cell->config->name);
 }
 
+/*
+ * A device changing owner stops DMA first: what its old owner started
+ * must not land in the new owner's memory. The new owner turns bus
+ * mastering on again when it has set the device up.
+ */
+static void vtd_quiesce(u16 bdf)
+{
+	u32 cmd = arch_pci_read_config(bdf, PCI_REG_COMMAND, 2);
+
+	if (cmd != 0xffff && (cmd & PCI_CMD_MASTER))
+		arch_pci_write_config(bdf, PCI_REG_COMMAND,
+				      cmd & ~PCI_CMD_MASTER, 2);
+}
+
 /* Point the config's DMA-capable devices at the cell's domain. */
 static int vtd_assign_devices(const struct cell *cell, const struct cell *to,
 			      bool note)
@@ -399,6 +424,8 @@ static int vtd_assign_devices(const struct cell *cell, const struct cell *to,
 			vtd_tables_clear(&vtd_tables, dev->bdf);
 			continue;
 		}
+		if (to != &root_cell)
+			vtd_quiesce(dev->bdf);
 		err = vtd_tables_set(&vtd_tables, dev->bdf,
 				     iommu_cell_root_phys(to), to->id + 1,
 				     vtd_aw);
@@ -436,8 +463,12 @@ static int vtd_cell_init(struct cell *cell)
 		return -ENOSPC;
 	}
 	err = iommu_cell_build(cell);
-	if (!err)
-		err = vtd_assign_devices(cell, cell, true);
+	if (err) {
+		printk("VT-d: DMA tables of cell \"%s\" failed (%d)\n",
+		       cell->config->name, err);
+		return err;
+	}
+	err = vtd_assign_devices(cell, cell, true);
 	if (!err)
 		err = vtd_invalidate_all();
 	if (!err && cell == &root_cell)
@@ -455,6 +486,7 @@ static void vtd_return_devices(const struct cell *cell)
 	for (n = 0; n < cell->config->num_pci_devices; n++, dev++) {
 		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
 			continue;
+		vtd_quiesce(dev->bdf);
 		if (pci_cell_device(&root_cell, dev->bdf))
 			vtd_tables_set(&vtd_tables, dev->bdf,
 				       iommu_cell_root_phys(&root_cell),

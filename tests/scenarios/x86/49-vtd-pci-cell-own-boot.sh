@@ -8,8 +8,10 @@
 # space, copies through it inside its own RAM (allowed), and aims it at a
 # page of root RAM: the write and the read are blocked with fault lines
 # naming device, address and cell, the root's page is unchanged and the
-# root keeps running. Destroy gives edu back: the root's DMA works again
-# and the page pool returns to its value before create.
+# root keeps running; edu's MSI, programmed by the cell toward its own
+# CPU, arrives there. Destroy stops edu's DMA and gives it back: the
+# root's DMA works again and the page pool returns to its value before
+# create, also over ten more create/destroy cycles.
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
 
@@ -43,6 +45,15 @@ edu_copy() {
 	done
 }
 
+# Memory decoding and bus mastering on, as a driver would.
+bus_master_on() {
+	local cmd
+
+	cmd=$(od -A n -t u2 -j 4 -N 2 "$edu_cfg")
+	printf "\\$(printf %03o $(( (cmd | 6) & 255 )))" |
+		dd of="$edu_cfg" bs=1 seek=4 conv=notrunc 2>/dev/null
+}
+
 check_file "edu device at 00:05.0" "$edu_cfg" || exit 0
 check_file "pci-demo inmate installed" "$demos/pci-demo.bin" || exit 0
 mem "$target" 32 0x600dcafe
@@ -70,6 +81,7 @@ console_has "edu's DMA inside the cell's own memory works" \
 	"pci-demo: DMA in own memory: ok" 30
 console_has "edu's write to root memory is blocked" \
 	'DMA write of device 00:05.0 (cell "pci-demo") at 0x3a701000 blocked' 30
+console_has "edu's MSI reaches the cell's CPU" "pci-demo: MSI arrived" 30
 console_has "the cell is done" "pci-demo: done" 30
 console_has "edu's read of root memory is blocked" \
 	'DMA read of device 00:05.0 (cell "pci-demo") at 0x3a701000 blocked' 10
@@ -94,10 +106,10 @@ check_eq "the root cell sees edu again" "11e81234" \
 	"$(od -A n -t x4 -N 4 "$edu_cfg" | tr -d ' ')"
 check_eq "the driver override is gone" "(null)" \
 	"$(cat /sys/bus/pci/devices/0000:00:05.0/driver_override)"
-# Bus master again (the cell set it; a reset may not have) and a copy.
+# The cell switched bus mastering on; the hand-back stopped it.
 cmd=$(od -A n -t u2 -j 4 -N 2 "$edu_cfg")
-printf "\\$(printf %03o $(( (cmd | 6) & 255 )))" |
-	dd of="$edu_cfg" bs=1 seek=4 conv=notrunc 2>/dev/null
+check_eq "edu's DMA was stopped at the hand-back" "0" $(( cmd & 4 ))
+bus_master_on
 mem "$ram_a" 32 0x13572468
 mem "$target" 32 0
 if edu_copy "$ram_a" 0x40000 1 && edu_copy 0x40000 "$target" 3; then
@@ -105,5 +117,24 @@ if edu_copy "$ram_a" 0x40000 1 && edu_copy 0x40000 "$target" 3; then
 		"$(mem "$target" 32)"
 else
 	fail "the root's DMA through edu works again" "edu hung"
+fi
+
+# Many hand-overs: the device moves between the domains each time and
+# the page pool comes back to the same usage.
+ok=0
+for n in 1 2 3 4 5 6 7 8 9 10; do
+	jailhouse cell create /etc/jailhouse/pci-demo.cell >/dev/null 2>&1 &&
+		jailhouse cell destroy pci-demo >/dev/null 2>&1 &&
+		[ "$(cat $sysfs/mem_pool_used)" = "$mem0" ] || break
+	ok=$n
+done
+check_eq "10 create/destroy cycles with edu, pool usage constant" 10 "$ok"
+bus_master_on
+mem "$target" 32 0
+if edu_copy "$ram_a" 0x40000 1 && edu_copy 0x40000 "$target" 3; then
+	check_eq "the root's DMA works after the cycles" "0x13572468" \
+		"$(mem "$target" 32)"
+else
+	fail "the root's DMA works after the cycles" "edu hung"
 fi
 expect_ok jailhouse disable
