@@ -168,3 +168,16 @@ check_eq "after disable, edu reads that memory again (no IOMMU)" \
 	"$(image_words)" "$(words "$ram_b")"
 round_trip "after disable, edu copies between RAM pages" \
 	0x12345678 0x9abcdef0 0x0fedcba9 0x87654321
+
+# The units come back for a second enable (Linux still leaves them off).
+expect_ok jailhouse enable "$cfg" || exit 0
+round_trip "second enable: edu copies between root RAM pages" \
+	0x0badf00d 0x1badf00d 0x2badf00d 0x3badf00d
+fill "$ram_b" 0 0 0 0
+edu_dma "$hv" "$edu_buf" 1 && edu_dma "$edu_buf" "$ram_b" 3 ||
+	fail "edu finishes a blocked read (second enable)" "it hung"
+[ "$(words "$ram_b")" != "$(image_words)" ] &&
+	pass "second enable: hypervisor memory blocked again" ||
+	fail "second enable: hypervisor memory blocked again" \
+	     "got the image's bytes"
+expect_ok jailhouse disable
