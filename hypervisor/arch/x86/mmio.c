@@ -12,6 +12,7 @@
  * not needed, the fault gives it, so only its length is worked out.
  */
 #include <jailhouse/hypercall.h>
+#include <core/cell.h>
 #include <core/errno.h>
 #include <core/mmio.h>
 #include <core/paging.h>
@@ -21,6 +22,7 @@
 #include <x86/apic.h>
 #include <x86/exits.h>
 #include <x86/guest_mem.h>
+#include <x86/iommu.h>
 #include <x86/vcpu.h>
 
 #define MAX_INSN_LENGTH		15
@@ -315,6 +317,13 @@ void mmio_handle_npf(struct per_cpu *cpu, struct guest_regs *regs,
 	struct mmio_insn insn;
 	char why[112];
 
+	/*
+	 * The root cell's CPUs pick up DMA faults here: its APIC writes
+	 * make these exits frequent, and cells come and go only while they
+	 * are suspended, so the device's owner is stable.
+	 */
+	if (cpu->cell == &root_cell)
+		iommu_poll();
 	if ((npf->gpa & PAGE_MASK) == XAPIC_BASE)
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_XAPIC]++;
 	else
