@@ -12,7 +12,7 @@
 #define IVSHMEM_VENDOR_ID	0x110a
 #define IVSHMEM_DEVICE_ID	0x4106
 #define IVSHMEM_REVISION	2
-#define PCI_CLASS_OTHER		0xff
+#define PCI_CLASS_OTHER		0xffU
 
 #define CFG_ID			0x00
 #define CFG_COMMAND		0x04
