@@ -61,15 +61,32 @@ interrupts_seen() {
 	fi
 }
 
+# events_since WHAT BEFORE MIN: the root's device interrupted at least MIN
+# times since the UIO event count was BEFORE.
+events() {
+	cat /sys/class/uio/uio0/event 2>/dev/null || echo 0
+}
+events_since() {
+	n=$(($(events) - $2))
+	if [ "$n" -ge "$3" ]; then
+		pass "$1 ($n interrupts)"
+	else
+		fail "$1" "$n interrupts, expected at least $3"
+	fi
+}
+
+ev=$(events)
 start_demo ""
 console_has "the cell found its device" "IVSHMEM: 00:0e.0, peer 1 of 2"
 console_has "the cell reads the root's greeting" \
 	'r/w section says "hello from the root cell"'
 expect_ok ivshmem-demo -t 20 wait-state 1 1
-interrupts_seen "the cell's state change interrupted the root"
+events_since "the cell's state change interrupted the root" "$ev" 1
+ev=$(events)
 expect_ok ivshmem-demo -t 20 ping 1 5
 check_contains "5 round trips, root checked the pongs" "$OUTPUT" \
 	"5 round trips with peer 1, data ok both ways"
+events_since "every pong rang the root's doorbell" "$ev" 5
 check_eq "the cell checked 5 pings" "5" \
 	"$(jailhouse console | grep -c 'IVSHMEM: ping [0-9]* from peer 0, data ok')"
 check_eq "no corrupt data" "0" "$(jailhouse console | grep -c CORRUPT)"
