@@ -16,6 +16,7 @@
 #include <core/mmio.h>
 #include <core/pci.h>
 #include <core/printk.h>
+#include <core/ratelimit.h>
 #include <core/string.h>
 #include <core/unit.h>
 
@@ -233,12 +234,27 @@ static int add_endpoint(struct cell *cell,
 	return 0;
 }
 
-/* Make the dispatcher's view of ep's BARs what its config space says. */
-static void update_bars(struct ivshmem_endpoint *ep)
+static void map_bar(struct ivshmem_endpoint *ep, unsigned int bar, u64 base)
 {
 	static const mmio_handler_t handlers[2] = {
 		ivshmem_register_access, ivshmem_msix_access,
 	};
+
+	if (!mmio_region_register(ep->cell, base, ivshmem_bar_size(ep, bar),
+				  handlers[bar], ep)) {
+		ep->mapped_bar[bar] = base;
+		return;
+	}
+	/* The guest can repeat this at will: paced. */
+	if (ratelimit_ok(&ep->cell->print_limit, ep->cell->config->name))
+		printk("Cell \"%s\": ivshmem BAR%u at 0x%llx overlaps another "
+		       "region: not decoded\n", ep->cell->config->name, bar,
+		       base);
+}
+
+/* Make the dispatcher's view of ep's BARs what its config space says. */
+static void update_bars(struct ivshmem_endpoint *ep)
+{
 	unsigned int bar;
 	u64 base;
 
@@ -249,17 +265,8 @@ static void update_bars(struct ivshmem_endpoint *ep)
 		if (ep->mapped_bar[bar])
 			mmio_region_unregister(ep->cell, ep->mapped_bar[bar]);
 		ep->mapped_bar[bar] = 0;
-		if (!base)
-			continue;
-		if (mmio_region_register(ep->cell, base,
-					 ivshmem_bar_size(ep, bar),
-					 handlers[bar], ep)) {
-			printk("Cell \"%s\": ivshmem BAR%u at 0x%llx overlaps "
-			       "another region: not decoded\n",
-			       ep->cell->config->name, bar, base);
-			continue;
-		}
-		ep->mapped_bar[bar] = base;
+		if (base)
+			map_bar(ep, bar, base);
 	}
 }
 

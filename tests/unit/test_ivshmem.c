@@ -72,8 +72,43 @@ static const struct shm_config cfg_b = {
 	.devs = { SHM_DEVICE(1) },
 };
 
+/* A link of three peers at the start of fake_phys, 5 regions each. */
+#define TRIO_PHYS	FAKE_PHYS_BASE
+#define TRIO_REGION(n, writable)					\
+	{ .phys_start = TRIO_PHYS + (n) * 0x1000,			\
+	  .virt_start = TRIO_PHYS + (n) * 0x1000, .size = 0x1000,	\
+	  .flags = JAILHOUSE_MEM_READ |					\
+	  ((writable) ? JAILHOUSE_MEM_WRITE : 0), }
+#define TRIO_CONFIG(id)							\
+	{								\
+		.desc = { .name = "trio" #id,				\
+			  .cpu_set_size = sizeof(unsigned long),	\
+			  .num_memory_regions = 5,			\
+			  .num_pci_devices = 1, },			\
+		.mem = { TRIO_REGION(0, 0), TRIO_REGION(1, 1),		\
+			 TRIO_REGION(2, (id) == 0),			\
+			 TRIO_REGION(3, (id) == 1),			\
+			 TRIO_REGION(4, (id) == 2), },			\
+		.devs = { { .type = JAILHOUSE_PCI_TYPE_IVSHMEM,		\
+			    .bdf = DEV_BDF,				\
+			    .bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_MSIX, \
+			    .num_msix_vectors = 1, .shmem_dev_id = (id), \
+			    .shmem_peers = 3, } },			\
+	}
+
+struct trio_config {
+	struct jailhouse_cell_desc desc;
+	unsigned long cpus[1];
+	struct jailhouse_memory mem[5];
+	struct jailhouse_pci_device devs[1];
+} __attribute__((packed));
+
+static const struct trio_config trio[3] = {
+	TRIO_CONFIG(0), TRIO_CONFIG(1), TRIO_CONFIG(2),
+};
+
 static struct shm_config scratch;
-static struct cell cell_a, cell_b;
+static struct cell cell_a, cell_b, cell_c;
 static struct page_pool saved_mem, saved_remap;
 
 static const struct unit *ivshmem_unit(void)
@@ -86,11 +121,12 @@ static const struct unit *ivshmem_unit(void)
 	return NULL;
 }
 
-static int add_cell(struct cell *cell, const struct shm_config *cfg)
+static int add_cell_desc(struct cell *cell,
+			 const struct jailhouse_cell_desc *desc)
 {
 	int err;
 
-	*cell = (struct cell){ .config = &cfg->desc };
+	*cell = (struct cell){ .config = desc };
 	err = mmio_cell_init(cell);
 	if (err)
 		return err;
@@ -102,13 +138,18 @@ static int add_cell(struct cell *cell, const struct shm_config *cfg)
 	return err;
 }
 
+static int add_cell(struct cell *cell, const struct shm_config *cfg)
+{
+	return add_cell_desc(cell, &cfg->desc);
+}
+
 static void remove_cell(struct cell *cell)
 {
 	ivshmem_unit()->cell_exit(cell);
 	mmio_cell_exit(cell);
 }
 
-static void setup(bool with_b)
+static void pools_up(void)
 {
 	saved_mem = mem_pool;
 	saved_remap = remap_pool;
@@ -117,6 +158,20 @@ static void setup(bool with_b)
 	memset(fake_phys, 0, sizeof(fake_phys));
 	dbg_output_reset();
 	arch_msi_count = 0;
+}
+
+static void pools_down(void)
+{
+	EXPECT_EQ(mem_pool.used_pages, 0);
+	test_pool_destroy(&mem_pool);
+	test_pool_destroy(&remap_pool);
+	mem_pool = saved_mem;
+	remap_pool = saved_remap;
+}
+
+static void setup(bool with_b)
+{
+	pools_up();
 	if (add_cell(&cell_a, &cfg_a))
 		unit_fail(__FILE__, __LINE__, "peer a refused");
 	if (with_b && add_cell(&cell_b, &cfg_b))
@@ -128,11 +183,7 @@ static void teardown(bool with_b)
 	if (with_b)
 		remove_cell(&cell_b);
 	remove_cell(&cell_a);
-	EXPECT_EQ(mem_pool.used_pages, 0);
-	test_pool_destroy(&mem_pool);
-	test_pool_destroy(&remap_pool);
-	mem_pool = saved_mem;
-	remap_pool = saved_remap;
+	pools_down();
 }
 
 static u32 cfg_read(struct cell *cell, u16 reg, unsigned int size)
@@ -272,9 +323,17 @@ TEST(ivshmem_bars_follow_memory_decoding)
 	cfg_write(&cell_a, 0x10, BAR0 + 0x10000, 4);
 	EXPECT_EQ(mmio(&cell_a, BAR0, 4, false, &value), MMIO_UNHANDLED);
 	EXPECT_EQ(mmio_read32(&cell_a, BAR0 + 0x10000 + 4), 2);
-	cfg_write(&cell_a, 0x04, 0x0, 2);
+	/* BAR0 onto BAR1: refused with a note, BAR1 still there. */
+	cfg_write(&cell_a, 0x10, BAR1, 4);
+	EXPECT_TRUE(strstr(dbg_output, "ivshmem BAR0 at 0xfe001000 overlaps"));
 	EXPECT_EQ(mmio(&cell_a, BAR0 + 0x10000, 4, false, &value),
 		  MMIO_UNHANDLED);
+	EXPECT_EQ(mmio_read32(&cell_a, BAR1 + IVSHMEM_MSIX_PBA), 0);
+	/* Back where it was, then decoding off: both gone. */
+	cfg_write(&cell_a, 0x10, BAR0, 4);
+	EXPECT_EQ(mmio_read32(&cell_a, BAR0 + IVSHMEM_REG_MAX_PEERS), 2);
+	cfg_write(&cell_a, 0x04, 0x0, 2);
+	EXPECT_EQ(mmio(&cell_a, BAR0, 4, false, &value), MMIO_UNHANDLED);
 	EXPECT_EQ(mmio(&cell_a, BAR1, 4, false, &value), MMIO_UNHANDLED);
 	teardown(false);
 }
@@ -447,4 +506,41 @@ TEST(ivshmem_links_only_matching_peers)
 					  &(u32){ 0 }));
 	EXPECT_EQ(add_cell(&cell_b, &cfg_b), 0);
 	teardown(true);
+}
+
+TEST(ivshmem_three_peers_each_reach_the_others)
+{
+	struct cell *cells[3] = { &cell_a, &cell_b, &cell_c };
+	unsigned int n;
+
+	pools_up();
+	for (n = 0; n < 3; n++) {
+		ASSERT_EQ(add_cell_desc(cells[n], &trio[n].desc), 0);
+		bring_up(cells[n], 0);
+	}
+	EXPECT_EQ(mmio_read32(&cell_c, BAR0 + IVSHMEM_REG_ID), 2);
+	EXPECT_EQ(mmio_read32(&cell_c, BAR0 + IVSHMEM_REG_MAX_PEERS), 3);
+	/* Peer 1 rings peer 2, then peer 0. */
+	mmio_write32(&cell_b, BAR0 + IVSHMEM_REG_DOORBELL, 2 << 16);
+	mmio_write32(&cell_b, BAR0 + IVSHMEM_REG_DOORBELL, 0 << 16);
+	ASSERT_EQ(arch_msi_count, 2);
+	EXPECT_TRUE(arch_msi_calls[0].cell == &cell_c);
+	EXPECT_TRUE(arch_msi_calls[1].cell == &cell_a);
+	/* A state change reaches both others, and lands in entry 2. */
+	arch_msi_count = 0;
+	mmio_write32(&cell_c, BAR0 + IVSHMEM_REG_STATE, 7);
+	EXPECT_EQ(memcmp(fake_phys + 8, &(u32){ 7 }, 4), 0);
+	ASSERT_EQ(arch_msi_count, 2);
+	EXPECT_TRUE(arch_msi_calls[0].cell == &cell_a);
+	EXPECT_TRUE(arch_msi_calls[1].cell == &cell_b);
+	/* Peer 1 leaves: 0 and 2 hear of it, 0 and 2 still talk. */
+	arch_msi_count = 0;
+	remove_cell(&cell_b);
+	EXPECT_EQ(arch_msi_count, 2);
+	mmio_write32(&cell_a, BAR0 + IVSHMEM_REG_DOORBELL, 2 << 16);
+	ASSERT_EQ(arch_msi_count, 3);
+	EXPECT_TRUE(arch_msi_calls[2].cell == &cell_c);
+	remove_cell(&cell_c);
+	remove_cell(&cell_a);
+	pools_down();
 }
