@@ -43,6 +43,10 @@
 #define MSIX_BIR_BAR1		1
 #define MSIX_VECTOR_MASKED	BIT(0)
 
+BUILD_BUG_ON(IVSHMEM_CFG_MSIX_CAP !=
+	     IVSHMEM_CFG_VNDR_CAP + IVSHMEM_CFG_VNDR_LEN);
+BUILD_BUG_ON(IVSHMEM_CFG_MSIX_CAP + 0xc > IVSHMEM_CFG_SIZE);
+
 static void set64(u32 *cspace, unsigned int reg, u64 value)
 {
 	cspace[reg / 4] = (u32)value;

@@ -35,7 +35,8 @@ struct jailhouse_pci_device;
 #define IVSHMEM_CFG_SIZE	0x70
 #define IVSHMEM_CFG_VNDR_CAP	0x40
 #define IVSHMEM_CFG_VNDR_LEN	0x20
-#define IVSHMEM_CFG_MSIX_CAP	(IVSHMEM_CFG_VNDR_CAP + IVSHMEM_CFG_VNDR_LEN)
+/* Right after the vendor capability. */
+#define IVSHMEM_CFG_MSIX_CAP	0x60
 
 /* Register BAR (BAR0), 32-bit registers. */
 #define IVSHMEM_REG_ID		0x00
