@@ -11,6 +11,9 @@
  * pong carries the same sequence number and the payload inverted. The
  * read/write section holds a greeting string of the root.
  *
+ * Console lines start with "IVSHMEM <peer id>:", so that several peers
+ * can share the hypervisor console.
+ *
  * Command line: "bad-write" writes into the pinging peer's output section
  * after the first pong, which the hypervisor must stop (the cell fails).
  */
@@ -113,7 +116,7 @@ static void print_states(void)
 {
 	unsigned int n;
 
-	printk("IVSHMEM: peer states:");
+	printk("IVSHMEM %u: peer states:", dev.id);
 	for (n = 0; n < dev.peers; n++)
 		printk(" %u:%u", n, state_table()[n]);
 	printk("\n");
@@ -139,8 +142,8 @@ static bool answer(unsigned int peer, __u32 *last)
 	if (!seq || seq == *last)
 		return false;
 	*last = seq;
-	printk("IVSHMEM: ping %u from peer %u, data %s\n", seq, peer,
-	       payload_ok(in, seq) ? "ok" : "CORRUPT");
+	printk("IVSHMEM %u: ping %u from peer %u, data %s\n", dev.id, seq,
+	       peer, payload_ok(in, seq) ? "ok" : "CORRUPT");
 	for (n = 0; n < PAYLOAD_SIZE; n++)
 		out->payload[n] = ~in->payload[n];
 	asm volatile("sfence" : : : "memory");
@@ -151,9 +154,10 @@ static bool answer(unsigned int peer, __u32 *last)
 
 static void forbidden_write(unsigned int peer)
 {
-	printk("IVSHMEM: writing the output section of peer %u\n", peer);
+	printk("IVSHMEM %u: writing the output section of peer %u\n",
+	       dev.id, peer);
 	WRITE_ONCE(output_of(peer)->seq, 0xdead);
-	printk("IVSHMEM: FAILED: the write went through\n");
+	printk("IVSHMEM %u: FAILED: the write went through\n", dev.id);
 }
 
 /*
@@ -179,7 +183,7 @@ static void serve(bool bad_write)
 			forbidden_write(0);
 	}
 	irq_disable();
-	printk("IVSHMEM: stopped\n");
+	printk("IVSHMEM %u: stopped\n", dev.id);
 	comm_region_reply(JAILHOUSE_MSG_REQUEST_APPROVED);
 }
 
@@ -196,13 +200,13 @@ void inmate_main(void)
 		printk("IVSHMEM: FAILED: capabilities missing\n");
 		return;
 	}
-	printk("IVSHMEM: 00:%02x.%x, peer %u of %u, state table 0x%x, "
-	       "r/w 0x%llx, output sections 0x%llx, at 0x%llx\n",
+	printk("IVSHMEM %u: 00:%02x.%x, peer %u of %u, state table 0x%x, "
+	       "r/w 0x%llx, output sections 0x%llx, at 0x%llx\n", dev.id,
 	       dev.bdf >> 3, dev.bdf & 7, dev.id, dev.peers, dev.state_size,
 	       dev.rw_size, dev.out_size, dev.base);
-	printk("IVSHMEM: r/w section says \"%.40s\"\n",
+	printk("IVSHMEM %u: r/w section says \"%.40s\"\n", dev.id,
 	       (const char *)(dev.base + dev.state_size));
 	reg_write(REG_STATE, STATE_READY);
-	printk("IVSHMEM: ready\n");
+	printk("IVSHMEM %u: ready\n", dev.id);
 	serve(cmdline_parse_bool("bad-write"));
 }
