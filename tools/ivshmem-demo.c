@@ -241,9 +241,18 @@ static int round_trip(unsigned int peer, uint32_t seq)
 	return 0;
 }
 
+static long long now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
 static int cmd_ping(unsigned int peer, unsigned int count)
 {
 	uint32_t seq = output_of(dev.id)->seq;
+	long long start = now_us();
 	unsigned int n;
 
 	if (peer >= dev.peers || peer == dev.id)
@@ -255,8 +264,9 @@ static int cmd_ping(unsigned int peer, unsigned int count)
 		if (round_trip(peer, seq))
 			return 1;
 	}
-	printf("%u round trips with peer %u, data ok both ways\n", count,
-	       peer);
+	printf("%u round trips with peer %u, data ok both ways, %lld us "
+	       "each on average\n", count, peer,
+	       count ? (now_us() - start) / count : 0);
 	return 0;
 }
 
