@@ -42,6 +42,13 @@ root=$work/root
 mkdir -p "$root/bin" "$root/scenarios"
 
 cp -a "$staging/." "$root/"
+# The kernel's own uio.ko, which uio_ivshmem needs (a module in Debian).
+kroot=$(dirname "$(dirname "$VMLINUZ")")
+uio=$(find "$kroot/lib/modules/$KREL" -name 'uio.ko*' 2>/dev/null | head -n 1)
+if [ -n "$uio" ]; then
+	install -D -m 0644 "$uio" \
+		"$root/lib/modules/$KREL/kernel/drivers/uio/$(basename "$uio")"
+fi
 install -m 0755 "$BUSYBOX" "$root/bin/busybox"
 install -m 0755 "$top/ci/guest-init.sh" "$root/init"
 for lib in "$top"/tests/scenarios/lib.sh "$top"/tests/scenarios/*-lib.sh; do

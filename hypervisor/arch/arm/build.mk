@@ -19,6 +19,7 @@ ARCH_SRCS := $(addprefix arch/arm-common/, \
 	hv_paging.c \
 	management.c \
 	mmio.c \
+	msi.c \
 	paging_formats.c \
 	psci.c \
 	setup.c \

@@ -14,6 +14,7 @@ ARCH_SRCS := \
 	arch/arm-common/hv_paging.c \
 	arch/arm-common/management.c \
 	arch/arm-common/mmio.c \
+	arch/arm-common/msi.c \
 	arch/arm-common/paging_formats.c \
 	arch/arm-common/psci.c \
 	arch/arm-common/setup.c \

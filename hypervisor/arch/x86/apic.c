@@ -259,6 +259,25 @@ static void send_to_dest(struct per_cpu *sender, u32 icr_lo, u32 dest)
 		       logical ? "logical" : "physical", dest);
 }
 
+void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
+			u8 vector, bool lowest)
+{
+	/* The guest may be between its two ICR writes: keep its half. */
+	u32 icr_hi = apic_read(APIC_REG_ICR_HI);
+	struct per_cpu *target;
+	unsigned int n;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		target = per_cpu(n);
+		if (target->cell != cell || !ipi_reaches(target, logical, dest))
+			continue;
+		send_ipi(target->arch.apic_id, vector);
+		if (lowest)
+			break;
+	}
+	apic_write(APIC_REG_ICR_HI, icr_hi);
+}
+
 /*
  * Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. What
  * reaches the hardware ICR is the guest's value less its reserved bits,

@@ -17,6 +17,7 @@ ARCH_SRCS := \
 	arch/x86/iommu.c \
 	arch/x86/management.c \
 	arch/x86/mmio.c \
+	arch/x86/msi.c \
 	arch/x86/msr.c \
 	arch/x86/npt.c \
 	arch/x86/paging_formats.c \

@@ -196,20 +196,10 @@ void int_init(void);
 void int_set_handler(unsigned int vector, int_handler_t handler);
 
 /*
- * pci.c: config space by mechanism #1 (ports 0xcf8/0xcfc, which the
- * hypervisor filters: a cell sees its own devices only). bdf is bus << 8
- * | device << 3 | function; size 1, 2 or 4.
+ * pci.c, beside the config space access inmate.h declares: memory BAR n
+ * (64-bit ones whole), as the firmware placed it.
  */
-#define PCI_CFG_COMMAND		0x04
-#define PCI_CFG_BAR0		0x10
-#define PCI_CMD_MEM		0x0002
-#define PCI_CMD_MASTER		0x0004
-__u32 pci_read_config(__u16 bdf, unsigned int reg, unsigned int size);
-void pci_write_config(__u16 bdf, unsigned int reg, __u32 value,
-		      unsigned int size);
-/* First device with these ids from start to the end of its bus; -1: none. */
-int pci_find_device(__u16 vendor, __u16 device, __u16 start);
-/* Memory BAR n (64-bit ones whole), as the firmware placed it. */
+#define PCI_CFG_BAR0		PCI_CFG_BAR
 __u64 pci_bar_address(__u16 bdf, unsigned int n);
 
 /* smp.c: other CPUs of the cell */
