@@ -32,5 +32,7 @@ void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 			u8 vector, bool lowest);
 /* Quiet this CPU's APIC before it starts over in another context. */
 void apic_cpu_reset(void);
+/* entry.S's x86_irq_stub: end an interrupt apic_cpu_reset() drained. */
+void apic_end_drained_irq(void);
 
 #endif /* _X86_APIC_H */
