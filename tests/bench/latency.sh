@@ -230,6 +230,9 @@ exit_costs() {
 		echo "    ran; EOI: no exit, the HW bit deactivates)"
 		;;
 	esac
+	echo "    (hc-nosys: an unknown hypercall code, the shortest dispatch;"
+	echo "    hc-cpustat: CPU_GET_INFO of one of the cell's own counters,"
+	echo "    the longest read-only one: three paths, three figures)"
 	echo "    management: no figure; only the root's cell management kicks"
 	echo "    a cell's CPU, which a cell cannot time from inside"
 }
@@ -278,16 +281,13 @@ freertos_report() { # bare cell-idle cell-load cell-log
 	read -r -a b <<<"$(freertos_stats "$1")"
 	read -r -a c <<<"$(freertos_stats "$2")"
 	read -r -a l <<<"$(freertos_stats "$3")"
-	printf '  %-22s %7s %8s %10s %8s\n' "" reports min "median avg" max
+	printf '  %-22s %7s %8s %10s %8s\n' "" reports min "avg (med)" max
 	printf '  %-22s %7s %8s %10s %8s\n' bare "${b[@]}"
 	printf '  %-22s %7s %8s %10s %8s\n' "cell, root idle" "${c[@]}"
 	printf '  %-22s %7s %8s %10s %8s\n' "cell, root loaded *" "${l[@]}"
 	if [ "${b[1]}" != - ] && [ "${c[1]}" != - ]; then
 		echo "  added by the hypervisor (min, root idle):" \
 		     "$((c[1] - b[1])) ns = $(((c[1] - b[1]) / (1 << shift_n)))" \
-		     "instructions per tick"
-		echo "  added to the median of the averages:" \
-		     "$((c[2] - b[2])) ns = $(((c[2] - b[2]) / (1 << shift_n)))" \
 		     "instructions per tick"
 	else
 		echo "  added by the hypervisor: no figure (a run printed no reports)"
@@ -297,8 +297,10 @@ freertos_report() { # bare cell-idle cell-load cell-log
 		printf "    %-14s %8d %8s\n", $4, $5, $6 }'
 	tr -d '\r' <"$4" | grep '^BENCH: .*\(failed\|did not start\)' || true
 	echo "  (min: the tick's interrupt path and the switch to the task with"
-	echo "  nothing else in the way; avg and max also hold the other tasks'"
-	echo "  critical sections and printing, the same bare and in the cell)"
+	echo "  nothing else in the way, the same in every run. avg and max also"
+	echo "  hold the other tasks' critical sections and, in the cell, ticks"
+	echo "  that fell on a root vCPU's turn on QEMU's one thread (Linux's"
+	echo "  own ticks, this benchmark's shell): they vary from run to run)"
 	echo "  * with every root CPU busy QEMU's icount runs the vCPUs in turn:"
 	echo "    these figures show QEMU's round-robin, not the hypervisor."
 }
