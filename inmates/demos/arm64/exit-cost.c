@@ -156,7 +156,7 @@ void inmate_main(void)
 		if (find_own_cpu())
 			report("hc-cpustat", op_hc_cpustat);
 		else
-			printk("Exit cost: hc-cpustat finds no CPU of its own\n");
+			printk("Exit cost: hc-cpustat: no CPU of its own\n");
 	}
 	irq_enable();
 	if (sgi_works())
