@@ -8,6 +8,8 @@
  */
 #include <string.h>
 
+#include <jailhouse/cell-config.h>
+
 #include <core/unit.h>
 #undef DEFINE_UNIT
 #define DEFINE_UNIT(id, ...)						\
@@ -18,6 +20,7 @@
 #include "../../hypervisor/arch/x86/apic.c"
 #undef apic_send_cell_irq
 
+#include "arch_stubs.h"
 #include "unit.h"
 
 #define ICR_TRIGGER_LEVEL	BIT(15)
@@ -71,5 +74,34 @@ TEST(x86_apic_icr_keeps_only_architectural_bits)
 		       ICR_DM_NMI | ICR_DEST_LOGICAL | ICR_TO_SELF | ICR_BUSY);
 	EXPECT_EQ(fake_icr() & foreign, 0);
 	EXPECT_EQ(fake_icr() & ICR_DM_MASK, ICR_DM_NMI);
+	xapic = NULL;
+}
+
+/*
+ * A cell that keeps writing its APIC ID: one line per refusal for the
+ * first ones of its run, then one that says the rest are suppressed.
+ */
+TEST(x86_apic_routing_refusals_limited_per_run)
+{
+	static struct jailhouse_cell_desc desc = { .name = "looper" };
+	struct cell cell = { .config = &desc };
+	const char *p;
+	unsigned int n, lines = 0;
+
+	memset(fake_apic, 0, sizeof(fake_apic));
+	xapic = (volatile u8 *)fake_apic;
+	sender.cell = &cell;
+	sender.arch.apic_id = 2;
+	dbg_output_reset();
+	for (n = 0; n < 100; n++)
+		apic_write_reg(&sender, APIC_REG_ID, 0x07000000);
+	for (p = dbg_output; (p = strstr(p, "dropped (routing")); p++)
+		lines++;
+	EXPECT_EQ(lines, REFUSAL_LINES);
+	EXPECT_TRUE(strstr(dbg_output, "further refusals suppressed") !=
+		    NULL);
+	/* The ID itself never changed. */
+	EXPECT_EQ(fake_apic[APIC_REG_ID / 4], 0);
+	sender.cell = NULL;
 	xapic = NULL;
 }
