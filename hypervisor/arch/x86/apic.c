@@ -17,6 +17,7 @@
 #include <core/paging.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/refusal.h>
 #include <core/unit.h>
 #include <x86/apic.h>
 #include <x86/setup.h>
@@ -258,9 +259,10 @@ static void send_init_sipi(struct per_cpu *sender, u32 icr_lo)
 	/* Broadcasts are confined silently; a named stranger is noted. */
 	if (!named && (icr_lo & ICR_SHORTHAND_MASK) == ICR_TO_DEST &&
 	    sender->cell != &root_cell)
-		printk("CPU %u: %s to APIC ID 0x%x outside its cell dropped\n",
-		       sender->cpu_id, (icr_lo & ICR_DM_MASK) == ICR_DM_INIT ?
-		       "INIT" : "STARTUP", dest);
+		refusal_printk(sender->cell, "CPU %u: %s to APIC ID 0x%x "
+			       "outside its cell dropped\n", sender->cpu_id,
+			       (icr_lo & ICR_DM_MASK) == ICR_DM_INIT ?
+			       "INIT" : "STARTUP", dest);
 }
 
 static bool ipi_reaches(const struct per_cpu *target, bool logical,
@@ -306,8 +308,8 @@ static void send_to_dest(struct per_cpu *sender, u32 icr_lo, u32 dest)
 		sent = true;
 	}
 	if (!sent || reaches_outside(sender->cell, logical, dest))
-		printk("CPU %u: IPI to %s APIC ID 0x%x outside its cell "
-		       "dropped\n", sender->cpu_id,
+		refusal_printk(sender->cell, "CPU %u: IPI to %s APIC ID 0x%x "
+			       "outside its cell dropped\n", sender->cpu_id,
 		       logical ? "logical" : "physical", dest);
 }
 
@@ -386,8 +388,9 @@ static bool routing_write_dropped(struct per_cpu *cpu, unsigned int reg,
 	else
 		return false;
 	if ((value & mask) != now)
-		printk("CPU %u: write of 0x%08x to APIC register 0x%03x "
-		       "dropped (routing stays 0x%08x)\n", cpu->cpu_id, value,
+		refusal_printk(cpu->cell, "CPU %u: write of 0x%08x to APIC "
+			       "register 0x%03x dropped (routing stays "
+			       "0x%08x)\n", cpu->cpu_id, value,
 		       reg, now);
 	return true;
 }

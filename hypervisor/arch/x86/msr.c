@@ -11,6 +11,7 @@
 #include <core/page_pool.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/refusal.h>
 #include <core/string.h>
 #include <x86/cell.h>
 #include <x86/exits.h>
@@ -99,8 +100,8 @@ static int msr_write(struct per_cpu *cpu, u32 msr, u64 value)
 		 */
 		if ((value ^ read_msr(msr)) & (APIC_BASE_X2APIC | PAGE_MASK) ||
 		    !(value & APIC_BASE_ENABLE)) {
-			printk("CPU %u: APIC_BASE write 0x%llx refused\n",
-			       cpu->cpu_id, value);
+			refusal_printk(cpu->cell, "CPU %u: APIC_BASE write "
+				       "0x%llx refused\n", cpu->cpu_id, value);
 			return -EPERM;
 		}
 		write_msr(msr, value);
