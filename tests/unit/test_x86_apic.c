@@ -43,6 +43,16 @@ void vcpu_send_sipi(struct per_cpu *target, unsigned int vector)
 	(void)vector;
 }
 
+/* apic_cpu_reset()'s interrupt windows (entry.S, setup.c): never here. */
+void vcpu_vendor_irq_window(void)
+{
+}
+
+void x86_drain_idt(bool on)
+{
+	(void)on;
+}
+
 static u32 fake_icr(void)
 {
 	return fake_apic[APIC_REG_ICR_LO / 4];
