@@ -66,7 +66,7 @@ failed=0
 # run.
 boot() {
 	local name=$1 qemu_args=$2 kernel_args=$3 initrd log start rc=0 verdict
-	local last p f
+	local last p f why
 	shift 3
 	initrd=$top/build/initrd-$name.gz
 	log=$logs/$name.log
@@ -87,6 +87,14 @@ boot() {
 	if ! [[ "$p" =~ ^[0-9]+$ && "$f" =~ ^[0-9]+$ ]]; then
 		echo "FAIL: $srcarch/$name: could not judge the log ($last)"
 		p=0 f=1
+	fi
+	if [ "$f" -gt 0 ] && [ -z "${retried:-}" ] &&
+	   why=$("$top/ci/boot-stall.sh" "$log"); then
+		echo "RETRY: $srcarch/$name: $why; booting it once more" \
+		     "(first log kept as $log.first)"
+		mv "$log" "$log.first"
+		retried=1 boot "$name" "$qemu_args" "$kernel_args" "$@"
+		return
 	fi
 	if [ "$f" -gt 0 ]; then
 		tail_of_log "$log"
