@@ -4,8 +4,9 @@
  * the core fills region by region, the I/O and MSR permission maps, and
  * the x86 part of the comm region.
  *
- * A non-root cell sees its local APIC like the root does: reads go to the
- * hardware, writes trap and are filtered (apic.c). I/O ports of its
+ * A non-root cell has an x2APIC (apic.c, msr.c); where the CPU has none,
+ * the xAPIC page is there as well, reads going to the hardware, writes
+ * trapping. I/O ports of its
  * config pass through; the root keeps access to them too, because the
  * ports cells typically list (the PM timer, a spare UART) are ones Linux
  * reads for its clock or probes at most.
@@ -46,10 +47,13 @@ int arch_cell_create(struct cell *cell)
 	err = npt_init(ac);
 	if (err)
 		return err;
-	err = paging_map(&ac->npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
-			 PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
-	if (err)
-		return err;
+	/* In x2APIC mode the page is no APIC; accesses trap and fail. */
+	if (!apic_cells_x2apic) {
+		err = paging_map(&ac->npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
+				 PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
+		if (err)
+			return err;
+	}
 	err = pio_init_bitmap(ac, cell->config);
 	if (err)
 		return err;

@@ -62,6 +62,8 @@ struct arch_per_cpu {
 	 */
 	u32 apic_ldr;
 	u32 apic_dfr;
+	/* This CPU's APIC is in x2APIC mode now (apic_cpu_set_mode). */
+	bool x2apic;
 	/* How far setup got, for the undo path. */
 	bool own_tables_loaded;
 	/* NMIs taken in the hypervisor itself (while waiting). */

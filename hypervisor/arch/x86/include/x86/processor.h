@@ -42,6 +42,7 @@
 #define MSR_VM_CR		0xc0010114
 #define MSR_VM_HSAVE_PA		0xc0010117
 
+#define APIC_BASE_BSP		BIT(8)
 #define APIC_BASE_X2APIC	BIT(10)
 #define APIC_BASE_ENABLE	BIT(11)
 
