@@ -32,13 +32,14 @@ static int intercept_msr(u8 *msrpm, u32 msr)
 /*
  * What a non-root cell may touch directly: state that lives in its own
  * CPU and matters to nobody else (segment bases, syscall entry, PAT,
- * the memory type ranges the inmate start code sets up).
+ * the memory type ranges the inmate start code sets up, the APIC timer's
+ * TSC deadline).
  */
 static const u32 cell_msrs[] = {
 	MSR_IA32_SYSENTER_CS, MSR_IA32_SYSENTER_ESP, MSR_IA32_SYSENTER_EIP,
 	MSR_IA32_PAT, MSR_MTRR_DEF_TYPE, MSR_STAR, MSR_LSTAR, MSR_CSTAR,
 	MSR_SFMASK, MSR_FS_BASE, MSR_GS_BASE, MSR_KERNEL_GS_BASE,
-	MSR_TSC_AUX,
+	MSR_TSC_AUX, MSR_IA32_TSC_DEADLINE,
 };
 
 int msr_init_bitmap_cell(struct arch_cell *ac)

@@ -2,8 +2,10 @@
 /*
  * The local APIC through its x2APIC MSRs, as every Jailhouse inmate uses
  * it: the hypervisor gives each cell's CPU an x2APIC in x2APIC mode (or
- * emulates one on a CPU without), so the library never touches APIC_BASE
- * and binaries built against either library see the same interface.
+ * emulates one on a CPU without), so in a cell the library never touches
+ * APIC_BASE and binaries built against either library see the same
+ * interface. Without a hypervisor (no comm region: plain QEMU in tests)
+ * it switches the APIC to x2APIC mode itself, which the CPU must offer.
  */
 #include <inmate.h>
 
@@ -22,6 +24,9 @@ void apic_write(unsigned int reg, __u32 v)
 /* Per CPU: software-enable the own APIC, spurious vector 0xff. */
 void apic_init(void)
 {
+	if (!comm_region_valid())
+		wrmsr(MSR_IA32_APIC_BASE, rdmsr(MSR_IA32_APIC_BASE) |
+		      APIC_BASE_EN | APIC_BASE_EXTD);
 	apic_write(APIC_SVR, APIC_SVR_ENABLE | 0xff);
 }
 
