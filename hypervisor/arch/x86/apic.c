@@ -95,21 +95,24 @@ void apic_reg_write(unsigned int reg, u32 value)
 	apic_write(reg, value);
 }
 
-/* The config may insist on one mode; the CPU must then have it. */
-static int apic_choose_modes(u8 wanted, bool has_x2apic)
+/*
+ * The config's apic_mode says which mode Linux runs its APIC in (as
+ * Jailhouse's config generator finds it); cells get x2APIC mode whenever
+ * the CPU has it.
+ */
+static int apic_choose_modes(u8 linux_mode, bool has_x2apic)
 {
-	if (wanted == JAILHOUSE_APIC_MODE_X2APIC && !has_x2apic) {
-		printk("apic_mode x2APIC: the CPU has no x2APIC\n");
-		return -ENODEV;
+	if ((linux_mode == JAILHOUSE_APIC_MODE_XAPIC && apic_root_x2apic) ||
+	    (linux_mode == JAILHOUSE_APIC_MODE_X2APIC && !apic_root_x2apic)) {
+		printk("Linux runs its APIC in %s mode, the config's "
+		       "apic_mode says otherwise\n",
+		       apic_root_x2apic ? "x2APIC" : "xAPIC");
+		return -EIO;
 	}
-	if (wanted == JAILHOUSE_APIC_MODE_XAPIC && apic_root_x2apic) {
-		printk("apic_mode xAPIC: Linux runs its APIC in x2APIC mode\n");
-		return -EINVAL;
-	}
-	apic_cells_x2apic = has_x2apic &&
-		wanted != JAILHOUSE_APIC_MODE_XAPIC;
-	printk("Using %s\n", apic_cells_x2apic || apic_root_x2apic ?
-	       "x2APIC" : "xAPIC");
+	apic_cells_x2apic = has_x2apic;
+	printk("Using %s (root cell: %s mode)\n",
+	       has_x2apic ? "x2APIC" : "xAPIC",
+	       apic_root_x2apic ? "x2APIC" : "xAPIC");
 	return 0;
 }
 

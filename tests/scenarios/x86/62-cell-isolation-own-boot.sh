@@ -159,8 +159,9 @@ expect_ok jailhouse cell start tiny-demo
 console_has "xAPIC mode: refusal on the console" \
 	"CPU 2: APIC_BASE write 0xfee00800 refused"
 sleep 1
-check_eq "xAPIC mode: the probe took a #GP (the second one)" "2" \
-	"$(jailhouse console | grep -c 'FATAL: CPU 2: exception 13')"
+check_contains "xAPIC mode: the probe took a #GP after it" \
+	"$(jailhouse console | sed -n '/APIC_BASE write 0xfee00800 refused/,$p')" \
+	"FATAL: CPU 2: exception 13"
 case "$(jailhouse console)" in
 *"MSR 0x1b went through"*)
 	fail "xAPIC mode: refused" "the probe's write went through" ;;
