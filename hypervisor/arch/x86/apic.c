@@ -5,8 +5,8 @@
  * The root cell keeps the mode Linux chose (xAPIC or x2APIC). Other cells
  * always see an x2APIC, as Jailhouse gives them: on a CPU that has one,
  * their APIC runs in x2APIC mode and only the ICR and the local pins trap
- * (msr.c sets the map); on a CPU without, every x2APIC MSR traps and is
- * done through the xAPIC page here.
+ * (msr.c sets the map, x86/apic_rules.h says which); on a CPU without,
+ * every x2APIC MSR traps and is done through the xAPIC page here.
  *
  * IPIs of any cell trap: INIT and STARTUP must not reach real CPUs in
  * guest mode (QEMU's SVM resets such a CPU out of guest mode), they

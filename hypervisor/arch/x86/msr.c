@@ -58,13 +58,13 @@ int msr_init_bitmap_cell(struct arch_cell *ac)
 	for (msr = MSR_MTRR_FIRST; msr <= MSR_MTRR_LAST; msr++)
 		vcpu_msrpm_set(ac->msrpm, msr, false);
 	/*
-	 * x2APIC mode: reads and what acts on the own CPU only (EOI, TPR,
-	 * timer...) pass; the rest, and all of it in emulation, traps.
+	 * x2APIC mode: what acts on the own CPU only (EOI, TPR, timer...)
+	 * passes; the rest, and all of it in emulation, traps.
 	 */
 	if (!apic_cells_x2apic)
 		return 0;
 	for (msr = X2APIC_MSR_FIRST; msr <= X2APIC_MSR_LAST; msr++)
-		if (x2apic_write_passes(msr))
+		if (x2apic_msr_passes(msr))
 			vcpu_msrpm_set(ac->msrpm, msr, false);
 	return 0;
 }

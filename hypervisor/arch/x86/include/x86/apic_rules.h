@@ -97,15 +97,16 @@ static inline unsigned int x2apic_msr_to_reg(u32 msr)
 }
 
 /*
- * Whether a cell's CPU may write msr directly while its APIC runs in
- * x2APIC mode: everything that acts on its own CPU only. The ICR reaches
- * other CPUs, and LINT0/LINT1 set to ExtINT would take the legacy PIC's
- * interrupts away from the root cell.
+ * Whether a cell's CPU may access x2APIC MSR msr directly while its APIC
+ * runs in x2APIC mode: everything that acts on its own CPU only. Reads
+ * change nothing, and the CPU itself raises the #GP for read-only and
+ * nonexistent registers. The ICR reaches other CPUs, and LINT0/LINT1 set
+ * to ExtINT would take the legacy PIC's interrupts away from the root
+ * cell.
  */
-static inline bool x2apic_write_passes(u32 msr)
+static inline bool x2apic_msr_passes(u32 msr)
 {
-	return (x2apic_msr_access(msr) & X2APIC_WRITE) &&
-		msr != X2APIC_MSR_ICR && msr != X2APIC_MSR_LVT_LINT0 &&
+	return msr != X2APIC_MSR_ICR && msr != X2APIC_MSR_LVT_LINT0 &&
 		msr != X2APIC_MSR_LVT_LINT1;
 }
 
