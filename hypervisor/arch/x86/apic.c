@@ -34,19 +34,12 @@
 #include <x86/vcpu.h>
 
 #define APIC_REG_ID		0x020
-#define APIC_REG_TPR		0x080
-#define APIC_REG_EOI		0x0b0
 #define APIC_REG_LDR		0x0d0
 #define APIC_REG_DFR		0x0e0
 /* The bits of ID, LDR and DFR that mean anything. */
 #define APIC_ID_MASK		0xff000000U
 #define APIC_DFR_MODEL_MASK	0xf0000000U
 #define APIC_DFR_FLAT		0xf0000000U
-#define APIC_REG_ISR		0x100
-#define APIC_REG_LVT_TIMER	0x320
-#define APIC_REG_LVT_ERROR	0x370
-#define APIC_REG_TMICT		0x380
-#define APIC_ISR_REGS		8
 #define APIC_REG_STRIDE		0x10
 #define APIC_REG_ICR_LO		0x300
 #define APIC_REG_ICR_HI		0x310
@@ -169,58 +162,34 @@ bool apic_logical_match(const struct per_cpu *cpu, u32 dest)
 }
 
 /*
- * Back to xAPIC goes through the disabled state, which resets the APIC:
- * the routing identity Linux gave it comes back from what the hypervisor
- * kept. NMIs (kicks) are accepted again once it is enabled, even before
- * software enables it through SVR.
+ * A CPU that changes hands (park, reset) gets its APIC as after power-on,
+ * in the mode of its cell: disabling it through IA32_APIC_BASE drops all
+ * the previous owner left, interrupts pending in IRR included, which no
+ * masking does (Jailhouse inmates set up only the vectors they use). From
+ * disabled the way to x2APIC mode leads through xAPIC mode. The routing
+ * identity of xAPIC mode comes back from what the hypervisor kept.
+ *
+ * No kick can get lost while the APIC is off: the CPU is handling a
+ * management request, whose sender holds every other one back until it
+ * is done, and the cell's other CPUs are not running.
  */
-static void apic_leave_x2apic(struct per_cpu *cpu, u64 base)
-{
-	base &= ~APIC_BASE_X2APIC;
-	write_msr(MSR_IA32_APIC_BASE, base & ~APIC_BASE_ENABLE);
-	write_msr(MSR_IA32_APIC_BASE, base | APIC_BASE_ENABLE);
-	cpu->arch.x2apic = false;
-	apic_write(APIC_REG_DFR, cpu->arch.apic_dfr | ~APIC_DFR_MODEL_MASK);
-	apic_write(APIC_REG_LDR, cpu->arch.apic_ldr);
-}
-
-void apic_cpu_set_mode(struct per_cpu *cpu)
+void apic_cpu_reset(struct per_cpu *cpu)
 {
 	bool x2apic = cpu->cell == &root_cell ? apic_root_x2apic :
 		apic_cells_x2apic;
-	u64 base = read_msr(MSR_IA32_APIC_BASE);
+	u64 base = read_msr(MSR_IA32_APIC_BASE) &
+		~(APIC_BASE_X2APIC | APIC_BASE_ENABLE);
 
-	if (x2apic == cpu->arch.x2apic)
-		return;
+	write_msr(MSR_IA32_APIC_BASE, base);
+	write_msr(MSR_IA32_APIC_BASE, base | APIC_BASE_ENABLE);
+	cpu->arch.x2apic = x2apic;
 	if (x2apic) {
-		write_msr(MSR_IA32_APIC_BASE, base | APIC_BASE_X2APIC);
-		cpu->arch.x2apic = true;
-	} else {
-		apic_leave_x2apic(cpu, base);
+		write_msr(MSR_IA32_APIC_BASE,
+			  base | APIC_BASE_ENABLE | APIC_BASE_X2APIC);
+		return;
 	}
-}
-
-/*
- * Nothing of the previous owner may fire into the next one: local
- * interrupt sources masked, timer stopped, interrupts in service ended.
- */
-void apic_cpu_reset(void)
-{
-	unsigned int reg, n;
-
-	for (reg = APIC_REG_LVT_TIMER; reg <= APIC_REG_LVT_ERROR;
-	     reg += APIC_REG_STRIDE)
-		apic_write(reg, APIC_LVT_MASKED);
-	apic_write(APIC_REG_TMICT, 0);
-	apic_write(APIC_REG_TPR, 0);
-	for (n = 0; n < APIC_ISR_REGS * 32; n++) {
-		for (reg = 0; reg < APIC_ISR_REGS; reg++)
-			if (apic_read(APIC_REG_ISR + reg * APIC_REG_STRIDE))
-				break;
-		if (reg == APIC_ISR_REGS)
-			break;
-		apic_write(APIC_REG_EOI, 0);
-	}
+	apic_write(APIC_REG_DFR, cpu->arch.apic_dfr | ~APIC_DFR_MODEL_MASK);
+	apic_write(APIC_REG_LDR, cpu->arch.apic_ldr);
 }
 
 static void send_ipi(u32 apic_id, u32 icr_lo)

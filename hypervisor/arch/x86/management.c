@@ -29,7 +29,7 @@ void arch_cpu_tlb_flush(struct per_cpu *cpu)
 void arch_park_cpu(struct per_cpu *cpu)
 {
 	vcpu_load_cell(cpu);
-	apic_cpu_set_mode(cpu);
+	apic_cpu_reset(cpu);
 	/* A pending INIT of the old context means nothing any more. */
 	__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
 			 __ATOMIC_RELEASE);
@@ -38,8 +38,7 @@ void arch_park_cpu(struct per_cpu *cpu)
 void arch_reset_cpu(struct per_cpu *cpu)
 {
 	vcpu_load_cell(cpu);
-	apic_cpu_set_mode(cpu);
-	apic_cpu_reset();
+	apic_cpu_reset(cpu);
 	if (cpu->cpu_id == cell_first_cpu(cpu->cell)) {
 		__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
 				 __ATOMIC_RELEASE);

@@ -30,13 +30,15 @@ int apic_init(void);
  * -EINVAL when its mode is not the first CPU's.
  */
 int apic_cpu_init(struct per_cpu *cpu);
-/* Put cpu's APIC (it is the calling CPU) in the mode of cpu->cell. */
-void apic_cpu_set_mode(struct per_cpu *cpu);
 /* Whether logical destination dest names cpu (the root cell's format). */
 bool apic_logical_match(const struct per_cpu *cpu, u32 dest);
 void apic_send_nmi(u32 apic_id);
-/* Quiet this CPU's APIC before it starts over in another context. */
-void apic_cpu_reset(void);
+/*
+ * Reset cpu's APIC (cpu is the calling CPU) before it starts over in
+ * another context: nothing of the previous owner left, the mode of
+ * cpu->cell.
+ */
+void apic_cpu_reset(struct per_cpu *cpu);
 
 /* Whether cell speaks x2APIC (every non-root cell does). */
 bool apic_cell_uses_x2apic(const struct cell *cell);
