@@ -114,16 +114,17 @@ static int msr_read(struct per_cpu *cpu, u32 msr, u64 *value)
 
 /*
  * The APIC stays where it is, in its mode, and enabled: a disabled one
- * would take no kicks of the hypervisor. The root cell may write the
- * rest (the BSP flag); for other cells nothing else exists.
+ * would take no kicks of the hypervisor. The root cell may flip the BSP
+ * flag, nothing else (reserved bits included, which would make the
+ * hypervisor's WRMSR fault); for other cells it means nothing.
  */
 static int apic_base_write(struct per_cpu *cpu, u64 value)
 {
 	bool root = cpu->cell == &root_cell;
 	u64 now = root ? read_msr(MSR_IA32_APIC_BASE) : cell_apic_base(cpu);
+	u64 changed = value ^ now;
 
-	if ((value ^ now) & (APIC_BASE_X2APIC | APIC_BASE_ENABLE | PAGE_MASK) ||
-	    (!root && ((value ^ now) & ~APIC_BASE_BSP))) {
+	if (changed & ~APIC_BASE_BSP) {
 		printk("CPU %u: APIC_BASE write 0x%llx refused\n",
 		       cpu->cpu_id, value);
 		return -EPERM;
