@@ -60,8 +60,8 @@ bare_x86() { # log
 	with_cmdline "$x/apic-demo.bin" "$x/lat.bin" "ticks=$ticks"
 	# shellcheck disable=SC2086 # icount is two words
 	run_until "$1" "Stopped APIC demo" 300 -- \
-		qemu-system-x86_64 -machine q35 -accel tcg \
-		-cpu qemu64,+x2apic -m 64 -bios "$B/reset-shim.bin" $icount \
+		qemu-system-x86_64 -machine q35 -accel tcg -cpu qemu64 -m 64 \
+		-bios "$B/reset-shim.bin" $icount \
 		-device loader,file="$x/lat.bin",addr=0,force-raw=on \
 		-serial file:"$1"
 }

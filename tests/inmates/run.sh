@@ -161,7 +161,7 @@ ICOUNT=(-icount shift=4,sleep=off)
 
 ### x86
 X=$B/x86
-Q86=(qemu-system-x86_64 -machine q35 -accel tcg -cpu qemu64,+x2apic -m 64
+Q86=(qemu-system-x86_64 -machine q35 -accel tcg -cpu qemu64 -m 64
      "${ICOUNT[@]}" -bios "$B/reset-shim.bin")
 
 with_cmdline "$X/tiny-demo.bin" "$X/t.bin" "exit"

@@ -2,8 +2,8 @@
 /*
  * Starts every other CPU of the cell and lets each report with its APIC
  * ID; then the first CPU sends each of the others a fixed IPI, once by
- * physical and once by logical (x2APIC cluster) destination, and says
- * whether both arrived. Then it idles until a shutdown request. The CPU
+ * physical and, in a cell (x2APIC), once by logical (cluster) destination,
+ * and says whether they arrived. Then it idles until a shutdown request. The CPU
  * count comes from the comm region, or from "cpus=N" on the command line
  * outside a cell.
  *
@@ -73,6 +73,12 @@ static void ping_others(unsigned int started)
 		wait_for(&cpu_apic_id[n], 1);
 		apic_send_ipi(cpu_apic_id[n], ICR_VECTOR_PING);
 		phys = wait_for(&pings[n], 1);
+		if (!apic_is_x2apic()) {
+			printk("SMP demo: IPI to CPU %u (APIC ID %u): physical "
+			       "%s\n", n, cpu_apic_id[n],
+			       phys ? "arrived" : "LOST");
+			continue;
+		}
 		apic_send_ipi(logical_dest(cpu_apic_id[n]),
 			      ICR_DEST_LOGICAL | ICR_VECTOR_PING);
 		logical = wait_for(&pings[n], 2);
