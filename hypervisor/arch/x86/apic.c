@@ -169,9 +169,10 @@ bool apic_logical_match(const struct per_cpu *cpu, u32 dest)
  * disabled the way to x2APIC mode leads through xAPIC mode. The routing
  * identity of xAPIC mode comes back from what the hypervisor kept.
  *
- * No kick can get lost while the APIC is off: the CPU is handling a
- * management request, whose sender holds every other one back until it
- * is done, and the cell's other CPUs are not running.
+ * A kick that arrives while the APIC is off is lost, but none needs it:
+ * the CPU is handling a management request, whose sender holds every
+ * other one back until it is done, and it looks at its INIT and STARTUP
+ * state before it waits again (vcpu_handle_events).
  */
 void apic_cpu_reset(struct per_cpu *cpu)
 {

@@ -37,6 +37,8 @@ void arch_park_cpu(struct per_cpu *cpu)
 
 void arch_reset_cpu(struct per_cpu *cpu)
 {
+	u32 running = X86_CPU_RUNNING;
+
 	vcpu_load_cell(cpu);
 	apic_cpu_reset(cpu);
 	if (cpu->cpu_id == cell_first_cpu(cpu->cell)) {
@@ -44,8 +46,13 @@ void arch_reset_cpu(struct per_cpu *cpu)
 				 __ATOMIC_RELEASE);
 		vcpu_reset(cpu, 0);
 	} else {
-		/* Like an application processor: INIT done, STARTUP due. */
-		__atomic_store_n(&cpu->arch.init_state, X86_CPU_INIT,
-				 __ATOMIC_RELEASE);
+		/*
+		 * Like an application processor: INIT done, STARTUP due.
+		 * The cell's first CPU may have run ahead and sent its INIT
+		 * and STARTUP already (a loaded host): they must stay.
+		 */
+		__atomic_compare_exchange_n(&cpu->arch.init_state, &running,
+					    X86_CPU_INIT, false,
+					    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 	}
 }
