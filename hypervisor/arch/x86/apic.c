@@ -34,12 +34,19 @@
 #include <x86/vcpu.h>
 
 #define APIC_REG_ID		0x020
+#define APIC_REG_TPR		0x080
+#define APIC_REG_EOI		0x0b0
 #define APIC_REG_LDR		0x0d0
 #define APIC_REG_DFR		0x0e0
 /* The bits of ID, LDR and DFR that mean anything. */
 #define APIC_ID_MASK		0xff000000U
 #define APIC_DFR_MODEL_MASK	0xf0000000U
 #define APIC_DFR_FLAT		0xf0000000U
+#define APIC_REG_ISR		0x100
+#define APIC_REG_LVT_TIMER	0x320
+#define APIC_REG_LVT_ERROR	0x370
+#define APIC_REG_TMICT		0x380
+#define APIC_ISR_REGS		8
 #define APIC_REG_STRIDE		0x10
 #define APIC_REG_ICR_LO		0x300
 #define APIC_REG_ICR_HI		0x310
@@ -162,12 +169,36 @@ bool apic_logical_match(const struct per_cpu *cpu, u32 dest)
 }
 
 /*
- * A CPU that changes hands (park, reset) gets its APIC as after power-on,
- * in the mode of its cell: disabling it through IA32_APIC_BASE drops all
- * the previous owner left, interrupts pending in IRR included, which no
- * masking does (Jailhouse inmates set up only the vectors they use). From
- * disabled the way to x2APIC mode leads through xAPIC mode. The routing
- * identity of xAPIC mode comes back from what the hypervisor kept.
+ * Nothing of the previous owner may fire into the next one: local
+ * interrupt sources masked, timer stopped, interrupts in service ended.
+ * (The architecture resets the APIC when IA32_APIC_BASE disables it, but
+ * QEMU keeps its registers, so this is done by hand in any case.)
+ */
+static void apic_quiet(void)
+{
+	unsigned int reg, n;
+
+	for (reg = APIC_REG_LVT_TIMER; reg <= APIC_REG_LVT_ERROR;
+	     reg += APIC_REG_STRIDE)
+		apic_write(reg, APIC_LVT_MASKED);
+	apic_write(APIC_REG_TMICT, 0);
+	apic_write(APIC_REG_TPR, 0);
+	for (n = 0; n < APIC_ISR_REGS * 32; n++) {
+		for (reg = 0; reg < APIC_ISR_REGS; reg++)
+			if (apic_read(APIC_REG_ISR + reg * APIC_REG_STRIDE))
+				break;
+		if (reg == APIC_ISR_REGS)
+			break;
+		apic_write(APIC_REG_EOI, 0);
+	}
+}
+
+/*
+ * A CPU that changes hands (park, reset) gets its APIC reset in the mode
+ * of its cell: disabled through IA32_APIC_BASE, enabled again, and from
+ * there to x2APIC mode through xAPIC mode (the CPU takes no other way).
+ * The routing identity of xAPIC mode comes back from what the hypervisor
+ * kept.
  *
  * A kick that arrives while the APIC is off is lost, but none needs it:
  * the CPU is handling a management request, whose sender holds every
@@ -187,10 +218,12 @@ void apic_cpu_reset(struct per_cpu *cpu)
 	if (x2apic) {
 		write_msr(MSR_IA32_APIC_BASE,
 			  base | APIC_BASE_ENABLE | APIC_BASE_X2APIC);
-		return;
+	} else {
+		apic_write(APIC_REG_DFR,
+			   cpu->arch.apic_dfr | ~APIC_DFR_MODEL_MASK);
+		apic_write(APIC_REG_LDR, cpu->arch.apic_ldr);
 	}
-	apic_write(APIC_REG_DFR, cpu->arch.apic_dfr | ~APIC_DFR_MODEL_MASK);
-	apic_write(APIC_REG_LDR, cpu->arch.apic_ldr);
+	apic_quiet();
 }
 
 static void send_ipi(u32 apic_id, u32 icr_lo)
