@@ -3,9 +3,9 @@
  * Starts every other CPU of the cell and lets each report with its APIC
  * ID; then the first CPU sends each of the others a fixed IPI, once by
  * physical and, in a cell (x2APIC), once by logical (cluster) destination,
- * and says whether they arrived. Then it idles until a shutdown request. The CPU
- * count comes from the comm region, or from "cpus=N" on the command line
- * outside a cell.
+ * and says whether they arrived. Then it idles until a shutdown request.
+ * The CPU count comes from the comm region, or from "cpus=N" on the
+ * command line outside a cell.
  *
  * "ipi-apic=N" (a test of the hypervisor's IPI filter) then sends one
  * IPI to the CPU with x2APIC ID N, which in a cell is a CPU that is not

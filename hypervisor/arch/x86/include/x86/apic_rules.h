@@ -79,7 +79,7 @@ static inline unsigned int x2apic_msr_access(u32 msr)
 	case 0x828:				/* error status */
 	case 0x82f:				/* LVT CMCI */
 	case X2APIC_MSR_ICR:
-	case 0x832 ... 0x834:			/* LVT timer, thermal, perf */
+	case 0x832 ... 0x834:		/* LVT timer, thermal, perf */
 	case X2APIC_MSR_LVT_LINT0:
 	case X2APIC_MSR_LVT_LINT1:
 	case 0x837:				/* LVT error */
