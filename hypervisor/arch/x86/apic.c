@@ -171,8 +171,7 @@ bool apic_logical_match(const struct per_cpu *cpu, u32 dest)
 /*
  * Nothing of the previous owner may fire into the next one: local
  * interrupt sources masked, timer stopped, interrupts in service ended.
- * (The architecture resets the APIC when IA32_APIC_BASE disables it, but
- * QEMU keeps its registers, so this is done by hand in any case.)
+ * Interrupts already pending in the IRR stay (only INIT clears them).
  */
 static void apic_quiet(void)
 {
@@ -194,34 +193,46 @@ static void apic_quiet(void)
 }
 
 /*
- * A CPU that changes hands (park, reset) gets its APIC reset in the mode
- * of its cell: disabled through IA32_APIC_BASE, enabled again, and from
- * there to x2APIC mode through xAPIC mode (the CPU takes no other way).
- * The routing identity of xAPIC mode comes back from what the hypervisor
- * kept.
- *
- * A kick that arrives while the APIC is off is lost, but none needs it:
- * the CPU is handling a management request, whose sender holds every
- * other one back until it is done, and it looks at its INIT and STARTUP
- * state before it waits again (vcpu_handle_events).
+ * x2APIC back to xAPIC mode leads through the disabled state, which
+ * resets the APIC: the routing identity of xAPIC mode comes back from
+ * what the hypervisor kept. Not every CPU model enables an APIC again
+ * once it was disabled (Bochs ignores the write): say so.
+ */
+static void apic_leave_x2apic(struct per_cpu *cpu, u64 base)
+{
+	base &= ~(APIC_BASE_X2APIC | APIC_BASE_ENABLE);
+	write_msr(MSR_IA32_APIC_BASE, base);
+	write_msr(MSR_IA32_APIC_BASE, base | APIC_BASE_ENABLE);
+	cpu->arch.x2apic = false;
+	if (!(read_msr(MSR_IA32_APIC_BASE) & APIC_BASE_ENABLE)) {
+		printk("CPU %u: APIC stays disabled after leaving x2APIC "
+		       "mode\n", cpu->cpu_id);
+		return;
+	}
+	apic_write(APIC_REG_DFR, cpu->arch.apic_dfr | ~APIC_DFR_MODEL_MASK);
+	apic_write(APIC_REG_LDR, cpu->arch.apic_ldr);
+}
+
+/*
+ * A CPU that changes hands (park, reset) gets its APIC in the mode of its
+ * cell, with nothing of the previous owner left that could fire. The
+ * APIC is disabled only where the mode change needs it: some CPU models
+ * never enable it again, and a kick that arrives meanwhile is lost (none
+ * needs it: the CPU is handling a management request, whose sender holds
+ * every other one back until it is done, and it looks at its INIT and
+ * STARTUP state before it waits again).
  */
 void apic_cpu_reset(struct per_cpu *cpu)
 {
 	bool x2apic = cpu->cell == &root_cell ? apic_root_x2apic :
 		apic_cells_x2apic;
-	u64 base = read_msr(MSR_IA32_APIC_BASE) &
-		~(APIC_BASE_X2APIC | APIC_BASE_ENABLE);
+	u64 base = read_msr(MSR_IA32_APIC_BASE);
 
-	write_msr(MSR_IA32_APIC_BASE, base);
-	write_msr(MSR_IA32_APIC_BASE, base | APIC_BASE_ENABLE);
-	cpu->arch.x2apic = x2apic;
-	if (x2apic) {
-		write_msr(MSR_IA32_APIC_BASE,
-			  base | APIC_BASE_ENABLE | APIC_BASE_X2APIC);
-	} else {
-		apic_write(APIC_REG_DFR,
-			   cpu->arch.apic_dfr | ~APIC_DFR_MODEL_MASK);
-		apic_write(APIC_REG_LDR, cpu->arch.apic_ldr);
+	if (x2apic && !cpu->arch.x2apic) {
+		write_msr(MSR_IA32_APIC_BASE, base | APIC_BASE_X2APIC);
+		cpu->arch.x2apic = true;
+	} else if (!x2apic && cpu->arch.x2apic) {
+		apic_leave_x2apic(cpu, base);
 	}
 	apic_quiet();
 }
