@@ -367,6 +367,33 @@ static bool send_to_dest(struct per_cpu *sender, const struct ipi *ipi)
 	return !sent || reaches_outside(sender->cell, ipi);
 }
 
+/*
+ * A device model's message (8-bit destination, the MSI format without
+ * interrupt remapping) to the CPUs that belong to cell now.
+ */
+void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
+			u8 vector, bool lowest)
+{
+	const struct ipi ipi = {
+		.icr_lo = logical ? ICR_DEST_LOGICAL : 0,
+		.dest = dest,
+	};
+	/* The guest may be between its two ICR writes: keep its half. */
+	u32 icr_hi = apic_read(APIC_REG_ICR_HI);
+	struct per_cpu *target;
+	unsigned int n;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		target = per_cpu(n);
+		if (target->cell != cell || !ipi_reaches(target, &ipi))
+			continue;
+		send_ipi(target->arch.apic_id, vector);
+		if (lowest)
+			break;
+	}
+	apic_write(APIC_REG_ICR_HI, icr_hi);
+}
+
 static bool is_broadcast(const struct ipi *ipi)
 {
 	return !(ipi->icr_lo & ICR_DEST_LOGICAL) &&
@@ -383,6 +410,9 @@ static bool send_filtered(struct per_cpu *sender, const struct ipi *ipi)
 	u32 icr_lo = ipi->icr_lo;
 	struct per_cpu *target;
 	unsigned int n;
+
+	icr_lo &= ICR_VECTOR | ICR_DM_MASK | ICR_DEST_LOGICAL | ICR_ASSERT |
+		ICR_SHORTHAND_MASK;
 
 	if (shorthand == ICR_TO_SELF) {
 		send_ipi(sender->arch.apic_id, icr_lo & ~ICR_SHORTHAND_MASK);

@@ -34,6 +34,13 @@ int apic_cpu_init(struct per_cpu *cpu);
 bool apic_logical_match(const struct per_cpu *cpu, u32 dest);
 void apic_send_nmi(u32 apic_id);
 /*
+ * Fixed vector to the CPUs that belong to cell now (their per-CPU cell,
+ * not the cell's CPU set: CPUs on their way in or out are left alone)
+ * and that dest names; to the first of them only if lowest.
+ */
+void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
+			u8 vector, bool lowest);
+/*
  * Reset cpu's APIC (cpu is the calling CPU) before it starts over in
  * another context: nothing of the previous owner left, the mode of
  * cpu->cell.
