@@ -196,7 +196,8 @@ static void apic_quiet(void)
  * x2APIC back to xAPIC mode leads through the disabled state, which
  * resets the APIC: the routing identity of xAPIC mode comes back from
  * what the hypervisor kept. Not every CPU model enables an APIC again
- * once it was disabled (Bochs ignores the write): say so.
+ * once it was disabled (Bochs, like the P6, ignores the write until a
+ * reset): such a CPU is lost to every cell, Linux's included.
  */
 static void apic_leave_x2apic(struct per_cpu *cpu, u64 base)
 {
@@ -206,7 +207,9 @@ static void apic_leave_x2apic(struct per_cpu *cpu, u64 base)
 	cpu->arch.x2apic = false;
 	if (!(read_msr(MSR_IA32_APIC_BASE) & APIC_BASE_ENABLE)) {
 		printk("CPU %u: APIC stays disabled after leaving x2APIC "
-		       "mode\n", cpu->cpu_id);
+		       "mode, the CPU stays in the hypervisor\n",
+		       cpu->cpu_id);
+		cpu->arch.apic_lost = true;
 		return;
 	}
 	apic_write(APIC_REG_DFR, cpu->arch.apic_dfr | ~APIC_DFR_MODEL_MASK);
@@ -226,13 +229,19 @@ void apic_cpu_reset(struct per_cpu *cpu)
 {
 	bool x2apic = cpu->cell == &root_cell ? apic_root_x2apic :
 		apic_cells_x2apic;
-	u64 base = read_msr(MSR_IA32_APIC_BASE);
+	u64 base;
 
+	/* Setting the x2APIC bit of a disabled APIC would #GP here. */
+	if (cpu->arch.apic_lost)
+		return;
+	base = read_msr(MSR_IA32_APIC_BASE);
 	if (x2apic && !cpu->arch.x2apic) {
 		write_msr(MSR_IA32_APIC_BASE, base | APIC_BASE_X2APIC);
 		cpu->arch.x2apic = true;
 	} else if (!x2apic && cpu->arch.x2apic) {
 		apic_leave_x2apic(cpu, base);
+		if (cpu->arch.apic_lost)
+			return;
 	}
 	apic_quiet();
 }

@@ -19,6 +19,7 @@
 #include <core/hypervisor.h>
 #include <core/page_pool.h>
 #include <core/paging.h>
+#include <core/percpu.h>
 #include <core/printk.h>
 #include <x86/apic.h>
 #include <x86/cell.h>
@@ -27,6 +28,21 @@
 #include <x86/paging_formats.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
+
+/* A CPU that lost its APIC (apic_cpu_reset) could never start. */
+static int check_cpus_usable(const struct cell *cell)
+{
+	unsigned int n;
+
+	for_each_cpu_of(n, cell) {
+		if (!per_cpu(n)->arch.apic_lost)
+			continue;
+		printk("Cell \"%s\": CPU %u lost its APIC and can run no "
+		       "cell\n", cell->config->name, n);
+		return -EBUSY;
+	}
+	return 0;
+}
 
 int arch_cell_create(struct cell *cell)
 {
@@ -39,6 +55,9 @@ int arch_cell_create(struct cell *cell)
 		       cell->config->name);
 		return -EINVAL;
 	}
+	err = check_cpus_usable(cell);
+	if (err)
+		return err;
 
 	ac = page_zalloc(&mem_pool, PAGES(sizeof(*ac)));
 	if (!ac)

@@ -43,7 +43,8 @@ void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 /*
  * Reset cpu's APIC (cpu is the calling CPU) before it starts over in
  * another context: nothing of the previous owner left, the mode of
- * cpu->cell.
+ * cpu->cell. Afterwards cpu->arch.apic_lost says whether the CPU can
+ * still run a guest.
  */
 void apic_cpu_reset(struct per_cpu *cpu);
 
