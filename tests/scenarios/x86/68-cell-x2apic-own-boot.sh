@@ -100,11 +100,11 @@ after() {
 		{ out = out $0 "\n" } END { printf "%s", out }'
 }
 
-# probe_gp WHAT ARGS CONSOLE: isolation-probe with ARGS in tiny-demo's
+# probe_gp WHAT ARGS CONSOLE: the attacker with ARGS in tiny-demo's
 # cell must take a #GP (its library reports it and halts) after CONSOLE
 # on the hypervisor console, the write never going through.
 probe_gp() {
-	expect_ok jailhouse cell load tiny-demo $demos/isolation-probe.bin \
+	expect_ok jailhouse cell load tiny-demo $demos/attacker.bin \
 		-s "con-type=jailhouse $2" -a 0x1000
 	expect_ok jailhouse cell start tiny-demo
 	console_has "$1: refusal on the console" "$3"
@@ -116,16 +116,16 @@ probe_gp() {
 	*) pass "$1: refused" ;;
 	esac
 }
-probe_gp "xAPIC mode" "wrmsr=0x1b value=0xfee00800" \
+probe_gp "xAPIC mode" "attack=wrmsr msr=0x1b value=0xfee00800" \
 	"CPU 2: APIC_BASE write 0xfee00800 refused"
-probe_gp "APIC disable" "wrmsr=0x1b value=0xfee00000" \
+probe_gp "APIC disable" "attack=wrmsr msr=0x1b value=0xfee00000" \
 	"CPU 2: APIC_BASE write 0xfee00000 refused"
-probe_gp "APIC moved" "wrmsr=0x1b value=0xfed00c00" \
+probe_gp "APIC moved" "attack=wrmsr msr=0x1b value=0xfed00c00" \
 	"CPU 2: APIC_BASE write 0xfed00c00 refused"
 
 # probe_fail WHAT ARGS CONSOLE: the cell must fail with CONSOLE.
 probe_fail() {
-	expect_ok jailhouse cell load tiny-demo $demos/isolation-probe.bin \
+	expect_ok jailhouse cell load tiny-demo $demos/attacker.bin \
 		-s "con-type=jailhouse $2" -a 0x1000
 	expect_ok jailhouse cell start tiny-demo
 	wait_cell_state tiny-demo "failed" 15
@@ -139,13 +139,14 @@ probe_fail() {
 	check_eq "$1: apic-demo still running" "running" \
 		"$(cell_state apic-demo)"
 }
-probe_fail "fixed IPI to the root" "wrmsr=0x830 value=0x4030" \
+probe_fail "fixed IPI to the root" "attack=wrmsr msr=0x830 value=0x4030" \
 	"IPI to physical x2APIC ID 0x0 outside the cell"
-probe_fail "logical IPI to root CPU 1" "wrmsr=0x830 value=0x200004830" \
+probe_fail "logical IPI to root CPU 1" \
+	"attack=wrmsr msr=0x830 value=0x200004830" \
 	"IPI to logical x2APIC ID 0x2 outside the cell"
-probe_fail "ExtINT on LINT0" "wrmsr=0x835 value=0x700" \
+probe_fail "ExtINT on LINT0" "attack=wrmsr msr=0x835 value=0x700" \
 	"ExtINT on local pin (MSR 0x835) refused"
-probe_fail "xAPIC page" "read=0xfee00020" \
+probe_fail "xAPIC page" "attack=read addr=0xfee00020" \
 	"MMIO access refused: read at 0xfee00020 (8 bytes)"
 expect_ok jailhouse cell destroy tiny-demo
 expect_ok jailhouse cell destroy apic-demo
