@@ -43,6 +43,11 @@
 #define APIC_DFR_MODEL_MASK	0xf0000000U
 #define APIC_DFR_FLAT		0xf0000000U
 #define APIC_REG_ISR		0x100
+#define APIC_REG_IRR		0x200
+#define APIC_REG_SVR		0x0f0
+#define APIC_SVR_ENABLED	BIT(8)
+/* Enough for every vector twice; a source firing for ever is not waited for. */
+#define APIC_DRAIN_ROUNDS	512
 #define APIC_REG_LVT_TIMER	0x320
 #define APIC_REG_LVT_ERROR	0x370
 #define APIC_REG_TMICT		0x380
@@ -168,10 +173,56 @@ bool apic_logical_match(const struct per_cpu *cpu, u32 dest)
 				   cpu->arch.apic_dfr == APIC_DFR_FLAT, dest);
 }
 
+/* The highest vector pending in IRR, 0 if none. */
+static unsigned int irr_highest(void)
+{
+	unsigned int reg = APIC_ISR_REGS;
+	u32 bits;
+
+	while (reg-- > 0) {
+		bits = apic_read(APIC_REG_IRR + reg * APIC_REG_STRIDE);
+		if (bits)
+			return reg * 32 + 31 - __builtin_clz(bits);
+	}
+	return 0;
+}
+
+/* x86_irq_stub: an interrupt taken in drain_irr()'s window ends here. */
+void apic_end_drained_irq(void)
+{
+	apic_write(APIC_REG_EOI, 0);
+}
+
+/*
+ * Vectors still pending for the previous owner (a chaos cell's self IPIs
+ * left IRR nearly full, and Linux then lost CPU 2 to an RCU stall; Linux
+ * offlines a CPU with its timer's vector still pending at times) are
+ * taken by the hypervisor and ended. A software-disabled APIC holds them
+ * back, so it is enabled for the time. A source that keeps firing cannot
+ * hold the CPU here: the rounds are bounded.
+ */
+static void drain_irr(void)
+{
+	u32 svr = apic_read(APIC_REG_SVR);
+	unsigned int round, vector;
+
+	apic_write(APIC_REG_SVR, svr | APIC_SVR_ENABLED);
+	x86_drain_idt(true);
+	for (round = 0; round < APIC_DRAIN_ROUNDS && irr_highest(); round++)
+		vcpu_vendor_irq_window();
+	x86_drain_idt(false);
+	apic_write(APIC_REG_SVR, svr);
+	vector = irr_highest();
+	if (vector)
+		printk("CPU %u: local APIC keeps vector 0x%02x pending after "
+		       "%u rounds\n", this_cpu()->cpu_id, vector,
+		       APIC_DRAIN_ROUNDS);
+}
+
 /*
  * Nothing of the previous owner may fire into the next one: local
- * interrupt sources masked, timer stopped, interrupts in service ended.
- * Interrupts already pending in the IRR stay (only INIT clears them).
+ * interrupt sources masked, timer stopped, interrupts in service ended,
+ * those pending in the IRR taken and ended (drain_irr).
  */
 static void apic_quiet(void)
 {
@@ -190,6 +241,7 @@ static void apic_quiet(void)
 			break;
 		apic_write(APIC_REG_EOI, 0);
 	}
+	drain_irr();
 }
 
 /*
