@@ -87,3 +87,14 @@ TEST(physical_destinations_and_broadcasts_per_mode)
 	EXPECT_TRUE(apic_physical_match(2, 0xff, false));
 	EXPECT_FALSE(apic_physical_match(2, 0x102, true));
 }
+
+TEST(self_ipis_go_out_physical)
+{
+	/* Logical, self shorthand, fixed vector 0xf8 (Linux's reboot). */
+	u32 icr = ICR_DEST_LOGICAL | ICR_TO_SELF | 0xf8;
+
+	EXPECT_EQ(0xf8, icr_self_as_physical(icr));
+	EXPECT_EQ(ICR_DM_NMI | ICR_ASSERT,
+		  icr_self_as_physical(ICR_TO_SELF | ICR_DM_NMI | ICR_ASSERT |
+				       ICR_DEST_LOGICAL));
+}

@@ -463,24 +463,30 @@ static bool is_broadcast(const struct ipi *ipi)
 
 /*
  * Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. True
- * when a named destination is outside the cell.
+ * when a named destination is outside the cell. What reaches the hardware
+ * ICR is the guest's value less its reserved bits, the read-only delivery
+ * status and the trigger mode (which only INIT uses): a delivery status
+ * bit that stuck there would make every later send_ipi() of this CPU wait
+ * for ever, and a level IPI would make the cell's EOI reach the IOAPICs.
  */
 static bool send_filtered(struct per_cpu *sender, const struct ipi *ipi)
 {
 	u32 shorthand = ipi->icr_lo & ICR_SHORTHAND_MASK;
-	u32 icr_lo = ipi->icr_lo;
+	struct ipi clean = *ipi;
+	u32 icr_lo;
 	struct per_cpu *target;
 	unsigned int n;
 
-	icr_lo &= ICR_VECTOR | ICR_DM_MASK | ICR_DEST_LOGICAL | ICR_ASSERT |
-		ICR_SHORTHAND_MASK;
+	clean.icr_lo &= ICR_VECTOR | ICR_DM_MASK | ICR_DEST_LOGICAL |
+		ICR_ASSERT | ICR_SHORTHAND_MASK;
+	icr_lo = clean.icr_lo;
 
 	if (shorthand == ICR_TO_SELF) {
-		send_ipi(sender->arch.apic_id, icr_lo & ~ICR_SHORTHAND_MASK);
+		send_ipi(sender->arch.apic_id, icr_self_as_physical(icr_lo));
 		return false;
 	}
 	if (shorthand == ICR_TO_DEST && !is_broadcast(ipi))
-		return send_to_dest(sender, ipi);
+		return send_to_dest(sender, &clean);
 	/* Broadcasts become one IPI to each CPU of the cell. */
 	icr_lo &= ~(ICR_SHORTHAND_MASK | ICR_DEST_LOGICAL);
 	for_each_cpu_of(n, sender->cell) {

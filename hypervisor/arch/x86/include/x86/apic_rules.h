@@ -156,4 +156,15 @@ static inline bool apic_physical_match(u32 apic_id, u32 dest, bool x2apic)
 		dest == (x2apic ? X2APIC_BROADCAST : XAPIC_BROADCAST);
 }
 
+/*
+ * A self IPI (shorthand) goes out as an IPI to the sender's own APIC ID,
+ * so it must be physical: with the guest's logical bit left in, that ID
+ * would be read as a logical destination and name other CPUs (APIC ID 2
+ * is logical ID 0x02, the root's CPU 1 in flat mode).
+ */
+static inline u32 icr_self_as_physical(u32 icr_lo)
+{
+	return icr_lo & ~(ICR_SHORTHAND_MASK | ICR_DEST_LOGICAL);
+}
+
 #endif /* _X86_APIC_RULES_H */
