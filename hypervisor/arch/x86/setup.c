@@ -265,12 +265,9 @@ static void save_linux_state(struct per_cpu *cpu)
 
 int arch_cpu_init(struct per_cpu *cpu)
 {
+	int err;
+
 	memset(&cpu->arch, 0, sizeof(cpu->arch));
-	/* The root's IPIs are filtered on the xAPIC page only. */
-	if (read_msr(MSR_IA32_APIC_BASE) & APIC_BASE_X2APIC) {
-		printk("CPU %u: x2APIC mode is not supported\n", cpu->cpu_id);
-		return -ENOSYS;
-	}
 	save_linux_state(cpu);
 
 	/*
@@ -282,7 +279,9 @@ int arch_cpu_init(struct per_cpu *cpu)
 	x86_load_segments(&hv_gdtr, &hv_idtr, HV_GDT_CS, HV_GDT_DS,
 			  HV_GDT_DS, HV_GDT_DS);
 	cpu->arch.own_tables_loaded = true;
-	apic_cpu_init(cpu);
+	err = apic_cpu_init(cpu);
+	if (err)
+		return err;
 
 	return vcpu_cpu_init(cpu);
 }

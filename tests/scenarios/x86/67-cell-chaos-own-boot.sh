@@ -46,7 +46,9 @@ fatals() {
 expect_ok jailhouse cell create /etc/jailhouse/apic-demo.cell
 expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin
 expect_ok jailhouse cell start apic-demo
-apic=$(cell_dir apic-demo)/statistics/vmexits_xapic
+# One MSR exit per timer interrupt: apic-demo's EOI goes to the x2APIC,
+# emulated over the xAPIC (this CPU model has no x2APIC).
+apic=$(cell_dir apic-demo)/statistics/vmexits_msr_other
 
 (
 	while :; do
