@@ -17,6 +17,9 @@
 # only the idle ones describe the hypervisor's interrupt path. Then the
 # cost of one exit by kind (MMIO, EOI, hypercall with three dispatches,
 # SGI/IPI) from the exit-cost demo, bare and in the same cell.
+# No x2APIC row: a cell in x2APIC mode reads the timer's current count
+# MSR natively, on which QEMU 10 aborts under icount ("Bad icount read");
+# `make bench-cells` counts its exits per tick without icount instead.
 # freertos: the FreeRTOS cell's 1 kHz task on arm64 GICv3, its release
 # jitter per 1000 releases bare and in a cell (needs FREERTOS_KERNEL, a
 # FreeRTOS-Kernel checkout; without it one SKIP line).
@@ -220,9 +223,11 @@ exit_costs() {
 		}' "$logs/$3.exit-bare" "$logs/$3.exit-cell"
 	case "$3" in
 	x86)
-		echo "    (apic-read: xAPIC version register; eoi: xAPIC EOI;"
-		echo "    hypercall: HYPERVISOR_GET_INFO, not possible bare; ipi: to"
-		echo "    the CPU itself until its handler ran, four xAPIC accesses)"
+		echo "    (apic-read: APIC version register; eoi: EOI; in the cell"
+		echo "    through the x2APIC MSRs, emulated over the xAPIC on this"
+		echo "    CPU model; bare through the xAPIC page; hypercall:"
+		echo "    HYPERVISOR_GET_INFO, not possible bare; ipi: to the CPU"
+		echo "    itself until its handler ran)"
 		;;
 	*)
 		echo "    (mmio: a GICD_TYPER read; hypercall: HYPERVISOR_GET_INFO,"
