@@ -188,7 +188,7 @@ static unsigned int irr_highest(void)
 	return 0;
 }
 
-/* x86_irq_stub: an interrupt taken in drain_irr()'s window ends here. */
+/* x86_exception(): an interrupt taken in drain_irr()'s window ends here. */
 void apic_end_drained_irq(void)
 {
 	apic_write(APIC_REG_EOI, 0);

@@ -105,32 +105,15 @@ x86_exception_stubs:
 /*
  * External interrupts reach the hypervisor only in the windows that
  * apic_cpu_reset() opens to empty IRR, with the IDT of setup.c's
- * x86_drain_idt(): every vector comes here and is ended at once.
+ * x86_drain_idt(): every vector comes here, as the pseudo vector
+ * X86_VEC_EXTERNAL, and x86_exception() ends it.
  */
 	.balign 16
 	.globl x86_irq_stub
 x86_irq_stub:
-	/* 5 words of the CPU and 9 here keep the call 16-byte aligned. */
-	push	%rax
-	push	%rcx
-	push	%rdx
-	push	%rsi
-	push	%rdi
-	push	%r8
-	push	%r9
-	push	%r10
-	push	%r11
-	call	apic_end_drained_irq
-	pop	%r11
-	pop	%r10
-	pop	%r9
-	pop	%r8
-	pop	%rdi
-	pop	%rsi
-	pop	%rdx
-	pop	%rcx
-	pop	%rax
-	iretq
+	push	$0
+	push	$X86_VEC_EXTERNAL
+	jmp	exception_common
 
 /* The pushes below build struct exception_frame up to its vector. */
 .if EF_VECTOR != 15 * 8

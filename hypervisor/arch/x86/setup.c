@@ -351,6 +351,10 @@ void x86_exception(struct exception_frame *f)
 {
 	struct per_cpu *cpu = this_cpu();
 
+	if (f->vector == X86_VEC_EXTERNAL) {
+		apic_end_drained_irq();
+		return;
+	}
 	/* SVM: only while the hypervisor waits (vcpu_vendor_wait). */
 	if (f->vector == X86_VEC_NMI) {
 		cpu->arch.nmis++;

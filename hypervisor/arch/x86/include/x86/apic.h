@@ -59,7 +59,7 @@ bool apic_cell_uses_x2apic(const struct cell *cell);
 int apic_x2apic_read(struct per_cpu *cpu, u32 msr, u64 *value);
 int apic_x2apic_write(struct per_cpu *cpu, u32 msr, u64 value, char *why,
 		      size_t size);
-/* entry.S's x86_irq_stub: end an interrupt apic_cpu_reset() drained. */
+/* x86_exception(): end an interrupt apic_cpu_reset() drained. */
 void apic_end_drained_irq(void);
 
 #endif /* _X86_APIC_H */

@@ -77,6 +77,8 @@
 #define X86_VEC_NMI		2
 #define X86_VEC_UD		6
 #define X86_VEC_GP		13
+/* Not a vector: what x86_irq_stub reports for any external interrupt. */
+#define X86_VEC_EXTERNAL	256
 
 struct desc_table_reg {
 	u16 limit;
