@@ -4,10 +4,10 @@
 # ci/check-arm-bananapi.sh: the ARMv7 scenarios on the emulated Banana
 # Pis. Every one on the BPI-M2 Ultra (QEMU's bpim2u), then one boot of
 # the BPI-M2+ (QEMU's orangepi-pc with the board's device tree) with
-# enable/disable, a cell's lifecycle and two cells with the isolation
-# checks (SCENARIOS, if set, picks the Ultra's). Prints both runs'
-# failures and as its last line the sum, "N passed, N failed"; exit
-# status 0 when both passed.
+# enable/disable, a cell's lifecycle, two cells with the isolation
+# checks and the FreeRTOS cell (with FREERTOS_KERNEL; SCENARIOS, if set,
+# picks the Ultra's). Prints both runs' failures and as its last line
+# the sum, "N passed, N failed"; exit status 0 when both passed.
 set -u -o pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +35,6 @@ run() {
 }
 
 run bpim2u "${SCENARIOS:-}"
-run orangepi-pc "40-* 60-* 62-*"
+run orangepi-pc "40-* 60-* 62-* 70-*"
 echo "$passed passed, $failed failed"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # FreeRTOS in an ARMv7 cell beside the root Linux, on QEMU virt and on the
-# emulated Banana Pi BPI-M2 Ultra (inmates/freertos, in the test image
+# emulated Banana Pis BPI-M2 Ultra and BPI-M2+ (inmates/freertos, in the test image
 # only when it was built with FREERTOS_KERNEL naming a FreeRTOS-Kernel
 # checkout; otherwise this scenario says it skipped, which counts as
 # neither pass nor fail). The cell is created, loaded and started; all its
@@ -22,11 +22,8 @@ FREERTOS_IMG=/usr/libexec/jailhouse/demos/freertos-demo.bin
 # shellcheck disable=SC2034 # read by freertos-lib.sh
 FREERTOS_GIC=GICv2
 cpu3=/sys/devices/system/cpu/cpu3
-case "$ARM_ROOT_CELL" in
-*/bananapi-m2-ultra.cell)
-	cfg=/etc/jailhouse/bananapi-m2-ultra-freertos-demo.cell ;;
-*)	cfg=/etc/jailhouse/freertos-demo.cell ;;
-esac
+# The board's own FreeRTOS cell (virt, BPI-M2 Ultra, BPI-M2+).
+cfg=${ARM_CELLS}freertos-demo.cell
 
 if [ ! -f "$FREERTOS_IMG" ]; then
 	skip "FreeRTOS cell" "no $FREERTOS_IMG: the test image was built without FREERTOS_KERNEL (see Documentation/freertos.md)"
