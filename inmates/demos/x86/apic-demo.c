@@ -46,7 +46,10 @@ static void arm_at(__u64 deadline)
 
 	if (deadline > now)
 		count = (deadline - now) * apic_per / tsc_per;
-	count = count < 1 ? 1 : count > 0xffffffff ? 0xffffffff : count;
+	if (!count)
+		count = 1;
+	if (count > 0xffffffff)
+		count = 0xffffffff;
 	apic_write(APIC_TMICT, count);
 	/* The count is rounded down: expect the expiry it really gives. */
 	due = now + count * tsc_per / apic_per;
@@ -128,6 +131,12 @@ static void measure_ratio(void)
 	}
 	tsc_per = l - s;
 	apic_per = long_count - short_count;
+	/* Only a timer that does not count could give this. */
+	if (l <= s) {
+		printk("Timer ratio unmeasurable, using the frequencies\n");
+		tsc_per = tsc_khz;
+		apic_per = apic_khz;
+	}
 }
 
 /*
