@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# tests/bench/latency.sh [x86] [arm64-gicv3] [arm64-gicv2] [armv7]
-# [freertos]: `make bench-latency`. Interrupt latency in virtual time:
+# tests/bench/latency.sh [x86] [x86-x2apic] [arm64-gicv3] [arm64-gicv2]
+# [armv7] [freertos]: `make bench-latency`. Interrupt latency in virtual time:
 # QEMU's -icount shift=S,sleep=off makes every instruction take 2^S ns of
 # guest time, so the same demo image (apic-demo on x86, gic-demo on arm64
 # and ARMv7), run once bare in QEMU and once in a cell beside the root
@@ -17,9 +17,12 @@
 # only the idle ones describe the hypervisor's interrupt path. Then the
 # cost of one exit by kind (MMIO, EOI, hypercall with three dispatches,
 # SGI/IPI) from the exit-cost demo, bare and in the same cell.
-# No x2APIC row: a cell in x2APIC mode reads the timer's current count
-# MSR natively, on which QEMU 10 aborts under icount ("Bad icount read");
-# `make bench-cells` counts its exits per tick without icount instead.
+# x86 runs on qemu64, which has no x2APIC: the cell's x2APIC is emulated
+# over the xAPIC, every APIC access exits. x86-x2apic runs on
+# qemu64,+x2apic: the cell's APIC is in x2APIC mode and its timer and EOI
+# registers pass through. apic-demo takes its timestamp from the TSC
+# before it touches the APIC and never reads the timer's count (on which
+# QEMU 10 aborts under icount, "Bad icount read", when the MSR is native).
 # freertos: the FreeRTOS cell's 1 kHz task on arm64 GICv3, its release
 # jitter per 1000 releases bare and in a cell (needs FREERTOS_KERNEL, a
 # FreeRTOS-Kernel checkout; without it one SKIP line).
@@ -38,7 +41,7 @@ B=$top/build/inmates-test
 mkdir -p "$logs"
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] ||
-	targets=(x86 arm64-gicv3 arm64-gicv2 armv7 freertos)
+	targets=(x86 x86-x2apic arm64-gicv3 arm64-gicv2 armv7 freertos)
 # The Makefiles want it absolute; the top one does that, a direct call not.
 if [ -n "${FREERTOS_KERNEL:-}" ]; then
 	FREERTOS_KERNEL=$(cd "$FREERTOS_KERNEL" && pwd)
@@ -72,13 +75,14 @@ run_until() {
 }
 
 # bare_x86 LOG [IMAGE TEXT MARKER]: apic-demo, or IMAGE with command
-# line TEXT until MARKER.
+# line TEXT until MARKER, on the CPU model $x86_cpu. Without a hypervisor
+# the demos use the xAPIC page whatever the model offers.
 bare_x86() {
 	local x=$B/x86
 	with_cmdline "$x/${2:-apic-demo}.bin" "$x/lat.bin" "${3:-ticks=$ticks}"
 	# shellcheck disable=SC2086 # icount is two words
 	run_until "$1" "${4:-Stopped APIC demo}" 300 -- \
-		qemu-system-x86_64 -machine q35 -accel tcg -cpu qemu64 -m 64 \
+		qemu-system-x86_64 -machine q35 -accel tcg -cpu "$x86_cpu" -m 64 \
 		-bios "$B/reset-shim.bin" $icount \
 		-device loader,file="$x/lat.bin",addr=0,force-raw=on \
 		-serial file:"$1"
@@ -121,16 +125,18 @@ con-base=0x09000000"
 		-device loader,addr=0x40200000,cpu-num=0 -serial file:"$1"
 }
 
-# cell_run SRCARCH GIC LOG [APPEND]: boot the root Linux under icount and
-# run the guest half, APPEND added to the kernel command line; the demo's
-# output is in LOG (arm64) or LOG.com2 (x86).
+# cell_run SRCARCH GIC LOG [APPEND [QEMU-ARGS]]: boot the root Linux under
+# icount and run the guest half, APPEND added to the kernel command line
+# and QEMU-ARGS to QEMU's; the demo's output is in LOG (arm64) or LOG.com2
+# (x86).
 cell_run() {
 	local stage initrd=$top/build/initrd-latency-$1.gz
 	stage=$("$top/ci/build-tree.sh" "$1" | tail -n 1)
 	"$top/ci/initramfs.sh" -o "$initrd" "$1" "$stage" \
 		"$top/tests/bench/latency-guest.sh" >/dev/null
 	# Under icount the ARMv7 kernel takes minutes to reach /init.
-	QEMU_GIC=$2 QEMU_TIMEOUT=${QEMU_TIMEOUT:-1800} QEMU_EXTRA="$icount" \
+	QEMU_GIC=$2 QEMU_TIMEOUT=${QEMU_TIMEOUT:-1800} \
+	QEMU_EXTRA="$icount${5:+ $5}" \
 	QEMU_BOOT_LIMIT=${QEMU_BOOT_LIMIT:-900} \
 	QEMU_APPEND="bench_ticks=$ticks${4:+ $4}" \
 		"$top/ci/run-qemu.sh" "$1" "$initrd" "$3" >/dev/null || true
@@ -228,6 +234,13 @@ exit_costs() {
 		echo "    CPU model; bare through the xAPIC page; hypercall:"
 		echo "    HYPERVISOR_GET_INFO, not possible bare; ipi: to the CPU"
 		echo "    itself until its handler ran)"
+		;;
+	x86-x2apic)
+		echo "    (apic-read: APIC version register; eoi: EOI; in the cell"
+		echo "    the x2APIC MSRs, which pass through on this CPU model;"
+		echo "    bare through the xAPIC page; hypercall: HYPERVISOR_GET_INFO,"
+		echo "    not possible bare; ipi: to the CPU itself until its"
+		echo "    handler ran, the ICR write still exits)"
 		;;
 	*)
 		echo "    (mmio: a GICD_TYPER read; hypercall: HYPERVISOR_GET_INFO,"
@@ -342,13 +355,16 @@ freertos_target() {
 
 for t in "${targets[@]}"; do
 	case "$t" in
-	x86)
-		bare_x86 "$logs/x86-bare.log"
-		bare_x86 "$logs/x86-exit-bare.log" exit-cost bare \
+	x86|x86-x2apic)
+		x86_cpu=qemu64
+		[ "$t" = x86 ] || x86_cpu=qemu64,+x2apic
+		bare_x86 "$logs/$t-bare.log"
+		bare_x86 "$logs/$t-exit-bare.log" exit-cost bare \
 			"Stopped exit-cost demo"
-		cell_run x86 3 "$logs/x86-cell.log"
-		demo_log=$logs/x86-cell.log.com2 first="APIC demo, console"
-		bare_first="APIC demo, console" bare_log=$logs/x86-bare.log
+		# A second -cpu replaces run-qemu.sh's.
+		cell_run x86 3 "$logs/$t-cell.log" "" "-cpu $x86_cpu,+svm,+npt"
+		demo_log=$logs/$t-cell.log.com2 first="APIC demo, console"
+		bare_first="APIC demo, console" bare_log=$logs/$t-bare.log
 		;;
 	arm64-gicv3|arm64-gicv2)
 		v=${t#arm64-gicv}
@@ -378,7 +394,7 @@ for t in "${targets[@]}"; do
 		bare_first=$first bare_log=$logs/armv7-bare.log
 		;;
 	*)
-		echo "latency: unknown target '$t' (x86, arm64-gicv3," \
+		echo "latency: unknown target '$t' (x86, x86-x2apic, arm64-gicv3," \
 		     "arm64-gicv2, armv7, freertos)" >&2
 		exit 2
 		;;

@@ -7,9 +7,10 @@
  *
  *   mkcomm OUT con_type con_addr con_flags [x86: pm_port num_cpus]
  *                                          [arm64: gic_ver gicd gicc gicr]
- *          [msg_to_cell]
+ *          [msg_to_cell [x86: tsc_khz apic_khz]]
  *
- * A message given up front lets a test see the inmate answer it.
+ * A message given up front lets a test see the inmate answer it; given
+ * frequencies stand for the hypervisor's calibration.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,10 +42,14 @@ int main(int argc, char **argv)
 	c->console.flags = num(argv[4]);
 	c->console.size = 0x1000;
 #ifdef MKCOMM_X86
-	if (argc != 7 && argc != 8)
+	if (argc != 7 && argc != 8 && argc != 10)
 		return 2;
 	c->pm_timer_address = num(argv[5]);
 	c->num_cpus = num(argv[6]);
+	if (argc == 10) {
+		c->tsc_khz = num(argv[8]);
+		c->apic_khz = num(argv[9]);
+	}
 #define MSG_ARG 7
 #else
 	if (argc != 9 && argc != 10)

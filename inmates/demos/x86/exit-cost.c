@@ -19,8 +19,9 @@
  *              exit with the shortest dispatch (-ENOSYS)
  *   hc-cpustat JAILHOUSE_HC_CPU_GET_INFO of a statistics counter of this
  *              CPU: the longest read-only dispatch (CPU ownership checks)
- *   ipi        a fixed IPI to this CPU until its handler has run (the
- *              xAPIC's ICR read and two writes, the handler's EOI)
+ *   ipi        a fixed IPI to this CPU until its handler has run (one
+ *              x2APIC ICR write in a cell, the xAPIC's ICR read and two
+ *              writes bare; the handler's EOI)
  *
  * Each result is one line, "Exit cost: <kind> <ops> ops <ns> ns", then
  * "Stopped exit-cost demo". Unless bare, it then waits for the shutdown
