@@ -71,6 +71,9 @@ up_apic() {
 	expect_ok jailhouse cell shutdown apic-demo
 	# Its timer handler prints too: a tick can split the line.
 	console_has "upstream apic-demo stops" "Stopped API"
+	# It answers by reporting itself shut down, which counts as approval.
+	check_eq "upstream apic-demo: its answer was taken" "0" \
+		"$(jailhouse console | grep -c 'did not answer the shutdown')"
 	up_gone apic-demo
 }
 
