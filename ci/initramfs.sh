@@ -7,7 +7,10 @@
 # busybox of that architecture, ci/guest-init.sh as /init, everything
 # `make install DESTDIR=<staging-dir>` produced, tests/scenarios/lib.sh (and
 # the helper files beside it, *-lib.sh) and
-# the scenarios, which /init runs in the order given here.
+# the scenarios, which /init runs in the order given here. With
+# UPSTREAM_INMATES naming a folder of inmates built from upstream Jailhouse's
+# tree (never part of this repository), its *.bin land in
+# /usr/libexec/jailhouse/upstream for the scenarios that run them.
 set -eu -o pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +51,10 @@ uio=$(find "$kroot/lib/modules/$KREL" -name 'uio.ko*' 2>/dev/null | head -n 1)
 if [ -n "$uio" ]; then
 	install -D -m 0644 "$uio" \
 		"$root/lib/modules/$KREL/kernel/drivers/uio/$(basename "$uio")"
+fi
+if [ -n "${UPSTREAM_INMATES:-}" ]; then
+	mkdir -p "$root/usr/libexec/jailhouse/upstream"
+	cp "$UPSTREAM_INMATES"/*.bin "$root/usr/libexec/jailhouse/upstream/"
 fi
 install -m 0755 "$BUSYBOX" "$root/bin/busybox"
 install -m 0755 "$top/ci/guest-init.sh" "$root/init"

@@ -11,6 +11,8 @@
 # are added to QEMU_EXTRA for its boot, and extra kernel parameters in a
 # line "# stockade-append: PARAMS", which go after the default command line
 # and QEMU_APPEND (for early parameters the last occurrence usually wins).
+# One with a line "# stockade-needs: VAR" is opt-in: without the host's
+# environment variable VAR it is not booted and one SKIP line says so.
 # Logs go to build/logs/. SCENARIOS="62-* 64-*" (shell patterns on the
 # base name) runs only the matching scenarios of <srcarch>, beside the
 # common ones, for a quick look at one change: make check runs them all.
@@ -126,6 +128,12 @@ if [ ${#shared[@]} -gt 0 ]; then
 fi
 for s in "${own[@]}"; do
 	b=$(basename "$s" .sh)
+	# An opt-in scenario needs what only the host can give it.
+	need=$(directive needs "$s")
+	if [ -n "$need" ] && [ -z "${!need:-}" ]; then
+		echo "SKIP: $srcarch/$b: $need is not set, no boot"
+		continue
+	fi
 	boot "$machine-$b" "$(directive qemu "$s")" "$(directive append "$s")" \
 		"$s"
 done

@@ -2,7 +2,7 @@
 /*
  * Comm regions of non-root cells. The hypervisor owns the page; the cell
  * maps it writable to report its state (running, running/locked) and to
- * answer messages. States the hypervisor sets (shut down, failed) are
+ * answer messages (also by reporting itself shut down or failed). States the hypervisor sets (shut down, failed) are
  * kept in the cell as well, so a cell cannot talk itself out of them.
  */
 #include <jailhouse/cell-config.h>
@@ -73,11 +73,24 @@ u32 comm_region_get_state(const struct cell *cell)
 	return JAILHOUSE_CELL_RUNNING;
 }
 
+/*
+ * A cell may answer a message by reporting itself shut down or failed
+ * instead of replying, as Jailhouse's inmates do (its apic-demo stops
+ * so). That only ends its own wait sooner: the state it shows stays ours.
+ */
+static bool reports_stopped(const struct cell *cell)
+{
+	u32 reported = *COMM_WORD(cell, cell_state);
+
+	return reported == JAILHOUSE_CELL_SHUT_DOWN ||
+		reported == JAILHOUSE_CELL_FAILED;
+}
+
 /* Whether the cell answered or left the running state. */
 static bool replied(struct cell *cell, u32 *reply)
 {
 	*reply = *COMM_WORD(cell, reply_from_cell);
-	return *reply != JAILHOUSE_MSG_NONE ||
+	return *reply != JAILHOUSE_MSG_NONE || reports_stopped(cell) ||
 		__atomic_load_n(&cell->state, __ATOMIC_ACQUIRE) !=
 		JAILHOUSE_CELL_RUNNING;
 }
@@ -116,12 +129,12 @@ int comm_region_request_shutdown(struct cell *cell)
 	reply = wait_reply(cell);
 	*COMM_WORD(cell, msg_to_cell) = JAILHOUSE_MSG_NONE;
 
-	if (reply == JAILHOUSE_MSG_REQUEST_DENIED) {
+	if (reply == JAILHOUSE_MSG_REQUEST_DENIED && !reports_stopped(cell)) {
 		printk("Cell \"%s\" denied the shutdown request\n",
 		       cell->config->name);
 		return -EPERM;
 	}
-	if (reply == JAILHOUSE_MSG_NONE &&
+	if (reply == JAILHOUSE_MSG_NONE && !reports_stopped(cell) &&
 	    __atomic_load_n(&cell->state, __ATOMIC_ACQUIRE) ==
 	    JAILHOUSE_CELL_RUNNING)
 		printk("Cell \"%s\" did not answer the shutdown request, "

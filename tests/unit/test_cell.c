@@ -433,6 +433,63 @@ TEST(cell_shutdown_handshake)
 	teardown_root();
 }
 
+/* An inmate that answers by reporting itself shut down (comm->flags). */
+static void *answer_by_state(void *arg)
+{
+	struct jailhouse_comm_region *comm = arg;
+
+	while (__atomic_load_n(&comm->msg_to_cell, __ATOMIC_ACQUIRE) !=
+	       JAILHOUSE_MSG_SHUTDOWN_REQUEST)
+		;
+	if (comm->flags)
+		__atomic_store_n(&comm->reply_from_cell, comm->flags,
+				 __ATOMIC_RELEASE);
+	__atomic_store_n(&comm->cell_state, JAILHOUSE_CELL_SHUT_DOWN,
+			 __ATOMIC_RELEASE);
+	return NULL;
+}
+
+/*
+ * Jailhouse's apic-demo answers the shutdown request it takes by writing
+ * "shut down" into its comm region, without a reply: that counts as
+ * approval at once (not after the 2 s a mute cell gets, with its line),
+ * even next to a denial, as under Jailhouse.
+ */
+TEST(cell_shutdown_answered_by_state)
+{
+	static const u32 replies[] = { JAILHOUSE_MSG_NONE,
+				       JAILHOUSE_MSG_REQUEST_DENIED };
+	struct cell_cfg *c;
+	struct cell *cell;
+	pthread_t thread;
+	unsigned int n;
+	u64 start;
+
+	setup_root();
+	c = put_cfg(0, "stopper", 0x4, RESERVATION);
+	c->desc.msg_reply_timeout = ~0ULL;
+	ASSERT_EQ(create(0), 1);
+	cell = cell_find(1);
+	for (n = 0; n < ARRAY_SIZE(replies); n++) {
+		ASSERT_EQ(cell_start(caller(), 1), 0);
+		cell->comm_region->flags = replies[n];
+		dbg_output_reset();
+		start = fake_time_ns;
+		pthread_create(&thread, NULL, answer_by_state,
+			       cell->comm_region);
+		EXPECT_EQ(cell_set_loadable(caller(), 1), 0);
+		pthread_join(thread, NULL);
+		EXPECT_LT(fake_time_ns - start, 2000000000ULL);
+		EXPECT_FALSE(strstr(dbg_output, "did not answer"));
+		EXPECT_FALSE(strstr(dbg_output, "denied"));
+		EXPECT_EQ(cell_get_state(caller(), 1),
+			  JAILHOUSE_CELL_SHUT_DOWN);
+	}
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
 /*
  * Linux switches a returned CPU on as soon as DESTROY returns, so the
  * CPU must have taken its reset by then, however late it wakes.

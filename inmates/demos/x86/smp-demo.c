@@ -121,6 +121,8 @@ void inmate_main(void)
 	printk("SMP demo: CPU 0 (APIC ID %u) starting %u other CPU(s)\n",
 	       apic_id(), cpus ? cpus - 1 : 0);
 	started = smp_start_cpus(ap_main, cpus ? cpus - 1 : 0);
+	printk("SMP demo: %u other CPU(s) had halted at the reset entry\n",
+	       smp_cpus_parked());
 	printk("SMP demo: %u of %u CPUs online\n", started + 1, cpus);
 	ping_others(started);
 	if (foreign >= 0)

@@ -8,7 +8,9 @@
  * of idling (tests outside a cell); "deny-shutdown" denies every shutdown
  * request, so the cell keeps running until destroyed; "lock" reports the
  * cell running/locked, which forbids creating and destroying other cells,
- * until a shutdown request comes, which it then approves.
+ * until a shutdown request comes, which it then approves; "answer=state"
+ * takes a shutdown request by reporting the cell shut down in the comm
+ * region instead of replying, as Jailhouse's apic-demo does.
  */
 #include <inmate.h>
 
@@ -24,10 +26,14 @@ void inmate_main(void)
 {
 	bool deny = cmdline_parse_bool("deny-shutdown");
 	bool lock = cmdline_parse_bool("lock");
+	char answer[8];
+	bool by_state;
 	bool requested = false;
 	unsigned int denied = 0;
 	__u64 start, end;
 
+	by_state = cmdline_parse_str("answer", answer, sizeof(answer)) &&
+		   !strcmp(answer, "state");
 	printk("Hello from this tiny cell!\n");
 	if (comm_region_valid())
 		printk("Comm region: %u CPU(s), PM timer port 0x%x, "
@@ -63,6 +69,11 @@ void inmate_main(void)
 	if (lock && comm_region_valid()) {
 		set_cell_state(JAILHOUSE_CELL_RUNNING);
 		printk("Cell unlocked\n");
+	}
+	if (requested && by_state) {
+		printk("Stopped tiny demo, reported shut down\n");
+		set_cell_state(JAILHOUSE_CELL_SHUT_DOWN);
+		return;
 	}
 	printk("Stopped tiny demo\n");
 	if (requested)

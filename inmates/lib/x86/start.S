@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
 /*
  * x86 start: every CPU of the cell enters at guest-physical 0 in 16-bit
- * real mode with CS base 0 (first CPU: cell start; others: SIPI vector 0),
- * see Documentation/inmate-interface.md. We go to 32-bit flat protected
- * mode and, in the 64-bit build, on to long mode with the first 4 GiB
- * identity-mapped. The first CPU through takes the boot path; the flag
- * lives in .data so that reloading the image resets it.
+ * real mode with CS base 0, all of them at cell start and the others
+ * again on STARTUP with vector 0, see Documentation/inmate-interface.md.
+ * We go to 32-bit flat protected mode and, in the 64-bit build, on to
+ * long mode with the first 4 GiB identity-mapped. The CPU whose APIC
+ * base says bootstrap processor takes the boot path. Another one that
+ * comes before smp.c called for it only counts itself and halts, with no
+ * stack (the boot path is clearing .bss meanwhile); INIT and STARTUP
+ * bring it back. The flags live in .data so that reloading the image
+ * resets them.
  */
 
 #define X86_CR0_PE	0x00000001
@@ -15,6 +19,8 @@
 #define MSR_EFER	0xc0000080
 #define EFER_LME	0x00000100
 #define MSR_MTRR_DEF	0x000002ff
+#define MSR_APIC_BASE	0x0000001b
+#define APIC_BASE_BSP	0x00000100
 /* MTRRs on, default memory type write-back; reset leaves memory uncached. */
 #define MTRR_DEF_WB_ON	0x00000806
 
@@ -54,10 +60,16 @@ start32:
 	xor	%edx, %edx
 	wrmsr
 
-	mov	$1, %eax
-	xchg	%eax, boot_claimed
-	test	%eax, %eax
-	jnz	ap_start32
+	mov	$MSR_APIC_BASE, %ecx
+	rdmsr
+	test	$APIC_BASE_BSP, %eax
+	jnz	bsp_start32
+	cmpl	$0, smp_aps_called
+	jne	ap_start32
+	lock incl smp_aps_parked
+	jmp	stop32
+
+bsp_start32:
 
 	mov	$__bss_start, %edi
 	mov	$__bss_end, %ecx
@@ -167,7 +179,10 @@ gdt_desc:
 
 	.data
 	.balign 4
-boot_claimed:
+	.globl smp_aps_called, smp_aps_parked
+smp_aps_called:
+	.long	0
+smp_aps_parked:
 	.long	0
 ap_slots:
 	.long	0

@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# A cell of two CPUs (smp-demo: CPUs 2 and 3): its first CPU starts the
-# second with INIT/SIPI through the x2APIC ICR (emulated over the xAPIC
-# here: this CPU model has no x2APIC), which the hypervisor must deliver
-# inside the cell, every CPU reports, and fixed IPIs by physical and by
+# A cell of two CPUs (smp-demo: CPUs 2 and 3): both start at the reset
+# entry, the second halts there, and the first starts it again with
+# INIT/SIPI through the x2APIC ICR (emulated over the xAPIC here: this CPU
+# model has no x2APIC), which the hypervisor must deliver inside the
+# cell, every CPU reports, and fixed IPIs by physical and by
 # logical destination reach the other CPU. Then cells aim a fixed IPI and
 # an INIT at APIC ID 0, a root CPU: the hypervisor stops the cell with a
 # line saying so (Documentation/inmate-interface.md), the IPI never gets
@@ -37,6 +38,11 @@ console_has "CPU 0 of the cell starts the other" \
 	"SMP demo: CPU 0 (APIC ID 2) starting 1 other CPU(s)"
 console_has "CPU 1 of the cell reports" "CPU 1 (APIC ID 3) reports"
 console_has "both CPUs online" "SMP demo: 2 of 2 CPUs online"
+# As under Jailhouse, cell start sends every CPU of the cell to the reset
+# entry (inmates built with Jailhouse's library count the CPUs there), where
+# all but the bootstrap processor halt until INIT/STARTUP.
+check_contains "the other CPU had come to the reset entry at cell start" \
+	"$(jailhouse console)" "SMP demo: 1 other CPU(s) had halted at the reset entry"
 console_has "IPIs inside the cell arrive, physical and logical" \
 	"SMP demo: IPIs to CPU 1 (APIC ID 3): physical arrived, logical arrived"
 sleep 1

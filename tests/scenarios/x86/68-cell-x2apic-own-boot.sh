@@ -165,6 +165,10 @@ xapic0=$(counter smp-demo xapic)
 icr0=$(counter smp-demo msr_x2apic_icr)
 expect_ok jailhouse cell start smp-demo
 console_has "smp-demo: both CPUs online" "SMP demo: 2 of 2 CPUs online"
+# As under Jailhouse, cell start sends every CPU of the cell to the reset
+# entry, where all but the bootstrap processor halt until INIT/STARTUP.
+check_contains "smp-demo: the other CPU had come to the reset entry" \
+	"$(jailhouse console)" "SMP demo: 1 other CPU(s) had halted at the reset entry"
 console_has "smp-demo: IPIs inside the cell arrive, physical and logical" \
 	"SMP demo: IPIs to CPU 1 (APIC ID 3): physical arrived, logical arrived"
 check_eq "smp-demo: no xAPIC page exit" "$xapic0" "$(counter smp-demo xapic)"

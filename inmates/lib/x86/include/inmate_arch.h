@@ -206,11 +206,15 @@ __u64 pci_bar_address(__u16 bdf, unsigned int n);
 typedef void (*ap_entry_t)(unsigned int index);
 /*
  * Starts the other CPUs (INIT, STARTUP to all but self), each calling
- * entry with its index 1..n; waits for `expected` of them or, when 0,
- * 100 ms. Returns how many reported.
+ * entry with its index 1..n; in a cell first waits (up to a second) for
+ * `expected` of them to halt at their reset entry, where cell start sent
+ * them. Then waits for `expected` of them to report or, when 0, 100 ms.
+ * Returns how many reported.
  */
 unsigned int smp_start_cpus(ap_entry_t entry, unsigned int expected);
 unsigned int smp_cpus_online(void);
+/* How many of the others had halted at their reset entry before. */
+unsigned int smp_cpus_parked(void);
 
 /* hypercall.c */
 const char *cpu_vendor(void);
