@@ -21,9 +21,10 @@ static bool cell_is_aarch32(const struct cell *cell)
 		(cell->config->flags & JAILHOUSE_CELL_AARCH32);
 }
 
-unsigned long arm64_cell_hcr(const struct cell *cell)
+/* HCR_EL2 for cell: Linux's has RW set, which only AArch32 cells clear. */
+unsigned long arm64_cell_hcr(const struct cell *cell, unsigned long hcr)
 {
-	return cell_is_aarch32(cell) ? 0 : HCR_RW;
+	return cell_is_aarch32(cell) ? hcr & ~HCR_RW : hcr | HCR_RW;
 }
 
 int arm_cell_check_state(const struct cell *cell)
