@@ -18,8 +18,10 @@ lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 expect_ok jailhouse enable "$ARM64_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 
-expect_fail_with "Invalid argument" \
+expect_fail_with "the cell config was rejected" \
 	jailhouse cell create /etc/jailhouse/aarch32-demo.cell
+check_contains "the hypervisor answered -EINVAL" "$(dmesg | tail -n 5)" \
+	'refused to create cell "aarch32-demo" (-22)'
 console_has "refusal names cell, flag and reason" \
 	'Cell "aarch32-demo": JAILHOUSE_CELL_AARCH32 refused, CPU [0-9]* has no AArch32 at EL1' 5
 check_eq "one refusal line" "1" \
