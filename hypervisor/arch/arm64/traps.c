@@ -54,10 +54,13 @@ static void decode_sysreg(struct arm_trap *t)
 	arm_handle_sysreg(t, &acc);
 }
 
-/* Classes whose syndrome carries the AArch32 instruction's condition. */
+/*
+ * Classes of trapped AArch32 instructions whose syndrome carries their
+ * condition (0x01..0x0c, SMC32); not the illegal-state one (0x0e).
+ */
 static bool has_condition(unsigned int ec)
 {
-	return (ec >= EC_WFX && ec <= EC_ILLEGAL_STATE) || ec == EC_SMC32;
+	return (ec >= EC_WFX && ec <= EC_CP14_64) || ec == EC_SMC32;
 }
 
 static void handle_conditional(struct arm_trap *t, unsigned int ec)

@@ -18,7 +18,7 @@
 #define EC_WFX			0x01
 #define EC_CP15_32		0x03
 #define EC_CP15_64		0x04
-#define EC_ILLEGAL_STATE	0x0e
+#define EC_CP14_64		0x0c
 #define EC_HVC32		0x12
 #define EC_SMC32		0x13
 #define EC_HVC64		0x16
