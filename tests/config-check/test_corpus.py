@@ -514,11 +514,19 @@ def _platform_cases(x86, arm64):
     ]
 
 
+def _aarch32(cell):
+    cell.desc = cell.desc.copy(flags=cell.flags | abi.CELL_AARCH32)
+
+
 def _clean_cases(x86, arm64, arm):
     return [Case('%s fixtures are clean' % fx.srcarch,
                  [('sys', fx['sys']), ('a', fx['cell-a']),
                   ('b', fx['cell-b'])], 0)
-            for fx in (x86, arm64, arm)]
+            for fx in (x86, arm64, arm)] + [
+        # An AArch32 cell on arm64 (the hypervisor checks the CPU).
+        Case('arm64 AArch32 cell is clean',
+             [('sys', arm64['sys']),
+              ('a', edit_cell(arm64['cell-a'], _aarch32))], 0)]
 
 
 def _cli_tests(ctx):

@@ -48,6 +48,7 @@ TEST(arm_mmio_decode_zero_register)
 	unsigned int reg;
 
 	memset(&f, 0xff, sizeof(f));
+	f.aarch32_mode = 0;
 	ASSERT_EQ(mmio_decode(iss(2, false, 31, false, true), &f, &acc, &reg),
 		  0);
 	EXPECT_EQ(acc.value, 0);
@@ -69,6 +70,8 @@ TEST(arm_mmio_read_extension)
 	struct mmio_access acc = { .size = 1, .value = 0x80 };
 
 	memset(&f, 0xaa, sizeof(f));
+	/* An AArch64 guest's frame, as the trap entry marks it. */
+	f.aarch32_mode = 0;
 	/* ldrsb x3: sign-extended to 64 bits */
 	mmio_complete_read(iss(0, true, 3, true, false), &f, &acc, 3);
 	EXPECT_EQ(f.x[3], 0xffffffffffffff80UL);

@@ -153,6 +153,7 @@ int arch_cell_create(struct cell *cell)
 	const char *name = cell->config->name;
 	struct arch_cell *ac;
 	unsigned int cpu;
+	int err;
 
 	if (cell->id > MAX_VMID) {
 		printk("Cell \"%s\": id %u is beyond the VMIDs (CPU %u)\n",
@@ -167,6 +168,10 @@ int arch_cell_create(struct cell *cell)
 			return -EINVAL;
 		}
 	}
+
+	err = arm_cell_check_state(cell);
+	if (err)
+		return err;
 
 	ac = page_zalloc(&mem_pool, PAGES(sizeof(*ac)));
 	if (!ac)

@@ -74,8 +74,9 @@ static void save_linux_state(struct arch_per_cpu *a)
 void arm_cell_activate(struct per_cpu *cpu)
 {
 	unsigned long hcr = ((unsigned long)cpu->arch.linux_hcr & ~HCR_AMO) |
-		HCR_IMO | HCR_FMO | HCR_VM | HCR_SWIO | HCR_TSC |
-		ARM_HCR_CELL_EXTRA;
+		HCR_IMO | HCR_FMO | HCR_VM | HCR_SWIO | HCR_TSC;
+
+	hcr = ARM_HCR_CELL(cpu->cell, hcr);
 
 	sysreg_write(VTCR, ARM_VTCR_CELL);
 	sysreg_write(VTTBR, arm_cell_vttbr(cpu->cell));

@@ -15,6 +15,7 @@
 #include <arm-common/hv.h>
 #include <arm-common/mmio.h>
 #include <arm-common/psci.h>
+#include <arm-common/psr.h>
 #include <arm-common/subarch.h>
 #include <arm-common/syndrome.h>
 #include <arm-common/traps.h>
@@ -128,6 +129,39 @@ void arm_handle_sysreg(struct arm_trap *t,
 	t->cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VSGI]++;
 	gic_send_sgi1r(t->cpu, acc->value);
 	arm_skip_instruction(t);
+}
+
+void arm_handle_cp15_64(struct arm_trap *t)
+{
+	unsigned long iss = ESR_ISS(t->syndrome);
+	struct arm_sysreg_access acc = {
+		.reg = (iss & ISS_CP64_MASK) == ISS_CP64_ICC_SGI1R ?
+			ARM_SYSREG_ICC_SGI1R : ARM_SYSREG_OTHER,
+		.is_write = !(iss & ISS_CP64_READ),
+		.value = trap_reg(t->frame, ISS_CP64_RT(iss)) |
+			(u64)trap_reg(t->frame, ISS_CP64_RT2(iss)) << 32,
+	};
+
+	arm_handle_sysreg(t, &acc);
+}
+
+/* An SMC32 tells whether its condition may have failed at all. */
+static bool condition_known_to_pass(unsigned long syndrome)
+{
+	return ESR_EC(syndrome) == EC_SMC32 &&
+		!(ESR_ISS(syndrome) & ISS_SMC_CCKNOWNPASS);
+}
+
+bool arm_skip_failed_condition(const struct arm_trap *t, u32 psr)
+{
+	unsigned long iss = ESR_ISS(t->syndrome);
+	u32 cond = psr_trap_condition(psr, iss & ISS_CV, ISS_COND(iss));
+
+	if (condition_known_to_pass(t->syndrome) ||
+	    psr_condition_holds(psr, cond))
+		return false;
+	arm_skip_instruction(t);
+	return true;
 }
 
 u64 arm_irq_fast(struct per_cpu *cpu)

@@ -104,3 +104,10 @@ void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
 	frame->r[0] = context;
 	set_guest_entry(entry);
 }
+
+/* PL1 of ARMv7 is AArch32: every cell runs as it asks. */
+int arm_cell_check_state(const struct cell *cell)
+{
+	(void)cell;
+	return 0;
+}

@@ -19,14 +19,6 @@
 #define KIND_IRQ		6
 #define KIND_FIQ		7
 
-/* MCRR/MRRC trap ISS: Opc1, Rt2, Rt, CRm, direction (1: read). */
-#define ISS_CP64_MASK		0xf001e
-#define ISS_CP64_RT2(iss)	(((iss) >> 10) & 0xf)
-#define ISS_CP64_RT(iss)	(((iss) >> 5) & 0xf)
-#define ISS_CP64_READ		BIT(0)
-/* ICC_SGI1R: Opc1 0, CRm 12. */
-#define ISS_ICC_SGI1R		(12 << 1)
-
 static const char *const vector_names[] = {
 	"HYP reset", "HYP undefined instruction", "HYP hypervisor call",
 	"HYP prefetch abort", "HYP data abort", "guest trap", "IRQ", "FIQ",
@@ -38,21 +30,6 @@ static u32 trap_spsr(void)
 
 	asm volatile("mrs %0, spsr" : "=r" (v));
 	return v;
-}
-
-/* MCRR of the one 64-bit register a guest may reach through a trap. */
-static void decode_cp15_64(struct arm_trap *t)
-{
-	unsigned long iss = ESR_ISS(t->syndrome);
-	struct arm_sysreg_access acc = {
-		.reg = (iss & ISS_CP64_MASK) == ISS_ICC_SGI1R ?
-			ARM_SYSREG_ICC_SGI1R : ARM_SYSREG_OTHER,
-		.is_write = !(iss & ISS_CP64_READ),
-		.value = trap_reg(t->frame, ISS_CP64_RT(iss)) |
-			(u64)trap_reg(t->frame, ISS_CP64_RT2(iss)) << 32,
-	};
-
-	arm_handle_sysreg(t, &acc);
 }
 
 static void handle_sync(struct arm_trap *t)
@@ -68,7 +45,7 @@ static void handle_sync(struct arm_trap *t)
 		arm_handle_dabt(t);
 		break;
 	case EC_CP15_64:
-		decode_cp15_64(t);
+		arm_handle_cp15_64(t);
 		break;
 	default:
 		arm_trap_fatal(t, "unhandled trap");

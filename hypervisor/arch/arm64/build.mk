@@ -22,6 +22,7 @@ ARCH_SRCS := \
 	arch/arm-common/traps.c \
 	arch/arm-common/uart_8250.c \
 	arch/arm-common/uart_pl011.c \
+	arch/arm64/aarch32.c \
 	arch/arm64/setup.c \
 	arch/arm64/subarch.c \
 	arch/arm64/time.c \

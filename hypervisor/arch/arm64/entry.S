@@ -357,18 +357,27 @@ el2_init_virt:
 	b	el2_trap
 	.endm
 
+	.macro	irq_vector
+	.balign	0x80
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #FRAME_PAIR(0)]
+	b	el2_irq
+	.endm
+
 	.balign	2048
 	.globl	el2_vectors
 el2_vectors:
 	.irp	kind, 0, 1, 2, 3, 4, 5, 6, 7, 8
 	vector	\kind
 	.endr
-	/* 9, IRQ from a guest: the short path. */
-	.balign	0x80
-	sub	sp, sp, #FRAME_SIZE
-	stp	x0, x1, [sp, #FRAME_PAIR(0)]
-	b	el2_irq
-	.irp	kind, 10, 11, 12, 13, 14, 15
+	/* 9, IRQ from an AArch64 guest: the short path. */
+	irq_vector
+	.irp	kind, 10, 11, 12
+	vector	\kind
+	.endr
+	/* 13, IRQ from an AArch32 guest: the same path. */
+	irq_vector
+	.irp	kind, 14, 15
 	vector	\kind
 	.endr
 

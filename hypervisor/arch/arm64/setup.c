@@ -20,6 +20,7 @@
 #include <arm-common/hcr.h>
 #include <arm-common/setup.h>
 #include <arm-common/subarch.h>
+#include <asm/aarch32.h>
 #include <asm/entry.h>
 #include <asm/layout.h>
 
@@ -75,12 +76,10 @@ void arm_cpu_start(struct per_cpu *cpu, struct trap_frame *frame,
 	write_sysreg(cntp_ctl_el0, 0);
 	write_sysreg(vpidr_el2, a->midr);
 	write_sysreg(vmpidr_el2, a->mpidr);
-	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 	arm_cell_activate(cpu);
 	gic_cpu_reset(cpu);
 
 	memset(frame, 0, sizeof(*frame));
 	frame->x[0] = context;
-	write_sysreg(elr_el2, entry);
-	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
+	arm64_set_guest_entry(cpu->cell, entry);
 }

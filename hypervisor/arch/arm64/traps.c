@@ -2,11 +2,15 @@
 /*
  * AArch64 exits to EL2, decoded by vector and ESR_EL2 exception class and
  * handed to the handlers of arm-common (traps.c there): hypercalls, SMCs,
- * stage-2 data aborts, ICC_SGI1R_EL1 writes, physical interrupts.
- * Anything else, and any exception of EL2 itself, is fatal.
+ * stage-2 data aborts, ICC_SGI1R_EL1 writes, physical interrupts. Guests
+ * of AArch32 cells (JAILHOUSE_CELL_AARCH32) come through the AArch32
+ * vectors with their own classes: HVC32, SMC32, MCRR of ICC_SGI1R and
+ * WFI/WFE, each first checked against its condition. Anything else, and
+ * any exception of EL2 itself, is fatal.
  */
 #include <jailhouse/hypercall.h>
 #include <core/percpu.h>
+#include <arm-common/psr.h>
 #include <arm-common/subarch.h>
 #include <arm-common/syndrome.h>
 #include <arm-common/traps.h>
@@ -16,6 +20,9 @@
 #define KIND_LOWER_SYNC		8
 #define KIND_LOWER_IRQ		9
 #define KIND_LOWER_FIQ		10
+/* 12..15: the same from an AArch32 guest. */
+#define KIND_AARCH32		12
+#define KIND_AARCH32_OFFSET	4
 
 /* System register trap ISS: Op0, Op2, Op1, CRn, Rt, CRm, direction. */
 #define ISS_SYSREG_MASK		0x3ffc1e
@@ -47,10 +54,47 @@ static void decode_sysreg(struct arm_trap *t)
 	arm_handle_sysreg(t, &acc);
 }
 
+/*
+ * Classes of trapped AArch32 instructions whose syndrome carries their
+ * condition (0x01..0x0c, SMC32); not the illegal-state one (0x0e).
+ */
+static bool has_condition(unsigned int ec)
+{
+	return (ec >= EC_WFX && ec <= EC_CP14_64) || ec == EC_SMC32;
+}
+
+static void handle_conditional(struct arm_trap *t, unsigned int ec)
+{
+	if (arm_skip_failed_condition(t, read_sysreg(spsr_el2)))
+		return;
+
+	switch (ec) {
+	case EC_SMC32:
+		arm_handle_smc(t);
+		break;
+	case EC_CP15_64:
+		arm_handle_cp15_64(t);
+		break;
+	case EC_WFX:
+		/* No wait needed: a WFI or WFE may always end early. */
+		arm_skip_instruction(t);
+		break;
+	default:
+		arm_trap_fatal(t, "unhandled trap");
+	}
+}
+
 static void handle_sync(struct arm_trap *t)
 {
-	switch (ESR_EC(t->syndrome)) {
+	unsigned int ec = ESR_EC(t->syndrome);
+
+	if (t->frame->aarch32_mode && has_condition(ec)) {
+		handle_conditional(t, ec);
+		return;
+	}
+	switch (ec) {
 	case EC_HVC64:
+	case EC_HVC32:
 		arm_handle_hvc(t);
 		break;
 	case EC_SMC64:
@@ -67,6 +111,14 @@ static void handle_sync(struct arm_trap *t)
 	}
 }
 
+/* Which register set the guest's registers in f belong to. */
+static void note_guest_state(struct trap_frame *f)
+{
+	unsigned long spsr = read_sysreg(spsr_el2);
+
+	f->aarch32_mode = (spsr & PSR_AARCH32) ? spsr & PSR_MODE_MASK : 0;
+}
+
 /*
  * An interrupt that arm_irq_fast() (called by entry.S) left to the full
  * path, with the whole frame saved now.
@@ -79,6 +131,7 @@ void arm64_irq_slow(struct trap_frame *f, u64 ack)
 		.origin = vector_names[KIND_LOWER_IRQ],
 	};
 
+	note_guest_state(f);
 	arm_irq_slow(&t, ack);
 }
 
@@ -92,6 +145,10 @@ void arm64_trap(struct trap_frame *f, unsigned long kind)
 		.in_hyp = kind < KIND_LOWER_SYNC,
 	};
 
+	note_guest_state(f);
+	/* A guest's exception, whichever state it ran in. */
+	if (kind >= KIND_AARCH32)
+		kind -= KIND_AARCH32_OFFSET;
 	/* IRQs from a guest take entry.S's short path to arm_irq_fast(). */
 	if (kind == KIND_LOWER_IRQ || kind == KIND_LOWER_FIQ) {
 		t.cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;

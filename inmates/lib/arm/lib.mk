@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # ARMv7 part of inmate.mk (see include/inmate_arch.h). The PL011, GIC
-# (v2 only), PSCI, SMP and lock code is arm64's (lib/include/inmate_arm.h).
+# (v2, and v3 for AArch32 cells on arm64), PSCI, SMP and lock code is
+# arm64's (lib/include/inmate_arm.h).
 
-ARM64_SHARED := uart-pl011.c gic.c gic-v2.c psci.c smp.c bakery-lock.c
+ARM64_SHARED := uart-pl011.c gic.c gic-v2.c gic-v3.c psci.c smp.c \
+	bakery-lock.c
 ARCH_LIB_SRCS := start.S vectors.S arch.c timer.c $(ARM64_SHARED)
 $(foreach f,$(ARM64_SHARED),$(eval vpath $(f) $(LIB)/arm64))
 

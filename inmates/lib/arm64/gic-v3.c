@@ -26,6 +26,11 @@
 #define GICR_ISENABLER0		(GICR_SGI + 0x0100)
 #define GICR_IPRIORITYR		(GICR_SGI + 0x0400)
 
+/*
+ * The CPU interface registers: AArch64 system registers here, CP15 ones
+ * on ARMv7 (whose inmate_arch.h defines GIC_V3_CP15 and the same names).
+ */
+#ifndef GIC_V3_CP15
 /* Encodings, so that any assembler accepts them. */
 #define ICC_PMR_EL1		S3_0_C4_C6_0
 #define ICC_IAR1_EL1		S3_0_C12_C12_0
@@ -36,6 +41,11 @@
 #define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
 #define ICC_SGI1R_EL1		S3_0_C12_C11_5
 
+#define __read_sysreg(r)	read_sysreg(r)
+#define __write_sysreg(r, v)	write_sysreg(r, v)
+#define __write_sysreg64(r, v)	write_sysreg(r, v)
+#endif
+
 /* ICC_SGI1R_EL1 fields: Aff1 23:16, INTID 27:24, Aff2 39:32, RS 47:44. */
 #define SGI1R_AFF1_SHIFT	16
 #define SGI1R_INTID_SHIFT	24
@@ -44,15 +54,12 @@
 #define SGI1R_AFF3_SHIFT	48
 #define SGI1R_IRM		(1ULL << 40)
 
-#define __read_sysreg(r)	read_sysreg(r)
-#define __write_sysreg(r, v)	write_sysreg(r, v)
-
 #define GIC_PRIO_DEFAULT	0xa0
 #define GIC_PRIO_MASK_ALL_LOWER	0xf0
 
 __u64 mpidr_affinity(void)
 {
-	__u64 mpidr = read_sysreg(mpidr_el1);
+	__u64 mpidr = mpidr_self();
 
 	return (mpidr & 0xffffff) | ((mpidr >> 8) & 0xff000000);
 }
@@ -179,7 +186,7 @@ static bool gic_v3_send_sgi(unsigned int cpu, unsigned int sgi)
 	__u64 aff0 = mpidr & 0xff;
 
 	/* Target list of 16 CPUs within the range aff0 / 16 (RS). */
-	__write_sysreg(ICC_SGI1R_EL1,
+	__write_sysreg64(ICC_SGI1R_EL1,
 		       1ULL << (aff0 & 0xf) |
 		       (aff0 >> 4) << SGI1R_RS_SHIFT |
 		       ((mpidr >> 8) & 0xff) << SGI1R_AFF1_SHIFT |
@@ -192,7 +199,7 @@ static bool gic_v3_send_sgi(unsigned int cpu, unsigned int sgi)
 
 static void gic_v3_send_sgi_others(unsigned int sgi)
 {
-	__write_sysreg(ICC_SGI1R_EL1,
+	__write_sysreg64(ICC_SGI1R_EL1,
 		       SGI1R_IRM | (__u64)sgi << SGI1R_INTID_SHIFT);
 	isb();
 }

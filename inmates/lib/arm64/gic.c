@@ -17,7 +17,7 @@ static irq_handler_t irq_handler;
 /* Per CPU index, each written by its own CPU only. */
 static unsigned long sgis_sent[SMP_MAX_CPUS];
 
-/* Not linked on ARMv7, which has no GICv3 (lib/arm/lib.mk). */
+/* Weak: an image may leave GICv3 out. */
 extern const struct gic_ops gic_v3_ops __attribute__((weak));
 
 int gic_setup(irq_handler_t handler)

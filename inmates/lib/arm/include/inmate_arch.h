@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
 /*
  * ARMv7-A (AArch32) part of the inmate library: start in SVC mode with
- * the MMU off, PL011 and 8250 consoles, GICv2, the generic timer through
+ * the MMU off, PL011 and 8250 consoles, GICv2 and (in an AArch32 cell on
+ * an arm64 GICv3 machine) GICv3, the generic timer through
  * CP15, PSCI and the cell's other CPUs. The GIC, PSCI, SMP and PL011
  * code is arm64's (inmate_arm.h), built for ARMv7. With the MMU off
  * every data access is Strongly-ordered, where unaligned accesses fault
@@ -49,6 +50,48 @@ static inline void mmio_write32(unsigned long addr, __u32 v)
 {
 	*(volatile __u32 *)addr = v;
 }
+
+/*
+ * 64-bit device registers (GICv3) as two word accesses, low word first:
+ * an LDRD/STRD gives the hypervisor no syndrome to emulate it by.
+ */
+static inline __u64 mmio_read64(unsigned long addr)
+{
+	__u32 lo = mmio_read32(addr);
+
+	return lo | (__u64)mmio_read32(addr + 4) << 32;
+}
+
+static inline void mmio_write64(unsigned long addr, __u64 v)
+{
+	mmio_write32(addr, (__u32)v);
+	mmio_write32(addr + 4, (__u32)(v >> 32));
+}
+
+/*
+ * GICv3 CPU interface through CP15 (lib/arm64/gic-v3.c): each name is
+ * the CRn, CRm, opc2 tail of its MRC/MCR (opc1 0); ICC_SGI1R is the
+ * 64-bit MCRR with CRm c12.
+ */
+#define GIC_V3_CP15
+#define ICC_PMR_EL1		"c4, c6, 0"
+#define ICC_IAR1_EL1		"c12, c12, 0"
+#define ICC_EOIR1_EL1		"c12, c12, 1"
+#define ICC_BPR1_EL1		"c12, c12, 3"
+#define ICC_CTLR_EL1		"c12, c12, 4"
+#define ICC_SRE_EL1		"c12, c12, 5"
+#define ICC_IGRPEN1_EL1		"c12, c12, 7"
+#define ICC_SGI1R_EL1		"c12"
+
+#define __read_sysreg(r) ({						\
+	__u32 __v;							\
+	asm volatile("mrc p15, 0, %0, " r : "=r" (__v));		\
+	__v;								\
+})
+#define __write_sysreg(r, v)						\
+	asm volatile("mcr p15, 0, %0, " r : : "r" ((__u32)(v)))
+#define __write_sysreg64(r, v)						\
+	asm volatile("mcrr p15, 0, %Q0, %R0, " r : : "r" ((__u64)(v)))
 
 static inline void cpu_relax(void)
 {

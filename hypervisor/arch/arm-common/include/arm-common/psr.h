@@ -28,6 +28,15 @@
 #define PSR_MODE_SYS		0x1fU
 #define PSR_T_BIT		(1U << 5)
 
+/* Condition flags N, Z, C, V in bits 31:28. */
+#define PSR_N_BIT		(1U << 31)
+#define PSR_Z_BIT		(1U << 30)
+#define PSR_C_BIT		(1U << 29)
+#define PSR_V_BIT		(1U << 28)
+
+/* Condition code "always" (AL), and 1111, which is unconditional too. */
+#define COND_AL			0xeU
+
 /* IT[7:2] in bits 15:10, IT[1:0] in bits 26:25. */
 #define PSR_IT_HIGH_MASK	0xfc00U
 #define PSR_IT_LOW_MASK		0x06000000U
@@ -56,6 +65,44 @@ static inline u32 psr_it_advance(u32 psr)
 	if (!(it & 7))
 		return psr_with_it_state(psr, 0);
 	return psr_with_it_state(psr, (it & 0xe0) | ((it << 1) & 0x1f));
+}
+
+/*
+ * Whether an AArch32 condition code passes with the flags of psr (ARM ARM
+ * ConditionHolds()): bits 3:1 pick the test, bit 0 inverts it, except
+ * for 1111, which always passes.
+ */
+static inline bool psr_condition_holds(u32 psr, u32 cond)
+{
+	bool n = psr & PSR_N_BIT, z = psr & PSR_Z_BIT;
+	bool c = psr & PSR_C_BIT, v = psr & PSR_V_BIT;
+	bool res;
+
+	switch ((cond >> 1) & 7) {
+	case 0: res = z; break;
+	case 1: res = c; break;
+	case 2: res = n; break;
+	case 3: res = v; break;
+	case 4: res = c && !z; break;
+	case 5: res = n == v; break;
+	case 6: res = n == v && !z; break;
+	default: return true;
+	}
+	return (cond & 1) ? !res : res;
+}
+
+/*
+ * The condition of a trapped AArch32 instruction: the syndrome's when it
+ * says it is valid (cond_valid), else the one of the current Thumb IT
+ * block, else "always" (ARM ARM: CV may be 0 only for Thumb code).
+ */
+static inline u32 psr_trap_condition(u32 psr, bool cond_valid, u32 cond)
+{
+	u32 it = psr_it_state(psr);
+
+	if (cond_valid)
+		return cond;
+	return (it & 0xf) ? it >> 4 : COND_AL;
 }
 
 #endif /* !_ARM_COMMON_PSR_H */

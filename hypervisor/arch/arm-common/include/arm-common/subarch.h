@@ -66,6 +66,7 @@
 
 struct per_cpu;
 struct arm_trap;
+struct cell;
 
 /* The per-CPU area of the calling CPU (TPIDR_EL2 / HTPIDR). */
 struct per_cpu *this_cpu(void);
@@ -89,6 +90,13 @@ void arm_skip_instruction(const struct arm_trap *t);
  * (syndrome, fault addresses, return address, saved status).
  */
 void arm_dump_trap_regs(void);
+
+/*
+ * Whether this CPU can run the cell in the execution state its config
+ * asks for (JAILHOUSE_CELL_AARCH32): 0, or one console line and a
+ * negative errno. Called when a cell is created.
+ */
+int arm_cell_check_state(const struct cell *cell);
 
 /* Run the guest with the registers of frame; never returns. */
 void __noreturn arm_enter_guest(struct trap_frame *frame);

@@ -18,6 +18,7 @@
 #define EC_WFX			0x01
 #define EC_CP15_32		0x03
 #define EC_CP15_64		0x04
+#define EC_CP14_64		0x0c
 #define EC_HVC32		0x12
 #define EC_SMC32		0x13
 #define EC_HVC64		0x16
@@ -26,6 +27,24 @@
 #define EC_IABT_LOW		0x20
 #define EC_DABT_LOW		0x24
 #define EC_DABT_CUR		0x25
+
+/*
+ * Classes 0x01..0x0e and SMC32 of an AArch32 guest: the condition code
+ * (COND) of the instruction, valid when CV is set. A trapped instruction
+ * whose condition fails must not take effect (ARM ARM D17.2.37). An
+ * SMC32 says with CCKNOWNPASS that its condition passed.
+ */
+#define ISS_CV			(1UL << 24)
+#define ISS_COND(iss)		(((iss) >> 20) & 0xf)
+#define ISS_SMC_CCKNOWNPASS	(1UL << 19)
+
+/* MCRR/MRRC (EC_CP15_64): Opc1, Rt2, Rt, CRm, direction (1: read). */
+#define ISS_CP64_MASK		0xf001e
+#define ISS_CP64_RT2(iss)	(((iss) >> 10) & 0xf)
+#define ISS_CP64_RT(iss)	(((iss) >> 5) & 0xf)
+#define ISS_CP64_READ		(1UL << 0)
+/* ICC_SGI1R: Opc1 0, CRm 12. */
+#define ISS_CP64_ICC_SGI1R	(12 << 1)
 
 /* HVC: the immediate of the instruction. */
 #define ISS_HVC_IMM(iss)	((iss) & 0xffff)

@@ -57,6 +57,17 @@ void arm_handle_dabt(struct arm_trap *t);
 /* A trapped system register access the sub-arch decoded. */
 void arm_handle_sysreg(struct arm_trap *t,
 		       const struct arm_sysreg_access *acc);
+/* MCRR/MRRC of an AArch32 guest (ICC_SGI1R), decoded from the syndrome. */
+void arm_handle_cp15_64(struct arm_trap *t);
+
+/*
+ * AArch32 guests: the CPU may trap a conditional instruction whose
+ * condition fails (flags in psr, the guest's saved status). Such an
+ * instruction is skipped here, as the CPU would have, and true returned;
+ * the caller must not carry it out.
+ */
+bool arm_skip_failed_condition(const struct arm_trap *t, u32 psr);
+
 /* A physical interrupt taken while a guest ran (exit counted already). */
 void arm_handle_irq(struct arm_trap *t);
 

@@ -5,7 +5,8 @@
 
 /* HYP stage 1: LPAE, 32-bit VA, 3 levels. */
 #define ARM_HYP_PAGING		arm_lpae_hyp_paging
-#define ARM_HCR_CELL_EXTRA	0
+/* PL1 is AArch32 anyway: HCR is the same for every cell. */
+#define ARM_HCR_CELL(cell, hcr)	(hcr)
 /*
  * VTCR for the 40-bit IPA stage-2 format: T0SZ -8, start at level 1,
  * walks inner shareable write-back; bit 31 RES1.
