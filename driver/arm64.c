@@ -35,6 +35,10 @@ int jailhouse_arch_init(void)
 	return 0;
 }
 
+void jailhouse_arch_exit(void)
+{
+}
+
 int jailhouse_arch_check_cpu(void)
 {
 	/*

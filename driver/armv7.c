@@ -9,6 +9,8 @@
 #define pr_fmt(fmt) "jailhouse: " fmt
 
 #include <linux/err.h>
+#include <linux/cpuhotplug.h>
+#include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -33,11 +35,56 @@
 
 static void *hyp_stub_vectors;
 
+/*
+ * A CPU the hypervisor switches on for Linux enters Linux in SVC mode.
+ * Linux then counts its CPUs' boot modes as mixed and, from then on,
+ * leaves its hyp stub out on every CPU it switches on itself, although
+ * firmware starts them in HYP mode. Enable would jump into such a CPU's
+ * missing stub and hang, so the driver remembers those CPUs (only what
+ * happened while it was loaded: Linux's own flag is not visible to
+ * modules) and enable names them instead.
+ */
+static bool boot_modes_mixed;
+static cpumask_t stubless_cpus;
+static int hotplug_state;
+
+static int cpu_came_online(unsigned int cpu)
+{
+	if (jailhouse_enabled) {
+		/* Disable returns it to the stub like every root CPU. */
+		boot_modes_mixed = true;
+		cpumask_clear_cpu(cpu, &stubless_cpus);
+	} else if (boot_modes_mixed) {
+		cpumask_set_cpu(cpu, &stubless_cpus);
+	}
+	return 0;
+}
+
 int jailhouse_arch_init(void)
 {
 	/* Missing symbols only make enable fail; the rest keeps working. */
 	hyp_stub_vectors = jailhouse_ksym("__hyp_stub_vectors");
 	jailhouse_hv_map_init();
+	hotplug_state = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN,
+						  "jailhouse/armv7:online",
+						  cpu_came_online, NULL);
+	return hotplug_state < 0 ? hotplug_state : 0;
+}
+
+void jailhouse_arch_exit(void)
+{
+	cpuhp_remove_state_nocalls(hotplug_state);
+}
+
+static int check_stubs(void)
+{
+	unsigned int cpu;
+
+	for_each_cpu_and(cpu, &stubless_cpus, cpu_online_mask) {
+		pr_err("CPU %u has no hyp stub: Linux switched it on after a CPU had started under the hypervisor (in SVC mode) and then leaves the stub out; take CPU %u offline (or reboot) before enabling\n",
+		       cpu, cpu);
+		return -ENXIO;
+	}
 	return 0;
 }
 
@@ -59,7 +106,7 @@ int jailhouse_arch_check_cpu(void)
 		pr_err("the kernel's hyp stub (__hyp_stub_vectors) was not found; is the kernel booted in HYP mode?\n");
 		return -ENOSYS;
 	}
-	return 0;
+	return check_stubs();
 }
 
 /* Anywhere in vmalloc space; the image runs position independent. */

@@ -134,6 +134,7 @@ void jailhouse_hv_unmap(void *virt);
 
 /* x86.c, arm64.c, armv7.c; arm.c for what both ARM ones share */
 int jailhouse_arch_init(void);
+void jailhouse_arch_exit(void);
 int jailhouse_arch_check_cpu(void);
 const char *jailhouse_arch_firmware_name(void);
 /* Map the hypervisor memory where the arch runs it (hv_map.c). */

@@ -513,9 +513,11 @@ static int __init jailhouse_init(void)
 		goto out_sysfs;
 	err = misc_register(&jailhouse_misc);
 	if (err)
-		goto out_sysfs;
+		goto out_arch;
 	return 0;
 
+out_arch:
+	jailhouse_arch_exit();
 out_sysfs:
 	jailhouse_sysfs_exit(jailhouse_dev);
 out_unregister_dev:
@@ -530,6 +532,7 @@ static void __exit jailhouse_exit(void)
 	mutex_lock(&jailhouse_lock);
 	hv_mem_release();
 	mutex_unlock(&jailhouse_lock);
+	jailhouse_arch_exit();
 	jailhouse_sysfs_exit(jailhouse_dev);
 	root_device_unregister(jailhouse_dev);
 }

@@ -38,6 +38,10 @@ int jailhouse_arch_init(void)
 	return 0;
 }
 
+void jailhouse_arch_exit(void)
+{
+}
+
 /* AMD APM vol. 3, CPUID Fn8000_0001 ECX bit 2 and Fn8000_000A EDX bit 0. */
 #define CPUID_EXT_FEATURES	0x80000001
 #define CPUID_SVM_FEATURES	0x8000000a

@@ -24,7 +24,7 @@ static const struct {
 	{ "ENOMEM", ENOMEM }, { "EACCES", EACCES }, { "EFAULT", EFAULT },
 	{ "EBUSY", EBUSY }, { "EEXIST", EEXIST }, { "ENODEV", ENODEV },
 	{ "EINVAL", EINVAL }, { "ENOTTY", ENOTTY }, { "ENOSYS", ENOSYS },
-	{ "ERANGE", ERANGE },
+	{ "ERANGE", ERANGE }, { "ENXIO", ENXIO },
 };
 
 static int wanted_errno(void)

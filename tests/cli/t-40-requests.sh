@@ -82,6 +82,8 @@ with_errno ENOENT "enable: no firmware" 1 "hypervisor firmware (jailhouse*.bin) 
 	"$FAKE" enable "$C/sys.cell"
 with_errno ENOEXEC "enable: bad firmware" 1 "not a valid image" \
 	"$FAKE" enable "$C/sys.cell"
+with_errno ENXIO "enable: a CPU without the hyp stub" 1 "a CPU cannot enter the hypervisor" \
+	"$FAKE" enable "$C/sys.cell"
 with_errno ENOMEM "enable: out of memory" 1 "out of memory" \
 	"$FAKE" enable "$C/sys.cell"
 with_errno ENOTTY "enable: wrong driver" 1 "/dev/jailhouse does not know this request" \

@@ -134,6 +134,9 @@ static void explain_enable(int err, const struct jailhouse_system *sys)
 	case EIO:
 		jh_fail("the hypervisor failed to start on a CPU; see dmesg and 'jailhouse console'");
 		break;
+	case ENXIO:
+		jh_fail("a CPU cannot enter the hypervisor: Linux switched it on without its hyp stub (ARMv7); take that CPU offline or reboot" SEE_DMESG);
+		break;
 	case E2BIG:
 	case EFBIG:
 		jh_fail("the system config or firmware is too big for the hypervisor memory" SEE_DMESG);
