@@ -3,9 +3,9 @@
 #
 # Chaos: the chaos inmate in tiny-demo's cell makes random accesses to
 # everything the hypervisor emulates or filters for a cell (xAPIC
-# registers and IPIs, PCI MMCONFIG, hypercalls) for 20 s, next to
-# apic-demo and a busy root. The accesses are legal in form, so nothing
-# may fail: no FATAL line at all on the hypervisor console, the chaos
+# registers and IPIs, x2APIC MSRs, PCI MMCONFIG, hypercalls) for 20 s,
+# next to apic-demo and a busy root. The accesses are legal in form, so
+# nothing may fail: no FATAL line at all on the hypervisor console, the chaos
 # cell still running at the end, apic-demo still taking its timer
 # interrupts, the root's workload still passing; afterwards both cells
 # are destroyed, the pool is back at its baseline, and another cell can
@@ -76,7 +76,7 @@ expect_ok timeout 30 jailhouse cell destroy tiny-demo
 echo "chaos seed: $seed"
 expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell
 expect_ok jailhouse cell load tiny-demo $demos/chaos.bin \
-	-s "con-type=jailhouse seed=$seed seconds=$seconds" -a 0x1000
+	-s "con-type=jailhouse seed=$seed seconds=$seconds x2apic" -a 0x1000
 sleep 1
 ticks0=$(cat "$apic")
 root0=$(grep -c ok $tmp/root.log)
@@ -87,11 +87,17 @@ c=$(jailhouse console | grep "Chaos: done: .*(seed $(printf 0x%x $seed))")
 echo "$c" | tail -n 1
 check_eq "chaos: cell still running" "running" "$(cell_state tiny-demo)"
 check_eq "chaos: no FATAL on the hypervisor console" "$fatal0" "$(fatals)"
-n=$(echo "$c" | tail -n 1 | awk '{ print $3 + $5 + $7 }')
+n=$(echo "$c" | tail -n 1 | awk '{ print $3 + $5 + $7 + $9 }')
 if [ "${n:-0}" -ge 10000 ]; then
 	pass "chaos: tens of thousands of accesses ($n)"
 else
 	fail "chaos: tens of thousands of accesses" "${n:-none}"
+fi
+x2=$(echo "$c" | tail -n 1 | awk '{ print $5 }')
+if [ "${x2:-0}" -ge 1000 ]; then
+	pass "chaos: x2APIC MSR accesses among them ($x2)"
+else
+	fail "chaos: x2APIC MSR accesses among them" "${x2:-none}"
 fi
 check_eq "chaos: apic-demo still running" "running" "$(cell_state apic-demo)"
 ticks1=$(cat "$apic")
