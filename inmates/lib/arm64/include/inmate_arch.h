@@ -113,6 +113,13 @@ static inline __u8 uart_reg_read(unsigned long base, __u16 flags,
 	return mmio_read8(base + reg);
 }
 
+/* ICC_SGI1R_EL1 (GICv3 system register interface). */
+static inline void icc_sgi1r_write(__u64 v)
+{
+	asm volatile("msr S3_0_C12_C11_5, %0\n\tisb" : : "r" (v)
+		     : "memory");
+}
+
 /* MPIDR_EL1's affinity fields (Aff3, Aff2..Aff0), PSCI's CPU naming. */
 #define MPIDR_AFF_MASK			0xff00ffffffULL
 
