@@ -24,6 +24,10 @@
  *     cell may make; ID, LDR and the rest of the range read. Only with
  *     "x2apic" on the command line: a seed of a run without it replays
  *     the same sequence;
+ *   - IOAPIC (with "ioapic", for a cell that owns one of its pins):
+ *     the index register set to any register (ID, version, every
+ *     redirection entry half), then the window read or written with a
+ *     random value, or a random vector written to the EOI register;
  *   - PCI MMCONFIG: naturally aligned reads and writes of 1, 2, 4 and 8
  *     bytes anywhere in the window, devices of other cells included;
  *   - hypercalls: every code up to a few past the last, random arguments
@@ -45,6 +49,11 @@
 #define X2APIC_MSR_ICR		0x830
 #define X2APIC_MSR_SELF_IPI	0x83f
 #define ICR_SHORTHAND_SHIFT	18
+#define IOAPIC_SELECT		0x00
+#define IOAPIC_WINDOW		0x10
+#define IOAPIC_EOI		0x40
+/* ID, version, arbitration, then 24 entries of two halves. */
+#define IOAPIC_REGS		0x40
 
 static __u64 state;
 
@@ -57,8 +66,8 @@ static __u64 next(void)
 	return state * 0x2545f4914f6cdd1dULL;
 }
 
-static unsigned long counts[4], done;
-static bool x2apic;
+static unsigned long counts[5], done;
+static bool x2apic, ioapic;
 /* "trace": every access printed before it is made, for replays. */
 static bool trace;
 
@@ -145,6 +154,26 @@ static void x2apic_access(void)
 	}
 }
 
+static void ioapic_access(unsigned long base)
+{
+	__u64 r = next();
+	__u32 reg = (r >> 8) % IOAPIC_REGS, v = r >> 32;
+
+	if ((r & 3) == 3) {
+		TRACE("IOAPIC EOI 0x%x", v & 0xff);
+		mmio_write32(base + IOAPIC_EOI, v & 0xff);
+		return;
+	}
+	mmio_write32(base + IOAPIC_SELECT, reg);
+	if (r & 1) {
+		TRACE("IOAPIC read 0x%x", reg);
+		mmio_read32(base + IOAPIC_WINDOW);
+	} else {
+		TRACE("IOAPIC write 0x%x: 0x%x", reg, v);
+		mmio_write32(base + IOAPIC_WINDOW, v);
+	}
+}
+
 static void mmconfig_access(unsigned long base)
 {
 	__u64 r = next(), v = next();
@@ -194,13 +223,17 @@ static void hypercall(void)
 	jailhouse_call_arg2(code, a1, a2);
 }
 
-static void one_access(unsigned long mmconfig)
+/* Eight in eight before x2APIC and IOAPIC: old seeds replay the same. */
+static void one_access(unsigned long mmconfig, unsigned long ioapic_base)
 {
-	unsigned int what = next() % (x2apic ? 10 : 8);
+	unsigned int what = next() % (8 + (x2apic ? 2 : 0) + (ioapic ? 2 : 0));
 
-	if (what >= 8) {
+	if (what >= 8 && x2apic && what < 10) {
 		x2apic_access();
 		counts[3]++;
+	} else if (what >= 8) {
+		ioapic_access(ioapic_base);
+		counts[4]++;
 	} else if (what < 3 || !mmconfig) {
 		apic_access();
 		counts[0]++;
@@ -221,19 +254,23 @@ static void one_access(unsigned long mmconfig)
 static void report(const char *what, __u64 seed)
 {
 	printk("Chaos: %s: %lu xAPIC, %lu x2APIC, %lu MMCONFIG, "
-	       "%lu hypercalls (seed 0x%llx)\n", what, counts[0], counts[3],
-	       counts[1], counts[2], (unsigned long long)seed);
+	       "%lu hypercalls, %lu IOAPIC (seed 0x%llx)\n", what, counts[0],
+	       counts[3], counts[1], counts[2], counts[4],
+	       (unsigned long long)seed);
 }
 
 void inmate_main(void)
 {
 	unsigned long seconds = cmdline_parse_int("seconds", 10);
 	unsigned long mmconfig = cmdline_parse_int("mmconfig", 0xb0000000);
+	unsigned long ioapic_base = cmdline_parse_int("ioapic-base",
+						      0xfec00000);
 	__u64 seed = cmdline_parse_int("seed", 0), start, now, last;
 	unsigned int n;
 
 	trace = cmdline_parse_bool("trace");
 	x2apic = cmdline_parse_bool("x2apic");
+	ioapic = cmdline_parse_bool("ioapic");
 	if (!seed)
 		seed = rdtsc() | 1;
 	state = seed;
@@ -242,7 +279,7 @@ void inmate_main(void)
 	start = last = pm_timer_read_ns();
 	do {
 		for (n = 0; n < 64; n++)
-			one_access(mmconfig);
+			one_access(mmconfig, ioapic_base);
 		now = pm_timer_read_ns();
 		if (now - last >= NS_PER_SEC) {
 			report("so far", seed);
