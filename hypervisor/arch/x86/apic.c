@@ -716,7 +716,7 @@ int apic_x2apic_write(struct per_cpu *cpu, u32 msr, u64 value, char *why,
 	if (msr == X2APIC_MSR_LVT_LINT0 || msr == X2APIC_MSR_LVT_LINT1)
 		value &= APIC_LVT_VALID;
 	else if (cpu->arch.x2apic && msr != X2APIC_MSR_SELF_IPI)
-		/* Only the ICR and the pins trap in native mode. */
+		/* Only the ICR, the pins and SELF_IPI trap in native mode. */
 		return -EINVAL;
 	return x2apic_reg_write(cpu, msr, value, why, size);
 }
