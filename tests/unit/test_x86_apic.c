@@ -115,3 +115,55 @@ TEST(x86_apic_routing_refusals_limited_per_run)
 	sender.cell = NULL;
 	xapic = NULL;
 }
+
+/*
+ * Fixed and lowest-priority IPIs with a vector below 16, by the xAPIC
+ * page's ICR, the x2APIC ICR and SELF_IPI: none reaches the hardware ICR
+ * (QEMU's APIC would leave it pending in IRR for ever), each says so in a
+ * line, and the cell's next legal IPI still goes out.
+ */
+TEST(x86_apic_illegal_vectors_dropped)
+{
+	static struct jailhouse_cell_desc desc = { .name = "vectors" };
+	struct cell cell = { .config = &desc };
+	static const u32 icrs[] = {
+		0x05 | ICR_ASSERT | ICR_TO_SELF,
+		0x0f | ICR_DM_LOWEST | ICR_ASSERT | ICR_TO_SELF,
+		0x00 | ICR_ASSERT | ICR_TO_SELF,
+	};
+	const char *p;
+	unsigned int n, lines = 0;
+	char why[64];
+
+	memset(fake_apic, 0, sizeof(fake_apic));
+	xapic = (volatile u8 *)fake_apic;
+	sender.cell = &cell;
+	sender.arch.apic_id = 2;
+	dbg_output_reset();
+	for (n = 0; n < (sizeof(icrs) / sizeof(icrs[0])); n++) {
+		apic_write_reg(&sender, APIC_REG_ICR_LO, icrs[n]);
+		EXPECT_EQ(fake_icr(), 0);
+		EXPECT_EQ(apic_x2apic_write(&sender, X2APIC_MSR_ICR,
+					    (u64)2 << 32 | icrs[n], why,
+					    sizeof(why)), 0);
+		EXPECT_EQ(fake_icr(), 0);
+	}
+	EXPECT_EQ(apic_x2apic_write(&sender, X2APIC_MSR_SELF_IPI, 3, why,
+				    sizeof(why)), 0);
+	EXPECT_EQ(fake_icr(), 0);
+	for (p = dbg_output; (p = strstr(p, "illegal vector")); p++)
+		lines++;
+	EXPECT_EQ(lines, 2 * (sizeof(icrs) / sizeof(icrs[0])) + 1);
+	EXPECT_TRUE(strstr(dbg_output, "CPU 0: IPI with illegal vector 5 "
+			   "dropped") != NULL);
+
+	/* Vector 16 is the first one an APIC takes; NMI has none. */
+	apic_write_reg(&sender, APIC_REG_ICR_LO, 0x10 | ICR_ASSERT |
+		       ICR_TO_SELF);
+	EXPECT_EQ(fake_icr() & ICR_VECTOR, 0x10);
+	fake_apic[APIC_REG_ICR_LO / 4] = 0;
+	apic_write_reg(&sender, APIC_REG_ICR_LO, ICR_DM_NMI | ICR_TO_SELF);
+	EXPECT_EQ(fake_icr() & ICR_DM_MASK, ICR_DM_NMI);
+	sender.cell = NULL;
+	xapic = NULL;
+}

@@ -521,6 +521,25 @@ static const char *ipi_kind(u32 icr_lo)
 	return "IPI";
 }
 
+/*
+ * Vectors 0-15 are the CPU's exceptions: a real APIC refuses them as fixed
+ * or lowest-priority IPIs (an illegal vector error), but QEMU's sets them
+ * in the target's IRR, where they stay pending for ever (Linux then
+ * reports a stale IRR). Such an IPI is dropped, with a line, wherever it
+ * was going; NMI, INIT and STARTUP carry no vector there.
+ */
+static bool illegal_vector_dropped(struct per_cpu *cpu, u32 icr_lo)
+{
+	u32 mode = icr_lo & ICR_DM_MASK;
+	u32 vector = icr_lo & ICR_VECTOR;
+
+	if ((mode != ICR_DM_FIXED && mode != ICR_DM_LOWEST) || vector >= 16)
+		return false;
+	refusal_printk(cpu->cell, "CPU %u: IPI with illegal vector %u "
+		       "dropped\n", cpu->cpu_id, vector);
+	return true;
+}
+
 /* The xAPIC page's ICR: strays are dropped with a console line. */
 static void xapic_icr_write(struct per_cpu *cpu, u32 icr_lo)
 {
@@ -530,7 +549,8 @@ static void xapic_icr_write(struct per_cpu *cpu, u32 icr_lo)
 	};
 	u32 mode = icr_lo & ICR_DM_MASK;
 
-	if (!send_guest_ipi(cpu, &ipi) ||
+	if (illegal_vector_dropped(cpu, icr_lo) ||
+	    !send_guest_ipi(cpu, &ipi) ||
 	    (cpu->cell == &root_cell &&
 	     (mode == ICR_DM_INIT || mode == ICR_DM_STARTUP)))
 		return;
@@ -620,7 +640,8 @@ static int x2apic_icr_write(struct per_cpu *cpu, u64 value, char *why,
 		.x2apic = true,
 	};
 
-	if (!send_guest_ipi(cpu, &ipi))
+	if (illegal_vector_dropped(cpu, ipi.icr_lo) ||
+	    !send_guest_ipi(cpu, &ipi))
 		return 0;
 	if (cpu->cell == &root_cell) {
 		refusal_printk(cpu->cell, "CPU %u: %s to x2APIC ID 0x%x "
@@ -670,7 +691,8 @@ static int x2apic_reg_write(struct per_cpu *cpu, u32 msr, u32 value,
 		return -EACCES;
 	}
 	if (msr == X2APIC_MSR_SELF_IPI) {
-		send_ipi(cpu->arch.apic_id, value & ICR_VECTOR);
+		if (!illegal_vector_dropped(cpu, value & ICR_VECTOR))
+			send_ipi(cpu->arch.apic_id, value & ICR_VECTOR);
 		return 0;
 	}
 	if (cpu->arch.x2apic)
@@ -694,7 +716,7 @@ int apic_x2apic_write(struct per_cpu *cpu, u32 msr, u64 value, char *why,
 	if (msr == X2APIC_MSR_LVT_LINT0 || msr == X2APIC_MSR_LVT_LINT1)
 		value &= APIC_LVT_VALID;
 	else if (cpu->arch.x2apic && msr != X2APIC_MSR_SELF_IPI)
-		/* Only the ICR and the pins trap in native mode. */
+		/* Only the ICR, the pins and SELF_IPI trap in native mode. */
 		return -EINVAL;
 	return x2apic_reg_write(cpu, msr, value, why, size);
 }

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * arm64 attacker: tries the forbidden things its command line names, one
+ * arm64 and ARMv7 attacker: tries the forbidden things its command line names, one
  * after the other, each announced on the console first. A cell must not
  * get past a forbidden access: the hypervisor stops it there (state
  * "failed"), so "went through" after an attack is the test's failure.
  * Attacks the hypervisor answers by ignoring or refusing them (SGIs to
  * CPUs outside the cell, PSCI on them, the root's hypercalls) keep the
  * cell running; the attacker reports what it sees and ends with "done".
- * The GIC's addresses and version come from the comm region.
+ * The GIC's addresses and version come from the comm region. ARMv7
+ * builds this file against its own library (demos/arm/Makefile): its
+ * 64-bit access is one LDRD, and it has no stage 1 for "unaligned".
  *
  *   attack=A[,B...]  the attacks, in this order:
- *     read       8-byte read at guest-physical addr=
- *     write      8-byte write there
+ *     read       read of a register's width (8 bytes, ARMv7: 4) at
+ *                guest-physical addr=
+ *     write      a write of that width there
  *     gicd       32-bit write of value= to distributor register reg=
  *     gicd64     64-bit read of distributor register reg=
  *     unaligned  32-bit read of distributor register reg= + 2, the
@@ -62,7 +65,8 @@ static void read_unaligned(unsigned long addr)
 /* The attacks the hypervisor must stop the cell on. */
 static bool try_fatal(const char *name, const struct args *a)
 {
-	volatile __u64 *p = (volatile __u64 *)(unsigned long)a->addr;
+	volatile unsigned long *p = (volatile unsigned long *)(unsigned long)
+		a->addr;
 	unsigned long reg = gicd() + a->reg;
 	__u64 v;
 
@@ -73,7 +77,7 @@ static bool try_fatal(const char *name, const struct args *a)
 		       a->addr, (unsigned long long)v);
 	} else if (!strcmp(name, "write")) {
 		printk("Attacker: writing 0x%llx\n", a->addr);
-		*p = 0x5afe5afe5afe5afeULL;
+		*p = (unsigned long)0x5afe5afe5afe5afeULL;
 		printk("Attacker: write 0x%llx went through\n", a->addr);
 	} else if (!strcmp(name, "gicd")) {
 		printk("Attacker: writing 0x%llx to GICD 0x%lx\n", a->value,
@@ -82,7 +86,7 @@ static bool try_fatal(const char *name, const struct args *a)
 		printk("Attacker: GICD write 0x%lx went through\n", a->reg);
 	} else if (!strcmp(name, "gicd64")) {
 		printk("Attacker: 64-bit read of GICD 0x%lx\n", a->reg);
-		v = mmio_read64(reg);
+		v = mmio_read64_single(reg);
 		printk("Attacker: 64-bit read 0x%lx went through: 0x%llx\n",
 		       a->reg, (unsigned long long)v);
 	} else if (!strcmp(name, "unaligned")) {
@@ -105,9 +109,7 @@ static void send_sgi(const struct args *a)
 		return;
 	}
 	if (comm_region->gic_version == 3) {
-		/* ICC_SGI1R_EL1 */
-		asm volatile("msr S3_0_C12_C11_5, %0\n\tisb"
-			     : : "r" (sgi1r) : "memory");
+		icc_sgi1r_write(sgi1r);
 	} else {
 		mmio_write32(gicd() + GICD_SGIR,
 			     (a->targets & 0xff) << 16 | (a->sgi & 0xf));

@@ -16,7 +16,9 @@
  *     wrmsr    MSR msr= written with value=
  *     apic     xAPIC register reg= written with value=, read back
  *     ipi      ICR low half icr= sent to dest= (default: every logical
- *              ID but the one the cell found in its LDR, flat model)
+ *              ID but the one the cell found in its LDR, flat model),
+ *              count= times (default 1)
+ *     irr      the xAPIC's IRR bits of vectors 0-31 read and printed
  *     hypercalls  the root's management calls (DISABLE, CELL_CREATE,
  *              CELL_START, SET_LOADABLE, CELL_DESTROY of the root, cell
  *              0) and an unknown code, each result printed
@@ -24,6 +26,7 @@
 #include <inmate.h>
 
 #define XAPIC_LDR		0x0d0
+#define XAPIC_IRR0		0x200
 #define XAPIC_ICR_LO		0x300
 #define XAPIC_ICR_HI		0x310
 
@@ -32,7 +35,7 @@
 
 struct args {
 	unsigned long long addr, value;
-	long long port, msr, reg, icr, dest;
+	long long port, msr, reg, icr, dest, count;
 };
 
 static void announce_end(const char *what, unsigned long long where)
@@ -92,6 +95,16 @@ static void bad_hypercalls(void)
 	}
 }
 
+static void send_ipis(const struct args *a)
+{
+	long long n;
+
+	for (n = 0; n < a->count; n++) {
+		mmio_write32(XAPIC_BASE + XAPIC_ICR_HI, a->dest << 24);
+		mmio_write32(XAPIC_BASE + XAPIC_ICR_LO, a->icr);
+	}
+}
+
 /* The attacks the hypervisor ignores or refuses, the cell running on. */
 static bool try_refused(const char *name, const struct args *a)
 {
@@ -102,9 +115,12 @@ static bool try_refused(const char *name, const struct args *a)
 		printk("Attacker: xAPIC register 0x%llx reads 0x%x\n", a->reg,
 		       mmio_read32(XAPIC_BASE + a->reg));
 	} else if (!strcmp(name, "ipi")) {
-		printk("Attacker: IPI 0x%llx to 0x%llx\n", a->icr, a->dest);
-		mmio_write32(XAPIC_BASE + XAPIC_ICR_HI, a->dest << 24);
-		mmio_write32(XAPIC_BASE + XAPIC_ICR_LO, a->icr);
+		printk("Attacker: IPI 0x%llx to 0x%llx, %lld times\n", a->icr,
+		       a->dest, a->count);
+		send_ipis(a);
+	} else if (!strcmp(name, "irr")) {
+		printk("Attacker: IRR of vectors 0-31 reads 0x%x\n",
+		       mmio_read32(XAPIC_BASE + XAPIC_IRR0));
 	} else if (!strcmp(name, "hypercalls")) {
 		bad_hypercalls();
 	} else {
@@ -146,6 +162,7 @@ static void parse(struct args *a, const char *list)
 	a->reg = cmdline_parse_int("reg", XAPIC_LDR);
 	a->icr = cmdline_parse_int("icr", 0x4c00);
 	a->dest = cmdline_parse_int("dest", -1);
+	a->count = cmdline_parse_int("count", 1);
 	/*
 	 * Taken before any attack can change the LDR, and only for the IPI:
 	 * a cell whose APIC is in x2APIC mode has no xAPIC page to read.
@@ -162,7 +179,7 @@ void inmate_main(void)
 
 	if (!cmdline_parse_str("attack", list, sizeof(list))) {
 		printk("Attacker: nothing to do (attack=read,write,outb,rdmsr,"
-		       "wrmsr,apic,ipi,hypercalls)\n");
+		       "wrmsr,apic,ipi,irr,hypercalls)\n");
 		list[0] = 0;
 	}
 	parse(&a, list);

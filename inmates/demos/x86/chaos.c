@@ -16,6 +16,18 @@
  *     lowest priority, LVT entries fixed: INIT and SIPI would restart the
  *     chaos, and an NMI the cell's handler never returns from blocks the
  *     hypervisor's NMI kicks (the library halts in it);
+ *   - x2APIC MSRs (cells see an x2APIC, emulated over the xAPIC where
+ *     the CPU has none): IPIs through the ICR and SELF_IPI with random
+ *     vectors (below 16 included, which the hypervisor drops), fixed or
+ *     lowest priority, to the own CPU, by shorthand or the own ID;
+ *     APIC_BASE written back with the BSP flag flipped, the only change a
+ *     cell may make; ID, LDR and the rest of the range read. Only with
+ *     "x2apic" on the command line: a seed of a run without it replays
+ *     the same sequence;
+ *   - IOAPIC (with "ioapic", for a cell that owns one of its pins):
+ *     the index register set to any register (ID, version, every
+ *     redirection entry half), then the window read or written with a
+ *     random value, or a random vector written to the EOI register;
  *   - PCI MMCONFIG: naturally aligned reads and writes of 1, 2, 4 and 8
  *     bytes anywhere in the window, devices of other cells included;
  *   - hypercalls: every code up to a few past the last, random arguments
@@ -31,6 +43,17 @@
 #define ICR_DM_LOWEST		(1U << 8)
 #define ICR_DM_MASK		(7U << 8)
 #define HC_CODES		12
+#define MSR_APIC_BASE		0x1b
+#define APIC_BASE_BSP		(1U << 8)
+#define X2APIC_MSR_ID		0x802
+#define X2APIC_MSR_ICR		0x830
+#define X2APIC_MSR_SELF_IPI	0x83f
+#define ICR_SHORTHAND_SHIFT	18
+#define IOAPIC_SELECT		0x00
+#define IOAPIC_WINDOW		0x10
+#define IOAPIC_EOI		0x40
+/* ID, version, arbitration, then 24 entries of two halves. */
+#define IOAPIC_REGS		0x40
 
 static __u64 state;
 
@@ -43,7 +66,8 @@ static __u64 next(void)
 	return state * 0x2545f4914f6cdd1dULL;
 }
 
-static unsigned long counts[3], done;
+static unsigned long counts[5], done;
+static bool x2apic, ioapic;
 /* "trace": every access printed before it is made, for replays. */
 static bool trace;
 
@@ -91,6 +115,63 @@ static void apic_access(void)
 	}
 	TRACE("xAPIC write 0x%x: 0x%x", reg, v);
 	mmio_write32(XAPIC_BASE + reg, v);
+}
+
+/* Readable x2APIC MSRs: ID, version, TPR, PPR, LDR, SVR... */
+static const __u16 x2apic_readable[] = {
+	0x802, 0x803, 0x808, 0x80a, 0x80d, 0x80f, 0x810, 0x820, 0x828,
+	0x830, 0x832, 0x835, 0x836, 0x838, 0x839, 0x83e,
+};
+
+static void x2apic_access(void)
+{
+	__u64 r = next(), icr;
+	__u32 lo = (r >> 32) & 0xff, msr;
+
+	switch (r & 3) {
+	case 0:
+		/* Shorthand 0 names the own CPU by its ID. */
+		lo |= (__u32)(r >> 8) & ICR_DM_LOWEST;
+		lo |= (__u32)((r >> 16) & 3) << ICR_SHORTHAND_SHIFT;
+		icr = rdmsr(X2APIC_MSR_ID) << 32 | lo;
+		TRACE("x2APIC ICR 0x%llx", (unsigned long long)icr);
+		wrmsr(X2APIC_MSR_ICR, icr);
+		break;
+	case 1:
+		TRACE("x2APIC SELF_IPI 0x%x", lo);
+		wrmsr(X2APIC_MSR_SELF_IPI, lo);
+		break;
+	case 2:
+		TRACE("APIC_BASE BSP flip%s", "");
+		wrmsr(MSR_APIC_BASE, rdmsr(MSR_APIC_BASE) ^ APIC_BASE_BSP);
+		break;
+	default:
+		msr = x2apic_readable[(r >> 8) % (sizeof(x2apic_readable) /
+						  sizeof(x2apic_readable[0]))];
+		TRACE("x2APIC read 0x%x", msr);
+		rdmsr(msr);
+		break;
+	}
+}
+
+static void ioapic_access(unsigned long base)
+{
+	__u64 r = next();
+	__u32 reg = (r >> 8) % IOAPIC_REGS, v = r >> 32;
+
+	if ((r & 3) == 3) {
+		TRACE("IOAPIC EOI 0x%x", v & 0xff);
+		mmio_write32(base + IOAPIC_EOI, v & 0xff);
+		return;
+	}
+	mmio_write32(base + IOAPIC_SELECT, reg);
+	if (r & 1) {
+		TRACE("IOAPIC read 0x%x", reg);
+		mmio_read32(base + IOAPIC_WINDOW);
+	} else {
+		TRACE("IOAPIC write 0x%x: 0x%x", reg, v);
+		mmio_write32(base + IOAPIC_WINDOW, v);
+	}
 }
 
 static void mmconfig_access(unsigned long base)
@@ -142,11 +223,18 @@ static void hypercall(void)
 	jailhouse_call_arg2(code, a1, a2);
 }
 
-static void one_access(unsigned long mmconfig)
+/* Eight in eight before x2APIC and IOAPIC: old seeds replay the same. */
+static void one_access(unsigned long mmconfig, unsigned long ioapic_base)
 {
-	unsigned int what = next() % 8;
+	unsigned int what = next() % (8 + (x2apic ? 2 : 0) + (ioapic ? 2 : 0));
 
-	if (what < 3 || !mmconfig) {
+	if (what >= 8 && x2apic && what < 10) {
+		x2apic_access();
+		counts[3]++;
+	} else if (what >= 8) {
+		ioapic_access(ioapic_base);
+		counts[4]++;
+	} else if (what < 3 || !mmconfig) {
 		apic_access();
 		counts[0]++;
 	} else if (what < 6) {
@@ -165,8 +253,9 @@ static void one_access(unsigned long mmconfig)
  */
 static void report(const char *what, __u64 seed)
 {
-	printk("Chaos: %s: %lu xAPIC, %lu MMCONFIG, %lu hypercalls "
-	       "(seed 0x%llx)\n", what, counts[0], counts[1], counts[2],
+	printk("Chaos: %s: %lu xAPIC, %lu x2APIC, %lu MMCONFIG, "
+	       "%lu hypercalls, %lu IOAPIC (seed 0x%llx)\n", what, counts[0],
+	       counts[3], counts[1], counts[2], counts[4],
 	       (unsigned long long)seed);
 }
 
@@ -174,10 +263,14 @@ void inmate_main(void)
 {
 	unsigned long seconds = cmdline_parse_int("seconds", 10);
 	unsigned long mmconfig = cmdline_parse_int("mmconfig", 0xb0000000);
+	unsigned long ioapic_base = cmdline_parse_int("ioapic-base",
+						      0xfec00000);
 	__u64 seed = cmdline_parse_int("seed", 0), start, now, last;
 	unsigned int n;
 
 	trace = cmdline_parse_bool("trace");
+	x2apic = cmdline_parse_bool("x2apic");
+	ioapic = cmdline_parse_bool("ioapic");
 	if (!seed)
 		seed = rdtsc() | 1;
 	state = seed;
@@ -186,7 +279,7 @@ void inmate_main(void)
 	start = last = pm_timer_read_ns();
 	do {
 		for (n = 0; n < 64; n++)
-			one_access(mmconfig);
+			one_access(mmconfig, ioapic_base);
 		now = pm_timer_read_ns();
 		if (now - last >= NS_PER_SEC) {
 			report("so far", seed);

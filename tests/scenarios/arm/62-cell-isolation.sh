@@ -12,8 +12,12 @@
 # region allows 32-bit ones only). Each time that cell ends failed with
 # a console line naming CPU, cell and address (misbehave in lib.sh),
 # while gic-demo keeps taking timer interrupts and Linux keeps working;
-# the failed cell can be destroyed and everything comes back.
-# stockade-timeout: 300
+# the failed cell can be destroyed and everything comes back. The
+# attacker inmate then reads root RAM, writes hypervisor memory and makes
+# a 64-bit (LDRD) access to the distributor (the cell fails each time),
+# sends an SGI to root CPUs, calls PSCI on a root CPU and the root's
+# hypercalls (refused, the cell running on).
+# stockade-timeout: 420
 
 . /scenarios/lib.sh
 
@@ -125,6 +129,129 @@ misbehave "word after the sub-page region" \
 misbehave "byte access to a 32-bit-only sub-page region" \
 	"$(r0_is $con)$(arm_word $LDRB_R1_R0)$(arm_word $B_SELF)" \
 	"CPU 2, cell \"uart-demo\": refused MMIO read at $(printf 0x%x $con), 1 bytes (by its handler)"
+
+# The attacker inmate (arm64's source on the ARMv7 library) in the same
+# cell, while gic-demo runs on. gic-demo's lines scroll the console ring
+# faster than a busy machine polls it: these runs are judged on a log
+# that follows it.
+log=$tmp/console.log
+: >"$log"
+jailhouse console -f >"$log" 2>&1 &
+follower=$!
+
+# since FROM: the log after line FROM. wait_log WHAT TEXT FROM: TEXT
+# there within 30 s.
+since() {
+	tail -n +$(($1 + 1)) "$log"
+}
+wait_log() {
+	t=30
+	while [ "$t" -gt 0 ]; do
+		since "$3" | grep -qF "$2" && { pass "$1"; return 0; }
+		sleep 1
+		t=$((t - 1))
+	done
+	fail "$1" "'$2' not in the console after line $3"
+	since "$3" | grep -v 'Timer fired' | tail -n 8 | sed 's/^/  console: /'
+	return 1
+}
+
+# run_attacker WHAT ARGS: the attacker with ARGS started in uart-demo's
+# cell; from is where its run begins in the log.
+run_attacker() {
+	expect_ok jailhouse cell load uart-demo $demos/attacker.bin \
+		-s "con-type=jailhouse $2" -a 0x1000
+	before=$(gic_demo_exits)
+	from=$(wc -l <"$log")
+	expect_ok jailhouse cell start uart-demo
+}
+
+# others_run WHAT: gic-demo took interrupts since $before, Linux computes.
+others_run() {
+	sleep 1
+	after=$(gic_demo_exits)
+	if [ -n "$after" ] && [ -n "$before" ] && [ "$after" -gt "$before" ]
+	then
+		pass "$1: gic-demo keeps running"
+	else
+		fail "$1: gic-demo keeps running" "$before -> $after exits"
+	fi
+	check_eq "$1: root Linux computes" "ok" \
+		"$(dd if=/dev/zero bs=64k count=50 2>/dev/null | md5sum >/dev/null && echo ok)"
+}
+
+# attack WHAT ARGS TEXT: the attacker must fail with TEXT on the console.
+attack() {
+	run_attacker "$1" "$2"
+	wait_log "$1: refused with a console line" "$3" "$from"
+	wait_log "$1: the failure names CPU and cell" \
+		'Cell "uart-demo" failed; CPU 2 parked' "$from"
+	check_eq "$1: uart-demo failed" "failed" "$(cell_state uart-demo)"
+	others_run "$1"
+}
+
+# refused WHAT ARGS: the attacker runs to its end and keeps running; its
+# lines are in $c afterwards.
+refused() {
+	run_attacker "$1" "$2"
+	wait_log "$1: the attacker ran" "Attacker: done" "$from"
+	c=$(since "$from")
+	check_eq "$1: uart-demo still running" "running" \
+		"$(cell_state uart-demo)"
+	others_run "$1"
+}
+
+attack "attacker: read of root RAM" "attack=read addr=0x40000000" \
+	'CPU 2, cell "uart-demo": refused MMIO read at 0x40000000, 4 bytes (no region)'
+attack "attacker: write to hypervisor memory" "attack=write addr=0x70000000" \
+	'CPU 2, cell "uart-demo": refused MMIO write at 0x70000000, 4 bytes (no region)'
+# One LDRD of GICD_CTLR: a 64-bit access to a 32-bit register, with no
+# instruction syndrome for the hypervisor to emulate it by.
+attack "attacker: 64-bit access to a GIC register" "attack=gicd64 reg=0" \
+	'FATAL: MMIO access without instruction syndrome on CPU 2, cell "uart-demo"'
+check_contains "attacker: 64-bit access: the address in the dump" \
+	"$(since "$from")" "HDFAR $ARM_GICD"
+
+# SGI 0 is Linux's CPU wake-up IPI, which nothing sends under PSCI: the
+# root's count of it must not move when the cell aims it at CPUs 0 and 1.
+root_ipi0() {
+	grep '^ *IPI0:' /proc/interrupts | awk '{ print $2, $3 }'
+}
+ipi0=$(root_ipi0)
+case "$ipi0" in
+[0-9]*" "[0-9]*) pass "attacker: root's SGI 0 counts read ($ipi0)" ;;
+*) fail "attacker: root's SGI 0 counts read" "'$ipi0'" ;;
+esac
+refused "attacker: SGI to root CPUs" "attack=sgi sgi=0 targets=0x3"
+check_contains "attacker: SGI sent" "$c" "Attacker: SGI sent"
+sleep 1
+check_eq "attacker: root CPUs 0 and 1 took no SGI 0" "$ipi0" "$(root_ipi0)"
+
+# PSCI on CPU 0, the root's: not the cell's to switch on or ask about.
+refused "attacker: PSCI on a root CPU" "attack=psci mpidr=0"
+check_contains "attacker: CPU_ON refused" "$c" \
+	"Attacker: CPU_ON 0x0 returned -2"
+check_contains "attacker: AFFINITY_INFO refused" "$c" \
+	"Attacker: AFFINITY_INFO 0x0 returned -2"
+check_eq "attacker: root CPU 1 still online" "1" \
+	"$(cat $cpus/cpu1/online)"
+
+# The root's management hypercalls: -EPERM, an unknown code -ENOSYS.
+refused "attacker: hypercalls" "attack=hypercalls"
+for code in 0 1 2 3 4; do
+	check_contains "attacker: hypercall $code refused" "$c" \
+		"Attacker: hypercall $code returned -1"
+done
+check_contains "attacker: unknown hypercall" "$c" \
+	"Attacker: hypercall 4660 returned -38"
+case "$(cat "$log")" in
+*"went through"*)
+	fail "attacker: no attack went through" \
+		"$(grep -m 1 'went through' "$log")" ;;
+*) pass "attacker: no attack went through" ;;
+esac
+kill "$follower"
+wait "$follower" 2>/dev/null
 
 expect_ok jailhouse cell destroy uart-demo
 expect_ok jailhouse cell shutdown gic-demo

@@ -235,6 +235,28 @@ check_contains "physical IPI: dropped" "$c" \
 	"CPU 2: IPI to physical APIC ID 0x0 outside its cell dropped"
 no_stray_vector "physical IPI"
 
+# Vector 5 is an exception's: an APIC refuses it as a fixed IPI, but
+# QEMU's left it pending in the sender's IRR for ever (Linux reports such
+# a one as a stale IRR) until the hypervisor dropped it. Sent 100 times,
+# the refusals show the console budget of a cell's run as well: 32 lines,
+# one saying that the rest are suppressed, their count at the destroy.
+# The console ring holds 2 KiB: a log follows it.
+jailhouse console -f >$tmp/vectors.log 2>&1 &
+follower=$!
+apic_probe "illegal vector" "attack=ipi,irr icr=0x44005 dest=2 count=100"
+sleep 1
+kill "$follower"
+wait "$follower" 2>/dev/null
+v=$(sed -n '/Attacker: IPI 0x44005 to 0x2, 100 times/,$p' $tmp/vectors.log)
+check_eq "illegal vector: one refusal line each, 32 at most" 32 \
+	"$(echo "$v" | grep -c 'CPU 2: IPI with illegal vector 5 dropped')"
+check_eq "illegal vector: then one suppression line" 1 \
+	"$(echo "$v" | grep -c 'Cell "tiny-demo": further refusals suppressed until it starts again')"
+check_contains "illegal vector: not pending in IRR" "$v" \
+	"Attacker: IRR of vectors 0-31 reads 0x0"
+check_contains "illegal vector: the rest counted at the destroy" "$v" \
+	'Cell "tiny-demo": 68 refusals of its last run not reported'
+
 # The root's management hypercalls: refused (-EPERM), an unknown code
 # -ENOSYS, the cell running on.
 apic_probe "hypercalls" "attack=hypercalls"

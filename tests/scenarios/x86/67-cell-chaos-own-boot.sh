@@ -1,15 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Chaos: the chaos inmate in tiny-demo's cell makes random accesses to
-# everything the hypervisor emulates or filters for a cell (xAPIC
-# registers and IPIs, PCI MMCONFIG, hypercalls) for 20 s, next to
+# Chaos: the chaos inmate in chaos-demo's cell (tiny-demo's, plus IOAPIC
+# pin 5) makes random accesses to everything the hypervisor emulates or
+# filters for a cell (xAPIC registers and IPIs, x2APIC MSRs, IOAPIC
+# entries of any pin, PCI MMCONFIG, hypercalls) for 20 s, next to
 # apic-demo and a busy root. The accesses are legal in form, so nothing
 # may fail: no FATAL line at all on the hypervisor console, the chaos
 # cell still running at the end, apic-demo still taking its timer
-# interrupts, the root's workload still passing; afterwards both cells
-# are destroyed, the pool is back at its baseline, and another cell can
-# be created, started and destroyed (the management kicks still arrive).
+# interrupts, the root's workload and its UART's IOAPIC interrupts still
+# passing; afterwards both cells are destroyed, the pool is back at its
+# baseline, and another cell can be created, started and destroyed (the
+# management kicks still arrive).
 # The seed is printed by the scenario and the inmate: run the inmate with
 # seed=THAT (and "trace" to see each access) to replay a failure. A replay
 # of the seed that found the ICR hang runs first.
@@ -43,6 +45,13 @@ fatals() {
 	jailhouse console | grep -c 'FATAL'
 }
 
+# irq_count IRQ: the root's interrupts of IRQ, all CPUs.
+irq_count() {
+	awk -v irq="$1:" '$1 == irq { s = 0
+		for (i = 2; i < NF && $i ~ /^[0-9]+$/; i++) s += $i
+		print s }' /proc/interrupts
+}
+
 expect_ok jailhouse cell create /etc/jailhouse/apic-demo.cell
 expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin
 expect_ok jailhouse cell start apic-demo
@@ -74,25 +83,59 @@ console_has "replay of seed 0x9b1cf262: ran its 3 s" \
 	"Chaos: done: .*(seed 0x9b1cf262)" 60
 expect_ok timeout 30 jailhouse cell destroy tiny-demo
 
+# The main run in chaos-demo's cell: tiny-demo's with IOAPIC pin 5, so
+# that its IOAPIC accesses reach the hypervisor's filter.
 echo "chaos seed: $seed"
-expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell
-expect_ok jailhouse cell load tiny-demo $demos/chaos.bin \
-	-s "con-type=jailhouse seed=$seed seconds=$seconds" -a 0x1000
+expect_ok jailhouse cell create /etc/jailhouse/chaos-demo.cell
+expect_ok jailhouse cell load chaos-demo $demos/chaos.bin \
+	-s "con-type=jailhouse seed=$seed seconds=$seconds x2apic ioapic" \
+	-a 0x1000
 sleep 1
 ticks0=$(cat "$apic")
 root0=$(grep -c ok $tmp/root.log)
-expect_ok jailhouse cell start tiny-demo
+uart0=$(irq_count 4)
+# The refusal lines come first and the ring scrolls: a log follows it.
+jailhouse console -f >$tmp/console.log 2>&1 &
+follower=$!
+expect_ok jailhouse cell start chaos-demo
 console_has "chaos: ran its $seconds s" \
 	"Chaos: done: .*(seed $(printf 0x%x $seed))" $((seconds * 6))
 c=$(jailhouse console | grep "Chaos: done: .*(seed $(printf 0x%x $seed))")
 echo "$c" | tail -n 1
-check_eq "chaos: cell still running" "running" "$(cell_state tiny-demo)"
+check_eq "chaos: cell still running" "running" "$(cell_state chaos-demo)"
 check_eq "chaos: no FATAL on the hypervisor console" "$fatal0" "$(fatals)"
-n=$(echo "$c" | tail -n 1 | awk '{ print $3 + $5 + $7 }')
+n=$(echo "$c" | tail -n 1 | awk '{ print $3 + $5 + $7 + $9 + $11 }')
 if [ "${n:-0}" -ge 10000 ]; then
 	pass "chaos: tens of thousands of accesses ($n)"
 else
 	fail "chaos: tens of thousands of accesses" "${n:-none}"
+fi
+x2=$(echo "$c" | tail -n 1 | awk '{ print $5 }')
+if [ "${x2:-0}" -ge 1000 ]; then
+	pass "chaos: x2APIC MSR accesses among them ($x2)"
+else
+	fail "chaos: x2APIC MSR accesses among them" "${x2:-none}"
+fi
+io=$(echo "$c" | tail -n 1 | awk '{ print $11 }')
+if [ "${io:-0}" -ge 1000 ]; then
+	pass "chaos: IOAPIC accesses among them ($io)"
+else
+	fail "chaos: IOAPIC accesses among them" "${io:-none}"
+fi
+kill "$follower"
+wait "$follower" 2>/dev/null
+check_contains "chaos: entries of the root's pins refused" \
+	"$(cat $tmp/console.log)" 'not a pin of cell "chaos-demo": write ignored'
+# The root's console UART (IOAPIC pin 4) still interrupts Linux.
+for n in 1 2 3 4 5 6 7 8; do
+	echo "67-chaos: root console line $n of 8"
+done
+sleep 1
+uart1=$(irq_count 4)
+if [ "${uart1:-0}" -gt "${uart0:-0}" ]; then
+	pass "chaos: the root's UART interrupts still arrive ($uart0 -> $uart1)"
+else
+	fail "chaos: the root's UART interrupts still arrive" "$uart0 -> $uart1"
 fi
 check_eq "chaos: apic-demo still running" "running" "$(cell_state apic-demo)"
 ticks1=$(cat "$apic")
@@ -111,7 +154,7 @@ fi
 
 kill "$worker"
 wait "$worker" 2>/dev/null
-expect_ok timeout 30 jailhouse cell destroy tiny-demo
+expect_ok timeout 30 jailhouse cell destroy chaos-demo
 expect_ok timeout 30 jailhouse cell destroy apic-demo
 check_eq "chaos: mem pool usage back" "$mem0" "$(cat $sysfs/mem_pool_used)"
 

@@ -93,6 +93,19 @@ static inline void mmio_write64(unsigned long addr, __u64 v)
 #define __write_sysreg64(r, v)						\
 	asm volatile("mcrr p15, 0, %Q0, %R0, " r : : "r" ((__u64)(v)))
 
+/*
+ * One LDRD (word-aligned): a single 64-bit access, which reaches the
+ * hypervisor without an instruction syndrome where it traps (attacker).
+ */
+static inline __u64 mmio_read64_single(unsigned long addr)
+{
+	__u64 v;
+
+	asm volatile("ldrd %Q0, %R0, [%1]" : "=r" (v) : "r" (addr)
+		     : "memory");
+	return v;
+}
+
 static inline void cpu_relax(void)
 {
 	asm volatile("yield" : : : "memory");
@@ -179,6 +192,13 @@ static inline __u64 mpidr_self(void)
 
 	asm volatile("mrc p15, 0, %0, c0, c0, 5" : "=r" (mpidr));
 	return mpidr & MPIDR_AFF_MASK;
+}
+
+/* ICC_SGI1R (GICv3 system register interface): MCRR p15, 0, c12. */
+static inline void icc_sgi1r_write(__u64 v)
+{
+	asm volatile("mcrr p15, 0, %Q0, %R0, c12\n\tisb"
+		     : : "r" (v) : "memory");
 }
 
 #include <inmate_arm.h>

@@ -70,6 +70,12 @@ static inline void mmio_write64(unsigned long addr, __u64 v)
 	*(volatile __u64 *)addr = v;
 }
 
+/* What the ARMv7 library needs LDRD for: one 64-bit access. */
+static inline __u64 mmio_read64_single(unsigned long addr)
+{
+	return mmio_read64(addr);
+}
+
 static inline void cpu_relax(void)
 {
 	asm volatile("yield" : : : "memory");
@@ -111,6 +117,13 @@ static inline __u8 uart_reg_read(unsigned long base, __u16 flags,
 	if (JAILHOUSE_CON_REG_STRIDE(flags) == 4)
 		return mmio_read32(base + reg * 4);
 	return mmio_read8(base + reg);
+}
+
+/* ICC_SGI1R_EL1 (GICv3 system register interface). */
+static inline void icc_sgi1r_write(__u64 v)
+{
+	asm volatile("msr S3_0_C12_C11_5, %0\n\tisb" : : "r" (v)
+		     : "memory");
 }
 
 /* MPIDR_EL1's affinity fields (Aff3, Aff2..Aff0), PSCI's CPU naming. */

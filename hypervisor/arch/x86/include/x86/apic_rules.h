@@ -102,12 +102,13 @@ static inline unsigned int x2apic_msr_to_reg(u32 msr)
  * change nothing, and the CPU itself raises the #GP for read-only and
  * nonexistent registers. The ICR reaches other CPUs, and LINT0/LINT1 set
  * to ExtINT would take the legacy PIC's interrupts away from the root
- * cell.
+ * cell. SELF_IPI traps for its vector: one below 16 would stay pending in
+ * the IRR of QEMU's APIC, and so reach the CPU's next owner (apic.c).
  */
 static inline bool x2apic_msr_passes(u32 msr)
 {
 	return msr != X2APIC_MSR_ICR && msr != X2APIC_MSR_LVT_LINT0 &&
-		msr != X2APIC_MSR_LVT_LINT1;
+		msr != X2APIC_MSR_LVT_LINT1 && msr != X2APIC_MSR_SELF_IPI;
 }
 
 /* A local interrupt pin may not take ExtINT (the PIC is the root's). */
