@@ -60,7 +60,7 @@ grub-mkrescue -o "$work/boot.iso" "$work/iso" >/dev/null 2>&1
 
 cat >"$work/bochsrc" <<RC
 megs: 1024
-cpu: model=corei7_skylake_x, count=2, ips=50000000
+cpu: model=corei7_skylake_x, count=3, ips=50000000
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/bochs/VGABIOS-lgpl-latest
 pci: enabled=1, chipset=i440fx
