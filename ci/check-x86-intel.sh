@@ -22,6 +22,11 @@ step "kernel"
 "$top/ci/kernel.sh" amd64 >/dev/null
 step "build"
 stage=$("$top/ci/build-tree.sh" x86 | tail -n 1)
+# User-space probes the scenarios run (static: the image has no C library).
+mkdir -p "$stage/usr/libexec/jailhouse/tests"
+gcc -static -O2 -Wall -Wextra -Werror \
+	-o "$stage/usr/libexec/jailhouse/tests/ioperm-probe" \
+	"$top/tests/programs/ioperm-probe.c"
 
 scenarios=("$top"/tests/scenarios/x86-intel/*.sh)
 initrd=$top/build/initrd-x86-intel.gz

@@ -98,8 +98,10 @@ void vcpu_inject_exception(struct per_cpu *cpu, unsigned int vector,
 			   bool has_error, u32 error);
 
 /*
- * Give the guest an NMI at the next entry, unless an event is already
- * due then (an NMI must not overwrite an exception being redelivered).
+ * Give the guest an NMI. Where the vendor tracks the guest's NMI blocking
+ * (VMX with virtual NMIs) it waits until the guest can take it; otherwise
+ * it comes at the next entry, unless an event is already due then (an
+ * NMI must not overwrite an exception being redelivered).
  */
 void vcpu_inject_nmi(struct per_cpu *cpu);
 
