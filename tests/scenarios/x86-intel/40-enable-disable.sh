@@ -39,7 +39,7 @@ workload() {
 # each CPU answers every round.
 nmi_backtraces() {
 	dmesg -c >/dev/null
-	for i in 1 2 3; do
+	for _ in 1 2 3; do
 		echo l >/proc/sysrq-trigger
 	done
 	check_eq "$1: every CPU answered 3 NMI backtrace requests" \

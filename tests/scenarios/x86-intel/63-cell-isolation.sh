@@ -29,7 +29,7 @@ root_computes() {
 
 # failed_cpu NAME: the failed CPU list of cell NAME.
 failed_cpus() {
-	for d in $sysfs/cells/*; do
+	for d in "$sysfs"/cells/*; do
 		[ "$(cat "$d/name")" = "$1" ] && cat "$d/cpus_failed_list"
 	done
 }
@@ -66,7 +66,7 @@ expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin \
 expect_ok jailhouse cell start apic-demo
 console_has "apic-demo runs beside" "Timer fired, jitter" 60
 mem1=$(cat $sysfs/mem_pool_used)
-apic=$(for d in $sysfs/cells/*; do
+apic=$(for d in "$sysfs"/cells/*; do
 	[ "$(cat "$d/name")" = apic-demo ] && echo "$d"; done)/statistics/vmexits_xapic
 
 # probe WHAT ARGS CONSOLE TRIED: isolation-probe with ARGS in tiny-demo's
