@@ -1003,6 +1003,11 @@ static void __noreturn vmx_deactivate(struct per_cpu *cpu,
 	write_msr(MSR_EFER, efer);
 	write_msr(MSR_IA32_PAT, pat);
 	write_cr0(cr0);
+	/*
+	 * Flipping PGE drops every TLB entry of every PCID: none of the
+	 * hypervisor's translations from its exits survives into Linux.
+	 */
+	write_cr4(cr4 ^ X86_CR4_PGE);
 	write_cr4(cr4);
 	write_cr3(cr3);
 	reload_tr(cpu, &tr);
