@@ -47,29 +47,6 @@ esac
 # shellcheck source=/dev/null
 . "$top/build/kernel/$debarch/paths.env"
 
-# nested_kvm_missing: why this host's KVM cannot run the hypervisor in a
-# guest; nothing when it can.
-nested_kvm_missing() {
-	local mod
-
-	if grep -qw vmx /proc/cpuinfo; then
-		mod=kvm_intel
-	elif grep -qw svm /proc/cpuinfo; then
-		mod=kvm_amd
-	else
-		echo "the host CPU shows neither VMX nor SVM"
-		return
-	fi
-	if [ ! -r /dev/kvm ] || [ ! -w /dev/kvm ]; then
-		echo "/dev/kvm is not usable"
-		return
-	fi
-	case "$(cat "/sys/module/$mod/parameters/nested" 2>/dev/null)" in
-	Y|y|1) ;;
-	*) echo "$mod is loaded without nested=1" ;;
-	esac
-}
-
 # x86_accel: sets accel to nested KVM with the host's CPU (5-level paging
 # off: the hypervisor's nested page tables have 4 levels) or to TCG with
 # the emulated AMD SVM CPU, and says which.
@@ -81,9 +58,8 @@ x86_accel() {
 		accel=(-accel tcg -cpu qemu64,+svm,+npt)
 		return
 	fi
-	why=$(nested_kvm_missing)
-	if [ -z "$why" ]; then
-		echo "run-qemu: nested KVM, -cpu host" >&2
+	if why=$("$top/ci/nested-kvm.sh"); then
+		echo "run-qemu: nested KVM, -cpu host ($why)" >&2
 		accel=(-accel kvm -cpu host,-la57)
 	else
 		echo "run-qemu: no nested KVM ($why): TCG, emulated AMD SVM" >&2
