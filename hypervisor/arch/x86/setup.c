@@ -55,7 +55,7 @@ struct idt_gate {
 
 static struct idt_gate hv_idt[IDT_VECTORS] __aligned(16);
 
-static const struct desc_table_reg hv_gdtr = {
+const struct desc_table_reg hv_gdtr = {
 	.limit = sizeof(hv_gdt) - 1,
 	.base = (u64)hv_gdt,
 };

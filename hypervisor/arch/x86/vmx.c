@@ -44,7 +44,7 @@ struct vmx_cpu {
 	bool flush_tlb;
 	/* An NMI for the guest waits for its NMI window (virtual NMIs). */
 	bool nmi_pending;
-	/* The hypervisor's GDT plus Linux's TSS: where disable reloads TR. */
+	/* The exits' GDT with Linux's TSS available: where disable loads TR. */
 	u64 tr_gdt[TR_GDT_ENTRIES] __aligned(16);
 };
 
@@ -956,16 +956,15 @@ static void reload_tr(struct per_cpu *cpu, const struct segment *tr)
 		.limit = sizeof(v->tr_gdt) - 1,
 		.base = (u64)v->tr_gdt,
 	};
-	struct desc_table_reg hv;
+	size_t hv_size = (size_t)hv_gdtr.limit + 1;
 
-	read_gdtr(&hv);
-	if (index * 8 <= hv.limit || index + 1 >= TR_GDT_ENTRIES) {
+	if (index * 8 < hv_size || index + 1 >= TR_GDT_ENTRIES) {
 		printk("CPU %u: TR selector 0x%x out of reach, its limit "
 		       "stays 0x67\n", cpu->cpu_id, tr->selector);
 		return;
 	}
 	memset(v->tr_gdt, 0, sizeof(v->tr_gdt));
-	memcpy(v->tr_gdt, (const void *)hv.base, hv.limit + 1);
+	memcpy(v->tr_gdt, (const void *)hv_gdtr.base, hv_size);
 	vmx_tss_descriptor(tr, &v->tr_gdt[index]);
 	write_gdtr(&gdtr);
 	asm volatile("ltr %0" : : "rm" (tr->selector) : "memory");
