@@ -12,9 +12,10 @@
 # script only says "continue".
 #
 # Environment:
-#   BOCHS_TIMEOUT     host-side limit in seconds (default 2400)
-#   BOCHS_BOOT_LIMIT  seconds until /init must have started (default 1500:
-#                     a loaded machine may give Bochs a fraction of a core)
+#   BOCHS_TIMEOUT     host-side limit in seconds (default 3600)
+#   BOCHS_BOOT_LIMIT  seconds until /init must have started (default 2400:
+#                     a loaded machine may give Bochs a fifth of a core,
+#                     and the boot then takes over 20 minutes)
 #   BOCHS_APPEND      extra kernel command line arguments
 #
 # Exit status: 0 when the guest ran to its end, 124 when a time limit
@@ -28,8 +29,8 @@ fi
 initrd=$(realpath "$1")
 log=$(realpath -m "$2")
 top=$(cd "$(dirname "$0")/.." && pwd)
-limit=${BOCHS_TIMEOUT:-2400}
-boot_limit=${BOCHS_BOOT_LIMIT:-1500}
+limit=${BOCHS_TIMEOUT:-3600}
+boot_limit=${BOCHS_BOOT_LIMIT:-2400}
 
 "$top/ci/kernel.sh" amd64 >/dev/null
 # shellcheck source=/dev/null
