@@ -19,8 +19,8 @@ endif
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 \
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
-	check-demo demo deps freertos \
-	bench-x86 bench-cells bench-arm64 bench-latency bench-intel
+	check-demo check-demo-arm demo deps freertos \
+	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos bench-intel
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -53,7 +53,7 @@ freertos:
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
 	check-inmates check-armhf-build check-x86 check-x86-intel check-arm64 \
-	check-arm64-gicv2 check-arm check-arm-bananapi check-demo
+	check-arm64-gicv2 check-arm check-arm-bananapi check-demo check-demo-arm
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -96,6 +96,11 @@ demo: deps
 check-demo:
 	$(Q)ci/demo.sh --batch
 
+# The seeds' FreeRTOS session on the emulated Banana Pi, batch (a
+# FreeRTOS kernel with FREERTOS_KERNEL, gic-demo without).
+check-demo-arm:
+	$(Q)ci/demo-arm.sh --batch
+
 check-x86:
 	$(Q)ci/system-test.sh x86
 
@@ -114,9 +119,10 @@ check-arm64-gicv2:
 check-arm:
 	$(Q)ci/system-test.sh arm
 
-# The same on the emulated Banana Pi BPI-M2 Ultra (Allwinner R40, QEMU 10).
+# The same on the emulated Banana Pi BPI-M2 Ultra (Allwinner R40, QEMU 10),
+# then one boot of the BPI-M2+ (Allwinner H3, QEMU's orangepi-pc).
 check-arm-bananapi:
-	$(Q)ARM_BOARD=bpim2u ci/system-test.sh arm
+	$(Q)ci/check-arm-bananapi.sh
 
 # Figures, not a test: not part of check.
 bench-x86: deps
@@ -133,9 +139,21 @@ bench-intel: deps
 # Exits per gic-demo timer interrupt, cell start latency: figures only.
 # QEMU_GIC=2 for the GICv2 machine, BENCH_SECONDS=N for a longer window.
 bench-arm64: deps
-	$(Q)tests/bench/arm64-cells.sh $(BENCH_SECONDS)
+	$(Q)tests/bench/arm-cells.sh $(BENCH_SECONDS)
+
+# The same figures on ARMv7: QEMU virt, then the emulated BPI-M2 Ultra.
+bench-arm: deps
+	$(Q)BENCH_ARCH=arm tests/bench/arm-cells.sh $(BENCH_SECONDS)
+	$(Q)BENCH_ARCH=arm ARM_BOARD=bpim2u tests/bench/arm-cells.sh $(BENCH_SECONDS)
 
 # Interrupt latency in virtual time (QEMU -icount), bare vs in a cell:
 # figures only. Targets: BENCH_TARGETS="x86 arm64-gicv3 arm64-gicv2".
 bench-latency: deps
 	$(Q)tests/bench/latency.sh $(BENCH_TARGETS)
+
+# The seeds' temporal isolation experiment on the emulated Banana Pi:
+# FreeRTOS jitter with the root idle and under stress-ng, the root's
+# stress-ng rates without and with the FreeRTOS cell; ratios only mean
+# something under TCG. Needs FREERTOS_KERNEL; BENCH_SECONDS=N per run.
+bench-freertos: deps
+	$(Q)tests/bench/freertos.sh $(BENCH_SECONDS)

@@ -9,7 +9,12 @@
 # never started, never ended (crash, hang, time limit) or exited non-zero
 # without saying why. A scenario that announced an expected stop
 # (STOCKADE-EXPECT-STOP: TEXT) passes that check when TEXT shows up in its
-# part of the console log, and fails it otherwise.
+# part of the console log, and fails it otherwise. Each
+# STOCKADE-EXPECT-SERIAL: TEXT of a scenario is one more check: TEXT must
+# show up in its part of the console log, on a line that is not a dump of
+# the hypervisor console or kernel log ("  console: ...", "  dmesg: ...").
+# That is how a scenario asks for output only the host sees: what the
+# hypervisor or a cell wrote to a UART directly.
 #
 # Prints the failures (and skips) as "FAIL: <label>/<scenario>: ...", then
 # one last line "N passed, N failed". Exit status 0 when nothing failed.
@@ -42,6 +47,11 @@ cur == "" { next }
 	stop[cur] = substr($0, length("STOCKADE-EXPECT-STOP: ") + 1)
 	next
 }
+/^STOCKADE-EXPECT-SERIAL: / {
+	serial[cur, ++nserial[cur]] = \
+		substr($0, length("STOCKADE-EXPECT-SERIAL: ") + 1)
+	next
+}
 /^PASS: / { passed++; npass[cur]++; next }
 /^FAIL: / {
 	printf "FAIL: %s/%s: %s\n", label, cur, substr($0, 7)
@@ -56,6 +66,7 @@ cur == "" { next }
 # by STOCKADE-EXPECT-STOP can show up before the marker. Keep the whole
 # section and search it at the end.
 { text[cur] = text[cur] "\n" $0 }
+!/^  (console|dmesg|seen): / { direct[cur] = direct[cur] "\n" $0 }
 END {
 	for (i = 1; i <= nn; i++) {
 		n = order[i]
@@ -73,6 +84,12 @@ END {
 			report(n, "exited with status " rc[n] (rc[n] == 137 ? " (guest time limit)" : ""))
 		} else if (!npass[n] && !nfail[n] && !nskip[n]) {
 			report(n, "reported nothing")
+		}
+		for (k = 1; k <= nserial[n]; k++) {
+			if (index(direct[n], serial[n, k]))
+				passed++
+			else
+				report(n, "\"" serial[n, k] "\" not on the serial console")
 		}
 	}
 	printf "%d passed, %d failed\n", passed, failed

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make demo`: build everything for x86, boot Debian's kernel in QEMU (AMD
-# SVM + NPT CPU model) and run the seeds' session (ci/demo/seed-demo.sh).
+# SVM + NPT CPU model) and run the seeds' session (ci/demo/seed-demo.sh);
+# with ARCH=arm, ci/demo-arm.sh (the FreeRTOS cell on the Banana Pi).
 # Both serial ports show in the terminal: COM1 carries Linux and the
 # hypervisor and takes the keyboard, COM2 the apic-demo cell. Ctrl-a x
 # quits.
@@ -12,6 +13,10 @@
 set -eu -o pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+# ARCH=arm: the emulated Banana Pi with the FreeRTOS cell.
+case "${ARCH:-}" in
+arm|armv7*) exec "$top/ci/demo-arm.sh" "$@" ;;
+esac
 batch=0
 [ "${1:-}" = --batch ] && batch=1
 

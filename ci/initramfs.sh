@@ -5,7 +5,8 @@
 #
 # Pack a test initramfs (default build/initrd-<srcarch>.gz): the static
 # busybox of that architecture, ci/guest-init.sh as /init, everything
-# `make install DESTDIR=<staging-dir>` produced, tests/scenarios/lib.sh and
+# `make install DESTDIR=<staging-dir>` produced, tests/scenarios/lib.sh (and
+# the helper files beside it, *-lib.sh) and
 # the scenarios, which /init runs in the order given here.
 set -eu -o pipefail
 
@@ -41,9 +42,18 @@ root=$work/root
 mkdir -p "$root/bin" "$root/scenarios"
 
 cp -a "$staging/." "$root/"
+# The kernel's own uio.ko, which uio_ivshmem needs (a module in Debian).
+kroot=$(dirname "$(dirname "$VMLINUZ")")
+uio=$(find "$kroot/lib/modules/$KREL" -name 'uio.ko*' 2>/dev/null | head -n 1)
+if [ -n "$uio" ]; then
+	install -D -m 0644 "$uio" \
+		"$root/lib/modules/$KREL/kernel/drivers/uio/$(basename "$uio")"
+fi
 install -m 0755 "$BUSYBOX" "$root/bin/busybox"
 install -m 0755 "$top/ci/guest-init.sh" "$root/init"
-install -m 0644 "$top/tests/scenarios/lib.sh" "$root/scenarios/lib.sh"
+for lib in "$top"/tests/scenarios/lib.sh "$top"/tests/scenarios/*-lib.sh; do
+	install -m 0644 "$lib" "$root/scenarios/$(basename "$lib")"
+done
 
 # Scenarios keep their base name; two with the same name (common/ and an
 # architecture folder) would silently shadow each other.

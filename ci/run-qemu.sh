@@ -15,8 +15,9 @@
 #   QEMU_TIMEOUT      host-side limit in seconds (default 600)
 #   QEMU_APPEND       extra kernel command line arguments
 #   QEMU_GIC          arm64 GIC version (default 3)
-#   ARM_BOARD         arm: virt (default) or bpim2u (Banana Pi BPI-M2 Ultra
-#                     with the kernel package's device tree)
+#   ARM_BOARD         arm: virt (default), bpim2u (Banana Pi BPI-M2 Ultra)
+#                     or orangepi-pc (with the Banana Pi BPI-M2+ device
+#                     tree), each with the kernel package's device tree
 #   QEMU_EXTRA        extra QEMU arguments, split on blanks
 #   QEMU_QUIET_STOP   after a scenario announced an expected stop, end the
 #                     run once the console is silent this long (default 20)
@@ -93,8 +94,24 @@ arm)
 	if [ "${ARM_BOARD:-virt}" = bpim2u ]; then
 		dtb=$(dirname "$VMLINUZ")/../usr/lib/linux-image-$KREL/sun8i-r40-bananapi-m2-ultra.dtb
 		append='console=ttyS0,115200 panic=-1 mem=768M'
+		# UART0 (Linux) and UART7 (the uart-demo cell's) share
+		# stdout, so that the log shows what the cell wrote.
+		# shellcheck disable=SC2054 # commas are QEMU's syntax
 		cmd=(qemu-system-arm -machine bpim2u -dtb "$dtb"
-		     "${common[@]}" -serial stdio)
+		     "${common[@]}" -chardev stdio,id=con,mux=on
+		     -serial chardev:con -serial null -serial null
+		     -serial null -serial null -serial null -serial null
+		     -serial chardev:con)
+	elif [ "${ARM_BOARD:-virt}" = orangepi-pc ]; then
+		# The BPI-M2+ device tree on QEMU's H3 board; UART3 (the
+		# uart-demo cell's) shares stdout with UART0.
+		dtb=$(dirname "$VMLINUZ")/../usr/lib/linux-image-$KREL/sun8i-h3-bananapi-m2-plus.dtb
+		append='console=ttyS0,115200 panic=-1 mem=768M'
+		# shellcheck disable=SC2054 # commas are QEMU's syntax
+		cmd=(qemu-system-arm -machine orangepi-pc -dtb "$dtb"
+		     "${common[@]}" -chardev stdio,id=con,mux=on
+		     -serial chardev:con -serial null -serial null
+		     -serial chardev:con)
 	else
 		append='console=ttyAMA0 panic=-1 mem=768M'
 		cmd=(qemu-system-arm

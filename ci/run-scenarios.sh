@@ -102,12 +102,14 @@ directive() {
 	sed -n "s/^# stockade-$1: //p" "$2" | head -n 1
 }
 
+# One log per machine: arm.log (virt), arm-bpim2u.log, ...
+machine=$srcarch${ARM_BOARD:+-$ARM_BOARD}
 if [ ${#shared[@]} -gt 0 ]; then
-	boot "$srcarch" "" "" "${shared[@]}"
+	boot "$machine" "" "" "${shared[@]}"
 fi
 for s in "${own[@]}"; do
 	b=$(basename "$s" .sh)
-	boot "$srcarch-$b" "$(directive qemu "$s")" "$(directive append "$s")" \
+	boot "$machine-$b" "$(directive qemu "$s")" "$(directive append "$s")" \
 		"$s"
 done
 

@@ -86,6 +86,22 @@ STOCKADE-EXPECT-STOP: FATAL: hypervisor stopped
 STOCKADE-END: a.sh rc=0
 EOF
 
+expect "expected serial output seen" "2 passed, 0 failed" 0 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+Hello 3 from cell!
+PASS: one
+STOCKADE-EXPECT-SERIAL: Hello 3 from cell
+STOCKADE-END: a.sh rc=0
+EOF
+
+expect "expected serial output only in a console dump" "0 passed, 2 failed" 1 a.sh <<'EOF'
+STOCKADE-BEGIN: a.sh
+STOCKADE-EXPECT-SERIAL: Hello 3 from cell
+  console: Hello 3 from cell!
+FAIL: something: failed
+STOCKADE-END: a.sh rc=0
+EOF
+
 rm -f "$tmp/log"
 out=$("$top/ci/check-log.sh" t "$tmp/log" a.sh 2>/dev/null) && rc=0 || rc=$?
 if [ "$rc" = 2 ]; then ok=$((ok + 1)); else echo "FAIL: missing log: status $rc"; bad=$((bad + 1)); fi

@@ -159,6 +159,7 @@ static void cell_delete(struct jailhouse_cell *cell)
 			   &root_cell->cpus_assigned, &cell->cpus_assigned);
 		jailhouse_sysfs_cell_update_cpus(root_cell);
 		give_back_cpus(cell);
+		jailhouse_pci_release(cell);
 	}
 	if (cell == root_cell)
 		root_cell = NULL;
@@ -255,6 +256,11 @@ static int create_locked(struct jailhouse_cell_desc *config, u32 size)
 		err = take_cpus(cell);
 	if (err)
 		goto out_put;
+	err = jailhouse_pci_claim(cell, config);
+	if (err) {
+		give_back_cpus(cell);
+		goto out_put;
+	}
 
 	config->id = free_cell_id();
 	id = jailhouse_hypercall(JAILHOUSE_HC_CELL_CREATE, __pa(config), 0);
@@ -262,6 +268,7 @@ static int create_locked(struct jailhouse_cell_desc *config, u32 size)
 		err = id;
 		pr_err("the hypervisor refused to create cell \"%s\" (%d)\n",
 		       config->name, err);
+		jailhouse_pci_release(cell);
 		give_back_cpus(cell);
 		goto out_put;
 	}

@@ -67,7 +67,18 @@ struct jailhouse_cell {
 	cpumask_t cpus_offlined;
 	unsigned int num_memory_regions;
 	struct jailhouse_memory *memory_regions;
+	/* The config's PCI devices, which Linux let go of (pci.c). */
+	unsigned int num_pci_devices;
+	struct jailhouse_pci_device *pci_devices;
 };
+
+/*
+ * pci.c: Linux lets go of the cell's PCI devices before the hypervisor
+ * creates the cell, and takes them back after it is destroyed.
+ */
+int jailhouse_pci_claim(struct jailhouse_cell *cell,
+			const struct jailhouse_cell_desc *config);
+void jailhouse_pci_release(struct jailhouse_cell *cell);
 
 /* cell.c */
 int jailhouse_cell_prepare_root(const struct jailhouse_system *sys);

@@ -15,6 +15,9 @@ CORE_SRCS := \
 	control.c \
 	format.c \
 	header.c \
+	ivshmem.c \
+	ivshmem_cfg.c \
+	ivshmem_regs.c \
 	management.c \
 	mmio.c \
 	page_pool.c \

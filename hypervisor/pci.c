@@ -13,6 +13,7 @@
 #include <core/bitmap.h>
 #include <core/cell.h>
 #include <core/errno.h>
+#include <core/ivshmem.h>
 #include <core/pci.h>
 #include <core/printk.h>
 
@@ -86,8 +87,12 @@ static bool valid_access(u16 reg, unsigned int size)
 
 u32 pci_cfg_read(struct cell *cell, u16 bdf, u16 reg, unsigned int size)
 {
+	u32 value;
+
 	if (!valid_access(reg, size))
 		return 0xffffffff;
+	if (ivshmem_pci_cfg_read(cell, bdf, reg, size, &value))
+		return value;
 	if (!owned_device(cell, bdf)) {
 		note_hidden(cell, bdf);
 		return size == 4 ? 0xffffffff : (1U << (8 * size)) - 1;
@@ -117,7 +122,8 @@ void pci_cfg_write(struct cell *cell, u16 bdf, u16 reg, u32 value,
 {
 	const struct jailhouse_pci_device *dev;
 
-	if (!valid_access(reg, size))
+	if (!valid_access(reg, size) ||
+	    ivshmem_pci_cfg_write(cell, bdf, reg, value, size))
 		return;
 	dev = owned_device(cell, bdf);
 	if (!dev) {

@@ -3,10 +3,10 @@
  * System config of the Banana Pi BPI-M2 Ultra (Allwinner R40: 4
  * Cortex-A7 CPUs, GIC-400 at 0x01c81000) as QEMU 10's bpim2u machine
  * emulates it, with 1 GiB of DRAM at 0x40000000 and the armmp-lpae
- * kernel booted with mem=768M (hypervisor at 0x70000000). The debug
- * console is UART0 (8250, 32-bit register spacing); the hypervisor
- * prints through the virtual console only until it has an 8250 driver
- * on ARM.
+ * kernel booted with mem=768M (hypervisor at 0x70000000, the rest up to
+ * 0x80000000 for cells: bananapi-m2-ultra-*.c). The debug console is
+ * UART0 (DW-8250, 32-bit registers 4 bytes apart), the Linux console: the
+ * hypervisor writes there and to the virtual console.
  */
 
 #include <jailhouse/types.h>
@@ -15,7 +15,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[4];
+	struct jailhouse_memory mem_regions[5];
 	struct jailhouse_irqchip irqchips[2];
 } __attribute__((packed)) config = {
 	.header = {
@@ -82,6 +82,13 @@ struct {
 			.phys_start = 0x40000000,
 			.virt_start = 0x40000000,
 			.size = 0x30000000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
+		},
+		/* RAM for cells, after the hypervisor's */ {
+			.phys_start = 0x70600000,
+			.virt_start = 0x70600000,
+			.size = 0xfa00000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},

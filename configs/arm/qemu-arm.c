@@ -5,7 +5,9 @@
  * RAM at 0x40000000, the armmp-lpae kernel booted with mem=768M so that
  * it leaves 0x70000000-0x7fffffff alone. The same machine map as the
  * arm64 one (configs/arm64/qemu-arm64-gicv2.c): GICv2 with its GICv2m
- * MSI frame, PL011 at 0x09000000 as the debug console.
+ * MSI frame, PL011 at 0x09000000 as the debug console. The second PL011
+ * at 0x09040000 (there when QEMU gets a second -serial, as ci/run-qemu.sh
+ * gives it) is the FreeRTOS cell's own UART.
  */
 
 #include <jailhouse/types.h>
@@ -14,7 +16,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[9];
+	struct jailhouse_memory mem_regions[10];
 	struct jailhouse_irqchip irqchips[2];
 } __attribute__((packed)) config = {
 	.header = {
@@ -68,6 +70,13 @@ struct {
 		/* UART (PL011) */ {
 			.phys_start = 0x09000000,
 			.virt_start = 0x09000000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO,
+		},
+		/* second UART (PL011), for the FreeRTOS cell */ {
+			.phys_start = 0x09040000,
+			.virt_start = 0x09040000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,

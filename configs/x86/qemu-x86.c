@@ -15,10 +15,10 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[11];
+	struct jailhouse_memory mem_regions[16];
 	struct jailhouse_irqchip irqchips[1];
 	struct jailhouse_pio pio_regions[2];
-	struct jailhouse_pci_device pci_devices[6];
+	struct jailhouse_pci_device pci_devices[7];
 	struct jailhouse_pci_capability pci_caps[6];
 } __attribute__((packed)) config = {
 	.header = {
@@ -93,9 +93,45 @@ struct {
 		 */ {
 			.phys_start = 0x3a600000,
 			.virt_start = 0x3a600000,
-			.size = 0x4c00000,
+			.size = 0x4b00000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
+		},
+		/*
+		 * Its last MiB: the ivshmem link 00:0e.0 with the cells
+		 * ivshmem-demo (peer 1) and ivshmem-demo-2 (peer 2),
+		 * configs/x86/ivshmem-demo*.c: state table, read/write
+		 * section, then the output sections of peer 0 (the root,
+		 * writable) and peers 1 and 2 (read-only here).
+		 */ {
+			.phys_start = 0x3f100000,
+			.virt_start = 0x3f100000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x3f101000,
+			.virt_start = 0x3f101000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x3f102000,
+			.virt_start = 0x3f102000,
+			.size = 0x54000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x3f156000,
+			.virt_start = 0x3f156000,
+			.size = 0x54000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x3f1aa000,
+			.virt_start = 0x3f1aa000,
+			.size = 0x54000,
+			.flags = JAILHOUSE_MEM_READ,
 		},
 		/* RAM above the reservation, ACPI tables at its end */ {
 			.phys_start = 0x3f200000,
@@ -191,6 +227,16 @@ struct {
 		/* 00:1f.3 SMBus */ {
 			.type = JAILHOUSE_PCI_TYPE_DEVICE,
 			.bdf = (0x1f << 3) | 3,
+		},
+		/* 00:0e.0 ivshmem, peer 0 of 3 (ivshmem-demo, -demo-2) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.bdf = 0x0e << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_MSIX,
+			.num_msix_vectors = 1,
+			.shmem_regions_start = 5,
+			.shmem_dev_id = 0,
+			.shmem_peers = 3,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
 		},
 	},
 

@@ -29,6 +29,10 @@ x86_64)
 	root=qemu-x86
 	demo=apic-demo
 	;;
+armv7*)
+	root=qemu-arm
+	demo=gic-demo
+	;;
 *)
 	demo=gic-demo
 	if grep -q GICv3 /proc/interrupts; then
@@ -79,6 +83,20 @@ window() {
 }
 
 window idle
+
+# The cost of one exit by kind: exit-cost in the same cell, root
+# idle; its "Exit cost:" lines go to the same console as the demo's.
+if [ -e "$demos/exit-cost.bin" ]; then
+	if jailhouse cell create "/etc/jailhouse/$demo.cell" >/dev/null &&
+	   jailhouse cell load "$demo" "$demos/exit-cost.bin" >/dev/null &&
+	   jailhouse cell start "$demo" >/dev/null; then
+		sleep 2
+	else
+		out "exit-cost did not start"
+	fi
+	jailhouse cell destroy "$demo" >/dev/null 2>&1 ||
+		out "exit-cost: destroy failed"
+fi
 
 # Every root CPU computes; the cell's CPU is not the root's.
 pids=

@@ -52,6 +52,35 @@ new_root
 cpuinfo GenuineIntel "fpu vmx lm" "ept unrestricted_guest"
 expect "Intel with EPT and unrestricted guest" 0 "" "$JH" hardware check
 
+# dmar FLAGS: a DMAR table with one DRHD at 0xfed90000 and an RMRR.
+dmar()
+{
+	mkdir -p "$R/sys/firmware/acpi/tables"
+	{
+		printf 'DMAR\100\000\000\000'
+		head -c 28 /dev/zero
+		printf '\057%b' "$1"
+		head -c 10 /dev/zero
+		printf '\000\000\020\000\000\000\000\000'
+		printf '\000\000\331\376\000\000\000\000'
+		printf '\001\000\010\000\000\000\000\000'
+	} >"$R/sys/firmware/acpi/tables/DMAR"
+}
+
+new_root
+cpuinfo AuthenticAMD "$AMDFLAGS"
+dmar '\001'
+expect "AMD CPU with a VT-d unit (QEMU)" 0 "" "$JH" hardware check
+check "DMAR units counted, IR offered" "got: $OUT" contains "$OUT" \
+	"1 DMAR unit (first at 0xfed90000), interrupt remapping offered"
+
+new_root
+cpuinfo GenuineIntel "fpu vmx lm" "ept unrestricted_guest"
+dmar '\000'
+expect "Intel with a VT-d unit without IR" 0 "" "$JH" hardware check
+check "DMAR without the IR flag" "got: $OUT" contains "$OUT" \
+	"1 DMAR unit (first at 0xfed90000), interrupt remapping not offered"
+
 # msr_feature_control VALUE: /dev/cpu/0/msr with IA32_FEATURE_CONTROL.
 msr_feature_control()
 {

@@ -28,6 +28,7 @@ qemu_virt_dt()
 	mkdir -p "$dt/intc@8000000" "$dt/psci" "$dt/timer"
 	printf 'arm,gic-v3\0' >"$dt/intc@8000000/compatible"
 	printf '\000\000\000\003' >"$dt/intc@8000000/#interrupt-cells"
+	ppis 9 >"$dt/intc@8000000/interrupts"
 	printf 'arm,psci-1.0\0arm,psci-0.2\0arm,psci\0' >"$dt/psci/compatible"
 	printf 'arm,armv8-timer\0arm,armv7-timer\0' >"$dt/timer/compatible"
 	ppis 13 14 11 10 >"$dt/timer/interrupts"
@@ -111,6 +112,7 @@ for arch in $FOREIGN; do
 	# A device tree with GICv3 and PSCI, KVM kept off: nothing missing.
 	mkdir -p "$R/proc/device-tree/intc@8000000" "$R/proc/device-tree/psci"
 	printf 'arm,gic-v3\0' >"$R/proc/device-tree/intc@8000000/compatible"
+	ppis 9 >"$R/proc/device-tree/intc@8000000/interrupts"
 	printf 'arm,psci-1.0\0arm,psci-0.2\0arm,psci\0' >"$R/proc/device-tree/psci/compatible"
 	printf 'console=ttyAMA0 kvm-arm.mode=none\n' >"$R/proc/cmdline"
 	printf 'processor\t: 0\nFeatures\t: half thumb fastmult vfp edsp neon vfpv3 tls vfpv4 idiva idivt lpae evtstrm\n' \
@@ -118,6 +120,16 @@ for arch in $FOREIGN; do
 	expect "$arch: hardware check passes" 0 "" "$qemu" "$bin" hardware check
 	check "$arch: GIC found" "got: $OUT" matches "$OUT" 'GIC +ok +arm,gic-v3'
 	check "$arch: PSCI found" "got: $OUT" matches "$OUT" 'PSCI +ok'
+	check "$arch: GIC virtualization found" "got: $OUT" matches "$OUT" \
+		'GIC virtualization +ok'
+
+	# A GIC without its maintenance interrupt: no virtualization
+	# extensions described, the check says so and fails.
+	rm "$R/proc/device-tree/intc@8000000/interrupts"
+	expect "$arch: GIC without virtualization" 1 \
+		"the GIC node names no maintenance interrupt" \
+		"$qemu" "$bin" hardware check
+	ppis 9 >"$R/proc/device-tree/intc@8000000/interrupts"
 
 	mkdir -p "$R/dev"
 	: >"$R/dev/kvm"

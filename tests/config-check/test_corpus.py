@@ -320,6 +320,13 @@ def _cpu_cases(x86, arm64, arm):
              'long of arm64'),
         Case('ARMv7 CPU set of 4 bytes is one word',
              [('sys', arm['sys']), ('cell', arm['cell-a'])], 0),
+        # The hypervisor traps it for the root cell as for any other
+        # (tests/scenarios/arm/45-root-subpage.sh enables with one).
+        Case('ARMv7 root cell with a sub-page MMIO region is fine',
+             [('sys', edit_system(arm['sys'], lambda s: add_region(
+                 s.root_cell, 0x1c28c00, 0x1c28c00, 0x400,
+                 RW | abi.MEM_IO | abi.MEM_IO_32)))],
+             0),
     ]
 
 
@@ -408,6 +415,13 @@ def _platform_cases(x86, arm64):
         cell.irqchips.append(abi.IRQCHIP.make(
             address=0x08000000, pin_base=number, pin_bitmap=(1, 0, 0, 0)))
 
+    def vtd_unit(system):
+        unit = abi.IOMMU.make(type=abi.IOMMU_INTEL, base=0xfed90000,
+                              size=0x1000).pack()
+        raw = system.header.iommu_units
+        system.header = system.header.copy(
+            iommu_units=unit + raw[len(unit):])
+
     def root_pci_device(system):
         system.root_cell.pci_devices.append(abi.PCI_DEVICE.make(
             type=abi.PCI_TYPE_DEVICE, bdf=0x18))
@@ -455,8 +469,24 @@ def _platform_cases(x86, arm64):
         Case('DMA-capable device: isolation needs the IOMMU',
              [('sys', edit_system(x86['sys'], root_pci_device))],
              0, "cell 'fixture-x86' has 1 DMA-capable PCI device(s) (first "
-             "00:03.0): until the IOMMU is supported, their DMA can read "
-             "and write ANY memory"),
+             "00:03.0): without an IOMMU the hypervisor supports, their DMA "
+             "can read and write ANY memory"),
+        Case('DMA-capable device behind VT-d',
+             [('sys', edit_system(x86['sys'], lambda s: (
+                 vtd_unit(s), root_pci_device(s))))],
+             0, "cell 'fixture-x86' has 1 DMA-capable PCI device(s) (first "
+             "00:03.0): the VT-d unit(s) confine their DMA"),
+        Case('cell region over the VT-d unit',
+             [('sys', edit_system(x86['sys'], vtd_unit)),
+              ('a', edit_cell(x86['cell-a'], lambda c: add_region(
+                  c, 0xfed90000, 0x200000, 0x1000, RW | abi.MEM_IO)))],
+             1, "covers the IOMMU (0xfed90000-0xfed90fff)", errors=2),
+        Case('root region over the VT-d unit',
+             [('sys', edit_system(x86['sys'], lambda s: (
+                 vtd_unit(s), add_region(s.root_cell, 0xfed90000,
+                                         0xfed90000, 0x1000,
+                                         RW | abi.MEM_IO))))],
+             1, "covers the IOMMU (0xfed90000-0xfed90fff)"),
     ]
 
 

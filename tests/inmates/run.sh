@@ -490,6 +490,21 @@ check "ARMv7 uart-demo: console from the comm region" \
 check "ARMv7 uart-demo: reply APPROVED (3) in the comm region" \
 	grep -q "8000000c: 0x00000000 0x00000003" "$R/uart.log.mon"
 
+# Two CPUs: the arm64 SMP code built for ARMv7 (SMC32 PSCI over HVC in
+# plain QEMU, TPIDRPRW as the CPU index, the bakery printk lock with the
+# MMU off).
+with_cmdline "$R/smp-demo.bin" "$R/t.bin" \
+	"psci=hvc gic=2 gicd-base=0x08000000 gicc-base=0x08010000 con-type=PL011 con-base=0x09000000"
+run_qemu "$R/smp.log" "SMP demo: done" "" -- "${QR[@]}" -smp 2 \
+	-device loader,file="$R/t.bin",addr=$BASE,force-raw=on \
+	"${start_at[@]}" -serial file:"$R/smp.log"
+check "ARMv7 smp-demo: second CPU up by PSCI CPU_ON" \
+	has "$R/smp.log" "CPU 1: up on MPIDR 0x1"
+check "ARMv7 smp-demo: 100 SGI pings answered" \
+	has "$R/smp.log" "100 pings sent, 100 pongs back, 0 stray"
+check "ARMv7 smp-demo: no errors" \
+	has "$R/smp.log" "SMP demo: done, run 1, 0 errors"
+
 F=$B/freertos-arm
 if [ ! -f "$F/freertos-demo.bin" ]; then
 	echo "SKIP: ARMv7 FreeRTOS demo in plain QEMU: FREERTOS_KERNEL not set" \

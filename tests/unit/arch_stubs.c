@@ -92,13 +92,52 @@ unsigned int arch_flush_calls;
 u32 arch_flush_seen_state;
 unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
 
-int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
+/*
+ * Plain mappings (remap_cell_memory) copy fake_phys in and, at unmap,
+ * back out, so that what the core writes through them arrives.
+ */
+#define NUM_PLAIN_MAPS		8
+static struct {
+	unsigned long virt, size;
+	u64 phys;
+} plain_maps[NUM_PLAIN_MAPS];
+
+static int map_copy(unsigned long virt, u64 phys, unsigned long size)
 {
 	if (phys < FAKE_PHYS_BASE || phys - FAKE_PHYS_BASE > FAKE_PHYS_SIZE ||
 	    size > FAKE_PHYS_SIZE - (phys - FAKE_PHYS_BASE))
 		return -EINVAL;
 	memcpy((void *)virt, fake_phys + (phys - FAKE_PHYS_BASE), size);
 	return 0;
+}
+
+int arch_map_hv(unsigned long virt, u64 phys, unsigned long size)
+{
+	int err = map_copy(virt, phys, size);
+	unsigned int n;
+
+	for (n = 0; !err && n < NUM_PLAIN_MAPS; n++)
+		if (!plain_maps[n].size) {
+			plain_maps[n].virt = virt;
+			plain_maps[n].phys = phys;
+			plain_maps[n].size = size;
+			break;
+		}
+	return err;
+}
+
+static void unmap_plain(unsigned long virt, unsigned long size)
+{
+	unsigned int n;
+
+	for (n = 0; n < NUM_PLAIN_MAPS; n++)
+		if (plain_maps[n].size == size && plain_maps[n].virt == virt) {
+			memcpy(fake_phys + (plain_maps[n].phys -
+					    FAKE_PHYS_BASE),
+			       (void *)virt, size);
+			plain_maps[n].size = 0;
+			return;
+		}
 }
 
 /*
@@ -111,7 +150,7 @@ unsigned int arch_map_device_calls;
 
 int arch_map_device_hv(unsigned long virt, u64 phys, unsigned long size)
 {
-	int err = arch_map_hv(virt, phys, size);
+	int err = map_copy(virt, phys, size);
 
 	if (!err) {
 		device_virt = virt;
@@ -128,8 +167,22 @@ void arch_unmap_hv(unsigned long virt, unsigned long size)
 		memcpy(fake_phys + (device_phys - FAKE_PHYS_BASE),
 		       (void *)virt, size);
 		device_size = 0;
+	} else {
+		unmap_plain(virt, size);
 	}
 	memset((void *)virt, 0x5a, size);
+}
+
+struct msi_call arch_msi_calls[ARCH_MSI_LOG];
+unsigned int arch_msi_count;
+
+void arch_send_msi(const struct cell *cell, u64 address, u32 data)
+{
+	if (arch_msi_count < ARCH_MSI_LOG)
+		arch_msi_calls[arch_msi_count] = (struct msi_call){
+			cell, address, data,
+		};
+	arch_msi_count++;
 }
 
 /* Never looked into; the core only needs cell->arch set. */

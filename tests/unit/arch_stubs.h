@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+struct cell;
 struct jailhouse_console;
 
 /* What arch_dbg_init was last given. */
@@ -40,6 +41,16 @@ extern unsigned int arch_map_device_calls;
 extern unsigned int arch_flush_calls;
 extern u32 arch_flush_seen_state;
 extern unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
+/* arch_send_msi: the first ARCH_MSI_LOG calls, and how many in all. */
+struct msi_call {
+	const struct cell *cell;
+	u64 address;
+	u32 data;
+};
+#define ARCH_MSI_LOG		8
+extern struct msi_call arch_msi_calls[ARCH_MSI_LOG];
+extern unsigned int arch_msi_count;
+
 /* arch_cpu_wait calls. */
 extern unsigned int arch_wait_calls;
 

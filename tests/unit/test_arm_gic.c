@@ -29,13 +29,16 @@
 #include <core/percpu.h>
 #include <arm-common/cell.h>
 #include <arm-common/gic.h>
+#include <arm-common/gic_cpuif.h>
 #include <arm-common/gic_ops.h>
 #include <arm-common/gicd.h>
 #include <arm-common/gicr.h>
 #include <arm-common/mmio.h>
 #include <arm-common/paging_formats.h>
+#include <asm/sysregs.h>
 
 #include "arch_stubs.h"
+#include "arm_host.h"
 #include "test_pool.h"
 #include "unit.h"
 
@@ -1001,6 +1004,136 @@ TEST(arm_gic_v3_redistributor_widths)
 	EXPECT_EQ(rdist(&root_cell, 0, GICR_WAKER, 2, false, &val), MMIO_ERROR);
 	EXPECT_EQ(rdist(&cell_a, 2, GICR_TYPER, 8, false, &val), 0);
 	EXPECT_EQ(rdist(&cell_a, 3, GICR_TYPER, 8, false, &val), 0);
+	teardown();
+}
+
+static u32 win32(const u8 *win, u32 reg)
+{
+	u32 v;
+
+	memcpy(&v, win + reg, sizeof(v));
+	return v;
+}
+
+static void set_win32(u8 *win, u32 reg, u32 v)
+{
+	memcpy(win + reg, &v, sizeof(v));
+}
+
+/* Acknowledge values the short path must leave to the full one. */
+static const u32 fast_path_refuses[] = {
+	3,		/* SGI 3 from CPU 0 (GICv2) / SGI 3 (GICv3) */
+	3 | 2 << 10,	/* SGI 3 from CPU 2, GICv2 */
+	15,		/* the management SGI */
+	25,		/* the maintenance interrupt */
+	1023,		/* spurious */
+	8192,		/* an LPI (GICv3) */
+};
+
+/*
+ * GICv2's short path of an interrupt exit: a PPI or SPI goes into the
+ * first free list register, linked to the physical interrupt (HW bit) and
+ * priority-dropped; anything else comes back acknowledged for the full
+ * path, with no list register written and no priority drop.
+ */
+TEST(arm_gic_v2_fast_path_injects_ppis_and_spis_only)
+{
+	struct per_cpu *cpu;
+	unsigned int n, lr;
+	u32 val;
+
+	ASSERT_EQ(setup(2), 0);
+	cpu = per_cpu(2);
+	cpu->arch.num_lrs = 4;
+	cpu->arch.gic_ready = true;
+	set_win32(gich_win, GICH_ELRSR0, 0xc);
+	set_win32(gicc_win, GICC_IAR, 27);
+	EXPECT_EQ(gic_irq_fast(cpu), GIC_ACK_DONE);
+	EXPECT_EQ(win32(gicc_win, GICC_EOIR), 27);
+	val = win32(gich_win, GICH_LR0 + 2 * 4);
+	EXPECT_EQ(val & GICH_LR_VINTID, 27);
+	EXPECT_EQ((val >> GICH_LR_PHYS_SHIFT) & 0x3ff, 27);
+	EXPECT_TRUE(val & GICH_LR_HW);
+	EXPECT_EQ(val & GICH_LR_STATE, GICH_LR_PENDING);
+	for (lr = 0; lr < 4; lr++)
+		if (lr != 2)
+			EXPECT_EQ(win32(gich_win, GICH_LR0 + lr * 4), 0);
+
+	for (n = 0; n < ARRAY_SIZE(fast_path_refuses); n++) {
+		memset(gich_win + GICH_LR0, 0, 4 * 4);
+		set_win32(gicc_win, GICC_EOIR, 0);
+		set_win32(gicc_win, GICC_IAR, fast_path_refuses[n]);
+		EXPECT_EQ(gic_irq_fast(cpu),
+			  GIC_ACK_SLOW | fast_path_refuses[n]);
+		EXPECT_EQ(win32(gicc_win, GICC_EOIR), 0);
+		for (lr = 0; lr < 4; lr++)
+			EXPECT_EQ(win32(gich_win, GICH_LR0 + lr * 4), 0);
+	}
+	/* No free list register, or only one the CPU does not have. */
+	set_win32(gicc_win, GICC_IAR, 40);
+	set_win32(gich_win, GICH_ELRSR0, 0);
+	EXPECT_EQ(gic_irq_fast(cpu), GIC_ACK_SLOW | 40);
+	set_win32(gich_win, GICH_ELRSR0, 0x10);
+	EXPECT_EQ(gic_irq_fast(cpu), GIC_ACK_SLOW | 40);
+	EXPECT_EQ(win32(gich_win, GICH_LR0 + 4 * 4), 0);
+	EXPECT_EQ(win32(gicc_win, GICC_EOIR), 0);
+	/* Before the CPU's GIC is taken over: nothing acknowledged. */
+	cpu->arch.gic_ready = false;
+	set_win32(gich_win, GICH_ELRSR0, 0xf);
+	EXPECT_EQ(gic_irq_fast(cpu), GIC_ACK_NONE);
+	EXPECT_EQ(win32(gicc_win, GICC_EOIR), 0);
+	teardown();
+}
+
+/* The same on GICv3's system registers. */
+TEST(arm_gic_v3_fast_path_injects_ppis_and_spis_only)
+{
+	struct per_cpu *cpu;
+	unsigned int n, lr;
+	u64 val;
+
+	ASSERT_EQ(setup(V3_REAL), 0);
+	host_subarch_reset();
+	cpu = per_cpu(2);
+	cpu->arch.num_lrs = 4;
+	cpu->arch.gic_ready = true;
+	host_sysregs[HOST_SYSREG_ICH_ELRSR] = 0x8;
+	host_sysregs[HOST_SYSREG_ICC_IAR1] = 40;
+	EXPECT_EQ(gic_irq_fast(cpu), GIC_ACK_DONE);
+	EXPECT_EQ(host_sysregs[HOST_SYSREG_ICC_EOIR1], 40);
+	val = host_ich_lr[3];
+	EXPECT_EQ(val & 0xffffffff, 40);
+	EXPECT_EQ((val >> ICH_LR_PINTID_SHIFT) & 0x1fff, 40);
+	EXPECT_TRUE(val & ICH_LR_HW);
+	EXPECT_TRUE(val & ICH_LR_GROUP1);
+	EXPECT_EQ(val & ICH_LR_STATE, ICH_LR_PENDING);
+	for (lr = 0; lr < 16; lr++)
+		if (lr != 3)
+			EXPECT_EQ(host_ich_lr[lr], 0);
+
+	host_sysregs[HOST_SYSREG_ICH_ELRSR] = 0xf;
+	for (n = 0; n < ARRAY_SIZE(fast_path_refuses); n++) {
+		memset(host_ich_lr, 0, sizeof(host_ich_lr));
+		host_sysregs[HOST_SYSREG_ICC_EOIR1] = 0;
+		host_sysregs[HOST_SYSREG_ICC_IAR1] = fast_path_refuses[n];
+		EXPECT_EQ(gic_irq_fast(cpu),
+			  GIC_ACK_SLOW | fast_path_refuses[n]);
+		EXPECT_EQ(host_sysregs[HOST_SYSREG_ICC_EOIR1], 0);
+		for (lr = 0; lr < 16; lr++)
+			EXPECT_EQ(host_ich_lr[lr], 0);
+	}
+	host_sysregs[HOST_SYSREG_ICC_IAR1] = 27;
+	host_sysregs[HOST_SYSREG_ICH_ELRSR] = 0;
+	EXPECT_EQ(gic_irq_fast(cpu), GIC_ACK_SLOW | 27);
+	host_sysregs[HOST_SYSREG_ICH_ELRSR] = 0x10;
+	EXPECT_EQ(gic_irq_fast(cpu), GIC_ACK_SLOW | 27);
+	EXPECT_EQ(host_ich_lr[4], 0);
+	EXPECT_EQ(host_sysregs[HOST_SYSREG_ICC_EOIR1], 0);
+	cpu->arch.gic_ready = false;
+	host_sysregs[HOST_SYSREG_ICH_ELRSR] = 0xf;
+	EXPECT_EQ(gic_irq_fast(cpu), GIC_ACK_NONE);
+	EXPECT_EQ(host_sysregs[HOST_SYSREG_ICC_EOIR1], 0);
+	host_subarch_reset();
 	teardown();
 }
 

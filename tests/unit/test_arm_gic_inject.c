@@ -17,6 +17,7 @@
 #include <arm-common/gic.h>
 #include <arm-common/gic_ops.h>
 #include <arm-common/gicd.h>
+#include <arm-common/traps.h>
 
 #include "unit.h"
 
@@ -147,6 +148,17 @@ static void fake_set_underflow(bool on)
 	underflow = on;
 }
 
+/* What the version's short path answers, and how often it was asked. */
+static u64 fast_answer;
+static unsigned int fast_calls;
+
+static u64 fake_irq_fast(struct per_cpu *c)
+{
+	(void)c;
+	fast_calls++;
+	return fast_answer;
+}
+
 static const struct gic_ops fake_ops = {
 	.lr = {
 		.iar_id = 0x3ff,
@@ -168,6 +180,7 @@ static const struct gic_ops fake_ops = {
 	.write_lr = fake_write_lr,
 	.make_lr = fake_make_lr,
 	.set_underflow = fake_set_underflow,
+	.irq_fast = fake_irq_fast,
 };
 
 static void reset_logs(void)
@@ -175,6 +188,7 @@ static void reset_logs(void)
 	num_acks = next_ack = 0;
 	num_eois = num_deacts = num_sent = 0;
 	underflow = -1;
+	fast_calls = 0;
 }
 
 static void queue_acks(const u32 *iars, unsigned int n)
@@ -392,6 +406,73 @@ TEST(arm_gic_inject_refill_merges_listed_sgi)
 	EXPECT_FALSE(queued(5));
 	EXPECT_FALSE(queued(60));
 	EXPECT_EQ(underflow, false);
+	teardown();
+}
+
+/*
+ * The full path after the short one: the interrupt the short path
+ * acknowledged is handled first (as in the loop), then the others.
+ */
+TEST(arm_gic_inject_full_path_after_the_short_one)
+{
+	static const u32 rest[] = { 41, 1023 };
+
+	ASSERT_EQ(setup(), 0);
+	queue_acks(rest, ARRAY_SIZE(rest));
+	EXPECT_FALSE(gic_handle_acked(&cpu, GIC_ACK_SLOW | SGI(3, 2)));
+	EXPECT_EQ(lrs[0], fake_make_lr(SGI(3, 2)));
+	EXPECT_EQ(lrs[1], fake_make_lr(41));
+	ASSERT_EQ(num_eois, 2);
+	EXPECT_EQ(eois[0], SGI(3, 2));
+	EXPECT_EQ(eois[1], 41);
+	ASSERT_EQ(num_deacts, 1);
+	EXPECT_EQ(deacts[0], SGI(3, 2));
+	EXPECT_EQ(next_ack, 2);
+
+	/* Nothing acknowledged yet: only the loop. */
+	lrs[0] = lrs[1] = 0;
+	reset_logs();
+	queue_acks(rest, ARRAY_SIZE(rest));
+	EXPECT_FALSE(gic_handle_acked(&cpu, GIC_ACK_NONE));
+	ASSERT_EQ(num_eois, 1);
+	EXPECT_EQ(eois[0], 41);
+	EXPECT_EQ(lrs[0], fake_make_lr(41));
+
+	/* The kick is reported whichever half acknowledged it. */
+	reset_logs();
+	EXPECT_TRUE(gic_handle_acked(&cpu, GIC_ACK_SLOW | GIC_MGMT_SGI));
+	EXPECT_TRUE(deactivated(GIC_MGMT_SGI));
+	EXPECT_EQ(cpu.stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT], 1);
+	EXPECT_EQ(bad_lr_index, 0);
+	teardown();
+}
+
+/*
+ * Before the CPU's GIC is taken over, neither half touches it; after,
+ * the short path is the version's, and the exit is counted.
+ */
+TEST(arm_gic_inject_short_path_only_once_set_up)
+{
+	static const u32 rest[] = { 41, 1023 };
+
+	ASSERT_EQ(setup(), 0);
+	fast_answer = GIC_ACK_DONE;
+	EXPECT_EQ(arm_irq_fast(&cpu), GIC_ACK_DONE);
+	EXPECT_EQ(fast_calls, 1);
+	EXPECT_EQ(cpu.stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL], 1);
+	EXPECT_EQ(cpu.stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ], 1);
+	fast_answer = GIC_ACK_SLOW | 40;
+	EXPECT_EQ(gic_irq_fast(&cpu), GIC_ACK_SLOW | 40);
+
+	cpu.arch.gic_ready = false;
+	reset_logs();
+	queue_acks(rest, ARRAY_SIZE(rest));
+	EXPECT_EQ(gic_irq_fast(&cpu), GIC_ACK_NONE);
+	EXPECT_EQ(fast_calls, 0);
+	EXPECT_FALSE(gic_handle_acked(&cpu, GIC_ACK_SLOW | 40));
+	EXPECT_EQ(next_ack, 0);
+	EXPECT_EQ(num_eois, 0);
+	EXPECT_EQ(lrs[0], 0);
 	teardown();
 }
 

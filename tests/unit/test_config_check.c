@@ -302,6 +302,18 @@ TEST(config_cell_regions_over_hypervisor_devices)
 	cell.mem[1].phys_start = 0xfee00000;
 	dbg_output_reset();
 	EXPECT_EQ(config_check_platform(&sys.header, &cell.cell), 0);
+	/* A VT-d unit's registers, physical or guest-physical side. */
+	sys.header.platform_info.iommu_units[0].type = JAILHOUSE_IOMMU_INTEL;
+	sys.header.platform_info.iommu_units[0].base = 0xfed90000;
+	sys.header.platform_info.iommu_units[0].size = 0x1000;
+	cell.mem[0].phys_start = 0xfed00000;
+	CHECK_PLATFORM_REJECT("apic-demo: memory region 0 (0xfed00000, size "
+			      "0x100000) covers the IOMMU");
+	cell.mem[0].virt_start = 0xfed90000;
+	cell.mem[0].size = 0x1000;
+	CHECK_PLATFORM_REJECT("covers the IOMMU");
+	sys.header.platform_info.iommu_units[0].base = 0;
+	sys.header.platform_info.iommu_units[0].size = 0;
 
 	/* ARM: every GIC frame, redistributors for each root CPU. */
 	sys.header.architecture = JAILHOUSE_ARM64;

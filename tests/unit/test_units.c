@@ -69,6 +69,9 @@ TEST_UNIT_HOOKS(2);
 /* A unit without hooks is skipped. */
 DEFINE_UNIT(test_empty, .name = "empty");
 
+/* Real units linked here (ivshmem) look into the cell's config. */
+static const struct jailhouse_cell_desc plain_config = { .name = "plain" };
+
 /* Test unit ids in table order. */
 static unsigned int table_order(int order[NUM_TEST_UNITS])
 {
@@ -133,7 +136,7 @@ TEST(units_init_failure_shuts_down_those_before)
 
 TEST(units_cell_init_in_order_exit_reversed)
 {
-	struct cell cell = { .id = 7 };
+	struct cell cell = { .id = 7, .config = &plain_config };
 	int order[NUM_TEST_UNITS];
 
 	ASSERT_EQ(table_order(order), NUM_TEST_UNITS);
@@ -148,7 +151,7 @@ TEST(units_cell_init_in_order_exit_reversed)
 
 TEST(units_cell_init_failure_exits_failed_unit_too)
 {
-	struct cell cell = { .id = 7 };
+	struct cell cell = { .id = 7, .config = &plain_config };
 	int order[NUM_TEST_UNITS];
 
 	ASSERT_EQ(table_order(order), NUM_TEST_UNITS);
@@ -164,7 +167,7 @@ TEST(units_cell_init_failure_exits_failed_unit_too)
 
 TEST(units_mmio_regions_add_up)
 {
-	struct cell cell = { .id = 7 };
+	struct cell cell = { .id = 7, .config = &plain_config };
 
 	test_units_arm(true);
 	test_unit_regions = 5;

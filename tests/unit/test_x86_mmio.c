@@ -33,6 +33,10 @@
 /* The fake vendor's guest state. */
 static struct {
 	u8 code[32];
+	/* Linear address of code[0], and how many bytes of it are mapped. */
+	u64 code_at;
+	unsigned int readable;
+	unsigned int reads;
 	u64 rip, rsp, efer;
 	struct segment cs;
 	char fatal[128];
@@ -102,14 +106,16 @@ void vcpu_fatal(struct per_cpu *c, const struct guest_regs *r,
 	snprintf(guest.fatal, sizeof(guest.fatal), "%s", why);
 }
 
-/* The code bytes sit at GUEST_RIP (linear); anything else faults. */
+/* The mapped code bytes sit at code_at (linear); anything else faults. */
 int guest_read_linear(struct per_cpu *c, u64 addr, void *buf,
 		      unsigned int len)
 {
 	(void)c;
-	if (addr < GUEST_RIP || addr + len > GUEST_RIP + sizeof(guest.code))
+	guest.reads++;
+	if (addr < guest.code_at ||
+	    addr + len > guest.code_at + guest.readable)
 		return -EFAULT;
-	memcpy(buf, guest.code + (addr - GUEST_RIP), len);
+	memcpy(buf, guest.code + (addr - guest.code_at), len);
 	return 0;
 }
 
@@ -137,6 +143,8 @@ static void setup(const u8 *code, unsigned int len)
 	memset(&regs, 0, sizeof(regs));
 	memset(&guest, 0, sizeof(guest));
 	memcpy(guest.code, code, len);
+	guest.code_at = GUEST_RIP;
+	guest.readable = sizeof(guest.code);
 	guest.rip = GUEST_RIP;
 	guest.efer = EFER_LMA | EFER_LME;
 	guest.cs.attrib = SEG_ATTR_L;
@@ -366,5 +374,66 @@ TEST(x86_mmio_refusals)
 	fault(DEV_BASE, true);
 	expect_refused("MMIO access refused: write at 0xfed00000");
 	EXPECT_EQ(handler_calls, 1);
+	teardown();
+}
+
+/*
+ * The instruction's bytes placed so that the page holding them ends after
+ * `before` of them; `mapped` bytes of the next page are readable.
+ */
+static void at_page_end(const u8 *code, unsigned int len,
+			unsigned int before, unsigned int mapped)
+{
+	u64 page_end = GUEST_RIP + 0x1000;
+	unsigned int lead = 16 - before;
+
+	setup(code, 0);
+	memcpy(guest.code + lead, code, len);
+	guest.code_at = page_end - 16;
+	guest.readable = 16 + mapped;
+	guest.rip = page_end - before;
+}
+
+TEST(x86_mmio_instruction_at_a_page_end)
+{
+	/* mov %eax,(%rdx) */
+	static const u8 store[] = { 0x89, 0x02 };
+	/* movq $-2,(%rax): 7 bytes. */
+	static const u8 imm[] = { 0x48, 0xc7, 0x00, 0xfe, 0xff, 0xff, 0xff };
+	u64 end = GUEST_RIP + 0x1000;
+
+	/* Its last byte ends the page, nothing mapped after it. */
+	at_page_end(store, sizeof(store), 2, 0);
+	regs.rax = 0x1234;
+	fault(DEV_BASE + 4, true);
+	EXPECT_EQ(guest.fatals, 0);
+	EXPECT_EQ(handler_calls, 1);
+	EXPECT_EQ(seen.value, 0x1234);
+	EXPECT_EQ(guest.rip, end);
+	teardown();
+
+	/* Cut by the unmapped page: refused, the zeros never decoded. */
+	at_page_end(imm, sizeof(imm), 5, 0);
+	fault(DEV_BASE, true);
+	EXPECT_EQ(guest.fatals, 1);
+	EXPECT_EQ(handler_calls, 0);
+	EXPECT_EQ(guest.rip, end - 5);
+	EXPECT_TRUE(strstr(guest.fatal, "not understood") != NULL);
+	teardown();
+
+	/* Straddling into a mapped page: both parts read. */
+	at_page_end(imm, sizeof(imm), 5, 16);
+	fault(DEV_BASE, true);
+	EXPECT_EQ(guest.fatals, 0);
+	EXPECT_EQ(seen.value, 0xfffffffffffffffeULL);
+	EXPECT_EQ(guest.rip, end + 2);
+	teardown();
+
+	/* The whole instruction in its page: the next one is not read. */
+	at_page_end(imm, sizeof(imm), 16, 0);
+	fault(DEV_BASE, true);
+	EXPECT_EQ(guest.fatals, 0);
+	EXPECT_EQ(guest.reads, 1);
+	EXPECT_EQ(guest.rip, end - 9);
 	teardown();
 }

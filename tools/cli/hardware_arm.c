@@ -498,6 +498,24 @@ const char *hw_virt_taken(void)
 	return NULL;
 }
 
+/*
+ * The GIC binding describes the virtualization extensions (GICH, GICV)
+ * together with their maintenance interrupt: a GIC node without an
+ * interrupts property has none the hypervisor could use.
+ */
+static void check_gic_virt(struct hw_report *r, const struct dt_scan *scan)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/interrupts", scan->gic_node);
+	if (hw_exists(path))
+		hw_line(r, "GIC virtualization", HW_OK,
+			"maintenance interrupt in the device tree");
+	else
+		hw_line(r, "GIC virtualization", HW_MISSING,
+			"the GIC node names no maintenance interrupt: no virtualization extensions described");
+}
+
 const char hw_mem_param[] = "mem=";
 
 int hw_check_arch(struct hw_report *r)
@@ -519,11 +537,13 @@ int hw_check_arch(struct hw_report *r)
 		hw_line(r, "device tree", HW_INFO,
 			"none (ACPI machine?): GIC and PSCI not checked");
 	} else {
-		if (scan.gic[0])
+		if (scan.gic[0]) {
 			hw_line(r, "GIC", HW_OK, "%s", scan.gic);
-		else
+			check_gic_virt(r, &scan);
+		} else {
 			hw_line(r, "GIC", HW_MISSING,
 				"no GICv2/GICv3 in the device tree");
+		}
 		if (scan.psci)
 			hw_line(r, "PSCI", HW_OK, "arm,psci in the device tree");
 		else

@@ -135,6 +135,133 @@ static void check_intel(struct hw_report *r, const struct cpu *cpu)
 	check_feature_control(r);
 }
 
+/* ACPI table header, then the DMAR/IVRS fields before their entries. */
+#define ACPI_HEADER_LEN		36
+#define DMAR_FLAGS_OFFSET	37
+#define DMAR_FLAG_INTR_REMAP	0x01
+#define DMAR_ENTRIES_OFFSET	48
+#define DMAR_TYPE_DRHD		0
+#define DRHD_BASE_OFFSET	8
+#define IVRS_ENTRIES_OFFSET	48
+
+struct acpi_table {
+	unsigned char *data;
+	size_t len;
+};
+
+/* The whole table (root only), or len 0. */
+static struct acpi_table read_acpi_table(const char *path)
+{
+	struct acpi_table t = { .data = malloc(65536) };
+	ssize_t got;
+	int fd = open(jh_path(path), O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || !t.data) {
+		if (fd >= 0)
+			close(fd);
+		return t;
+	}
+	got = read(fd, t.data, 65536);
+	close(fd);
+	t.len = got > ACPI_HEADER_LEN ? (size_t)got : 0;
+	return t;
+}
+
+static uint16_t le16(const unsigned char *p)
+{
+	return p[0] | p[1] << 8;
+}
+
+static uint64_t le64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int n;
+
+	for (n = 7; n >= 0; n--)
+		v = v << 8 | p[n];
+	return v;
+}
+
+/*
+ * Remapping structures of the table from offset start: how many have a
+ * type in types (a bit mask), and the first one's register base (DMAR).
+ */
+static int count_entries(const struct acpi_table *t, size_t start,
+			 uint64_t types, uint64_t *first_base)
+{
+	size_t off = start, len;
+	int units = 0;
+
+	while (off + 4 <= t->len) {
+		len = le16(t->data + off + 2);
+		if (len < 4 || off + len > t->len)
+			break;
+		if (t->data[off] < 64 && (types >> t->data[off]) & 1) {
+			if (!units && first_base &&
+			    len >= DRHD_BASE_OFFSET + 8)
+				*first_base = le64(t->data + off +
+						   DRHD_BASE_OFFSET);
+			units++;
+		}
+		off += len;
+	}
+	return units;
+}
+
+/* DRHD units and whether the firmware offers interrupt remapping. */
+static bool report_dmar(struct hw_report *r)
+{
+	struct acpi_table t = read_acpi_table("/sys/firmware/acpi/tables/DMAR");
+	uint64_t base = 0;
+	int units;
+
+	if (!t.len) {
+		free(t.data);
+		return false;
+	}
+	units = count_entries(&t, DMAR_ENTRIES_OFFSET,
+			      1ULL << DMAR_TYPE_DRHD, &base);
+	hw_line(r, "IOMMU (VT-d)", units ? HW_OK : HW_WARN,
+		"%d DMAR unit%s (first at 0x%llx), interrupt remapping %s",
+		units, units == 1 ? "" : "s", (unsigned long long)base,
+		t.data[DMAR_FLAGS_OFFSET] & DMAR_FLAG_INTR_REMAP ?
+		"offered" : "not offered");
+	free(t.data);
+	return true;
+}
+
+/* IVHD blocks of types 0x10, 0x11 and 0x40, one per AMD-Vi unit. */
+static bool report_ivrs(struct hw_report *r)
+{
+	struct acpi_table t = read_acpi_table("/sys/firmware/acpi/tables/IVRS");
+	uint64_t ivhd = (1ULL << 0x10) | (1ULL << 0x11);
+	size_t off = IVRS_ENTRIES_OFFSET, len;
+	int units;
+
+	if (!t.len) {
+		free(t.data);
+		return false;
+	}
+	units = count_entries(&t, off, ivhd, NULL);
+	/* Type 0x40 is above the mask's range: counted by hand. */
+	while (off + 4 <= t.len) {
+		len = le16(t.data + off + 2);
+		if (len < 4 || off + len > t.len)
+			break;
+		units += t.data[off] == 0x40;
+		off += len;
+	}
+	hw_line(r, "IOMMU (AMD-Vi)", units ? HW_OK : HW_WARN,
+		"%d IVRS unit%s", units, units == 1 ? "" : "s");
+	free(t.data);
+	return true;
+}
+
+/*
+ * The firmware's tables, as the hypervisor takes the units over Linux's
+ * head (Linux boots with intel_iommu=off or amd_iommu=off): what sysfs
+ * shows only covers units Linux uses.
+ */
 static void check_iommu(struct hw_report *r, bool amd)
 {
 	const char *table = amd ? "/sys/firmware/acpi/tables/IVRS" :
@@ -142,6 +269,9 @@ static void check_iommu(struct hw_report *r, bool amd)
 	const char *name = amd ? "IOMMU (AMD-Vi)" : "IOMMU (VT-d)";
 	int units = hw_count_entries("/sys/class/iommu");
 
+	/* VT-d also serves AMD CPUs in virtual machines (QEMU). */
+	if (report_dmar(r) | report_ivrs(r))
+		return;
 	if (units > 0)
 		hw_line(r, name, HW_OK, "%d unit%s in /sys/class/iommu", units,
 			units == 1 ? "" : "s");

@@ -132,15 +132,25 @@ def dma_capable(cell):
             if device.type in (abi.PCI_TYPE_DEVICE, abi.PCI_TYPE_BRIDGE)]
 
 
-def note_dma(cell, out):
-    """Until the IOMMU is supported, nothing confines a device's DMA."""
+def dma_remapped(system):
+    """Whether the hypervisor confines DMA: VT-d units in the config."""
+    return any(unit.type == abi.IOMMU_INTEL and unit.base
+               for unit in system.iommu_units())
+
+
+def note_dma(system, cell, out):
+    """What confines the DMA of the cell's devices, if anything."""
     devices = dma_capable(cell)
-    if devices:
-        first = devices[0]
-        out.note('cell %r has %d DMA-capable PCI device(s) (first '
-                 '%02x:%02x.%x): until the IOMMU is supported, their DMA '
-                 'can read and write ANY memory, the hypervisor\'s and other '
-                 'cells\' included, and send any MSI; isolation does not '
-                 'hold against them' %
-                 (cell.name, len(devices), first >> 8, (first >> 3) & 0x1f,
-                  first & 7))
+    if not devices:
+        return
+    first = devices[0]
+    where = '%d DMA-capable PCI device(s) (first %02x:%02x.%x)' % (
+        len(devices), first >> 8, (first >> 3) & 0x1f, first & 7)
+    if dma_remapped(system):
+        out.note('cell %r has %s: the VT-d unit(s) confine their DMA to '
+                 'the cell\'s DMA-able memory regions' % (cell.name, where))
+        return
+    out.note('cell %r has %s: without an IOMMU the hypervisor supports, '
+             'their DMA can read and write ANY memory, the hypervisor\'s '
+             'and other cells\' included, and send any MSI; isolation does '
+             'not hold against them' % (cell.name, where))

@@ -31,7 +31,7 @@ def check_system(system, out):
     root = system.root_cell
     check_cell(root, out, root=True)
     check_regions(system, root, out)
-    note_dma(root, out)
+    note_dma(system, root, out)
     for index, region in enumerate(root.memory_regions):
         if _hits_hypervisor(system, region):
             out.error('root cell %s overlaps the %s' %
@@ -56,7 +56,7 @@ def check_cell_in_system(system, cell, out):
     check_cell(cell, out)
     check_regions(system, cell, out)
     check_resources(system, cell, out)
-    note_dma(cell, out)
+    note_dma(system, cell, out)
     if cell.name == system.root_cell.name:
         out.error('cell name %r is the name of the root cell' % cell.name)
     cpus = cell.cpus

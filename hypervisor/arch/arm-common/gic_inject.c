@@ -11,6 +11,10 @@
  * SGIs are deactivated at once and injected as plain virtual interrupts.
  * When the list registers are full, the rest waits in a per-CPU bitmap
  * until the underflow maintenance interrupt says there is room.
+ *
+ * A guest's timer or device interrupt takes the version's irq_fast
+ * (gic_irq_fast): one acknowledge, one free list register, no loop over
+ * further interrupts, which trap again on their own after the return.
  */
 #include <jailhouse/hypercall.h>
 #include <core/percpu.h>
@@ -190,36 +194,68 @@ static void queue(struct per_cpu *cpu, u32 iar)
 	gic->set_underflow(true);
 }
 
+/* One acknowledged interrupt; returns whether it was the management SGI. */
+static bool handle_one(struct per_cpu *cpu, u32 iar)
+{
+	unsigned int irq = iar & gic->lr.iar_id;
+
+	/* Priority drop only: deactivation follows below. */
+	gic->eoi(iar);
+	if (irq == GIC_MGMT_SGI) {
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+		gic->deactivate(iar);
+		return true;
+	}
+	if (irq == gic_maint_irq) {
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
+		refill(cpu);
+		gic->deactivate(iar);
+	} else {
+		if (irq < 16)
+			gic->deactivate(iar);
+		queue(cpu, iar);
+	}
+	return false;
+}
+
+static bool is_spurious(u32 iar)
+{
+	unsigned int irq = iar & gic->lr.iar_id;
+
+	return irq >= GIC_SPURIOUS && irq < GIC_SPURIOUS + 4;
+}
+
 bool gic_handle_irq(struct per_cpu *cpu)
 {
 	bool kicked = false;
-	unsigned int irq;
 	u32 iar;
 
 	if (!cpu->arch.gic_ready)
 		return false;
 	for (;;) {
 		iar = gic->ack();
-		irq = iar & gic->lr.iar_id;
-		if (irq >= GIC_SPURIOUS && irq < GIC_SPURIOUS + 4)
+		if (is_spurious(iar))
 			break;
-		/* Priority drop only: deactivation follows below. */
-		gic->eoi(iar);
-		if (irq == GIC_MGMT_SGI) {
-			kicked = true;
-			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
-			gic->deactivate(iar);
-		} else if (irq == gic_maint_irq) {
-			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
-			refill(cpu);
-			gic->deactivate(iar);
-		} else if (irq < 16) {
-			gic->deactivate(iar);
-			queue(cpu, iar);
-		} else {
-			queue(cpu, iar);
-		}
+		kicked |= handle_one(cpu, iar);
 	}
 	isb();
 	return kicked;
+}
+
+u64 gic_irq_fast(struct per_cpu *cpu)
+{
+	if (!cpu->arch.gic_ready)
+		return GIC_ACK_NONE;
+	return gic->irq_fast(cpu);
+}
+
+bool gic_handle_acked(struct per_cpu *cpu, u64 ack)
+{
+	bool kicked = false;
+
+	if (!cpu->arch.gic_ready)
+		return false;
+	if (!is_spurious((u32)ack))
+		kicked = handle_one(cpu, (u32)ack);
+	return gic_handle_irq(cpu) || kicked;
 }

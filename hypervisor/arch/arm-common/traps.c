@@ -130,11 +130,27 @@ void arm_handle_sysreg(struct arm_trap *t,
 	arm_skip_instruction(t);
 }
 
+u64 arm_irq_fast(struct per_cpu *cpu)
+{
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ]++;
+	return gic_irq_fast(cpu);
+}
+
+void arm_irq_slow(struct arm_trap *t, u64 ack)
+{
+	gic_handle_acked(t->cpu, ack);
+	arm_handle_events(t->cpu, t->frame);
+}
+
 void arm_handle_irq(struct arm_trap *t)
 {
+	u64 ack;
+
 	t->cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ]++;
-	gic_handle_irq(t->cpu);
-	arm_handle_events(t->cpu, t->frame);
+	ack = gic_irq_fast(t->cpu);
+	if (ack != GIC_ACK_DONE)
+		arm_irq_slow(t, ack);
 }
 
 void arm_trap_done(struct arm_trap *t)

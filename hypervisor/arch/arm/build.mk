@@ -10,6 +10,7 @@
 ARCH_SRCS := $(addprefix arch/arm-common/, \
 	cell.c \
 	comm_region.c \
+	dbg_console.c \
 	gic.c \
 	gic_inject.c \
 	gic_unit.c \
@@ -18,10 +19,12 @@ ARCH_SRCS := $(addprefix arch/arm-common/, \
 	hv_paging.c \
 	management.c \
 	mmio.c \
+	msi.c \
 	paging_formats.c \
 	psci.c \
 	setup.c \
 	traps.c \
+	uart_8250.c \
 	uart_pl011.c) \
 	$(addprefix arch/arm/, \
 	div64.c \

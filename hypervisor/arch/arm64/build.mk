@@ -5,6 +5,7 @@
 ARCH_SRCS := \
 	arch/arm-common/cell.c \
 	arch/arm-common/comm_region.c \
+	arch/arm-common/dbg_console.c \
 	arch/arm-common/gic.c \
 	arch/arm-common/gic_inject.c \
 	arch/arm-common/gic_unit.c \
@@ -13,10 +14,12 @@ ARCH_SRCS := \
 	arch/arm-common/hv_paging.c \
 	arch/arm-common/management.c \
 	arch/arm-common/mmio.c \
+	arch/arm-common/msi.c \
 	arch/arm-common/paging_formats.c \
 	arch/arm-common/psci.c \
 	arch/arm-common/setup.c \
 	arch/arm-common/traps.c \
+	arch/arm-common/uart_8250.c \
 	arch/arm-common/uart_pl011.c \
 	arch/arm64/setup.c \
 	arch/arm64/subarch.c \

@@ -56,6 +56,23 @@
 	str	x30, [sp, #FRAME_PAIR(15)]
 	.endm
 
+	/*
+	 * Store x2..x18 and x30: with x0, x1 what a C call may clobber
+	 * (x18 too: the hypervisor is not built with it fixed).
+	 */
+	.macro	save_frame_volatile
+	stp	x2, x3, [sp, #FRAME_PAIR(1)]
+	stp	x4, x5, [sp, #FRAME_PAIR(2)]
+	stp	x6, x7, [sp, #FRAME_PAIR(3)]
+	stp	x8, x9, [sp, #FRAME_PAIR(4)]
+	stp	x10, x11, [sp, #FRAME_PAIR(5)]
+	stp	x12, x13, [sp, #FRAME_PAIR(6)]
+	stp	x14, x15, [sp, #FRAME_PAIR(7)]
+	stp	x16, x17, [sp, #FRAME_PAIR(8)]
+	str	x18, [sp, #FRAME_PAIR(9)]
+	str	x30, [sp, #FRAME_PAIR(15)]
+	.endm
+
 	/* Load x0, x1 and x4..x29 from the frame at \base. */
 	.macro	load_frame, base
 	ldp	x0, x1, [\base, #FRAME_PAIR(0)]
@@ -343,9 +360,53 @@ el2_init_virt:
 	.balign	2048
 	.globl	el2_vectors
 el2_vectors:
-	.irp	kind, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	.irp	kind, 0, 1, 2, 3, 4, 5, 6, 7, 8
 	vector	\kind
 	.endr
+	/* 9, IRQ from a guest: the short path. */
+	.balign	0x80
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #FRAME_PAIR(0)]
+	b	el2_irq
+	.irp	kind, 10, 11, 12, 13, 14, 15
+	vector	\kind
+	.endr
+
+/*
+ * A guest's interrupt: arm_irq_fast() injects the usual one with only
+ * the registers C may clobber saved, and the guest goes on. Otherwise
+ * (SGIs, maintenance, full list registers) the callee-saved registers,
+ * which still hold the guest's values, complete the frame and
+ * arm64_irq_slow() takes over with the value arm_irq_fast() returned.
+ */
+el2_irq:
+	save_frame_volatile
+	mrs	x0, tpidr_el2
+	bl	arm_irq_fast
+	cbnz	x0, 6f
+	ldp	x0, x1, [sp, #FRAME_PAIR(0)]
+	ldp	x2, x3, [sp, #FRAME_PAIR(1)]
+	ldp	x4, x5, [sp, #FRAME_PAIR(2)]
+	ldp	x6, x7, [sp, #FRAME_PAIR(3)]
+	ldp	x8, x9, [sp, #FRAME_PAIR(4)]
+	ldp	x10, x11, [sp, #FRAME_PAIR(5)]
+	ldp	x12, x13, [sp, #FRAME_PAIR(6)]
+	ldp	x14, x15, [sp, #FRAME_PAIR(7)]
+	ldp	x16, x17, [sp, #FRAME_PAIR(8)]
+	ldr	x18, [sp, #FRAME_PAIR(9)]
+	ldr	x30, [sp, #FRAME_PAIR(15)]
+	add	sp, sp, #FRAME_SIZE
+	eret
+6:	str	x19, [sp, #FRAME_PAIR(9) + FRAME_X_SIZE]
+	stp	x20, x21, [sp, #FRAME_PAIR(10)]
+	stp	x22, x23, [sp, #FRAME_PAIR(11)]
+	stp	x24, x25, [sp, #FRAME_PAIR(12)]
+	stp	x26, x27, [sp, #FRAME_PAIR(13)]
+	stp	x28, x29, [sp, #FRAME_PAIR(14)]
+	mov	x1, x0
+	mov	x0, sp
+	bl	arm64_irq_slow
+	b	el2_return
 
 el2_trap:
 	save_frame_rest

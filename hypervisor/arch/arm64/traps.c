@@ -67,6 +67,21 @@ static void handle_sync(struct arm_trap *t)
 	}
 }
 
+/*
+ * An interrupt that arm_irq_fast() (called by entry.S) left to the full
+ * path, with the whole frame saved now.
+ */
+void arm64_irq_slow(struct trap_frame *f, u64 ack)
+{
+	struct arm_trap t = {
+		.cpu = this_cpu(),
+		.frame = f,
+		.origin = vector_names[KIND_LOWER_IRQ],
+	};
+
+	arm_irq_slow(&t, ack);
+}
+
 void arm64_trap(struct trap_frame *f, unsigned long kind)
 {
 	struct arm_trap t = {
@@ -77,6 +92,7 @@ void arm64_trap(struct trap_frame *f, unsigned long kind)
 		.in_hyp = kind < KIND_LOWER_SYNC,
 	};
 
+	/* IRQs from a guest take entry.S's short path to arm_irq_fast(). */
 	if (kind == KIND_LOWER_IRQ || kind == KIND_LOWER_FIQ) {
 		t.cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 		arm_handle_irq(&t);

@@ -259,7 +259,33 @@ static void send_to_dest(struct per_cpu *sender, u32 icr_lo, u32 dest)
 		       logical ? "logical" : "physical", dest);
 }
 
-/* Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. */
+void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
+			u8 vector, bool lowest)
+{
+	/* The guest may be between its two ICR writes: keep its half. */
+	u32 icr_hi = apic_read(APIC_REG_ICR_HI);
+	struct per_cpu *target;
+	unsigned int n;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		target = per_cpu(n);
+		if (target->cell != cell || !ipi_reaches(target, logical, dest))
+			continue;
+		send_ipi(target->arch.apic_id, vector);
+		if (lowest)
+			break;
+	}
+	apic_write(APIC_REG_ICR_HI, icr_hi);
+}
+
+/*
+ * Fixed, lowest-priority, NMI... IPIs: to the sender's cell only. What
+ * reaches the hardware ICR is the guest's value less its reserved bits,
+ * the read-only delivery status and the trigger mode (which only INIT
+ * uses): a delivery status bit that stuck there would make every later
+ * send_ipi() of this CPU wait for ever, and a level IPI would make the
+ * cell's EOI reach the IOAPICs.
+ */
 static void send_filtered(struct per_cpu *sender, u32 icr_lo)
 {
 	u32 dest = apic_read(APIC_REG_ICR_HI) >> ICR_DEST_SHIFT;
@@ -267,6 +293,9 @@ static void send_filtered(struct per_cpu *sender, u32 icr_lo)
 	bool logical = icr_lo & ICR_DEST_LOGICAL;
 	struct per_cpu *target;
 	unsigned int n;
+
+	icr_lo &= ICR_VECTOR | ICR_DM_MASK | ICR_DEST_LOGICAL | ICR_ASSERT |
+		ICR_SHORTHAND_MASK;
 
 	if (shorthand == ICR_TO_SELF) {
 		apic_write(APIC_REG_ICR_LO, icr_lo);

@@ -14,8 +14,10 @@ ARCH_SRCS := \
 	arch/x86/guest_mem.c \
 	arch/x86/hypercall.c \
 	arch/x86/ioapic.c \
+	arch/x86/iommu.c \
 	arch/x86/management.c \
 	arch/x86/mmio.c \
+	arch/x86/msi.c \
 	arch/x86/msr.c \
 	arch/x86/npt.c \
 	arch/x86/paging_formats.c \
@@ -25,6 +27,9 @@ ARCH_SRCS := \
 	arch/x86/setup.c \
 	arch/x86/uart_8250.c \
 	arch/x86/vcpu.c \
+	arch/x86/vtd.c \
+	arch/x86/vtd_fault.c \
+	arch/x86/vtd_tables.c \
 	arch/x86/xsetbv.c
 ARCH_ASM_SRCS := arch/x86/entry.S
 

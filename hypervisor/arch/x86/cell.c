@@ -22,6 +22,7 @@
 #include <x86/apic.h>
 #include <x86/cell.h>
 #include <x86/clock.h>
+#include <x86/iommu.h>
 #include <x86/paging_formats.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
@@ -70,17 +71,23 @@ void arch_cell_destroy(struct cell *cell)
 	cell->arch = NULL;
 }
 
+/* The cell's devices follow its CPUs (x86/iommu.h). */
 int arch_map_memory_region(struct cell *cell,
 			   const struct jailhouse_memory *mem)
 {
-	return paging_map(&cell->arch->npt, mem->virt_start, mem->phys_start,
-			  mem->size, npt_region_flags(mem->flags));
+	int err = paging_map(&cell->arch->npt, mem->virt_start,
+			     mem->phys_start, mem->size,
+			     npt_region_flags(mem->flags));
+
+	return err ? err : iommu_map_memory_region(cell, mem);
 }
 
 int arch_unmap_memory_region(struct cell *cell,
 			     const struct jailhouse_memory *mem)
 {
-	return paging_unmap(&cell->arch->npt, mem->virt_start, mem->size);
+	int err = paging_unmap(&cell->arch->npt, mem->virt_start, mem->size);
+
+	return err ? err : iommu_unmap_memory_region(cell, mem);
 }
 
 void arch_flush_cell_memory(struct cell *cell)

@@ -50,6 +50,13 @@ static int read_phys(struct per_cpu *cpu, u64 gpa, void *buf,
 	err = paging_walk(&cpu->cell->arch->npt, gpa, &walk);
 	if (err)
 		return -EFAULT;
+	/*
+	 * Code and page tables never live in device windows (the xAPIC page
+	 * among them): reading one here, through a cached mapping, could
+	 * touch a device register on the guest's behalf.
+	 */
+	if (walk.flags & PAGE_FLAG_DEVICE)
+		return -EFAULT;
 	err = paging_map(&hv_paging, (unsigned long)slot,
 			 walk.phys & PAGE_MASK, PAGE_SIZE,
 			 PAGE_FLAG_READ | PAGE_FLAG_NO_HUGE);

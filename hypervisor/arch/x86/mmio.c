@@ -12,14 +12,17 @@
  * not needed, the fault gives it, so only its length is worked out.
  */
 #include <jailhouse/hypercall.h>
+#include <core/cell.h>
 #include <core/errno.h>
 #include <core/mmio.h>
 #include <core/paging.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/string.h>
 #include <x86/apic.h>
 #include <x86/exits.h>
 #include <x86/guest_mem.h>
+#include <x86/iommu.h>
 #include <x86/vcpu.h>
 
 #define MAX_INSN_LENGTH		15
@@ -183,21 +186,43 @@ static int decode_moffs(struct per_cpu *cpu, const struct guest_regs *regs,
 	return a->length > MAX_INSN_LENGTH ? -EINVAL : 0;
 }
 
-static int decode(struct per_cpu *cpu, const struct guest_regs *regs,
-		  struct mmio_insn *a)
+/*
+ * Fetch the instruction at the guest's RIP: what its page holds, then the
+ * rest from the next page if that one can be read. An instruction may end
+ * right before an unmapped page; the bytes past the readable ones read as
+ * zero, and *avail tells the decoder how many are real.
+ */
+static int fetch(struct per_cpu *cpu, u8 *insn, unsigned int *avail)
 {
-	unsigned int i = 0, size = 4, imm_size, reg, n;
 	struct segment cs;
-	u8 insn[MAX_INSN_LENGTH], rex = 0, op, modrm;
-	u64 value;
+	unsigned int first;
+	u64 addr;
 	int err;
 
-	/* Fetch what the page holds, then the rest from the next one. */
 	vcpu_get_cs(cpu, &cs);
-	err = guest_read_linear(cpu, cs.base + vcpu_get_rip(cpu), insn,
-				sizeof(insn));
+	addr = cs.base + vcpu_get_rip(cpu);
+	first = PAGE_SIZE - (addr & ~PAGE_MASK);
+	if (first > MAX_INSN_LENGTH)
+		first = MAX_INSN_LENGTH;
+	memset(insn, 0, MAX_INSN_LENGTH);
+	err = guest_read_linear(cpu, addr, insn, first);
 	if (err)
 		return err;
+	*avail = first;
+	if (first < MAX_INSN_LENGTH &&
+	    !guest_read_linear(cpu, addr + first, insn + first,
+			       MAX_INSN_LENGTH - first))
+		*avail = MAX_INSN_LENGTH;
+	return 0;
+}
+
+/* Decode the bytes at insn; every index stays below MAX_INSN_LENGTH. */
+static int decode_bytes(struct per_cpu *cpu, const struct guest_regs *regs,
+			struct mmio_insn *a, const u8 *insn)
+{
+	unsigned int i = 0, size = 4, imm_size, reg, n;
+	u8 rex = 0, op, modrm;
+	u64 value;
 
 	for (; i < 4; i++) {
 		if (insn[i] == 0x66)
@@ -260,6 +285,23 @@ static int decode(struct per_cpu *cpu, const struct guest_regs *regs,
 	return 0;
 }
 
+static int decode(struct per_cpu *cpu, const struct guest_regs *regs,
+		  struct mmio_insn *a)
+{
+	u8 insn[MAX_INSN_LENGTH];
+	unsigned int avail;
+	int err;
+
+	err = fetch(cpu, insn, &avail);
+	if (err)
+		return err;
+	err = decode_bytes(cpu, regs, a, insn);
+	/* Zeros from beyond the readable bytes were no part of it. */
+	if (!err && a->length > avail)
+		return -EFAULT;
+	return err;
+}
+
 static const char *refusal(enum mmio_result res)
 {
 	return res == MMIO_UNHANDLED ?
@@ -275,6 +317,13 @@ void mmio_handle_npf(struct per_cpu *cpu, struct guest_regs *regs,
 	struct mmio_insn insn;
 	char why[112];
 
+	/*
+	 * The root cell's CPUs pick up DMA faults here: its APIC writes
+	 * make these exits frequent, and cells come and go only while they
+	 * are suspended, so the device's owner is stable.
+	 */
+	if (cpu->cell == &root_cell)
+		iommu_poll();
 	if ((npf->gpa & PAGE_MASK) == XAPIC_BASE)
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_XAPIC]++;
 	else

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Entry encodings of the x86-64 page-table formats (Intel SDM vol. 3
- * ch. 4.5 and 29.3, AMD APM vol. 2 ch. 5.3 and 15.25). Geometry is the
- * same for all: 4 levels of 512 entries, 1 GiB leaves in the PDPT, 2 MiB
- * leaves in the PD.
+ * ch. 4.5 and 29.3, AMD APM vol. 2 ch. 5.3 and 15.25, VT-d spec ch. 9.8).
+ * Geometry is the same for all: 4 levels of 512 entries, 1 GiB leaves in
+ * the PDPT, 2 MiB leaves in the PD; VT-d also has a 3-level variant for
+ * units that only walk 39-bit addresses.
  */
 #include <x86/paging_formats.h>
 
@@ -182,4 +183,77 @@ const struct paging_format intel_ept_paging = {
 	.make_leaf = ept_make_leaf,
 	.entry_phys = x86_phys,
 	.leaf_flags = ept_leaf_flags,
+};
+
+#define VTD_READ	BIT_ULL(0)
+#define VTD_WRITE	BIT_ULL(1)
+#define VTD_RW		(VTD_READ | VTD_WRITE)
+#define VTD_SUPERPAGE	BIT_ULL(7)
+
+static bool vtd_valid(pt_entry_t pte)
+{
+	return pte & VTD_RW;
+}
+
+static bool vtd_is_table(pt_entry_t pte)
+{
+	return !(pte & VTD_SUPERPAGE);
+}
+
+static pt_entry_t vtd_make_table(u64 phys)
+{
+	return (phys & X86_ADDR) | VTD_RW;
+}
+
+/*
+ * Devices only read and write; the unit snoops or not by its own rules
+ * (no memory type bits without snoop control).
+ */
+static pt_entry_t vtd_make_leaf(u64 phys, unsigned long flags, bool last)
+{
+	pt_entry_t pte = (phys & X86_ADDR) | VTD_READ;
+
+	if (flags & PAGE_FLAG_WRITE)
+		pte |= VTD_WRITE;
+	if (!last)
+		pte |= VTD_SUPERPAGE;
+	return pte;
+}
+
+static unsigned long vtd_leaf_flags(pt_entry_t pte, bool last)
+{
+	unsigned long flags = 0;
+
+	(void)last;
+	if (pte & VTD_READ)
+		flags |= PAGE_FLAG_READ;
+	if (pte & VTD_WRITE)
+		flags |= PAGE_FLAG_WRITE;
+	return flags;
+}
+
+#define VTD_CODECS				\
+	.entry_valid = vtd_valid,		\
+	.entry_is_table = vtd_is_table,		\
+	.make_table = vtd_make_table,		\
+	.make_leaf = vtd_make_leaf,		\
+	.entry_phys = x86_phys,			\
+	.leaf_flags = vtd_leaf_flags
+
+const struct paging_format vtd_sl_4level_paging = {
+	.name = "vtd-sl-48",
+	X86_64_GEOMETRY,
+	VTD_CODECS,
+};
+
+const struct paging_format vtd_sl_3level_paging = {
+	.name = "vtd-sl-39",
+	.levels = 3,
+	.level = {
+		{ .shift = 30, .bits = 9, .leaf = true },
+		{ .shift = 21, .bits = 9, .leaf = true },
+		{ .shift = 12, .bits = 9, .leaf = true },
+	},
+	.pa_bits = 52,
+	VTD_CODECS,
 };

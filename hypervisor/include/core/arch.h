@@ -122,6 +122,14 @@ u32 arch_pci_read_config(u16 bdf, u16 reg, unsigned int size);
 void arch_pci_write_config(u16 bdf, u16 reg, u32 value, unsigned int size);
 
 /*
+ * Deliver the MSI message (address, data) a device model of the core
+ * (ivshmem) raises for cell: only to CPUs that belong to cell now, and
+ * only a fixed or lowest-priority interrupt; anything else is dropped.
+ * Architectures without MSI for cells drop every message.
+ */
+void arch_send_msi(const struct cell *cell, u64 address, u32 data);
+
+/*
  * A monotonic clock in nanoseconds, readable on every CPU at any time
  * (x86: TSC, ARM: the generic timer's physical count). Bounds the waits
  * of the core (replies of cells) and paces guest-triggered messages; a

@@ -325,7 +325,7 @@ static void error_cases(__u64 other, __u64 foreign)
 	 */
 	if (!comm_region_valid())
 		return;
-	ret = psci_call(PSCI_CPU_ON_64, other, BAD_ENTRY, 0);
+	ret = psci_call(PSCI_CPU_ON, other, BAD_ENTRY, 0);
 	printk("SMP demo: CPU_ON(0x%llx) at 0x%lx: %s\n", other, BAD_ENTRY,
 	       psci_ret_name(ret));
 	expect(ret == PSCI_INVALID_ADDRESS, "CPU_ON to a bad entry not refused");

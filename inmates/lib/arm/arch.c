@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * ARMv7 basics: consoles, halting, exception reports and the printk lock.
+ * ARMv7 basics: consoles, halting and exception reports (the printk lock
+ * is arm64's bakery-lock.c).
  */
 #include <inmate.h>
 
@@ -29,9 +30,11 @@ const struct jailhouse_console arch_default_console = {
 	.type = JAILHOUSE_CON_TYPE_NONE,
 };
 
-/* The console comes up in inmate_start(); nothing else needs setting up. */
+/* The console comes up in inmate_start(). */
 void arch_init(void)
 {
+	smp_init_boot_cpu();
+	psci_init();
 }
 
 void __noreturn inmate_halt(void)
@@ -55,23 +58,10 @@ void arch_unhandled_exception(unsigned int vector, unsigned long lr,
 
 	asm volatile("mrc p15, 0, %0, c5, c0, 0" : "=r" (dfsr));
 	asm volatile("mrc p15, 0, %0, c6, c0, 0" : "=r" (dfar));
-	printk("FATAL: %s exception, LR 0x%lx, SPSR 0x%lx, DFSR 0x%lx, "
-	       "DFAR 0x%lx\n", names[vector & 7], lr, spsr, dfsr, dfar);
+	printk("FATAL: CPU %u: %s exception, LR 0x%lx, SPSR 0x%lx, "
+	       "DFSR 0x%lx, DFAR 0x%lx\n", smp_cpu_index(), names[vector & 7],
+	       lr, spsr, dfsr, dfar);
 	inmate_halt();
-}
-
-/*
- * One CPU: nothing to exclude. A printk from an interrupt handler may
- * land inside a task's line.
- */
-void inmate_lock(volatile int *lock)
-{
-	(void)lock;
-}
-
-void inmate_unlock(volatile int *lock)
-{
-	(void)lock;
 }
 
 /*

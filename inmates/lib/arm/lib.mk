@@ -1,12 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# ARMv7 part of inmate.mk: the minimum for one-CPU cells (see
-# include/inmate_arch.h). The PL011 and GICv2 drivers are arm64's.
+# ARMv7 part of inmate.mk (see include/inmate_arch.h). The PL011, GIC
+# (v2 only), PSCI, SMP and lock code is arm64's (lib/include/inmate_arm.h).
 
-ARCH_LIB_SRCS := start.S vectors.S arch.c uart-pl011.c gic.c gic-v2.c \
-	timer.c
-vpath uart-pl011.c $(LIB)/arm64
-vpath gic-v2.c $(LIB)/arm64
+ARM64_SHARED := uart-pl011.c gic.c gic-v2.c psci.c smp.c bakery-lock.c
+ARCH_LIB_SRCS := start.S vectors.S arch.c timer.c $(ARM64_SHARED)
+$(foreach f,$(ARM64_SHARED),$(eval vpath $(f) $(LIB)/arm64))
 
 # ARM state for the vectors and the start; C may be Thumb-2. No FP/SIMD
 # (nothing saves it) while keeping Debian's hard-float calling convention,

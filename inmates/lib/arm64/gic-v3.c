@@ -50,6 +50,13 @@
 #define GIC_PRIO_DEFAULT	0xa0
 #define GIC_PRIO_MASK_ALL_LOWER	0xf0
 
+__u64 mpidr_affinity(void)
+{
+	__u64 mpidr = read_sysreg(mpidr_el1);
+
+	return (mpidr & 0xffffff) | ((mpidr >> 8) & 0xff000000);
+}
+
 /* Redistributor of each CPU index, written by that CPU only. */
 static unsigned long gicr_of[SMP_MAX_CPUS];
 

@@ -3,7 +3,8 @@
  * Interrupt controller front end: picks GICv2 or GICv3 and its addresses
  * from the comm region (command line "gic=2|3 gicd-base= gicc-base=
  * gicr-base=" overrides, for images run outside a cell) and dispatches
- * IRQs to one handler, which every CPU of the cell shares.
+ * IRQs to one handler, which every CPU of the cell shares. arm64 and
+ * ARMv7 build it alike.
  */
 #include <inmate.h>
 
@@ -16,12 +17,8 @@ static irq_handler_t irq_handler;
 /* Per CPU index, each written by its own CPU only. */
 static unsigned long sgis_sent[SMP_MAX_CPUS];
 
-__u64 mpidr_affinity(void)
-{
-	__u64 mpidr = read_sysreg(mpidr_el1);
-
-	return (mpidr & 0xffffff) | ((mpidr >> 8) & 0xff000000);
-}
+/* Not linked on ARMv7, which has no GICv3 (lib/arm/lib.mk). */
+extern const struct gic_ops gic_v3_ops __attribute__((weak));
 
 int gic_setup(irq_handler_t handler)
 {
@@ -40,7 +37,7 @@ int gic_setup(irq_handler_t handler)
 
 	if (version == 2)
 		gic = &gic_v2_ops;
-	else if (version == 3)
+	else if (version == 3 && &gic_v3_ops)
 		gic = &gic_v3_ops;
 	else
 		return -1;

@@ -195,6 +195,24 @@ void mmu_setup(void)
 	mmu_regs.on = 1;
 }
 
+/*
+ * For tests that need an access to pass stage 1 and reach the hypervisor
+ * where Device memory would fault in the cell already (unaligned ones).
+ * A block the range only partly covers takes a table from the pool, which
+ * has little room: whole 2 MiB blocks need none.
+ */
+bool mmu_map_normal(unsigned long start, unsigned long end)
+{
+	__u64 *l1 = (__u64 *)(unsigned long)mmu_regs.ttbr0;
+
+	if (!mmu_enabled() || !map_normal(l1, start, end))
+		return false;
+	/* The old Device translation may sit in the TLB. */
+	asm volatile("dsb ishst\n\ttlbi vmalle1\n\tdsb ish\n\tisb"
+		     : : : "memory");
+	return true;
+}
+
 bool mmu_enabled(void)
 {
 	return read_sysreg(sctlr_el1) & SCTLR_M;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * PSCI calls following the SMC calling convention: function id in x0,
- * arguments in x1..x3, result in x0. SMC is what a cell's firmware
+ * PSCI calls following the SMC calling convention (arch_smccc() in
+ * inmate_arch.h), for arm64 and ARMv7. SMC is what a cell's firmware
  * interface looks like on hardware; plain QEMU without EL2/EL3 only
  * answers HVC, which the command line selects with "psci=hvc".
  */
@@ -26,32 +26,12 @@ bool psci_uses_hvc(void)
 
 long psci_call(__u32 fid, __u64 a1, __u64 a2, __u64 a3)
 {
-	register __u64 x0 asm("x0") = fid;
-	register __u64 x1 asm("x1") = a1;
-	register __u64 x2 asm("x2") = a2;
-	register __u64 x3 asm("x3") = a3;
 	unsigned int me = smp_cpu_index();
 
 	if (me < SMP_MAX_CPUS)
 		calls[me]++;
-	/*
-	 * SMCCC before 1.1 lets the callee clobber x4..x17 as well; the
-	 * memory clobber keeps flag stores on the near side of CPU_ON.
-	 */
-	if (use_hvc)
-		asm volatile("hvc #0"
-			     : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3)
-			     : : "x4", "x5", "x6", "x7", "x8", "x9", "x10",
-			       "x11", "x12", "x13", "x14", "x15", "x16", "x17",
-			       "memory");
-	else
-		asm volatile("smc #0"
-			     : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3)
-			     : : "x4", "x5", "x6", "x7", "x8", "x9", "x10",
-			       "x11", "x12", "x13", "x14", "x15", "x16", "x17",
-			       "memory");
-	/* The result is a signed 32-bit value in a 64-bit register. */
-	return (int)x0;
+	/* The result is a signed 32-bit value in a full register. */
+	return (int)arch_smccc(use_hvc, fid, a1, a2, a3);
 }
 
 unsigned long psci_calls(void)
@@ -65,12 +45,12 @@ long psci_cpu_on(__u64 mpidr, unsigned long entry, __u64 context)
 {
 	/* What the new CPU reads must be out before it can run. */
 	dsb(sy);
-	return psci_call(PSCI_CPU_ON_64, mpidr, entry, context);
+	return psci_call(PSCI_CPU_ON, mpidr, entry, context);
 }
 
 long psci_affinity_info(__u64 mpidr)
 {
-	return psci_call(PSCI_AFFINITY_INFO_64, mpidr, 0, 0);
+	return psci_call(PSCI_AFFINITY_INFO, mpidr, 0, 0);
 }
 
 long psci_cpu_off(void)

@@ -98,6 +98,27 @@ __u32 comm_region_poll(bool approve_shutdown);
  */
 bool comm_region_shutdown_requested(void);
 
+/*
+ * pci.c of the architecture: config space of the devices the cell owns
+ * (bdf = bus << 8 | device << 3 | function); reads of absent ones are
+ * all-ones.
+ */
+#define PCI_CFG_VENDOR_ID	0x00
+#define PCI_CFG_COMMAND		0x04
+#define PCI_CMD_MEM		0x0002
+#define PCI_CMD_MASTER		0x0004
+#define PCI_CFG_BAR		0x10
+#define PCI_CFG_CAP_PTR		0x34
+#define PCI_CAP_VENDOR		0x09
+#define PCI_CAP_MSIX		0x11
+__u32 pci_read_config(__u16 bdf, unsigned int reg, unsigned int size);
+void pci_write_config(__u16 bdf, unsigned int reg, __u32 value,
+		      unsigned int size);
+/* First device with that ID on start_bdf's bus from there; -1 if none. */
+int pci_find_device(__u16 vendor, __u16 device, __u16 start_bdf);
+/* Offset of the first capability cap_id of bdf; -1 if none. */
+int pci_find_cap(__u16 bdf, __u8 cap_id);
+
 /* Architecture services every port has (lib/<arch>/). */
 void arch_init(void);
 void __noreturn inmate_halt(void);

@@ -124,5 +124,11 @@ round() {
 	workload "round $1: after disable"
 }
 
+# The hypervisor's own debug console (PL011 on virt, the Allwinner
+# DW-8250 UART0 on bpim2u, 32-bit registers 4 bytes apart): its banner
+# and activation reach the serial line Linux prints on, not only the
+# ring that `jailhouse console` reads.
+expect_serial "Initializing Jailhouse hypervisor"
+expect_serial "Activating hypervisor"
 round 1 && round 2
 expect_ok rmmod jailhouse

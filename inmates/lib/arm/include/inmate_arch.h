@@ -1,17 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
 /*
- * ARMv7-A (AArch32) part of the inmate library, the minimum a FreeRTOS
- * cell needs: start in SVC mode with the MMU off, PL011 and 8250 consoles,
- * GICv2 (shared with arm64: gic-v2.c) and the generic timer through CP15.
- * One CPU per cell for now. With the MMU off every data access is
- * Strongly-ordered, where unaligned accesses fault: the library is built
- * with -mno-unaligned-access. Names as in the arm64 library, so that code
- * written against one builds against the other.
+ * ARMv7-A (AArch32) part of the inmate library: start in SVC mode with
+ * the MMU off, PL011 and 8250 consoles, GICv2, the generic timer through
+ * CP15, PSCI and the cell's other CPUs. The GIC, PSCI, SMP and PL011
+ * code is arm64's (inmate_arm.h), built for ARMv7. With the MMU off
+ * every data access is Strongly-ordered, where unaligned accesses fault
+ * (the library is built with -mno-unaligned-access) and exclusive
+ * accesses need not work (the printk lock is a bakery). Names as in the
+ * arm64 library, so that code written against one builds against the
+ * other.
  */
 #ifndef _INMATE_ARCH_H
 #define _INMATE_ARCH_H
 
-#define SMP_MAX_CPUS		1
+/* As on arm64: CPUs of one cell the library runs, and their stacks. */
+#define SMP_MAX_CPUS		8
+#define SMP_STACK_SHIFT		12
+#define SMP_STACK_SIZE		(1 << SMP_STACK_SHIFT)
 
 #ifndef __ASSEMBLY__
 
@@ -83,53 +88,57 @@ static inline __u8 uart_reg_read(unsigned long base, __u16 flags,
 	return mmio_read8(base + reg);
 }
 
-/* One CPU: always index 0. */
-static inline unsigned int smp_cpu_index(void)
+/* MPIDR's affinity fields (Aff2..Aff0), PSCI's CPU naming. */
+#define MPIDR_AFF_MASK			0xffffffULL
+
+/* SMC32 is all an AArch32 caller has. */
+#define PSCI_CPU_ON		PSCI_CPU_ON_32
+#define PSCI_AFFINITY_INFO	PSCI_AFFINITY_INFO_32
+
+/*
+ * An SMC or HVC (hvc) following the SMC calling convention: function id
+ * in r0, arguments in r1..r3 (the lower halves: an SMC32 call has no
+ * more), result in r0. r12 may be clobbered too; the memory clobber
+ * keeps flag stores on the near side of CPU_ON.
+ */
+static inline __u64 arch_smccc(bool hvc, __u32 fid, __u64 a1, __u64 a2,
+			       __u64 a3)
 {
-	return 0;
+	register __u32 r0 asm("r0") = fid;
+	register __u32 r1 asm("r1") = a1;
+	register __u32 r2 asm("r2") = a2;
+	register __u32 r3 asm("r3") = a3;
+
+	if (hvc)
+		asm volatile(".arch_extension virt\n\thvc #0"
+			     : "+r" (r0), "+r" (r1), "+r" (r2), "+r" (r3)
+			     : : "r12", "memory");
+	else
+		asm volatile(".arch_extension sec\n\tsmc #0"
+			     : "+r" (r0), "+r" (r1), "+r" (r2), "+r" (r3)
+			     : : "r12", "memory");
+	return r0;
 }
 
-/* uart-pl011.c (shared with arm64) */
-void uart_pl011_init(unsigned long base, __u16 flags, __u32 divider);
-void uart_pl011_putc(unsigned long base, __u16 flags, char c);
+/* Index of the calling CPU (kept in TPIDRPRW, start.S sets it). */
+static inline unsigned int smp_cpu_index(void)
+{
+	unsigned long index;
 
-/* gic.c: GICv2 as the comm region (or command line) says */
-#define TIMER_IRQ_VIRT		27
-#define TIMER_IRQ_PHYS		30
+	asm volatile("mrc p15, 0, %0, c13, c0, 4" : "=r" (index));
+	return index;
+}
 
-typedef void (*irq_handler_t)(unsigned int irq);
+/* The calling CPU's MPIDR affinity fields, PSCI style. */
+static inline __u64 mpidr_self(void)
+{
+	unsigned long mpidr;
 
-/* As arm64's; gic-v2.c fills one in. */
-struct gic_ops {
-	const char *name;
-	__u32 intid_mask;
-	int (*init)(void);
-	int (*cpu_init)(void);
-	void (*enable_irq)(unsigned int irq);
-	__u32 (*read_ack)(void);
-	void (*eoi)(__u32 iar);
-	bool (*send_sgi)(unsigned int cpu, unsigned int sgi);
-	void (*send_sgi_others)(unsigned int sgi);
-};
+	asm volatile("mrc p15, 0, %0, c0, c0, 5" : "=r" (mpidr));
+	return mpidr & MPIDR_AFF_MASK;
+}
 
-extern const struct gic_ops gic_v2_ops;
-extern unsigned long gicd_base, gicc_base;
-
-/* Returns 0 or a negative error (no GICv2 named); prints nothing. */
-int gic_setup(irq_handler_t handler);
-const char *gic_name(void);
-void gic_enable_irq(unsigned int irq);
-/* The IRQ vector's dispatcher: acknowledge, handle, end, until spurious. */
-void arch_handle_irq(void);
-
-/* timer.c: PL1 virtual timer through CP15 */
-unsigned long timer_get_frequency(void);
-__u64 timer_get_ticks(void);
-__u64 timer_ticks_to_ns(__u64 ticks);
-__u64 timer_ns_to_ticks(__u64 ns);
-void timer_set_deadline(__u64 ticks);
-void timer_stop(void);
-void delay_us(unsigned long us);
+#include <inmate_arm.h>
 
 #endif /* !__ASSEMBLY__ */
 

@@ -52,6 +52,8 @@ void mmu_setup(void);
 bool mmu_enabled(void);
 /* Why the MMU is off ("mmu=off", ...), or NULL while it is on. */
 const char *mmu_off_reason(void);
+/* [start, end) as Normal memory from now on (MMU on only; false if not). */
+bool mmu_map_normal(unsigned long start, unsigned long end);
 
 #endif /* !__ASSEMBLY__ */
 

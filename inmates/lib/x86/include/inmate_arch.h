@@ -195,6 +195,13 @@ typedef void (*int_handler_t)(unsigned int vector);
 void int_init(void);
 void int_set_handler(unsigned int vector, int_handler_t handler);
 
+/*
+ * pci.c, beside the config space access inmate.h declares: memory BAR n
+ * (64-bit ones whole), as the firmware placed it.
+ */
+#define PCI_CFG_BAR0		PCI_CFG_BAR
+__u64 pci_bar_address(__u16 bdf, unsigned int n);
+
 /* smp.c: other CPUs of the cell */
 typedef void (*ap_entry_t)(unsigned int index);
 /*

@@ -40,6 +40,30 @@ void gic_cpu_reset(struct per_cpu *cpu);
  */
 bool gic_handle_irq(struct per_cpu *cpu);
 
+/*
+ * What gic_irq_fast() leaves to the full path: GIC_ACK_DONE when the
+ * interrupt is in a list register already, else GIC_ACK_SLOW with the
+ * acknowledge value it took (GIC_SPURIOUS when it took none).
+ */
+#define GIC_ACK_DONE		0ULL
+#define GIC_ACK_SLOW		(1ULL << 32)
+#define GIC_ACK_NONE		(GIC_ACK_SLOW | GIC_SPURIOUS)
+
+/*
+ * The interrupt exit's short path: acknowledge one interrupt and, when it
+ * is a PPI or SPI and a list register is free, inject it with the HW
+ * bit. SGIs, the maintenance interrupt and full list registers are for
+ * gic_handle_acked().
+ */
+u64 gic_irq_fast(struct per_cpu *cpu);
+
+/*
+ * The full path after gic_irq_fast(): the acknowledged interrupt of ack,
+ * then all others pending. Returns whether the management SGI was among
+ * them.
+ */
+bool gic_handle_acked(struct per_cpu *cpu, u64 ack);
+
 void gic_send_mgmt_sgi(struct per_cpu *target);
 
 /*

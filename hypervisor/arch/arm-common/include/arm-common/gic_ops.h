@@ -74,6 +74,8 @@ struct gic_ops {
 	u64 (*make_lr)(u32 iar);
 	/* Virtual interface on, with or without the underflow interrupt. */
 	void (*set_underflow)(bool on);
+	/* gic_irq_fast() of the version, on a CPU whose GIC is set up. */
+	u64 (*irq_fast)(struct per_cpu *cpu);
 };
 
 extern const struct gic_ops gic_v2_ops;

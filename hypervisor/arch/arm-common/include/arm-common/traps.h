@@ -57,8 +57,19 @@ void arm_handle_dabt(struct arm_trap *t);
 /* A trapped system register access the sub-arch decoded. */
 void arm_handle_sysreg(struct arm_trap *t,
 		       const struct arm_sysreg_access *acc);
-/* A physical interrupt taken while a guest ran. */
+/* A physical interrupt taken while a guest ran (exit counted already). */
 void arm_handle_irq(struct arm_trap *t);
+
+/*
+ * The same in two halves, for an entry that saves only the registers a
+ * C call may clobber before the first: arm_irq_fast() counts the exit
+ * and returns GIC_ACK_DONE when the guest can go on at once (nothing
+ * else ran, no event is handled: a kick comes as its own interrupt);
+ * otherwise the entry saves the rest of the frame and hands the value
+ * to arm_irq_slow(), which ends like arm_trap_done().
+ */
+u64 arm_irq_fast(struct per_cpu *cpu);
+void arm_irq_slow(struct arm_trap *t, u64 ack);
 
 /*
  * End of every exit: a CPU asked to leave leaves, requests and power

@@ -24,5 +24,6 @@ int arm64_el2_init(unsigned int cpu_id, u64 linux_sctlr,
 		   struct trap_frame *frame);
 void __noreturn arm64_init_failed(struct trap_frame *frame);
 void arm64_trap(struct trap_frame *frame, unsigned long kind);
+void arm64_irq_slow(struct trap_frame *frame, u64 ack);
 
 #endif /* !_ASM_ENTRY_H */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The x86 part of a cell: its nested page tables and the permission maps
- * its CPUs run with (geometry by the vendor, x86/vcpu.h).
+ * The x86 part of a cell: its nested page tables, its DMA tables and the
+ * permission maps its CPUs run with (geometry by the vendor, x86/vcpu.h).
  */
 #ifndef _X86_CELL_H
 #define _X86_CELL_H
@@ -14,6 +14,8 @@ struct cell;
 
 struct arch_cell {
 	struct paging_structures npt;
+	/* What the cell's devices reach (x86/iommu.h); no root: no IOMMU. */
+	struct paging_structures dma;
 	/* vcpu_iopm_pages and vcpu_msrpm_pages long */
 	u8 *iopm;
 	u8 *msrpm;

@@ -12,7 +12,8 @@ int guest_mem_init(void);
 
 /*
  * Copy len bytes at the guest-linear address addr of cpu's guest:
- * -EFAULT where nothing is mapped, -EINVAL for paging modes not walked.
+ * -EFAULT where nothing or a device window is mapped, -EINVAL for paging
+ * modes not walked.
  */
 int guest_read_linear(struct per_cpu *cpu, u64 addr, void *buf,
 		      unsigned int len);

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * DMA remapping of cells, whatever the IOMMU (iommu.c): the devices of a
+ * cell see the cell's DMA-able memory regions at their guest-physical
+ * addresses and nothing else, the hypervisor's memory never. Each cell
+ * has one set of tables in the IOMMU's format (arch_cell.dma); the
+ * vendor unit (vtd.c) points the cell's devices at them and drops cached
+ * translations after changes.
+ *
+ * Without an IOMMU in the system config, every call here is a no-op.
+ */
+#ifndef _X86_IOMMU_H
+#define _X86_IOMMU_H
+
+#include <jailhouse/cell-config.h>
+#include <core/paging.h>
+#include <core/types.h>
+
+struct cell;
+
+/* What the vendor unit's init fills in; fmt NULL while there is none. */
+struct iommu_dma {
+	const struct paging_format *fmt;
+	/* Largest page the unit walks (2 MiB, 1 GiB or 4 KiB only). */
+	u64 max_page_size;
+	/* Drop the unit's cached translations of cell's tables. */
+	void (*flush)(const struct cell *cell);
+	/* Report what the units recorded (polled, see iommu_poll). */
+	void (*poll_faults)(void);
+};
+
+extern struct iommu_dma iommu_dma;
+
+/*
+ * The cell's DMA tables from its config: every DMA-able region, for the
+ * root cell without the hypervisor's memory. -ENOMEM leaves partial
+ * tables that iommu_cell_destroy frees.
+ */
+int iommu_cell_build(struct cell *cell);
+void iommu_cell_destroy(struct cell *cell);
+u64 iommu_cell_root_phys(const struct cell *cell);
+
+/*
+ * The x86 cell code forwards every change of a cell's memory here
+ * (cell.c); only cells whose DMA tables exist follow, regions without
+ * JAILHOUSE_MEM_DMA are not mapped.
+ */
+int iommu_map_memory_region(struct cell *cell,
+			    const struct jailhouse_memory *mem);
+int iommu_unmap_memory_region(struct cell *cell,
+			      const struct jailhouse_memory *mem);
+
+/*
+ * Report DMA faults the units recorded. Called on MMIO exits, which the
+ * root cell's APIC accesses make frequent; one status read when there is
+ * nothing to report.
+ */
+void iommu_poll(void);
+
+#endif /* _X86_IOMMU_H */

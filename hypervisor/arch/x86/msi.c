@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * MSI messages of the core's device models (ivshmem) on x86: the message
+ * names local APICs the way a PCI device's write to 0xfeexxxxx would,
+ * and becomes IPIs to those of them that belong to the target cell.
+ */
+#include <core/arch.h>
+#include <x86/apic.h>
+
+/* The upper half of the address must be zero, too. */
+#define MSI_ADDR_BASE_MASK	0xfffffffffff00000ULL
+#define MSI_ADDR_BASE		0xfee00000ULL
+#define MSI_ADDR_DEST_SHIFT	12
+#define MSI_ADDR_DEST_MASK	0xff
+#define MSI_ADDR_LOGICAL	BIT(2)
+#define MSI_DATA_VECTOR_MASK	0xff
+#define MSI_DATA_DM_SHIFT	8
+#define MSI_DATA_DM_MASK	7
+#define MSI_DM_FIXED		0
+#define MSI_DM_LOWEST		1
+/* Vectors below this are exceptions, not interrupts. */
+#define FIRST_IRQ_VECTOR	16
+
+void arch_send_msi(const struct cell *cell, u64 address, u32 data)
+{
+	unsigned int dm = (data >> MSI_DATA_DM_SHIFT) & MSI_DATA_DM_MASK;
+	u8 vector = data & MSI_DATA_VECTOR_MASK;
+
+	if ((address & MSI_ADDR_BASE_MASK) != MSI_ADDR_BASE ||
+	    vector < FIRST_IRQ_VECTOR ||
+	    (dm != MSI_DM_FIXED && dm != MSI_DM_LOWEST))
+		return;
+	apic_send_cell_irq(cell, address & MSI_ADDR_LOGICAL,
+			   (address >> MSI_ADDR_DEST_SHIFT) &
+			   MSI_ADDR_DEST_MASK, vector, dm == MSI_DM_LOWEST);
+}

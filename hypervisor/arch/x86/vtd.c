@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Intel VT-d DMA remapping (x86/vtd.h), independent of the CPU vendor:
+ * it runs beside AMD SVM as well as Intel VT-x. Root Linux boots without
+ * using the units (intel_iommu=off intremap=off); the hypervisor takes
+ * them at enable and switches translation off again at disable.
+ *
+ * Every cell is one domain (id: cell id + 1, as some units reserve 0)
+ * whose second-level tables are the cell's DMA tables (iommu.c). The
+ * devices of a cell's config point at its domain; a device of a non-root
+ * cell returns to the root cell's domain when the cell goes, a device of
+ * no cell has no context entry and all its DMA faults.
+ *
+ * Invalidation is register-based (units with queued invalidation on are
+ * refused at enable). Faults are polled (iommu_poll): the fault event
+ * interrupt would reach a guest, not the hypervisor, under SVM.
+ *
+ * The register pages are the hypervisor's: configs that map them to a
+ * cell are refused (config_check.c).
+ */
+#include <jailhouse/cell-config.h>
+#include <core/arch.h>
+#include <core/cell.h>
+#include <core/errno.h>
+#include <core/hypervisor.h>
+#include <core/page_pool.h>
+#include <core/paging.h>
+#include <core/pci.h>
+#include <core/printk.h>
+#include <core/ratelimit.h>
+#include <core/spinlock.h>
+#include <core/unit.h>
+#include <x86/cell.h>
+#include <x86/iommu.h>
+#include <x86/paging_formats.h>
+#include <x86/setup.h>
+#include <x86/vtd.h>
+
+#define PCI_REG_COMMAND		0x04
+#define PCI_CMD_MASTER		BIT(2)
+
+/* Register polls give up after this many reads (a unit that hangs). */
+#define VTD_POLL_LIMIT		10000000UL
+
+struct vtd_unit {
+	u64 base;
+	u8 *regs;
+	unsigned long pages;
+	u64 cap;
+	u64 ecap;
+	/* Offsets of the fault records and the IOTLB registers. */
+	unsigned int fro;
+	unsigned int nfr;
+	unsigned int iro;
+};
+
+static struct vtd_unit vtd_units[JAILHOUSE_MAX_IOMMU_UNITS];
+static unsigned int num_vtd_units;
+static struct vtd_tables vtd_tables;
+static u8 vtd_aw;
+static unsigned long vtd_num_domains;
+static bool vtd_coherent;
+/* Register sequences (commands, invalidation, fault records). */
+static DEFINE_SPINLOCK(vtd_lock);
+static struct ratelimit vtd_fault_limit;
+
+static u32 vtd_read32(const struct vtd_unit *u, unsigned int reg)
+{
+	return *(volatile u32 *)(u->regs + reg);
+}
+
+static u64 vtd_read64(const struct vtd_unit *u, unsigned int reg)
+{
+	return *(volatile u64 *)(u->regs + reg);
+}
+
+static void vtd_write32(const struct vtd_unit *u, unsigned int reg,
+			u32 value)
+{
+	*(volatile u32 *)(u->regs + reg) = value;
+}
+
+static void vtd_write64(const struct vtd_unit *u, unsigned int reg,
+			u64 value)
+{
+	*(volatile u64 *)(u->regs + reg) = value;
+}
+
+/* Wait until the bits of mask in the 64-bit register reg are clear. */
+static int vtd_wait_clear64(const struct vtd_unit *u, unsigned int reg,
+			    u64 mask)
+{
+	unsigned long n;
+
+	for (n = 0; n < VTD_POLL_LIMIT; n++)
+		if (!(vtd_read64(u, reg) & mask))
+			return 0;
+	printk("VT-d unit at 0x%llx: register 0x%x stuck\n", u->base, reg);
+	return -EIO;
+}
+
+/* Wait until GSTS shows bit as want. */
+static int vtd_wait_status(const struct vtd_unit *u, u32 bit, bool want)
+{
+	unsigned long n;
+
+	for (n = 0; n < VTD_POLL_LIMIT; n++)
+		if (!!(vtd_read32(u, VTD_REG_GSTS) & bit) == want)
+			return 0;
+	printk("VT-d unit at 0x%llx: status 0x%x stuck\n", u->base, bit);
+	return -EIO;
+}
+
+/* Switch a persistent function (TE, ...) on or off, keeping the rest. */
+static int vtd_set_function(const struct vtd_unit *u, u32 bit, bool on)
+{
+	u32 cmd = vtd_read32(u, VTD_REG_GSTS) & VTD_GSTS_PERSISTENT;
+
+	cmd = on ? cmd | bit : cmd & ~bit;
+	vtd_write32(u, VTD_REG_GCMD, cmd);
+	return vtd_wait_status(u, bit, on);
+}
+
+/* A one-shot command: SRTP completes when RTPS is set, WBF when clear. */
+static int vtd_command(const struct vtd_unit *u, u32 bit, bool done_set)
+{
+	u32 cmd = vtd_read32(u, VTD_REG_GSTS) & VTD_GSTS_PERSISTENT;
+
+	vtd_write32(u, VTD_REG_GCMD, cmd | bit);
+	return vtd_wait_status(u, bit, done_set);
+}
+
+/* Drop every cached context entry and translation of the unit. */
+static int vtd_invalidate(const struct vtd_unit *u)
+{
+	unsigned int iotlb = u->iro + 8;
+	int err = 0;
+
+	if (u->cap & VTD_CAP_RWBF)
+		err = vtd_command(u, VTD_GCMD_WBF, false);
+	if (err)
+		return err;
+	vtd_write64(u, VTD_REG_CCMD, VTD_CCMD_ICC | VTD_CCMD_GLOBAL);
+	err = vtd_wait_clear64(u, VTD_REG_CCMD, VTD_CCMD_ICC);
+	if (err)
+		return err;
+	vtd_write64(u, iotlb, VTD_IOTLB_IVT | VTD_IOTLB_GLOBAL |
+		    VTD_IOTLB_DR | VTD_IOTLB_DW);
+	return vtd_wait_clear64(u, iotlb, VTD_IOTLB_IVT);
+}
+
+static int vtd_invalidate_all(void)
+{
+	unsigned int n;
+	int err = 0;
+
+	spin_lock(&vtd_lock);
+	/* Units that do not snoop walk the tables in memory. */
+	if (!vtd_coherent)
+		asm volatile("wbinvd" : : : "memory");
+	for (n = 0; n < num_vtd_units && !err; n++)
+		err = vtd_invalidate(&vtd_units[n]);
+	spin_unlock(&vtd_lock);
+	return err;
+}
+
+static void vtd_flush(const struct cell *cell)
+{
+	(void)cell;
+	vtd_invalidate_all();
+}
+
+static void vtd_report(const struct vtd_fault *f)
+{
+	const struct cell *owner = pci_owner(f->bdf);
+
+	if (!ratelimit_ok(&vtd_fault_limit, "VT-d"))
+		return;
+	printk("VT-d fault: DMA %s of device %02x:%02x.%x (cell \"%s\") at "
+	       "0x%llx blocked: %s (reason 0x%x)\n",
+	       f->is_write ? "write" : "read", PCI_BDF_BUS(f->bdf),
+	       PCI_BDF_DEV(f->bdf), PCI_BDF_FN(f->bdf),
+	       owner ? owner->config->name : "none", f->address,
+	       vtd_fault_reason(f->reason), f->reason);
+}
+
+/* Report and clear the unit's records, from the first one pending. */
+static void vtd_poll_unit(const struct vtd_unit *u, u32 fsts)
+{
+	unsigned int idx = ((fsts >> VTD_FSTS_FRI_SHIFT) & VTD_FSTS_FRI_MASK) %
+		u->nfr;
+	unsigned int n, rec;
+	struct vtd_fault f;
+	u64 hi;
+
+	for (n = 0; n < u->nfr; n++, idx = (idx + 1) % u->nfr) {
+		rec = u->fro + idx * VTD_FRCD_SIZE;
+		hi = vtd_read64(u, rec + 8);
+		if (!vtd_fault_decode(vtd_read64(u, rec), hi, &f))
+			break;
+		vtd_write32(u, rec + 12, VTD_FRCD_HI_F >> 32);
+		vtd_report(&f);
+	}
+	if (fsts & VTD_FSTS_PFO) {
+		printk("VT-d unit at 0x%llx: fault records overflowed\n",
+		       u->base);
+		vtd_write32(u, VTD_REG_FSTS, VTD_FSTS_PFO);
+	}
+}
+
+/*
+ * Under the lock, which shutdown takes before the registers go: root
+ * CPUs still poll while DISABLE runs on another one. A CPU that finds
+ * the lock taken leaves the records to the holder or a later exit.
+ */
+static void vtd_poll_faults(void)
+{
+	const struct vtd_unit *u;
+	unsigned int n;
+	u32 fsts;
+
+	if (!spin_trylock(&vtd_lock))
+		return;
+	for (n = 0; n < num_vtd_units; n++) {
+		u = &vtd_units[n];
+		fsts = vtd_read32(u, VTD_REG_FSTS);
+		if (fsts & (VTD_FSTS_PPF | VTD_FSTS_PFO))
+			vtd_poll_unit(u, fsts);
+	}
+	spin_unlock(&vtd_lock);
+}
+
+static int vtd_map_registers(struct vtd_unit *u,
+			     const struct jailhouse_iommu *cfg)
+{
+	u->base = cfg->base;
+	u->pages = PAGES(cfg->size ? cfg->size : PAGE_SIZE);
+	u->regs = page_alloc(&remap_pool, u->pages);
+	if (!u->regs)
+		return -ENOMEM;
+	return paging_map(&hv_paging, (unsigned long)u->regs, u->base,
+			  u->pages * PAGE_SIZE, PAGE_FLAG_READ |
+			  PAGE_FLAG_WRITE | PAGE_FLAG_DEVICE |
+			  PAGE_FLAG_NO_HUGE);
+}
+
+static void vtd_unmap_registers(struct vtd_unit *u)
+{
+	if (!u->regs)
+		return;
+	paging_unmap(&hv_paging, (unsigned long)u->regs,
+		     u->pages * PAGE_SIZE);
+	page_free(&remap_pool, u->regs, u->pages);
+	u->regs = NULL;
+}
+
+/* What the hypervisor reads from the unit, inside the mapped size. */
+static int vtd_probe(struct vtd_unit *u)
+{
+	unsigned long size = u->pages * PAGE_SIZE;
+	u32 gsts = vtd_read32(u, VTD_REG_GSTS);
+
+	u->cap = vtd_read64(u, VTD_REG_CAP);
+	u->ecap = vtd_read64(u, VTD_REG_ECAP);
+	u->fro = ((u->cap >> VTD_CAP_FRO_SHIFT) & VTD_CAP_FRO_MASK) * 16;
+	u->nfr = ((u->cap >> VTD_CAP_NFR_SHIFT) & VTD_CAP_NFR_MASK) + 1;
+	u->iro = ((u->ecap >> VTD_ECAP_IRO_SHIFT) & VTD_ECAP_IRO_MASK) * 16;
+	if (u->fro + u->nfr * VTD_FRCD_SIZE > size || u->iro + 16 > size) {
+		printk("VT-d unit at 0x%llx: registers beyond its size 0x%lx "
+		       "in the config\n", u->base, size);
+		return -EINVAL;
+	}
+	if (gsts & (VTD_GCMD_TE | VTD_GCMD_IRE | VTD_GCMD_QIE)) {
+		printk("VT-d unit at 0x%llx is in use by Linux (status 0x%x): "
+		       "boot it with intel_iommu=off intremap=off\n",
+		       u->base, gsts);
+		return -EBUSY;
+	}
+	/* Faults are polled; the event interrupt stays masked. */
+	vtd_write32(u, VTD_REG_FECTL, VTD_FECTL_IM);
+	return 0;
+}
+
+/* The table depth, page sizes and domains every unit supports. */
+static int vtd_choose_format(void)
+{
+	u64 common = ~0ULL;
+	unsigned int n;
+
+	vtd_num_domains = ~0UL;
+	vtd_coherent = true;
+	for (n = 0; n < num_vtd_units; n++) {
+		common &= vtd_units[n].cap;
+		vtd_num_domains = MIN(vtd_num_domains, 1UL <<
+			(4 + 2 * (vtd_units[n].cap & VTD_CAP_ND_MASK)));
+		vtd_coherent &= !!(vtd_units[n].ecap & VTD_ECAP_C);
+	}
+	if (common & VTD_CAP_SAGAW_48) {
+		iommu_dma.fmt = &vtd_sl_4level_paging;
+		vtd_aw = VTD_AW_48;
+	} else if (common & VTD_CAP_SAGAW_39) {
+		iommu_dma.fmt = &vtd_sl_3level_paging;
+		vtd_aw = VTD_AW_39;
+	} else {
+		printk("VT-d: no 3- or 4-level tables common to all units\n");
+		return -EINVAL;
+	}
+	iommu_dma.max_page_size = (common & VTD_CAP_SLLPS_1G) ? 1ULL << 30 :
+		(common & VTD_CAP_SLLPS_2M) ? 1ULL << 21 : PAGE_SIZE;
+	return 0;
+}
+
+static int vtd_take_units(void)
+{
+	const struct jailhouse_iommu *cfg =
+		system_config_location()->platform_info.iommu_units;
+	struct vtd_unit *u;
+	unsigned int n;
+	int err;
+
+	for (n = 0; n < JAILHOUSE_MAX_IOMMU_UNITS; n++, cfg++) {
+		if (cfg->type != JAILHOUSE_IOMMU_INTEL)
+			continue;
+		u = &vtd_units[num_vtd_units++];
+		err = vtd_map_registers(u, cfg);
+		if (!err)
+			err = vtd_probe(u);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* Every unit walks the one root table, still without translating. */
+static int vtd_load_root_table(void)
+{
+	u64 root = vtd_tables_root_phys(&vtd_tables);
+	unsigned int n;
+	int err = 0;
+
+	for (n = 0; n < num_vtd_units && !err; n++) {
+		vtd_write64(&vtd_units[n], VTD_REG_RTADDR, root);
+		err = vtd_command(&vtd_units[n], VTD_GCMD_SRTP, true);
+	}
+	return err ? err : vtd_invalidate_all();
+}
+
+static void vtd_shutdown(void)
+{
+	unsigned int n, units;
+
+	spin_lock(&vtd_lock);
+	iommu_dma.poll_faults = NULL;
+	units = num_vtd_units;
+	num_vtd_units = 0;
+	spin_unlock(&vtd_lock);
+	/* Translation is off: the root cell's exit, or never switched on. */
+	for (n = 0; n < units; n++)
+		vtd_unmap_registers(&vtd_units[n]);
+	vtd_tables_destroy(&vtd_tables);
+	iommu_dma = (struct iommu_dma){ 0 };
+}
+
+static int vtd_init(void)
+{
+	int err;
+
+	num_vtd_units = 0;
+	err = vtd_take_units();
+	if (!err && num_vtd_units)
+		err = vtd_choose_format();
+	if (!err && num_vtd_units)
+		err = vtd_tables_init(&vtd_tables, &mem_pool);
+	if (!err && num_vtd_units)
+		err = vtd_load_root_table();
+	if (err) {
+		vtd_shutdown();
+		return err;
+	}
+	iommu_dma.flush = num_vtd_units ? vtd_flush : NULL;
+	iommu_dma.poll_faults = num_vtd_units ? vtd_poll_faults : NULL;
+	if (num_vtd_units)
+		printk("VT-d: %u unit(s), %s tables, domains %lu, %s walks\n",
+		       num_vtd_units, iommu_dma.fmt->name, vtd_num_domains,
+		       vtd_coherent ? "coherent" : "non-coherent");
+	return 0;
+}
+
+static void vtd_note_device(const char *what, u16 bdf, const char *prep,
+			    const struct cell *cell)
+{
+	printk("%s PCI device %02x:%02x.%x %s cell \"%s\"\n", what,
+	       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf), prep,
+	       cell->config->name);
+}
+
+/*
+ * A device changing owner stops DMA first: what its old owner started
+ * must not land in the new owner's memory. The new owner turns bus
+ * mastering on again when it has set the device up.
+ */
+static void vtd_quiesce(u16 bdf)
+{
+	u32 cmd = arch_pci_read_config(bdf, PCI_REG_COMMAND, 2);
+
+	if (cmd != 0xffff && (cmd & PCI_CMD_MASTER))
+		arch_pci_write_config(bdf, PCI_REG_COMMAND,
+				      cmd & ~PCI_CMD_MASTER, 2);
+}
+
+/* Point the config's DMA-capable devices at the cell's domain. */
+static int vtd_assign_devices(const struct cell *cell, const struct cell *to,
+			      bool note)
+{
+	const struct jailhouse_pci_device *dev =
+		jailhouse_cell_pci_devices(cell->config);
+	unsigned int n;
+	int err;
+
+	for (n = 0; n < cell->config->num_pci_devices; n++, dev++) {
+		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
+			continue;
+		if (!to) {
+			vtd_tables_clear(&vtd_tables, dev->bdf);
+			continue;
+		}
+		if (to != &root_cell)
+			vtd_quiesce(dev->bdf);
+		err = vtd_tables_set(&vtd_tables, dev->bdf,
+				     iommu_cell_root_phys(to), to->id + 1,
+				     vtd_aw);
+		if (err)
+			return err;
+		if (note)
+			vtd_note_device("Adding", dev->bdf, "to", to);
+	}
+	return 0;
+}
+
+static int vtd_enable_translation(void)
+{
+	unsigned int n;
+	int err;
+
+	for (n = 0; n < num_vtd_units; n++) {
+		err = vtd_set_function(&vtd_units[n], VTD_GCMD_TE, true);
+		if (err)
+			return err;
+	}
+	printk("VT-d: DMA remapping on\n");
+	return 0;
+}
+
+static int vtd_cell_init(struct cell *cell)
+{
+	int err;
+
+	if (!num_vtd_units)
+		return 0;
+	if (cell->id + 1 >= vtd_num_domains) {
+		printk("VT-d: no domain left for cell \"%s\"\n",
+		       cell->config->name);
+		return -ENOSPC;
+	}
+	err = iommu_cell_build(cell);
+	if (err) {
+		printk("VT-d: DMA tables of cell \"%s\" failed (%d)\n",
+		       cell->config->name, err);
+		return err;
+	}
+	err = vtd_assign_devices(cell, cell, true);
+	if (!err)
+		err = vtd_invalidate_all();
+	if (!err && cell == &root_cell)
+		err = vtd_enable_translation();
+	return err;
+}
+
+/* The root cell's devices it lent come back; others lose their entry. */
+static void vtd_return_devices(const struct cell *cell)
+{
+	const struct jailhouse_pci_device *dev =
+		jailhouse_cell_pci_devices(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->num_pci_devices; n++, dev++) {
+		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
+			continue;
+		vtd_quiesce(dev->bdf);
+		if (pci_cell_device(&root_cell, dev->bdf))
+			vtd_tables_set(&vtd_tables, dev->bdf,
+				       iommu_cell_root_phys(&root_cell),
+				       root_cell.id + 1, vtd_aw);
+		else
+			vtd_tables_clear(&vtd_tables, dev->bdf);
+		vtd_note_device("Removing", dev->bdf, "from", cell);
+	}
+}
+
+static void vtd_cell_exit(struct cell *cell)
+{
+	unsigned int n;
+
+	if (!num_vtd_units)
+		return;
+	if (cell == &root_cell) {
+		/* DISABLE: devices reach memory untranslated again. */
+		for (n = 0; n < num_vtd_units; n++)
+			vtd_set_function(&vtd_units[n], VTD_GCMD_TE, false);
+		vtd_assign_devices(cell, NULL, false);
+	} else {
+		vtd_return_devices(cell);
+	}
+	vtd_invalidate_all();
+	iommu_cell_destroy(cell);
+}
+
+DEFINE_UNIT(vtd,
+	.name = "VT-d",
+	.init = vtd_init,
+	.shutdown = vtd_shutdown,
+	.cell_init = vtd_cell_init,
+	.cell_exit = vtd_cell_exit,
+);

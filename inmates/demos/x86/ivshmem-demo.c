@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
+/*
+ * ivshmem v2 peer in a bare-metal cell: finds the device, maps its BARs
+ * where the cell has nothing else, takes doorbells on MSI-X vector 0 and
+ * answers every ping of peer 0 with a pong in its own output section,
+ * then rings peer 0 back.
+ *
+ * The ping protocol (shared with tools/ivshmem-demo): a peer's output
+ * section starts with a sequence number (u32, written last) and a
+ * 64-byte payload where byte i is (seq * 7 + i) & 0xff for a ping; the
+ * pong carries the same sequence number and the payload inverted. The
+ * read/write section holds a greeting string of the root.
+ *
+ * Console lines start with "IVSHMEM <peer id>:", so that several peers
+ * can share the hypervisor console.
+ *
+ * Command line: "bad-write" writes into the pinging peer's output section
+ * after the first pong, which the hypervisor must stop (the cell fails).
+ */
+#include <inmate.h>
+
+#define IVSHMEM_VENDOR		0x110a
+#define IVSHMEM_DEVICE		0x4106
+#define REG_ID			0x00
+#define REG_MAX_PEERS		0x04
+#define REG_INT_CTRL		0x08
+#define REG_DOORBELL		0x0c
+#define REG_STATE		0x10
+/* Where the BARs go: uncached, unused by this cell. */
+#define BAR0_ADDR		0xfc000000UL
+#define BAR1_ADDR		0xfc001000UL
+#define IRQ_VECTOR		40
+#define PAYLOAD_SIZE		64
+#define STATE_READY		1
+#define MSIX_ENABLE		0x8000
+#define MSI_ADDR_BASE		0xfee00000U
+
+struct message {
+	__u32 seq;
+	__u8 payload[PAYLOAD_SIZE];
+};
+
+static struct {
+	__u16 bdf;
+	__u32 id, peers, state_size;
+	__u64 rw_size, out_size, base;
+} dev;
+static volatile unsigned long irqs;
+
+static void irq_handler(unsigned int vector)
+{
+	(void)vector;
+	irqs++;
+	apic_eoi();
+}
+
+static __u64 cfg_read64(unsigned int reg)
+{
+	return pci_read_config(dev.bdf, reg, 4) |
+		(__u64)pci_read_config(dev.bdf, reg + 4, 4) << 32;
+}
+
+static void reg_write(unsigned int reg, __u32 value)
+{
+	mmio_write32(BAR0_ADDR + reg, value);
+}
+
+static volatile __u32 *state_table(void)
+{
+	return (volatile __u32 *)dev.base;
+}
+
+static struct message *output_of(unsigned int peer)
+{
+	return (struct message *)(dev.base + dev.state_size + dev.rw_size +
+				  peer * dev.out_size);
+}
+
+static bool read_layout(void)
+{
+	int vndr = pci_find_cap(dev.bdf, PCI_CAP_VENDOR);
+
+	if (vndr < 0)
+		return false;
+	dev.state_size = pci_read_config(dev.bdf, vndr + 0x04, 4);
+	dev.rw_size = cfg_read64(vndr + 0x08);
+	dev.out_size = cfg_read64(vndr + 0x10);
+	dev.base = cfg_read64(vndr + 0x18);
+	return true;
+}
+
+/* BARs, memory decoding, bus mastering, MSI-X vector 0 to this CPU. */
+static bool enable_device(void)
+{
+	int msix = pci_find_cap(dev.bdf, PCI_CAP_MSIX);
+
+	if (msix < 0)
+		return false;
+	pci_write_config(dev.bdf, PCI_CFG_BAR, BAR0_ADDR, 4);
+	pci_write_config(dev.bdf, PCI_CFG_BAR + 4, BAR1_ADDR, 4);
+	pci_write_config(dev.bdf, PCI_CFG_COMMAND,
+			 PCI_CMD_MEM | PCI_CMD_MASTER, 2);
+	mmio_write32(BAR1_ADDR, MSI_ADDR_BASE | apic_id() << 12);
+	mmio_write32(BAR1_ADDR + 4, 0);
+	mmio_write32(BAR1_ADDR + 8, IRQ_VECTOR);
+	mmio_write32(BAR1_ADDR + 12, 0);
+	pci_write_config(dev.bdf, msix + 2, MSIX_ENABLE, 2);
+	int_set_handler(IRQ_VECTOR, irq_handler);
+	reg_write(REG_INT_CTRL, 1);
+	dev.id = mmio_read32(BAR0_ADDR + REG_ID);
+	dev.peers = mmio_read32(BAR0_ADDR + REG_MAX_PEERS);
+	return true;
+}
+
+static void print_states(void)
+{
+	unsigned int n;
+
+	printk("IVSHMEM %u: peer states:", dev.id);
+	for (n = 0; n < dev.peers; n++)
+		printk(" %u:%u", n, state_table()[n]);
+	printk("\n");
+}
+
+static bool payload_ok(const struct message *msg, __u32 seq)
+{
+	unsigned int n;
+
+	for (n = 0; n < PAYLOAD_SIZE; n++)
+		if (msg->payload[n] != (__u8)(seq * 7 + n))
+			return false;
+	return true;
+}
+
+/* Answer a new ping of peer; returns whether there was one. */
+static bool answer(unsigned int peer, __u32 *last)
+{
+	struct message *in = output_of(peer), *out = output_of(dev.id);
+	__u32 seq = READ_ONCE(in->seq);
+	unsigned int n;
+
+	if (!seq || seq == *last)
+		return false;
+	*last = seq;
+	printk("IVSHMEM %u: ping %u from peer %u, data %s\n", dev.id, seq,
+	       peer, payload_ok(in, seq) ? "ok" : "CORRUPT");
+	for (n = 0; n < PAYLOAD_SIZE; n++)
+		out->payload[n] = ~in->payload[n];
+	asm volatile("sfence" : : : "memory");
+	WRITE_ONCE(out->seq, seq);
+	reg_write(REG_DOORBELL, peer << 16);
+	return true;
+}
+
+static void forbidden_write(unsigned int peer)
+{
+	printk("IVSHMEM %u: writing the output section of peer %u\n",
+	       dev.id, peer);
+	WRITE_ONCE(output_of(peer)->seq, 0xdead);
+	printk("IVSHMEM %u: FAILED: the write went through\n", dev.id);
+}
+
+/*
+ * Shutdown requests come without an interrupt: poll for them, and for
+ * doorbells counted by the handler, every millisecond.
+ */
+static void serve(bool bad_write)
+{
+	unsigned long seen = 0;
+	__u32 last = 0;
+
+	irq_enable();
+	for (;;) {
+		if (comm_region_valid() && comm_region_shutdown_requested())
+			break;
+		if (READ_ONCE(irqs) == seen) {
+			delay_us(1000);
+			continue;
+		}
+		seen = READ_ONCE(irqs);
+		print_states();
+		if (dev.id != 0 && answer(0, &last) && bad_write)
+			forbidden_write(0);
+	}
+	irq_disable();
+	printk("IVSHMEM %u: stopped\n", dev.id);
+	comm_region_reply(JAILHOUSE_MSG_REQUEST_APPROVED);
+}
+
+void inmate_main(void)
+{
+	int bdf = pci_find_device(IVSHMEM_VENDOR, IVSHMEM_DEVICE, 0);
+
+	if (bdf < 0) {
+		printk("IVSHMEM: FAILED: no device\n");
+		return;
+	}
+	dev.bdf = bdf;
+	if (!read_layout() || !enable_device()) {
+		printk("IVSHMEM: FAILED: capabilities missing\n");
+		return;
+	}
+	printk("IVSHMEM %u: 00:%02x.%x, peer %u of %u, state table 0x%x, "
+	       "r/w 0x%llx, output sections 0x%llx, at 0x%llx\n", dev.id,
+	       dev.bdf >> 3, dev.bdf & 7, dev.id, dev.peers, dev.state_size,
+	       dev.rw_size, dev.out_size, dev.base);
+	printk("IVSHMEM %u: r/w section says \"%.40s\"\n", dev.id,
+	       (const char *)(dev.base + dev.state_size));
+	reg_write(REG_STATE, STATE_READY);
+	printk("IVSHMEM %u: ready\n", dev.id);
+	serve(cmdline_parse_bool("bad-write"));
+}

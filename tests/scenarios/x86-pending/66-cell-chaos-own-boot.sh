@@ -1,0 +1,128 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Chaos: the chaos inmate in tiny-demo's cell makes random accesses to
+# everything the hypervisor emulates or filters for a cell (xAPIC
+# registers and IPIs, PCI MMCONFIG, hypercalls) for 20 s, next to
+# apic-demo and a busy root. The accesses are legal in form, so nothing
+# may fail: no FATAL line at all on the hypervisor console, the chaos
+# cell still running at the end, apic-demo still taking its timer
+# interrupts, the root's workload still passing; afterwards both cells
+# are destroyed, the pool is back at its baseline, and another cell can
+# be created, started and destroyed (the management kicks still arrive).
+# The seed is printed by the scenario and the inmate: run the inmate with
+# seed=THAT (and "trace" to see each access) to replay a failure. A replay
+# of the seed that found the ICR hang runs first.
+#
+# PENDING (not run by make check-x86; copy it to tests/scenarios/x86/ to
+# run it): after the replay's cell is destroyed, Linux cannot bring CPU 2
+# back ("APIC: Stale IRR" with nearly every bit set, then an RCU stall on
+# CPU 2), most likely because the hypervisor hands the CPU back with the
+# local APIC state the chaos left (pending vectors, LVTs, TPR, SVR). The
+# root must get a reset local APIC back; then this moves to x86/.
+# stockade-timeout: 360
+
+. /scenarios/lib.sh
+
+sysfs=/sys/devices/jailhouse
+demos=/usr/libexec/jailhouse/demos
+tmp=/tmp/66-chaos
+mkdir -p $tmp
+seconds=20
+seed=$(( $(date +%s) % 1000000 * 7919 + 1 ))
+
+lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
+expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
+mem0=$(cat $sysfs/mem_pool_used)
+
+# cell_dir NAME: the sysfs folder of cell NAME.
+cell_dir() {
+	for d in $sysfs/cells/*; do
+		[ "$(cat "$d/name")" = "$1" ] && { echo "$d"; return; }
+	done
+}
+
+fatals() {
+	jailhouse console | grep -c 'FATAL'
+}
+
+expect_ok jailhouse cell create /etc/jailhouse/apic-demo.cell
+expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin
+expect_ok jailhouse cell start apic-demo
+apic=$(cell_dir apic-demo)/statistics/vmexits_xapic
+
+(
+	while :; do
+		if dd if=/dev/zero bs=64k count=10 2>/dev/null | md5sum >/dev/null
+		then echo ok; else echo bad; fi
+		sleep 1
+	done >$tmp/root.log
+) &
+worker=$!
+
+fatal0=$(fatals)
+
+# First a replay: with seed 2602365538 the cell's 84th access wrote
+# 0xa6c8b919 (reserved bits, delivery status, level trigger) to its ICR;
+# before only the architectural bits went on to the hardware ICR, its CPU
+# never came back to the cell nor took the kick of the destroy.
+expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell
+expect_ok jailhouse cell load tiny-demo $demos/chaos.bin \
+	-s "con-type=jailhouse seed=2602365538 seconds=3" -a 0x1000
+expect_ok jailhouse cell start tiny-demo
+console_has "replay of seed 0x9b1cf262: ran its 3 s" \
+	"Chaos: done: .*(seed 0x9b1cf262)" 60
+expect_ok timeout 30 jailhouse cell destroy tiny-demo
+
+echo "chaos seed: $seed"
+expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell
+expect_ok jailhouse cell load tiny-demo $demos/chaos.bin \
+	-s "con-type=jailhouse seed=$seed seconds=$seconds" -a 0x1000
+sleep 1
+ticks0=$(cat "$apic")
+root0=$(grep -c ok $tmp/root.log)
+expect_ok jailhouse cell start tiny-demo
+console_has "chaos: ran its $seconds s" \
+	"Chaos: done: .*(seed $(printf 0x%x $seed))" $((seconds * 6))
+c=$(jailhouse console | grep "Chaos: done: .*(seed $(printf 0x%x $seed))")
+echo "$c" | tail -n 1
+check_eq "chaos: cell still running" "running" "$(cell_state tiny-demo)"
+check_eq "chaos: no FATAL on the hypervisor console" "$fatal0" "$(fatals)"
+n=$(echo "$c" | tail -n 1 | awk '{ print $3 + $5 + $7 }')
+if [ "${n:-0}" -ge 10000 ]; then
+	pass "chaos: tens of thousands of accesses ($n)"
+else
+	fail "chaos: tens of thousands of accesses" "${n:-none}"
+fi
+check_eq "chaos: apic-demo still running" "running" "$(cell_state apic-demo)"
+ticks1=$(cat "$apic")
+if [ $((ticks1 - ticks0)) -ge $((seconds * 2)) ]; then
+	pass "chaos: apic-demo kept taking timer interrupts ($((ticks1 - ticks0)))"
+else
+	fail "chaos: apic-demo kept taking timer interrupts" "$ticks0 -> $ticks1"
+fi
+if [ "$(grep -c ok $tmp/root.log)" -gt "$((root0 + 2))" ] &&
+   ! grep -q bad $tmp/root.log; then
+	pass "chaos: root workload kept passing"
+else
+	fail "chaos: root workload kept passing" "$(grep -c ok $tmp/root.log) runs after $root0, $(grep -c bad $tmp/root.log) bad"
+fi
+
+kill "$worker"
+wait "$worker" 2>/dev/null
+expect_ok timeout 30 jailhouse cell destroy tiny-demo
+expect_ok timeout 30 jailhouse cell destroy apic-demo
+check_eq "chaos: mem pool usage back" "$mem0" "$(cat $sysfs/mem_pool_used)"
+
+# The kicks still reach every CPU: a whole cell life on the chaos CPU.
+expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell
+expect_ok jailhouse cell load tiny-demo $demos/tiny-demo.bin \
+	-s "con-type=jailhouse" -a 0x1000
+expect_ok jailhouse cell start tiny-demo
+console_has "chaos: a new cell runs on that CPU" "Hello from this tiny cell"
+expect_ok timeout 30 jailhouse cell destroy tiny-demo
+check_eq "chaos: mem pool usage back again" "$mem0" \
+	"$(cat $sysfs/mem_pool_used)"
+check_eq "chaos: root computes" "ok" \
+	"$(dd if=/dev/zero bs=64k count=20 2>/dev/null | md5sum >/dev/null && echo ok)"
+expect_ok jailhouse disable || dump_dmesg
