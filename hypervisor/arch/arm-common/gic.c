@@ -312,6 +312,11 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc)
 	struct cell *cell = arg;
 	unsigned int n;
 
+	/* Reserved: reads as zero, writes ignored, nothing reaches the GIC. */
+	if (acc->address >= gic->gicd_regs_size) {
+		acc->value = 0;
+		return MMIO_HANDLED;
+	}
 	for (n = 0; n < ARRAY_SIZE(irq_regs); n++)
 		if (acc->address >= irq_regs[n].start &&
 		    acc->address < irq_regs[n].end)

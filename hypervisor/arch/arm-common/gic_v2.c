@@ -303,6 +303,7 @@ static void v2_set_underflow(bool on)
 }
 
 const struct gic_ops gic_v2_ops = {
+	.gicd_regs_size = 0x1000,
 	.lr = {
 		.iar_id = 0x3ff,
 		.vintid = GICH_LR_VINTID,

@@ -436,6 +436,7 @@ static int v3_cell_init(struct cell *cell)
 }
 
 const struct gic_ops gic_v3_ops = {
+	.gicd_regs_size = 0x10000,
 	.lr = {
 		.iar_id = 0xffffff,
 		.vintid = ICH_LR_VINTID,

@@ -35,6 +35,12 @@ struct gic_lr_format {
  */
 struct gic_ops {
 	struct gic_lr_format lr;
+	/*
+	 * Bytes of the distributor that hold registers: GICv2's 4 KiB frame
+	 * sits in a 64 KiB window whose rest may answer with an external
+	 * abort, so the hypervisor never forwards an access there.
+	 */
+	unsigned long gicd_regs_size;
 	/* Map the version's registers for the hypervisor. */
 	int (*init)(void);
 	/* Move Linux's CPU-interface state into the virtual interface. */
