@@ -17,8 +17,7 @@ void arch_send_management_ipi(struct per_cpu *target)
 
 void arch_cpu_wait(struct per_cpu *cpu)
 {
-	(void)cpu;
-	vcpu_vendor_wait();
+	vcpu_vendor_wait(&cpu->arch.nmi_woken);
 }
 
 void arch_cpu_tlb_flush(struct per_cpu *cpu)

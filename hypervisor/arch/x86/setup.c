@@ -327,10 +327,12 @@ void x86_exception(struct exception_frame *f)
 	/* SVM: only while the hypervisor waits (vcpu_vendor_wait). */
 	if (f->vector == X86_VEC_NMI) {
 		cpu->arch.nmis++;
+		__atomic_store_n(&cpu->arch.nmi_woken, 1, __ATOMIC_RELEASE);
 		vcpu_vendor_nmi_in_hypervisor(cpu);
 		/* The kick is here: do not sleep through it. */
-		if (f->rip == (unsigned long)vcpu_wait_hlt)
-			f->rip++;
+		if (f->rip >= (unsigned long)vcpu_wait_armed &&
+		    f->rip <= (unsigned long)vcpu_wait_hlt)
+			f->rip = (unsigned long)vcpu_wait_hlt + 1;
 		return;
 	}
 

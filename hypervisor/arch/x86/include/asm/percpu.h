@@ -66,6 +66,11 @@ struct arch_per_cpu {
 	bool own_tables_loaded;
 	/* NMIs taken in the hypervisor itself (while waiting). */
 	volatile u32 nmis;
+	/*
+	 * Set by an NMI in the hypervisor, taken by the next wait: a kick
+	 * between a wait loop's last look and its HLT wakes it (VMX).
+	 */
+	u8 nmi_woken;
 	u32 apic_id;
 	/*
 	 * NMIs other CPUs sent as kicks since the last NMI exit: those are

@@ -122,12 +122,14 @@ void vcpu_load_cell(struct per_cpu *cpu);
 void vcpu_vendor_reset(struct per_cpu *cpu, unsigned int sipi_vector);
 
 /*
- * Sleep in the hypervisor until an NMI arrives, with NMIs deliverable
- * for the time of the HLT, which is at vcpu_wait_hlt: the hypervisor's
- * NMI handler steps over it when the NMI came just before, so no kick is
- * slept through.
+ * Sleep in the hypervisor until an NMI arrives, unless one came since
+ * the last wait (*woken, which the hypervisor's NMI handler sets and
+ * this clears). The HLT is at vcpu_wait_hlt; the handler steps over it
+ * when the NMI lands from vcpu_wait_armed on, so no kick is slept
+ * through.
  */
-void vcpu_vendor_wait(void);
+void vcpu_vendor_wait(u8 *woken);
+extern const u8 vcpu_wait_armed[];
 extern const u8 vcpu_wait_hlt[];
 
 /*
