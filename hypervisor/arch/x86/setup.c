@@ -23,6 +23,7 @@
 #include <x86/processor.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
+#include <x86/wait.h>
 
 const u8 arch_config_architecture = JAILHOUSE_X86;
 
@@ -330,9 +331,9 @@ void x86_exception(struct exception_frame *f)
 		__atomic_store_n(&cpu->arch.nmi_woken, 1, __ATOMIC_RELEASE);
 		vcpu_vendor_nmi_in_hypervisor(cpu);
 		/* The kick is here: do not sleep through it. */
-		if (f->rip >= (unsigned long)vcpu_wait_armed &&
-		    f->rip <= (unsigned long)vcpu_wait_hlt)
-			f->rip = (unsigned long)vcpu_wait_hlt + 1;
+		f->rip = wait_nmi_resume(f->rip,
+					 (unsigned long)vcpu_wait_armed,
+					 (unsigned long)vcpu_wait_hlt);
 		return;
 	}
 
