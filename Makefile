@@ -147,7 +147,8 @@ bench-arm: deps
 	$(Q)BENCH_ARCH=arm ARM_BOARD=bpim2u tests/bench/arm-cells.sh $(BENCH_SECONDS)
 
 # Interrupt latency in virtual time (QEMU -icount), bare vs in a cell:
-# figures only. Targets: BENCH_TARGETS="x86 arm64-gicv3 arm64-gicv2".
+# figures only. Targets: BENCH_TARGETS="x86 arm64-gicv3 arm64-gicv2 armv7
+# freertos" (all by default; freertos needs FREERTOS_KERNEL, else SKIP).
 bench-latency: deps
 	$(Q)tests/bench/latency.sh $(BENCH_TARGETS)
 

@@ -66,7 +66,7 @@ failed=0
 # run.
 boot() {
 	local name=$1 qemu_args=$2 kernel_args=$3 initrd log start rc=0 verdict
-	local last p f
+	local last p f why
 	shift 3
 	initrd=$top/build/initrd-$name.gz
 	log=$logs/$name.log
@@ -88,13 +88,30 @@ boot() {
 		echo "FAIL: $srcarch/$name: could not judge the log ($last)"
 		p=0 f=1
 	fi
+	if [ "$f" -gt 0 ] && [ -z "${retried:-}" ] &&
+	   why=$("$top/ci/boot-stall.sh" "$log"); then
+		echo "RETRY: $srcarch/$name: $why; booting it once more" \
+		     "(first log kept as $log.first)"
+		mv "$log" "$log.first"
+		retried=1 boot "$name" "$qemu_args" "$kernel_args" "$@"
+		return
+	fi
 	if [ "$f" -gt 0 ]; then
-		echo "---- last lines of $log ----"
-		tail -n 25 "$log" | tr -d '\r'
-		echo "----"
+		tail_of_log "$log"
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
+}
+
+# tail_of_log LOG: what a failure needs to be understood from CI's output
+# alone: the scenario's own last lines (kernel messages, which flood a
+# hung guest's log, left out) and then the kernel's last lines.
+tail_of_log() {
+	echo "---- last scenario lines of $1 ----"
+	tr -d '\r' <"$1" | grep -v '^\[ *[0-9]*\.[0-9]*\]' | tail -n 20
+	echo "---- last kernel lines ----"
+	tr -d '\r' <"$1" | grep '^\[ *[0-9]*\.[0-9]*\]' | tail -n 12
+	echo "----"
 }
 
 # directive NAME SCRIPT: the text after the first "# stockade-NAME: ".

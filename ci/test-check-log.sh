@@ -106,5 +106,33 @@ rm -f "$tmp/log"
 out=$("$top/ci/check-log.sh" t "$tmp/log" a.sh 2>/dev/null) && rc=0 || rc=$?
 if [ "$rc" = 2 ]; then ok=$((ok + 1)); else echo "FAIL: missing log: status $rc"; bad=$((bad + 1)); fi
 
+# stall WANTED-STATUS NAME < log lines: ci/boot-stall.sh's judgement.
+stall() {
+	local rc=0
+	sed 's/$/\r/' >"$tmp/log"
+	"$top/ci/boot-stall.sh" "$tmp/log" >/dev/null || rc=$?
+	if [ "$rc" = "$1" ]; then
+		ok=$((ok + 1))
+	else
+		echo "FAIL: boot-stall: $2: wanted status $1, got $rc"
+		bad=$((bad + 1))
+	fi
+}
+
+stall 0 "stall from early boot" <<'EOF'
+[    3.928745] jailhouse: loading out-of-tree module taints kernel.
+[   22.725715] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:
+[   22.726275] rcu: 	2-...!: (0 ticks this GP) idle=7028/0/0x0 softirq=20/20 fqs=0
+[   22.726679] 	(detected by 1, t=5252 jiffies, g=-1147, q=622 ncpus=4)
+EOF
+stall 1 "stall after the module came" <<'EOF'
+[    3.928745] jailhouse: loading out-of-tree module taints kernel.
+[   40.000000] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:
+[   40.000100] 	(detected by 1, t=5252 jiffies, g=-1147, q=622 ncpus=4)
+EOF
+stall 1 "no stall" <<'EOF'
+[    3.928745] jailhouse: loading out-of-tree module taints kernel.
+EOF
+
 echo "$ok passed, $bad failed"
 [ "$bad" -eq 0 ]

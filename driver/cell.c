@@ -97,6 +97,10 @@ int jailhouse_cell_prepare_root(const struct jailhouse_system *sys)
 	for_each_possible_cpu(cpu)
 		if (jailhouse_config_has_cpu(&sys->root_cell, cpu))
 			cpumask_set_cpu(cpu, &cell->cpus_assigned);
+	if (jailhouse_pci_keep(cell, &sys->root_cell)) {
+		kobject_put(&cell->kobj);
+		return -ENOMEM;
+	}
 	pending_root = cell;
 	return 0;
 }
@@ -107,6 +111,19 @@ void jailhouse_cell_register_root(void)
 	pending_root = NULL;
 	list_add(&root_cell->entry, &cells);
 	jailhouse_sysfs_cell_add(root_cell);
+	jailhouse_pci_virtual_add(root_cell);
+}
+
+void jailhouse_cell_root_devices_remove(void)
+{
+	if (root_cell)
+		jailhouse_pci_virtual_remove(root_cell);
+}
+
+void jailhouse_cell_root_devices_add(void)
+{
+	if (root_cell)
+		jailhouse_pci_virtual_add(root_cell);
 }
 
 bool jailhouse_cell_root_has_cpu(unsigned int cpu)

@@ -79,11 +79,21 @@ struct jailhouse_cell {
 int jailhouse_pci_claim(struct jailhouse_cell *cell,
 			const struct jailhouse_cell_desc *config);
 void jailhouse_pci_release(struct jailhouse_cell *cell);
+/* The config's device list only, for the root cell (nothing claimed). */
+int jailhouse_pci_keep(struct jailhouse_cell *cell,
+		       const struct jailhouse_cell_desc *config);
+/* The root's virtual devices appear to Linux / leave it again. */
+void jailhouse_pci_virtual_add(const struct jailhouse_cell *root);
+void jailhouse_pci_virtual_remove(const struct jailhouse_cell *root);
 
 /* cell.c */
 int jailhouse_cell_prepare_root(const struct jailhouse_system *sys);
 void jailhouse_cell_register_root(void);
 void jailhouse_cell_delete_all(void);
+/* Before a disable: Linux lets go of the root's virtual devices. */
+void jailhouse_cell_root_devices_remove(void);
+/* After enable, or a disable the hypervisor refused: Linux finds them. */
+void jailhouse_cell_root_devices_add(void);
 /* Whether @cpu belongs to the root cell now (false while disabled). */
 bool jailhouse_cell_root_has_cpu(unsigned int cpu);
 int jailhouse_cmd_cell_create(void __user *arg);

@@ -405,6 +405,7 @@ static int jailhouse_cmd_disable(void)
 		goto out_unlock;
 	}
 
+	jailhouse_cell_root_devices_remove();
 	/* No hypercall or console access may overlap the hypervisor's exit. */
 	down_write(&jailhouse_hv_sem);
 	err = leave_on_all_cpus();
@@ -414,6 +415,7 @@ static int jailhouse_cmd_disable(void)
 	offline_parked_cpus(&parked);
 	if (err) {
 		pr_err("the hypervisor refused to disable (%d)\n", err);
+		jailhouse_cell_root_devices_add();
 		goto out_unlock;
 	}
 

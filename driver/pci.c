@@ -6,6 +6,10 @@
  * device alone while the cell owns it (the hypervisor hides it from the
  * root cell's config space and moves its DMA to the cell). At destroy the
  * override goes and Linux probes the device again.
+ *
+ * The root cell's virtual devices (ivshmem) exist only while the
+ * hypervisor runs: Linux scans for them after enable and removes them
+ * before disable, so that no driver touches a device that is gone.
  */
 #include <linux/device.h>
 #include <linux/pci.h>
@@ -50,13 +54,11 @@ static bool is_physical(const struct jailhouse_pci_device *d)
 		d->type == JAILHOUSE_PCI_TYPE_BRIDGE;
 }
 
-int jailhouse_pci_claim(struct jailhouse_cell *cell,
-			const struct jailhouse_cell_desc *config)
+int jailhouse_pci_keep(struct jailhouse_cell *cell,
+		       const struct jailhouse_cell_desc *config)
 {
 	const struct jailhouse_pci_device *d =
 		jailhouse_cell_pci_devices(config);
-	struct pci_dev *pdev;
-	unsigned int n;
 
 	cell->num_pci_devices = 0;
 	cell->pci_devices = kmemdup(d, config->num_pci_devices * sizeof(*d),
@@ -64,6 +66,21 @@ int jailhouse_pci_claim(struct jailhouse_cell *cell,
 	if (config->num_pci_devices && !cell->pci_devices)
 		return -ENOMEM;
 	cell->num_pci_devices = config->num_pci_devices;
+	return 0;
+}
+
+int jailhouse_pci_claim(struct jailhouse_cell *cell,
+			const struct jailhouse_cell_desc *config)
+{
+	const struct jailhouse_pci_device *d;
+	struct pci_dev *pdev;
+	unsigned int n;
+	int err;
+
+	err = jailhouse_pci_keep(cell, config);
+	if (err)
+		return err;
+	d = cell->pci_devices;
 	for (n = 0; n < cell->num_pci_devices; n++, d++) {
 		pdev = is_physical(d) ? cell_pci_dev(d) : NULL;
 		if (!pdev)
@@ -90,4 +107,57 @@ void jailhouse_pci_release(struct jailhouse_cell *cell)
 	kfree(cell->pci_devices);
 	cell->pci_devices = NULL;
 	cell->num_pci_devices = 0;
+}
+
+/* Linux's bus of @d, if it has one (ARM's virtual host bridge it has not). */
+static struct pci_bus *virtual_dev_bus(const struct jailhouse_pci_device *d)
+{
+	struct pci_bus *bus = pci_find_bus(d->domain, PCI_BUS_NUM(d->bdf));
+
+	if (!bus)
+		pr_info("%04x:%02x:%02x.%x: Linux has no PCI bus %02x, the virtual device stays unseen\n",
+			d->domain, PCI_BUS_NUM(d->bdf), PCI_SLOT(d->bdf & 0xff),
+			PCI_FUNC(d->bdf & 0xff), PCI_BUS_NUM(d->bdf));
+	return bus;
+}
+
+void jailhouse_pci_virtual_add(const struct jailhouse_cell *root)
+{
+	const struct jailhouse_pci_device *d = root->pci_devices;
+	struct pci_dev *pdev;
+	struct pci_bus *bus;
+	unsigned int n;
+
+	for (n = 0; n < root->num_pci_devices; n++, d++) {
+		if (d->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
+			continue;
+		pdev = cell_pci_dev(d);
+		if (pdev) {
+			pci_dev_put(pdev);
+			continue;
+		}
+		bus = virtual_dev_bus(d);
+		if (!bus)
+			continue;
+		pci_lock_rescan_remove();
+		pci_rescan_bus(bus);
+		pci_unlock_rescan_remove();
+	}
+}
+
+void jailhouse_pci_virtual_remove(const struct jailhouse_cell *root)
+{
+	const struct jailhouse_pci_device *d = root->pci_devices;
+	struct pci_dev *pdev;
+	unsigned int n;
+
+	for (n = 0; n < root->num_pci_devices; n++, d++) {
+		if (d->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
+			continue;
+		pdev = cell_pci_dev(d);
+		if (!pdev)
+			continue;
+		pci_stop_and_remove_bus_device_locked(pdev);
+		pci_dev_put(pdev);
+	}
 }

@@ -314,6 +314,7 @@ static void cell_release(struct kobject *kobj)
 
 	kfree(cell->cpu_kobjs);
 	kfree(cell->memory_regions);
+	kfree(cell->pci_devices);
 	kfree(cell);
 }
 

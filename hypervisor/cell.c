@@ -25,6 +25,7 @@
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/ratelimit.h>
+#include <core/refusal.h>
 #include <core/remap.h>
 #include <core/string.h>
 #include <core/unit.h>
@@ -433,6 +434,7 @@ static long start_locked(struct per_cpu *cpu, unsigned long id)
 		comm_region_init(cell, JAILHOUSE_CELL_RUNNING);
 		/* A new run may say hello at once, whatever the last said. */
 		ratelimit_reset(&cell->print_limit);
+		refusal_reset(cell);
 		arch_flush_cell_memory(cell);
 		for_each_cpu_of(n, cell) {
 			per_cpu(n)->failed = false;
@@ -480,6 +482,7 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 	if (err)
 		return err;
 	printk("Closing cell \"%s\"\n", cell->config->name);
+	refusal_reset(cell);
 	cell_unlink(cell);
 	err = root_memory_update(cell, 0);
 	return_cpus(cell);

@@ -2,8 +2,11 @@
 /*
  * Checks of a new cell's config against the running system (the config
  * itself already passed config_check_cell): its name is free, its CPUs
- * are in the root cell, its memory, interrupt pins and PCI devices are
- * the root cell's and no other cell's, its I/O ports are the root cell's.
+ * are in the root cell, its interrupt pins and PCI devices are the root
+ * cell's and no other cell's, its I/O ports are the root cell's. Its
+ * memory is no other cell's and not the hypervisor's; as in Jailhouse it
+ * need not be the root cell's, but what the root cannot give up (its
+ * trapped sub-page regions) it keeps.
  * Each refusal prints one line naming the cause.
  *
  * I/O ports may be shared between cells (the demos share COM2 and the
@@ -181,6 +184,36 @@ static int check_owners(const struct jailhouse_cell_desc *config)
 	return -EBUSY;
 }
 
+/*
+ * The root's sub-page regions are trapped, not mapped: the root keeps
+ * reaching them whatever a cell holds, so they cannot be given away. A
+ * cell's own sub-page region or one it shares with the root is never
+ * taken from the root and may lie there.
+ */
+static int check_root_keeps(const struct jailhouse_cell_desc *config,
+			    unsigned int n, const struct jailhouse_memory *mem)
+{
+	const struct jailhouse_cell_desc *root = root_cell.config;
+	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(root);
+	unsigned int k;
+
+	if ((mem->flags & JAILHOUSE_MEM_ROOTSHARED) ||
+	    JAILHOUSE_MEMORY_IS_SUBPAGE(mem))
+		return 0;
+	for (k = 0; k < root->num_memory_regions; k++, r++) {
+		if (!JAILHOUSE_MEMORY_IS_SUBPAGE(r) ||
+		    !overlap(mem->phys_start, mem->size, r->phys_start,
+			     r->size))
+			continue;
+		printk("Cell \"%s\": memory region %u (0x%llx, size 0x%llx) "
+		       "overlaps sub-page region %u of the root cell, which "
+		       "it keeps\n", config->name, n, mem->phys_start,
+		       mem->size, k);
+		return -EBUSY;
+	}
+	return 0;
+}
+
 static int check_memory(const struct jailhouse_cell_desc *config)
 {
 	const struct jailhouse_memory *hv =
@@ -188,6 +221,7 @@ static int check_memory(const struct jailhouse_cell_desc *config)
 	const struct jailhouse_memory *mem =
 		jailhouse_cell_mem_regions(config);
 	unsigned int n;
+	int err;
 
 	for (n = 0; n < config->num_memory_regions; n++, mem++) {
 		if (mem->flags & JAILHOUSE_MEM_COMM_REGION) {
@@ -200,16 +234,14 @@ static int check_memory(const struct jailhouse_cell_desc *config)
 		}
 		if (overlap(mem->phys_start, mem->size, hv->phys_start,
 			    hv->size)) {
-			printk("Cell \"%s\": memory region %u overlaps the "
-			       "hypervisor\n", config->name, n);
-			return -EINVAL;
-		}
-		if (!root_region_of(mem)) {
 			printk("Cell \"%s\": memory region %u (0x%llx, size "
-			       "0x%llx) is not in the root cell\n",
+			       "0x%llx) overlaps the hypervisor\n",
 			       config->name, n, mem->phys_start, mem->size);
 			return -EINVAL;
 		}
+		err = check_root_keeps(config, n, mem);
+		if (err)
+			return err;
 	}
 	return check_owners(config);
 }

@@ -53,19 +53,33 @@ static bool withheld_from_root(const struct cell *cell,
 	return !(cell->loadable && (mem->flags & JAILHOUSE_MEM_LOADABLE));
 }
 
-const struct jailhouse_memory *
-root_region_of(const struct jailhouse_memory *mem)
+/*
+ * Whether the root's second-stage tables hold region r of its config:
+ * sub-page regions are trapped instead, regions it cannot read are not
+ * mapped at all.
+ */
+static bool root_maps(const struct jailhouse_memory *r)
+{
+	return (r->flags & JAILHOUSE_MEM_READ) &&
+		!JAILHOUSE_MEMORY_IS_SUBPAGE(r);
+}
+
+/*
+ * Whether any of mem lies in memory the root maps. A cell may hold memory
+ * the root never had (as in Jailhouse): the root's view of that part
+ * never changes, it is neither taken nor given back.
+ */
+static bool touches_root(const struct jailhouse_memory *mem)
 {
 	const struct jailhouse_cell_desc *root = root_cell.config;
 	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(root);
 	unsigned int n;
 
 	for (n = 0; n < root->num_memory_regions; n++, r++)
-		if (mem->phys_start >= r->phys_start &&
-		    mem->size <= r->size &&
-		    mem->phys_start - r->phys_start <= r->size - mem->size)
-			return r;
-	return NULL;
+		if (root_maps(r) && mem->phys_start < r->phys_start + r->size &&
+		    r->phys_start < mem->phys_start + mem->size)
+			return true;
+	return false;
 }
 
 /* Whether a cell withholds any of physical [phys, phys + size). */
@@ -104,6 +118,35 @@ bool root_owns_now(u64 gpa, u64 size)
 	return false;
 }
 
+/*
+ * Take what of mem lies in [start, end) out of the root's view, at the
+ * address the root knows each part by. The part outside the root's
+ * regions is not the root's: nothing to take there. A region may span
+ * several root regions.
+ */
+static int unmap_from_root(const struct jailhouse_memory *mem, u64 start,
+			   u64 end)
+{
+	const struct jailhouse_cell_desc *root = root_cell.config;
+	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(root);
+	struct jailhouse_memory part;
+	unsigned int n;
+	int err;
+
+	for (n = 0; n < root->num_memory_regions; n++, r++) {
+		if (!root_maps(r) ||
+		    !clip(mem, MAX(start, r->phys_start),
+			  MIN(end, r->phys_start + r->size), &part))
+			continue;
+		part.virt_start = r->virt_start +
+			(part.phys_start - r->phys_start);
+		err = arch_unmap_memory_region(&root_cell, &part);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /* Physical [start, end) as the root cell should see it now. */
 static int restore_range(u64 start, u64 end)
 {
@@ -117,8 +160,7 @@ static int restore_range(u64 start, u64 end)
 
 	r = jailhouse_cell_mem_regions(root);
 	for (n = 0; n < root->num_memory_regions; n++, r++) {
-		if (!(r->flags & JAILHOUSE_MEM_READ) ||
-		    JAILHOUSE_MEMORY_IS_SUBPAGE(r) || !clip(r, start, end, &part))
+		if (!root_maps(r) || !clip(r, start, end, &part))
 			continue;
 		err = arch_map_memory_region(&root_cell, &part);
 		if (err)
@@ -130,13 +172,7 @@ static int restore_range(u64 start, u64 end)
 		for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
 			if (!withheld_from_root(cell, mem))
 				continue;
-			r = root_region_of(mem);
-			if (!r || !clip(mem, start, end, &part))
-				continue;
-			/* At the address the root cell knows it by. */
-			part.virt_start = r->virt_start +
-				(part.phys_start - r->phys_start);
-			err = arch_unmap_memory_region(&root_cell, &part);
+			err = unmap_from_root(mem, start, end);
 			if (err)
 				return err;
 		}
@@ -185,7 +221,7 @@ static unsigned int regions_to_update(const struct cell *cell,
 	for (n = 0; n < cell->config->num_memory_regions; n++)
 		if (!(mem[n].flags & JAILHOUSE_MEM_COMM_REGION) &&
 		    (!flags_mask || (mem[n].flags & flags_mask)) &&
-		    mem[n].size && root_region_of(&mem[n]))
+		    mem[n].size && touches_root(&mem[n]))
 			by_phys[count++] = n;
 	sort_indices(by_phys, count, phys_less, mem);
 	return count;

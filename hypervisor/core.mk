@@ -26,6 +26,7 @@ CORE_SRCS := \
 	percpu.c \
 	printk.c \
 	ratelimit.c \
+	refusal.c \
 	remap.c \
 	setup.c \
 	sort.c \

@@ -1,13 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# tests/bench/latency.sh [x86] [arm64-gicv3] [arm64-gicv2] [armv7]: `make
-# bench-latency`. Interrupt latency in virtual time: QEMU's
-# -icount shift=S,sleep=off makes every instruction take 2^S ns of guest
-# time, so the same demo image (apic-demo on x86, gic-demo on arm64), run
-# once bare in QEMU and once in a cell beside the root Linux, shows exactly
-# what the hypervisor adds between the timer deadline and the handler
-# (the demo's "jitter"). Figures only, no verdict.
+# tests/bench/latency.sh [x86] [arm64-gicv3] [arm64-gicv2] [armv7]
+# [freertos]: `make bench-latency`. Interrupt latency in virtual time:
+# QEMU's -icount shift=S,sleep=off makes every instruction take 2^S ns of
+# guest time, so the same demo image (apic-demo on x86, gic-demo on arm64
+# and ARMv7), run once bare in QEMU and once in a cell beside the root
+# Linux, shows exactly what the hypervisor adds between the timer deadline
+# and the handler (the demo's "jitter"). Figures only, no verdict.
 #
 # Per target: every tick's latency bare and in the cell, min/median/max,
 # the median difference cell - bare in ns and in instructions, the cell
@@ -15,11 +15,18 @@
 # busy. Under icount QEMU runs the vCPUs one after the other, so the
 # loaded figures measure QEMU's round-robin as much as the hypervisor:
 # only the idle ones describe the hypervisor's interrupt path. Then the
-# cost of one exit by kind (MMIO, EOI, hypercall, SGI/IPI) from the
-# exit-cost demo, bare and in the same cell (not on ARMv7 yet).
+# cost of one exit by kind (MMIO, EOI, hypercall with three dispatches,
+# SGI/IPI) from the exit-cost demo, bare and in the same cell.
+# No x2APIC row: a cell in x2APIC mode reads the timer's current count
+# MSR natively, on which QEMU 10 aborts under icount ("Bad icount read");
+# `make bench-cells` counts its exits per tick without icount instead.
+# freertos: the FreeRTOS cell's 1 kHz task on arm64 GICv3, its release
+# jitter per 1000 releases bare and in a cell (needs FREERTOS_KERNEL, a
+# FreeRTOS-Kernel checkout; without it one SKIP line).
 # Documentation/latency.md explains the method and holds the figures.
 #
-# Environment: BENCH_TICKS (default 100), ICOUNT_SHIFT (default 4).
+# Environment: BENCH_TICKS (default 100), ICOUNT_SHIFT (default 4),
+# FREERTOS_KERNEL, BENCH_FREERTOS_SECONDS (default 5: reports per window).
 set -eu -o pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,7 +37,13 @@ logs=$top/build/logs/latency
 B=$top/build/inmates-test
 mkdir -p "$logs"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(x86 arm64-gicv3 arm64-gicv2 armv7)
+[ ${#targets[@]} -gt 0 ] ||
+	targets=(x86 arm64-gicv3 arm64-gicv2 armv7 freertos)
+# The Makefiles want it absolute; the top one does that, a direct call not.
+if [ -n "${FREERTOS_KERNEL:-}" ]; then
+	FREERTOS_KERNEL=$(cd "$FREERTOS_KERNEL" && pwd)
+	export FREERTOS_KERNEL
+fi
 
 make -s -C "$top/tests/inmates" build >/dev/null
 
@@ -71,11 +84,11 @@ bare_x86() {
 		-serial file:"$1"
 }
 
-# bare_arm64 LOG GIC-VERSION [IMAGE TEXT MARKER]: gic-demo, or IMAGE
-# with command line TEXT until MARKER.
+# bare_arm64 LOG GIC-VERSION [IMAGE TEXT MARKER]: gic-demo, or the image
+# file IMAGE with command line TEXT until MARKER.
 bare_arm64() {
 	local a=$B/arm64 base=0x40200000
-	with_cmdline "$a/${3:-gic-demo}.bin" "$a/lat.bin" "${4:-ticks=$ticks}"
+	with_cmdline "${3:-$a/gic-demo.bin}" "$a/lat.bin" "${4:-ticks=$ticks}"
 	# The comm region tells the demo where the UART and the GIC are.
 	if [ "$2" = 3 ]; then
 		"$B/mkcomm-arm64" "$a/comm-v3.bin" 3 0x09000000 5 3 \
@@ -93,21 +106,24 @@ bare_arm64() {
 		-device loader,addr=$base,cpu-num=0 -serial file:"$1"
 }
 
-# bare_armv7 LOG: the ARMv7 build of gic-demo on QEMU virt (Cortex-A15,
-# GICv2), GIC and console from its command line.
+# bare_armv7 LOG [IMAGE TEXT MARKER]: the ARMv7 build of gic-demo, or
+# IMAGE with the extra command line TEXT until MARKER, on QEMU virt
+# (Cortex-A15, GICv2), GIC and console from its command line.
 bare_armv7() {
 	local r=$B/arm
-	with_cmdline "$r/gic-demo.bin" "$r/lat.bin" "ticks=$ticks gic=2 \
-gicd-base=0x08000000 gicc-base=0x08010000 con-type=PL011 con-base=0x09000000"
+	with_cmdline "$r/${2:-gic-demo}.bin" "$r/lat.bin" "${3:-ticks=$ticks} \
+gic=2 gicd-base=0x08000000 gicc-base=0x08010000 con-type=PL011 \
+con-base=0x09000000"
 	# shellcheck disable=SC2086 # icount is two words
-	run_until "$1" "Stopped GIC demo" 300 -- \
+	run_until "$1" "${4:-Stopped GIC demo}" 300 -- \
 		qemu-system-arm -machine virt -cpu cortex-a15 -m 2G -nic none \
 		$icount -device loader,file="$r/lat.bin",addr=0x40200000,force-raw=on \
 		-device loader,addr=0x40200000,cpu-num=0 -serial file:"$1"
 }
 
-# cell_run SRCARCH GIC LOG: boot the root Linux under icount and run the
-# guest half; the demo's output is in LOG (arm64) or LOG.com2 (x86).
+# cell_run SRCARCH GIC LOG [APPEND]: boot the root Linux under icount and
+# run the guest half, APPEND added to the kernel command line; the demo's
+# output is in LOG (arm64) or LOG.com2 (x86).
 cell_run() {
 	local stage initrd=$top/build/initrd-latency-$1.gz
 	stage=$("$top/ci/build-tree.sh" "$1" | tail -n 1)
@@ -116,7 +132,7 @@ cell_run() {
 	# Under icount the ARMv7 kernel takes minutes to reach /init.
 	QEMU_GIC=$2 QEMU_TIMEOUT=${QEMU_TIMEOUT:-1800} QEMU_EXTRA="$icount" \
 	QEMU_BOOT_LIMIT=${QEMU_BOOT_LIMIT:-900} \
-	QEMU_APPEND="bench_ticks=$ticks" \
+	QEMU_APPEND="bench_ticks=$ticks${4:+ $4}" \
 		"$top/ci/run-qemu.sh" "$1" "$initrd" "$3" >/dev/null || true
 }
 
@@ -181,8 +197,8 @@ exit_costs() {
 		echo "    no figures: exit-cost printed nothing in the cell"
 		return
 	fi
-	tr -d '\r' <"$1" >"$logs/exit-cost.bare"
-	tr -d '\r' <"$2" >"$logs/exit-cost.cell"
+	tr -d '\r' <"$1" >"$logs/$3.exit-bare"
+	tr -d '\r' <"$2" >"$logs/$3.exit-cell"
 	awk -v ins=$((1 << shift_n)) '
 		{ f = FILENAME == ARGV[1] ? 1 : 2 }
 		/Exit cost: [a-z-]+ [0-9]+ ops [0-9]+ ns/ {
@@ -204,12 +220,14 @@ exit_costs() {
 					       k, "-", c, c
 				}
 			}
-		}' "$logs/exit-cost.bare" "$logs/exit-cost.cell"
+		}' "$logs/$3.exit-bare" "$logs/$3.exit-cell"
 	case "$3" in
 	x86)
-		echo "    (apic-read: xAPIC version register; eoi: xAPIC EOI;"
-		echo "    hypercall: HYPERVISOR_GET_INFO, not possible bare; ipi: to"
-		echo "    the CPU itself until its handler ran, four xAPIC accesses)"
+		echo "    (apic-read: APIC version register; eoi: EOI; in the cell"
+		echo "    through the x2APIC MSRs, emulated over the xAPIC on this"
+		echo "    CPU model; bare through the xAPIC page; hypercall:"
+		echo "    HYPERVISOR_GET_INFO, not possible bare; ipi: to the CPU"
+		echo "    itself until its handler ran)"
 		;;
 	*)
 		echo "    (mmio: a GICD_TYPER read; hypercall: HYPERVISOR_GET_INFO,"
@@ -217,8 +235,109 @@ exit_costs() {
 		echo "    ran; EOI: no exit, the HW bit deactivates)"
 		;;
 	esac
+	echo "    (hc-nosys: an unknown hypercall code, the shortest dispatch;"
+	echo "    hc-cpustat: CPU_GET_INFO of one of the cell's own counters,"
+	echo "    the longest read-only one: three paths, three figures)"
 	echo "    management: no figure; only the root's cell management kicks"
 	echo "    a cell's CPU, which a cell cannot time from inside"
+}
+
+# FreeRTOS's 1 kHz task reports its release jitter (timer interrupt
+# latency plus the scheduler's switch to it) as min/avg/max per 1000
+# releases: "Jitter (1 kHz task, 1000 releases): min A ns, avg B ns, max
+# C ns". freertos_windows LOG N: "A B C" per report of the Nth start.
+freertos_windows() {
+	tr -d '\r' <"$1" | awk -v n="$2" '
+		index($0, "FreeRTOS V") && index($0, " on Stockade") { block++ }
+		block == n && /Jitter \(1 kHz task, 1000 releases\)/ {
+			sub(/.*Jitter /, ""); gsub(/,/, "")
+			print $7, $10, $13
+		}'
+}
+
+# freertos_stats FILE: "reports min-of-min median-of-avg max-of-max".
+freertos_stats() {
+	local n lo hi s
+	if [ ! -s "$1" ]; then
+		echo "0 - - -"
+		return
+	fi
+	n=$(wc -l <"$1")
+	lo=$(cut -d" " -f1 "$1" | sort -n | head -n 1)
+	hi=$(cut -d" " -f3 "$1" | sort -n | tail -n 1)
+	cut -d" " -f2 "$1" >"$1.avg"
+	read -r -a s <<<"$(stats "$1.avg")"
+	echo "$n $lo ${s[2]} $hi"
+}
+
+freertos_report() { # bare cell-idle cell-load cell-log
+	local label f b c l
+	echo "== freertos (arm64 GICv3, FreeRTOS $(freertos_version)," \
+	     "1 kHz tick; icount shift=$shift_n: one instruction =" \
+	     "$((1 << shift_n)) ns)"
+	echo "  release jitter of the 1 kHz task per 1000 releases (ns):"
+	for label in bare "cell, root idle"; do
+		case "$label" in
+		bare) f=$1 ;; *) f=$2 ;;
+		esac
+		echo "    $label (min avg max per report):"
+		sed 's/^/      /' "$f"
+	done
+	read -r -a b <<<"$(freertos_stats "$1")"
+	read -r -a c <<<"$(freertos_stats "$2")"
+	read -r -a l <<<"$(freertos_stats "$3")"
+	printf '  %-22s %7s %8s %10s %8s\n' "" reports min "avg (med)" max
+	printf '  %-22s %7s %8s %10s %8s\n' bare "${b[@]}"
+	printf '  %-22s %7s %8s %10s %8s\n' "cell, root idle" "${c[@]}"
+	printf '  %-22s %7s %8s %10s %8s\n' "cell, root loaded *" "${l[@]}"
+	if [ "${b[1]}" != - ] && [ "${c[1]}" != - ]; then
+		echo "  added by the hypervisor (min, root idle):" \
+		     "$((c[1] - b[1])) ns = $(((c[1] - b[1]) / (1 << shift_n)))" \
+		     "instructions per tick"
+	else
+		echo "  added by the hypervisor: no figure (a run printed no reports)"
+	fi
+	echo "  exits of the cell's CPU per tick, root idle:"
+	tr -d '\r' <"$4" | awk '$1 == "BENCH:" && $2 == "idle" && $3 == "exits" {
+		printf "    %-14s %8d %8s\n", $4, $5, $6 }'
+	tr -d '\r' <"$4" | grep '^BENCH: .*\(failed\|did not start\)' || true
+	echo "  (min: the tick's interrupt path and the switch to the task with"
+	echo "  nothing else in the way, the same in every run. avg and max also"
+	echo "  hold the other tasks' critical sections and, in the cell, ticks"
+	echo "  that fell on a root vCPU's turn on QEMU's one thread (Linux's"
+	echo "  own ticks, this benchmark's shell): they vary from run to run)"
+	echo "  * with every root CPU busy QEMU's icount runs the vCPUs in turn:"
+	echo "    these figures show QEMU's round-robin, not the hypervisor."
+}
+
+freertos_version() {
+	tr -d '\r' <"$logs/freertos-bare.log" |
+		sed -n 's/^FreeRTOS \(V[0-9.]*\) on Stockade.*/\1/p' | head -n 1
+}
+
+# The FreeRTOS row: its image only comes from a FreeRTOS-Kernel checkout.
+freertos_target() {
+	local img=$B/freertos/freertos-demo.bin secs=${BENCH_FREERTOS_SECONDS:-5}
+
+	if [ -z "${FREERTOS_KERNEL:-}" ]; then
+		echo "== freertos: SKIP, FREERTOS_KERNEL is not set: the FreeRTOS" \
+		     "cell is built from a FreeRTOS-Kernel checkout outside this" \
+		     "repository (Documentation/freertos.md, Getting a kernel)"
+		return
+	fi
+	if [ ! -e "$img" ]; then
+		echo "== freertos: SKIP, no $img although FREERTOS_KERNEL is set" \
+		     "($FREERTOS_KERNEL): the FreeRTOS build failed"
+		return
+	fi
+	bare_arm64 "$logs/freertos-bare.log" 3 "$img" "seconds=$secs" \
+		"Stopped FreeRTOS demo"
+	cell_run arm64 3 "$logs/freertos-cell.log" "bench_freertos=$secs"
+	freertos_windows "$logs/freertos-bare.log" 1 >"$logs/freertos.bare"
+	freertos_windows "$logs/freertos-cell.log" 1 >"$logs/freertos.idle"
+	freertos_windows "$logs/freertos-cell.log" 2 >"$logs/freertos.load"
+	freertos_report "$logs/freertos.bare" "$logs/freertos.idle" \
+		"$logs/freertos.load" "$logs/freertos-cell.log"
 }
 
 for t in "${targets[@]}"; do
@@ -234,11 +353,15 @@ for t in "${targets[@]}"; do
 	arm64-gicv3|arm64-gicv2)
 		v=${t#arm64-gicv}
 		bare_arm64 "$logs/$t-bare.log" "$v"
-		bare_arm64 "$logs/$t-exit-bare.log" "$v" exit-cost bare \
-			"Stopped exit-cost demo"
+		bare_arm64 "$logs/$t-exit-bare.log" "$v" \
+			"$B/arm64/exit-cost.bin" bare "Stopped exit-cost demo"
 		cell_run arm64 "$v" "$logs/$t-cell.log"
 		demo_log=$logs/$t-cell.log first="Initializing the GIC"
 		bare_first=$first bare_log=$logs/$t-bare.log
+		;;
+	freertos)
+		freertos_target
+		continue
 		;;
 	armv7)
 		# Figures only where the ARMv7 gic-demo and its cell exist.
@@ -248,12 +371,15 @@ for t in "${targets[@]}"; do
 			continue
 		fi
 		bare_armv7 "$logs/armv7-bare.log"
+		bare_armv7 "$logs/armv7-exit-bare.log" exit-cost bare \
+			"Stopped exit-cost demo"
 		cell_run arm 2 "$logs/armv7-cell.log"
 		demo_log=$logs/armv7-cell.log first="Initializing the GIC"
 		bare_first=$first bare_log=$logs/armv7-bare.log
 		;;
 	*)
-		echo "latency: unknown target '$t' (x86, arm64-gicv3, arm64-gicv2, armv7)" >&2
+		echo "latency: unknown target '$t' (x86, arm64-gicv3," \
+		     "arm64-gicv2, armv7, freertos)" >&2
 		exit 2
 		;;
 	esac
@@ -262,10 +388,5 @@ for t in "${targets[@]}"; do
 	latencies "$demo_log" "$first" 2 >"$logs/$t.load"
 	report "$t" "$logs/$t.bare" "$logs/$t.idle" "$logs/$t.load" \
 		"$logs/$t-cell.log"
-	if [ "$t" = armv7 ]; then
-		echo "  cost of one exit by kind: SKIP on ARMv7, no exit-cost demo" \
-		     "build for it yet"
-	else
-		exit_costs "$logs/$t-exit-bare.log" "$demo_log" "$t"
-	fi
+	exit_costs "$logs/$t-exit-bare.log" "$demo_log" "$t"
 done

@@ -26,6 +26,12 @@ expect "AMD with SVM, NPT, IOMMU" 0 "" "$JH" hardware check
 check "AMD report lists SVM ok" "got: $OUT" matches "$OUT" 'SVM \(AMD-V\) +ok'
 check "AMD report lists the IOMMU" "got: $OUT" contains "$OUT" "1 unit in /sys/class/iommu"
 check "AMD report ends with a verdict" "got: $OUT" contains "$OUT" "Nothing found that would keep 'jailhouse enable' from working."
+check "AMD without x2APIC: Using xAPIC" "got: $OUT" matches "$OUT" 'APIC +note +Using xAPIC'
+
+new_root
+cpuinfo AuthenticAMD "$AMDFLAGS x2apic"
+expect "AMD with x2APIC" 0 "" "$JH" hardware check
+check "AMD with x2APIC: Using x2APIC" "got: $OUT" matches "$OUT" 'APIC +ok +Using x2APIC'
 
 new_root
 cpuinfo AuthenticAMD "fpu svm lm nrip_save"

@@ -88,6 +88,19 @@ int arch_init_late(void)
 unsigned char fake_phys[FAKE_PHYS_SIZE] __attribute__((aligned(4096)));
 unsigned int arch_cell_create_calls, arch_cell_destroy_calls;
 unsigned int arch_map_calls, arch_unmap_calls;
+struct root_op root_ops[ROOT_OPS_MAX];
+unsigned int root_ops_len;
+
+static void log_root_op(const struct cell *cell, int map,
+			const struct jailhouse_memory *mem)
+{
+	if (cell != &root_cell || root_ops_len >= ROOT_OPS_MAX)
+		return;
+	root_ops[root_ops_len++] = (struct root_op){
+		.map = map, .phys = mem->phys_start,
+		.virt = mem->virt_start, .size = mem->size,
+	};
+}
 unsigned int arch_flush_calls;
 u32 arch_flush_seen_state;
 unsigned long arch_park_mask, arch_reset_mask, arch_ipi_mask;
@@ -204,8 +217,7 @@ void arch_cell_destroy(struct cell *cell)
 int arch_map_memory_region(struct cell *cell,
 			   const struct jailhouse_memory *mem)
 {
-	(void)cell;
-	(void)mem;
+	log_root_op(cell, 1, mem);
 	arch_map_calls++;
 	return 0;
 }
@@ -213,8 +225,7 @@ int arch_map_memory_region(struct cell *cell,
 int arch_unmap_memory_region(struct cell *cell,
 			     const struct jailhouse_memory *mem)
 {
-	(void)cell;
-	(void)mem;
+	log_root_op(cell, 0, mem);
 	arch_unmap_calls++;
 	return 0;
 }

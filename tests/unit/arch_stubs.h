@@ -33,6 +33,17 @@ extern unsigned char fake_phys[FAKE_PHYS_SIZE];
 extern unsigned int arch_cell_create_calls, arch_cell_destroy_calls;
 extern unsigned int arch_map_calls, arch_unmap_calls;
 /*
+ * The root cell's map and unmap calls since root_ops_len was last set to
+ * 0 (the first ROOT_OPS_MAX of them): what the root gains and loses.
+ */
+struct root_op {
+	int map;
+	unsigned long long phys, virt, size;
+};
+#define ROOT_OPS_MAX		256
+extern struct root_op root_ops[ROOT_OPS_MAX];
+extern unsigned int root_ops_len;
+/*
  * arch_map_device_hv calls; such a mapping copies fake_phys in and, at
  * arch_unmap_hv, back out (one mapping at a time).
  */

@@ -1138,6 +1138,79 @@ TEST(arm_gic_v3_fast_path_injects_ppis_and_spis_only)
 	teardown();
 }
 
+/*
+ * What Linux had in the banked group, priority and trigger words of a
+ * CPU at take-over comes back at its reset, whatever its cell wrote: on
+ * GICv2 Linux never sets the groups again, and an IPI moved into a group
+ * it did not enable is lost (found by the chaos cell: CPU online hung
+ * after the destroy).
+ */
+TEST(arm_gic_v2_reset_restores_banked_configuration)
+{
+	struct per_cpu *cpu = per_cpu(2);
+	u32 prio;
+
+	ASSERT_EQ(start(2), 0);
+	set32(GICD_ITARGETSR, 0x20202020);
+	set32(GICD_IGROUPR, 0);
+	set32(GICD_IPRIORITYR + 4, 0xa0a0a0a0);
+	set32(GICD_IPRIORITYR + 12, 0xa0a0a0a0);
+	set32(GICD_ICFGR + 4, 0x55550000);
+	ASSERT_EQ(gic->cpu_init(cpu), 0);
+	prio = w32(GICD_IPRIORITYR + 12);
+
+	EXPECT_EQ(wr(&cell_a, GICD_IGROUPR, 4, 0xffffffff), 0);
+	EXPECT_EQ(w32(GICD_IGROUPR), ~HV_PRIVATE);
+	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 4, 4, 0xf8f8f8f8), 0);
+	EXPECT_EQ(wr(&cell_a, GICD_IPRIORITYR + 12, 4, 0), 0);
+	EXPECT_EQ(wr(&cell_a, GICD_ICFGR + 4, 4, 0xffffffff), 0);
+	EXPECT_EQ(w32(GICD_ICFGR + 4), ~(3U << 18) | 1U << 18);
+
+	gic->cpu_reset(cpu);
+	EXPECT_EQ(w32(GICD_IGROUPR), 0);
+	EXPECT_EQ(w32(GICD_IPRIORITYR + 4), 0xa0a0a0a0);
+	/* The management SGI's priority is the hypervisor's, as set. */
+	EXPECT_EQ(prio, 0x80a0a0a0);
+	EXPECT_EQ(w32(GICD_IPRIORITYR + 12), prio);
+	EXPECT_EQ(w32(GICD_ICFGR + 4), 0x55550000);
+	teardown();
+}
+
+/* The same in a GICv3 redistributor, group modifiers included. */
+TEST(arm_gic_v3_reset_restores_banked_configuration)
+{
+	struct per_cpu *cpu = per_cpu(2);
+	u64 typer = 0x01000100ULL << 32, val;
+
+	ASSERT_EQ(setup(V3_REAL), 0);
+	ASSERT_EQ(add_cell_a(), 0);
+	memcpy(gicr_win + 2 * GICR_STRIDE + GICR_TYPER, &typer,
+	       sizeof(typer));
+	set_rdist_word(2, GICR_IGROUPR0, 0xffffffff);
+	set_rdist_word(2, GICR_IGRPMODR0, 0);
+	set_rdist_word(2, GICR_IPRIORITYR + 4, 0xa0a0a0a0);
+	set_rdist_word(2, GICR_ICFGR0 + 4, 0x55550000);
+	ASSERT_EQ(gic->cpu_init(cpu), 0);
+	ASSERT_TRUE(cpu->arch.gicr == gicr_win + 2 * GICR_STRIDE);
+
+	val = 0;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IGROUPR0, 4, true, &val), 0);
+	EXPECT_EQ(rdist_word(2, GICR_IGROUPR0), HV_PRIVATE);
+	val = 0xffffffff;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IGRPMODR0, 4, true, &val), 0);
+	val = 0xf8f8f8f8;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_IPRIORITYR + 4, 4, true, &val), 0);
+	val = 0xffffffff;
+	EXPECT_EQ(rdist(&cell_a, 2, GICR_ICFGR0 + 4, 4, true, &val), 0);
+
+	gic->cpu_reset(cpu);
+	EXPECT_EQ(rdist_word(2, GICR_IGROUPR0), 0xffffffff);
+	EXPECT_EQ(rdist_word(2, GICR_IGRPMODR0), 0);
+	EXPECT_EQ(rdist_word(2, GICR_IPRIORITYR + 4), 0xa0a0a0a0);
+	EXPECT_EQ(rdist_word(2, GICR_ICFGR0 + 4), 0x55550000);
+	teardown();
+}
+
 /* The GICv2 machine above for test_arm_traps.c, cell a set up. */
 int arm_gic_fixture_start(void);
 void arm_gic_fixture_teardown(void);

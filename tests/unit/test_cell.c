@@ -290,13 +290,15 @@ TEST(cell_create_error_codes)
 	expect_refused(1, -EINVAL);
 	put_cfg(1, "no-cpu", 0, RESERVATION + 0x100000);
 	expect_refused(1, -EINVAL);
-	/* Memory the root does not have, or the hypervisor's. */
-	put_cfg(1, "outside", 0x8, 0x80000000);
-	expect_refused(1, -EINVAL);
-	put_cfg(1, "straddle", 0x8, RESERVATION + 0xf80000);
-	expect_refused(1, -EINVAL);
+	/* The hypervisor's memory, in full or in part. */
 	put_cfg(1, "hv", 0x8, 0x3a000000);
 	expect_refused(1, -EINVAL);
+	put_cfg(1, "hv-end", 0x8, 0x3a580000);
+	dbg_output_reset();
+	expect_refused(1, -EINVAL);
+	EXPECT_TRUE(strstr(dbg_output, "Cell \"hv-end\": memory region 0 "
+			   "(0x3a580000, size 0x100000) overlaps the "
+			   "hypervisor"));
 	/* Memory of another cell, fully or in part. */
 	put_cfg(1, "overlap", 0x8, RESERVATION + 0x80000);
 	expect_refused(1, -EBUSY);
@@ -509,6 +511,147 @@ TEST(cell_subpage_region_trapped_not_mapped)
 	EXPECT_EQ(cell_destroy(caller(), 1), 0);
 	EXPECT_EQ(mem_pool.used_pages, mem0);
 	EXPECT_EQ(remap_pool.used_pages, remap0);
+	teardown_root();
+}
+
+/*
+ * Whether the root's map (map 1) or unmap (map 0) calls logged since
+ * root_ops_len was reset reach physical [start, start + size).
+ */
+static bool root_op_in(int map, u64 start, u64 size)
+{
+	unsigned int n;
+
+	for (n = 0; n < root_ops_len; n++)
+		if (root_ops[n].map == map &&
+		    root_ops[n].phys < start + size &&
+		    start < root_ops[n].phys + root_ops[n].size)
+			return true;
+	return false;
+}
+
+/* Bytes of physical [start, start + size) the logged unmaps took. */
+static u64 root_unmapped_bytes(u64 start, u64 size)
+{
+	u64 lo, hi, sum = 0;
+	unsigned int n;
+
+	for (n = 0; n < root_ops_len; n++) {
+		if (root_ops[n].map)
+			continue;
+		lo = MAX(root_ops[n].phys, start);
+		hi = MIN(root_ops[n].phys + root_ops[n].size, start + size);
+		if (lo < hi)
+			sum += hi - lo;
+	}
+	return sum;
+}
+
+/*
+ * Memory the root never had is accepted, as in Jailhouse: nothing of it
+ * is taken from the root at create, nor handed to the root at destroy
+ * (the root must not gain memory it was never given).
+ */
+TEST(cell_memory_outside_the_root_accepted)
+{
+	setup_root();
+	put_cfg(0, "foreign", 0x4, 0x80000000);
+	root_ops_len = 0;
+	ASSERT_EQ(create(0), 1);
+	EXPECT_FALSE(root_op_in(0, 0x80000000, 0x100000));
+	EXPECT_FALSE(root_op_in(1, 0x80000000, 0x100000));
+	EXPECT_EQ(cell_set_loadable(caller(), 1), 0);
+	EXPECT_EQ(cell_start(caller(), 1), 0);
+	root_ops_len = 0;
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_FALSE(root_op_in(1, 0x80000000, 0x100000));
+	EXPECT_EQ(num_cells(), 1);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	EXPECT_EQ(remap_pool.used_pages, remap0);
+	teardown_root();
+}
+
+/*
+ * A region half in the root's reservation, half beyond it: the root
+ * loses exactly the half it had, at create; destroy gives back that half
+ * and maps nothing past the reservation.
+ */
+TEST(cell_memory_partly_outside_the_root)
+{
+	const u64 end = RESERVATION + 0x1000000;
+	unsigned int n;
+
+	setup_root();
+	put_cfg(0, "straddle", 0x4, end - 0x80000);
+	root_ops_len = 0;
+	ASSERT_EQ(create(0), 1);
+	EXPECT_EQ(root_unmapped_bytes(end - 0x80000, 0x80000), 0x80000);
+	EXPECT_FALSE(root_op_in(0, end, 0x80000));
+	EXPECT_FALSE(root_op_in(1, end, 0x80000));
+	root_ops_len = 0;
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_TRUE(root_op_in(1, end - 0x80000, 0x80000));
+	EXPECT_FALSE(root_op_in(1, end, 0x80000));
+	EXPECT_FALSE(root_op_in(0, end - 0x80000, 0x80000));
+	for (n = 0; n < root_ops_len; n++)
+		EXPECT_LE(root_ops[n].phys + root_ops[n].size, end);
+	teardown_root();
+}
+
+/*
+ * Memory outside the root is still one cell's: a second cell over the
+ * first one's foreign memory is refused, naming the region and the cell,
+ * unless both share it with the root.
+ */
+TEST(cell_foreign_memory_of_another_cell_refused)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	put_cfg(0, "first", 0x4, 0x80000000);
+	ASSERT_EQ(create(0), 1);
+	put_cfg(1, "second", 0x8, 0x80080000);
+	dbg_output_reset();
+	expect_refused(1, -EBUSY);
+	EXPECT_TRUE(strstr(dbg_output, "Cell \"second\": memory region 0 "
+			   "(0x80080000, size 0x100000) overlaps cell "
+			   "\"first\""));
+	ASSERT_EQ(cell_destroy(caller(), 1), 0);
+
+	c = put_cfg(0, "shared-a", 0x4, 0x80000000);
+	c->mem[0].flags |= JAILHOUSE_MEM_ROOTSHARED;
+	c = put_cfg(1, "shared-b", 0x8, 0x80000000);
+	c->mem[0].flags |= JAILHOUSE_MEM_ROOTSHARED;
+	ASSERT_EQ(create(0), 1);
+	EXPECT_EQ(create(1), 2);
+	EXPECT_EQ(cell_destroy(caller(), 2), 0);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(mem_pool.used_pages, mem0);
+	teardown_root();
+}
+
+/*
+ * A sub-page region of the root is trapped, not mapped: a cell cannot
+ * take it from the root, so a region over it is refused. Shared with the
+ * root, it is fine.
+ */
+TEST(cell_memory_the_root_keeps_refused)
+{
+	struct cell_cfg *c;
+
+	setup_root();
+	root_cfg->mem[1].size -= 0x800;
+	root_cfg->mem[1].flags |= JAILHOUSE_MEM_IO;
+	put_cfg(0, "kept", 0x4, RESERVATION);
+	dbg_output_reset();
+	expect_refused(0, -EBUSY);
+	EXPECT_TRUE(strstr(dbg_output, "Cell \"kept\": memory region 0 "
+			   "(0x3a600000, size 0x100000) overlaps sub-page "
+			   "region 1 of the root cell"));
+	c = put_cfg(0, "shared", 0x4, RESERVATION);
+	c->mem[0].flags |= JAILHOUSE_MEM_ROOTSHARED;
+	EXPECT_EQ(create(0), 1);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
 	teardown_root();
 }
 

@@ -135,6 +135,21 @@ static void check_intel(struct hw_report *r, const struct cpu *cpu)
 	check_feature_control(r);
 }
 
+/*
+ * The mode the hypervisor gives cells their APIC in, as its banner says:
+ * x2APIC mode where the CPU has it, else an x2APIC emulated over the
+ * xAPIC, at an exit per access.
+ */
+static void check_apic(struct hw_report *r, const struct cpu *cpu)
+{
+	if (hw_has_word(cpu->flags, "x2apic"))
+		hw_line(r, "APIC", HW_OK,
+			"Using x2APIC (cells take no exit for EOI and timer)");
+	else
+		hw_line(r, "APIC", HW_INFO,
+			"Using xAPIC (cells' x2APIC emulated: an exit per access)");
+}
+
 /* ACPI table header, then the DMAR/IVRS fields before their entries. */
 #define ACPI_HEADER_LEN		36
 #define DMAR_FLAGS_OFFSET	37
@@ -395,8 +410,10 @@ int hw_check_arch(struct hw_report *r)
 		hw_line(r, "CPU vendor", HW_MISSING,
 			"CPU vendor '%s' is not supported (AMD or Intel needed)",
 			cpu.vendor);
-	if (amd || intel)
+	if (amd || intel) {
+		check_apic(r, &cpu);
 		check_iommu(r, amd);
+	}
 	check_kvm(r);
 	if (cpu.flags && hw_has_word(cpu.flags, "hypervisor"))
 		hw_line(r, "nested", HW_INFO,

@@ -1,12 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0
 """Checks that need the system config: the system header itself, and how
-each non-root cell fits into the root cell and next to the other cells."""
+each non-root cell fits into the root cell and next to the other cells.
+A cell's memory need not be the root cell's (Jailhouse accepts memory the
+root never had); it must not be the hypervisor's, another cell's, or a
+sub-page region the root keeps, as the hypervisor's cell_check.c says."""
 
 from . import abi, cpuset
 from .check_cell import check_cell, is_comm_region
 from .check_platform import (check_hypervisor_width, check_pins_between,
                              check_regions, check_resources, note_dma)
-from .regions import first_gap, overlaps
+from .regions import overlaps
 from .report import describe_region, hexrange
 
 
@@ -69,8 +72,6 @@ def check_cell_in_system(system, cell, out):
                   'cell\'s CPU set %s' %
                   (cell.name, cpuset.format_list(foreign),
                    cpuset.format_list(system.root_cell.cpus)))
-    root_ranges = [(region.phys_start, region.size)
-                   for region in system.root_cell.memory_regions]
     hv_mem = system.hypervisor_memory
     for index, region in enumerate(cell.memory_regions):
         # A comm region is allocated by the hypervisor, not taken from
@@ -81,12 +82,28 @@ def check_cell_in_system(system, cell, out):
         if _hits_hypervisor(system, region):
             out.error('%s overlaps the hypervisor memory (phys %s)' %
                       (what, hexrange(hv_mem.phys_start, hv_mem.size)))
-        gap = first_gap(region.phys_start, region.size, root_ranges)
-        if gap:
-            out.error('%s is not inside the root cell\'s memory: %s is '
-                      'not covered by any root cell region' %
-                      (what, hexrange(*gap)))
+        _check_root_keeps(system.root_cell, what, region, out)
     return True
+
+
+def _is_subpage(region):
+    return bool((region.virt_start | region.size) & (abi.PAGE_SIZE - 1))
+
+
+def _check_root_keeps(root, what, region, out):
+    """Memory the root cell never had may go to a cell, as in Jailhouse;
+    but the root's sub-page regions are trapped, not mapped, so a cell
+    region that would be taken from the root cannot lie over one."""
+    if region.flags & abi.MEM_ROOTSHARED or _is_subpage(region):
+        return
+    for index, kept in enumerate(root.memory_regions):
+        if (not is_comm_region(kept) and _is_subpage(kept) and
+                overlaps(region.phys_start, region.size,
+                         kept.phys_start, kept.size)):
+            out.error('%s overlaps root cell sub-page %s, which the root '
+                      'cell keeps (share it with ROOTSHARED)' %
+                      (what, describe_region(index, kept)))
+            return
 
 
 def check_between_cells(cells):

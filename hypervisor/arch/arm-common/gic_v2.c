@@ -30,6 +30,14 @@
 static void *gicc;
 static void *gich;
 
+/* The distributor's words of the CPU's own SGIs and PPIs (banked). */
+static const struct gic_banked_reg v2_banked[] = {
+	{ GICD_IGROUPR, 1 },
+	{ GICD_IPRIORITYR, GIC_NUM_PRIVATE / 4 },
+	/* SGIs are edge-triggered, whatever is written. */
+	{ GICD_ICFGR + 4, 1 },
+};
+
 static u32 gicc_read(unsigned int reg)
 {
 	return mmio_read32((char *)gicc + reg);
@@ -172,7 +180,7 @@ static int v2_cpu_init(struct per_cpu *cpu)
 
 	gicc_write(GICC_PMR, 0xff);
 	gicc_write(GICC_CTLR, ctlr | GICC_CTLR_EOIMODE);
-	return 0;
+	return gic_banked_save(cpu, gicd, v2_banked, ARRAY_SIZE(v2_banked));
 }
 
 static void v2_cpu_shutdown(struct per_cpu *cpu)
@@ -201,13 +209,14 @@ static void v2_cpu_reset(struct per_cpu *cpu)
 	u32 privates = ~gic_hv_private_irqs();
 	unsigned int sgi;
 
-	(void)cpu;
 	gich_write(GICH_VMCR, 0);
 	/* Nothing the cell had active may hold back what comes next. */
 	gich_write(GICH_APR, 0);
 	gicd_write(GICD_ICENABLER, privates & 0xffff0000);
 	gicd_write(GICD_ICPENDR, privates & 0xffff0000);
 	gicd_write(GICD_ICACTIVER, privates);
+	/* Disabled PPIs take a new trigger safely. */
+	gic_banked_restore(cpu, gicd, v2_banked, ARRAY_SIZE(v2_banked));
 	/* Pending SGIs, one byte of sources each, but the hypervisor's. */
 	for (sgi = 0; sgi < 16; sgi += 4)
 		gicd_write(GICD_CPENDSGIR + sgi,

@@ -37,6 +37,15 @@ static void *gicr;
 static u64 gicr_size;
 static DEFINE_SPINLOCK(gicr_lock);
 
+/* The redistributor's words of its CPU's SGIs and PPIs. */
+static const struct gic_banked_reg v3_banked[] = {
+	{ GICR_IGROUPR0, 1 },
+	{ GICR_IGRPMODR0, 1 },
+	{ GICR_IPRIORITYR, GIC_NUM_PRIVATE / 4 },
+	/* SGIs are edge-triggered, whatever is written. */
+	{ GICR_ICFGR0 + 4, 1 },
+};
+
 /* GICR_TYPER's affinity: Aff3.Aff2.Aff1.Aff0 in one 32-bit value. */
 static u32 mpidr_to_typer_aff(u64 mpidr)
 {
@@ -165,7 +174,7 @@ static int v3_cpu_init(struct per_cpu *cpu)
 	sysreg_write(ICC_CTLR, ctlr | ICC_CTLR_EOIMODE);
 	sysreg_write(ICC_IGRPEN1, 1);
 	isb();
-	return 0;
+	return gic_banked_save(cpu, rd, v3_banked, ARRAY_SIZE(v3_banked));
 }
 
 static void v3_cpu_shutdown(struct per_cpu *cpu)
@@ -202,6 +211,8 @@ static void v3_cpu_reset(struct per_cpu *cpu)
 	/* Nothing pending or active may reach the CPU's next user. */
 	mmio_write32((char *)rd + GICR_ICPENDR0, privates);
 	mmio_write32((char *)rd + GICR_ICACTIVER0, privates);
+	/* Disabled PPIs take a new trigger safely. */
+	gic_banked_restore(cpu, rd, v3_banked, ARRAY_SIZE(v3_banked));
 	isb();
 }
 

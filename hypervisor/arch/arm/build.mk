@@ -12,6 +12,7 @@ ARCH_SRCS := $(addprefix arch/arm-common/, \
 	comm_region.c \
 	dbg_console.c \
 	gic.c \
+	gic_banked.c \
 	gic_inject.c \
 	gic_unit.c \
 	gic_v2.c \

@@ -7,6 +7,7 @@ ARCH_SRCS := \
 	arch/arm-common/comm_region.c \
 	arch/arm-common/dbg_console.c \
 	arch/arm-common/gic.c \
+	arch/arm-common/gic_banked.c \
 	arch/arm-common/gic_inject.c \
 	arch/arm-common/gic_unit.c \
 	arch/arm-common/gic_v2.c \

@@ -6,6 +6,7 @@
 #include <core/asm_defines.h>
 #include <jailhouse/header.h>
 #include <core/percpu.h>
+#include <x86/processor.h>
 #include <x86/setup.h>
 
 void asm_defines(void);
@@ -38,4 +39,5 @@ void asm_defines(void)
 	/* What exception_common pushes ends where vector and error start. */
 	ASM_OFFSET(EF_VECTOR, struct exception_frame, vector);
 	ASM_OFFSET(EF_RIP, struct exception_frame, rip);
+	ASM_DEFINE(X86_VEC_EXTERNAL, X86_VEC_EXTERNAL);
 }

@@ -4,8 +4,9 @@
  * the core fills region by region, the I/O and MSR permission maps, and
  * the x86 part of the comm region.
  *
- * A non-root cell sees its local APIC like the root does: reads go to the
- * hardware, writes trap and are filtered (apic.c). I/O ports of its
+ * A non-root cell has an x2APIC (apic.c, msr.c); where the CPU has none,
+ * the xAPIC page is there as well, reads going to the hardware, writes
+ * trapping. I/O ports of its
  * config pass through; the root keeps access to them too, because the
  * ports cells typically list (the PM timer, a spare UART) are ones Linux
  * reads for its clock or probes at most.
@@ -18,6 +19,7 @@
 #include <core/hypervisor.h>
 #include <core/page_pool.h>
 #include <core/paging.h>
+#include <core/percpu.h>
 #include <core/printk.h>
 #include <x86/apic.h>
 #include <x86/cell.h>
@@ -26,6 +28,21 @@
 #include <x86/paging_formats.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
+
+/* A CPU that lost its APIC (apic_cpu_reset) could never start. */
+static int check_cpus_usable(const struct cell *cell)
+{
+	unsigned int n;
+
+	for_each_cpu_of(n, cell) {
+		if (!per_cpu(n)->arch.apic_lost)
+			continue;
+		printk("Cell \"%s\": CPU %u lost its APIC and can run no "
+		       "cell\n", cell->config->name, n);
+		return -EBUSY;
+	}
+	return 0;
+}
 
 int arch_cell_create(struct cell *cell)
 {
@@ -38,6 +55,9 @@ int arch_cell_create(struct cell *cell)
 		       cell->config->name);
 		return -EINVAL;
 	}
+	err = check_cpus_usable(cell);
+	if (err)
+		return err;
 
 	ac = page_zalloc(&mem_pool, PAGES(sizeof(*ac)));
 	if (!ac)
@@ -47,10 +67,13 @@ int arch_cell_create(struct cell *cell)
 	err = npt_init(ac);
 	if (err)
 		return err;
-	err = paging_map(&ac->npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
-			 PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
-	if (err)
-		return err;
+	/* In x2APIC mode the page is no APIC; accesses trap and fail. */
+	if (!apic_cells_x2apic) {
+		err = paging_map(&ac->npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
+				 PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
+		if (err)
+			return err;
+	}
 	err = pio_init_bitmap(ac, cell->config);
 	if (err)
 		return err;

@@ -2,11 +2,12 @@
 /*
  * CPUID as guests see it: the hypervisor announces itself
  * (Documentation/jailhouse-abi.md, x86 guests) and keeps the
- * virtualization extension (SVM or VMX) to itself. x2APIC is not offered:
- * the hypervisor refuses x2APIC mode (msr.c), and inmates switch to it
- * whenever CPUID lists it (as on Bochs' Intel CPUs).
+ * virtualization extension (SVM or VMX) to itself. The root cell sees
+ * whether the CPU has an x2APIC; other cells always have one (apic.c
+ * emulates it where the CPU has none).
  */
 #include <jailhouse/hypercall.h>
+#include <core/cell.h>
 #include <core/percpu.h>
 #include <x86/exits.h>
 #include <x86/processor.h>
@@ -21,6 +22,14 @@
 #define SIGNATURE_EBX		0x6c69614a
 #define SIGNATURE_ECX		0x73756f68
 #define SIGNATURE_EDX		0x00000065
+
+static u32 features_ecx(struct per_cpu *cpu, u32 ecx)
+{
+	ecx = (ecx | X86_FEATURE_HYPERVISOR) & ~X86_FEATURE_VMX;
+	if (cpu->cell != &root_cell)
+		ecx |= X86_FEATURE_X2APIC;
+	return ecx;
+}
 
 void cpuid_handle_exit(struct per_cpu *cpu, struct guest_regs *regs)
 {
@@ -40,8 +49,7 @@ void cpuid_handle_exit(struct per_cpu *cpu, struct guest_regs *regs)
 	} else if (leaf != X86_CPUID_SVM_FEATURES) {
 		cpuid(leaf, subleaf, &eax, &ebx, &ecx, &edx);
 		if (leaf == X86_CPUID_FEATURES)
-			ecx = (ecx | X86_FEATURE_HYPERVISOR) &
-				~(X86_FEATURE_VMX | X86_FEATURE_X2APIC);
+			ecx = features_ecx(cpu, ecx);
 		else if (leaf == X86_CPUID_EXT_FEATURES)
 			ecx &= ~X86_FEATURE_SVM;
 	}

@@ -102,6 +102,19 @@ x86_exception_stubs:
 	jmp	exception_common
 	.endr
 
+/*
+ * External interrupts reach the hypervisor only in the windows that
+ * apic_cpu_reset() opens to empty IRR, with the IDT of setup.c's
+ * x86_drain_idt(): every vector comes here, as the pseudo vector
+ * X86_VEC_EXTERNAL, and x86_exception() ends it.
+ */
+	.balign 16
+	.globl x86_irq_stub
+x86_irq_stub:
+	push	$0
+	push	$X86_VEC_EXTERNAL
+	jmp	exception_common
+
 /* The pushes below build struct exception_frame up to its vector. */
 .if EF_VECTOR != 15 * 8
 	.error "struct exception_frame does not match exception_common"

@@ -22,6 +22,7 @@
 #include <core/paging.h>
 #include <core/percpu.h>
 #include <core/printk.h>
+#include <core/refusal.h>
 #include <core/spinlock.h>
 #include <core/unit.h>
 #include <x86/apic.h>
@@ -231,8 +232,9 @@ static void write_rte(struct per_cpu *cpu, const struct ioapic *chip,
 		hw_write(chip, reg + high, value);
 		return;
 	}
-	printk("IOAPIC pin %u: cell \"%s\" may not set entry 0x%08x%08x "
-	       "(%s): masked\n", pin, cpu->cell->config->name, hi, lo, why);
+	refusal_printk(cpu->cell, "IOAPIC pin %u: cell \"%s\" may not set "
+		       "entry 0x%08x%08x (%s): masked\n", pin,
+		       cpu->cell->config->name, hi, lo, why);
 	hw_write(chip, reg, hw_read(chip, reg) | RTE_MASKED);
 }
 
@@ -260,8 +262,9 @@ static void write_window(struct per_cpu *cpu, const struct ioapic *chip,
 	if (reg < IOAPIC_REDIR_TABLE || pin >= chip->pins)
 		return;
 	if (!owns_pin(cpu->cell, chip, pin)) {
-		printk("IOAPIC pin %u: not a pin of cell \"%s\": write "
-		       "ignored\n", pin, cpu->cell->config->name);
+		refusal_printk(cpu->cell, "IOAPIC pin %u: not a pin of cell "
+			       "\"%s\": write ignored\n", pin,
+			       cpu->cell->config->name);
 		return;
 	}
 	write_rte(cpu, chip, pin, reg & 1, value);

@@ -3,11 +3,15 @@
  * The hooks of core/management.c on x86: kicks are NMIs, waiting is the
  * vendor's HLT, a park or reset switches the CPU to its (new) cell's
  * tables and, for a reset, restarts it as the inmate interface says.
+ * A CPU whose APIC could not be enabled again (apic_cpu_reset) stays
+ * parked and polls: INIT and STARTUP of its new owner find it unable to
+ * start, as a dead CPU would be.
  */
 #include <core/arch.h>
 #include <core/cell.h>
 #include <core/percpu.h>
 #include <x86/apic.h>
+#include <x86/processor.h>
 #include <x86/vcpu.h>
 
 void arch_send_management_ipi(struct per_cpu *target)
@@ -17,6 +21,11 @@ void arch_send_management_ipi(struct per_cpu *target)
 
 void arch_cpu_wait(struct per_cpu *cpu)
 {
+	/* No kick wakes it from HLT; its callers loop until work comes. */
+	if (cpu->arch.apic_lost) {
+		cpu_relax();
+		return;
+	}
 	vcpu_vendor_wait(&cpu->arch.nmi_woken);
 }
 
@@ -28,6 +37,7 @@ void arch_cpu_tlb_flush(struct per_cpu *cpu)
 void arch_park_cpu(struct per_cpu *cpu)
 {
 	vcpu_load_cell(cpu);
+	apic_cpu_reset(cpu);
 	/* A pending INIT of the old context means nothing any more. */
 	__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
 			 __ATOMIC_RELEASE);
@@ -35,15 +45,28 @@ void arch_park_cpu(struct per_cpu *cpu)
 
 void arch_reset_cpu(struct per_cpu *cpu)
 {
+	u32 running = X86_CPU_RUNNING;
+
 	vcpu_load_cell(cpu);
-	apic_cpu_reset();
+	apic_cpu_reset(cpu);
+	if (cpu->arch.apic_lost) {
+		cpu->parked = true;
+		__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
+				 __ATOMIC_RELEASE);
+		return;
+	}
 	if (cpu->cpu_id == cell_first_cpu(cpu->cell)) {
 		__atomic_store_n(&cpu->arch.init_state, X86_CPU_RUNNING,
 				 __ATOMIC_RELEASE);
 		vcpu_reset(cpu, 0);
 	} else {
-		/* Like an application processor: INIT done, STARTUP due. */
-		__atomic_store_n(&cpu->arch.init_state, X86_CPU_INIT,
-				 __ATOMIC_RELEASE);
+		/*
+		 * Like an application processor: INIT done, STARTUP due.
+		 * The cell's first CPU may have run ahead and sent its INIT
+		 * and STARTUP already (a loaded host): they must stay.
+		 */
+		__atomic_compare_exchange_n(&cpu->arch.init_state, &running,
+					    X86_CPU_INIT, false,
+					    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 	}
 }

@@ -51,10 +51,19 @@ struct idt_gate {
 } __packed;
 
 #define IDT_VECTORS		32
+#define DRAIN_IDT_VECTORS	256
 #define IDT_INTERRUPT_GATE	0x8e
 #define EXCEPTION_STUB_SIZE	16
 
 static struct idt_gate hv_idt[IDT_VECTORS] __aligned(16);
+/*
+ * Loaded only around the windows in which apic_cpu_reset() takes the
+ * interrupts pending for a CPU: there every vector is an external
+ * interrupt (a cell can have its APIC accept vectors 16-31 too, which
+ * the exception stubs would take for faults; a chaos cell left 18, the
+ * machine check's), except NMI.
+ */
+static struct idt_gate drain_idt[DRAIN_IDT_VECTORS] __aligned(16);
 
 const struct desc_table_reg hv_gdtr = {
 	.limit = sizeof(hv_gdt) - 1,
@@ -64,6 +73,11 @@ const struct desc_table_reg hv_gdtr = {
 static const struct desc_table_reg hv_idtr = {
 	.limit = sizeof(hv_idt) - 1,
 	.base = (u64)hv_idt,
+};
+
+static const struct desc_table_reg drain_idtr = {
+	.limit = sizeof(drain_idt) - 1,
+	.base = (u64)drain_idt,
 };
 
 struct per_cpu *this_cpu(void)
@@ -105,22 +119,36 @@ void x86_load_segments(const struct desc_table_reg *gdtr,
 	write_idtr(idtr);
 }
 
+static struct idt_gate gate_to(unsigned long handler)
+{
+	return (struct idt_gate){
+		.offset_low = handler & 0xffff,
+		.selector = HV_GDT_CS,
+		.type = IDT_INTERRUPT_GATE,
+		.offset_mid = (handler >> 16) & 0xffff,
+		.offset_high = handler >> 32,
+	};
+}
+
+static unsigned long exception_stub(unsigned int vec)
+{
+	return (unsigned long)x86_exception_stubs + vec * EXCEPTION_STUB_SIZE;
+}
+
 static void build_idt(void)
 {
-	unsigned long stub;
 	unsigned int vec;
 
-	for (vec = 0; vec < IDT_VECTORS; vec++) {
-		stub = (unsigned long)x86_exception_stubs +
-			vec * EXCEPTION_STUB_SIZE;
-		hv_idt[vec] = (struct idt_gate){
-			.offset_low = stub & 0xffff,
-			.selector = HV_GDT_CS,
-			.type = IDT_INTERRUPT_GATE,
-			.offset_mid = (stub >> 16) & 0xffff,
-			.offset_high = stub >> 32,
-		};
-	}
+	for (vec = 0; vec < IDT_VECTORS; vec++)
+		hv_idt[vec] = gate_to(exception_stub(vec));
+	for (vec = 0; vec < DRAIN_IDT_VECTORS; vec++)
+		drain_idt[vec] = vec == X86_VEC_NMI ? hv_idt[vec] :
+			gate_to((unsigned long)x86_irq_stub);
+}
+
+void x86_drain_idt(bool on)
+{
+	write_idtr(on ? &drain_idtr : &hv_idtr);
 }
 
 int arch_init_early(void)
@@ -238,12 +266,9 @@ static void save_linux_state(struct per_cpu *cpu)
 
 int arch_cpu_init(struct per_cpu *cpu)
 {
+	int err;
+
 	memset(&cpu->arch, 0, sizeof(cpu->arch));
-	/* The root's IPIs are filtered on the xAPIC page only. */
-	if (read_msr(MSR_IA32_APIC_BASE) & APIC_BASE_X2APIC) {
-		printk("CPU %u: x2APIC mode is not supported\n", cpu->cpu_id);
-		return -ENOSYS;
-	}
 	save_linux_state(cpu);
 
 	/*
@@ -255,7 +280,9 @@ int arch_cpu_init(struct per_cpu *cpu)
 	x86_load_segments(&hv_gdtr, &hv_idtr, HV_GDT_CS, HV_GDT_DS,
 			  HV_GDT_DS, HV_GDT_DS);
 	cpu->arch.own_tables_loaded = true;
-	apic_cpu_init(cpu);
+	err = apic_cpu_init(cpu);
+	if (err)
+		return err;
 
 	return vcpu_cpu_init(cpu);
 }
@@ -325,6 +352,10 @@ void x86_exception(struct exception_frame *f)
 {
 	struct per_cpu *cpu = this_cpu();
 
+	if (f->vector == X86_VEC_EXTERNAL) {
+		apic_end_drained_irq();
+		return;
+	}
 	/* SVM: only while the hypervisor waits (vcpu_vendor_wait). */
 	if (f->vector == X86_VEC_NMI) {
 		cpu->arch.nmis++;

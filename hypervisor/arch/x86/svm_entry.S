@@ -86,4 +86,19 @@ vcpu_wait_hlt:
 	ret
 	.size vcpu_vendor_wait, . - vcpu_vendor_wait
 
+/*
+ * void vcpu_vendor_irq_window(void) (x86/vcpu.h): interrupts pending for
+ * this CPU are taken between STI and CLI, with GIF set as they need.
+ */
+	.globl vcpu_vendor_irq_window
+	.type vcpu_vendor_irq_window, @function
+vcpu_vendor_irq_window:
+	stgi
+	sti
+	nop
+	cli
+	clgi
+	ret
+	.size vcpu_vendor_irq_window, . - vcpu_vendor_irq_window
+
 	.section .note.GNU-stack, "", @progbits

@@ -39,7 +39,9 @@ void vcpu_reset(struct per_cpu *cpu, unsigned int vector)
 void vcpu_kick(struct per_cpu *target)
 {
 	__atomic_fetch_add(&target->arch.kicks, 1, __ATOMIC_RELEASE);
-	apic_send_nmi(target->arch.apic_id);
+	/* A CPU that lost its APIC polls: no NMI would reach it. */
+	if (!target->arch.apic_lost)
+		apic_send_nmi(target->arch.apic_id);
 }
 
 void vcpu_send_init(struct per_cpu *target)

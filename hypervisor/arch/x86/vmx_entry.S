@@ -98,4 +98,18 @@ vcpu_wait_hlt:
 1:	ret
 	.size vcpu_vendor_wait, . - vcpu_vendor_wait
 
+/*
+ * void vcpu_vendor_irq_window(void) (x86/vcpu.h): interrupts pending for
+ * this CPU are taken between STI and CLI (VMX root operation takes them
+ * through the hypervisor's IDT while the exit controls do not ack them).
+ */
+	.globl vcpu_vendor_irq_window
+	.type vcpu_vendor_irq_window, @function
+vcpu_vendor_irq_window:
+	sti
+	nop
+	cli
+	ret
+	.size vcpu_vendor_irq_window, . - vcpu_vendor_irq_window
+
 	.section .note.GNU-stack, "", @progbits

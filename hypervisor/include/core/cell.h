@@ -48,6 +48,8 @@ struct cell {
 	unsigned int console_len;
 	/* Paces the lines above and other messages the cell can trigger. */
 	struct ratelimit print_limit;
+	/* Refusals of the cell's run, reported or not (refusal.c). */
+	u32 refusals;
 	/* Next cell in creation order; the root cell is the list head. */
 	struct cell *next;
 };

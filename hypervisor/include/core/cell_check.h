@@ -9,10 +9,11 @@ struct per_cpu;
 
 /*
  * -EEXIST: the name is taken; -EBUSY: a CPU, memory region or interrupt
- * pin is not free (another cell has it, or the caller's CPU); -EINVAL:
- * the config asks for something the system or the root cell does not
- * have (a CPU, memory, an interrupt pin, an I/O port, a PCI device), or
- * memory over a device the hypervisor keeps. One console line each.
+ * pin is not free (another cell has it, the caller's CPU, a sub-page
+ * region the root keeps); -EINVAL: the config asks for something the
+ * system or the root cell does not have (a CPU, an interrupt pin, an I/O
+ * port, a PCI device), or memory of the hypervisor or over a device it
+ * keeps. Memory the root never had is not refused. One console line each.
  */
 int cell_check_resources(const struct jailhouse_cell_desc *config,
 			 const struct per_cpu *caller);

@@ -8,10 +8,6 @@
 
 struct cell;
 
-/* The root cell's region that holds all of mem (physical), or NULL. */
-const struct jailhouse_memory *
-root_region_of(const struct jailhouse_memory *mem);
-
 /*
  * Whether the root cell can reach [gpa, gpa + size) of its guest-physical
  * memory now: inside one of its RAM regions and not in memory a cell

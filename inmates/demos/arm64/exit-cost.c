@@ -15,6 +15,10 @@
  *   mmio       a read of GICD_TYPER (in a cell: the distributor traps)
  *   hypercall  JAILHOUSE_HC_HYPERVISOR_GET_INFO (not with "bare" on the
  *              command line: HVC has no taker in plain QEMU)
+ *   hc-nosys   a hypercall code the hypervisor does not know: the same
+ *              trap and return with the shortest dispatch (-ENOSYS)
+ *   hc-cpustat JAILHOUSE_HC_CPU_GET_INFO of a statistics counter of this
+ *              CPU: the longest read-only dispatch (CPU ownership checks)
  *   sgi        an SGI to this CPU until its handler has run (GICv3: the
  *              ICC_SGI1R_EL1 trap; GICv2: the GICD_SGIR write; then the
  *              interrupt exit and its injection)
@@ -27,10 +31,12 @@
 
 #define SGI_BENCH	1
 #define GICD_TYPER	0x4
+#define HC_UNKNOWN	0xffff
+#define MAX_CPU_ID	256
 
 static volatile unsigned long sgis_seen;
 static volatile __u32 plain_word;
-static unsigned long ops, batches;
+static unsigned long ops, batches, own_cpu;
 
 static void irq_handler(unsigned int irq)
 {
@@ -54,6 +60,30 @@ static void op_hypercall(void)
 {
 	jailhouse_call_arg1(JAILHOUSE_HC_HYPERVISOR_GET_INFO,
 			    JAILHOUSE_INFO_NUM_CELLS);
+}
+
+static void op_hc_nosys(void)
+{
+	jailhouse_call_arg1(HC_UNKNOWN, 0);
+}
+
+static void op_hc_cpustat(void)
+{
+	jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, own_cpu,
+			    JAILHOUSE_CPU_INFO_STAT_BASE);
+}
+
+/*
+ * The hypervisor's number of this CPU: a cell may query only its own
+ * CPUs, so the first one it may query is its first.
+ */
+static bool find_own_cpu(void)
+{
+	for (own_cpu = 0; own_cpu < MAX_CPU_ID; own_cpu++)
+		if ((int)jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, own_cpu,
+					     JAILHOUSE_CPU_INFO_STATE) >= 0)
+			return true;
+	return false;
 }
 
 static void op_sgi(void)
@@ -120,8 +150,14 @@ void inmate_main(void)
 
 	report("base", op_base);
 	report("mmio", op_mmio);
-	if (!bare)
+	if (!bare) {
 		report("hypercall", op_hypercall);
+		report("hc-nosys", op_hc_nosys);
+		if (find_own_cpu())
+			report("hc-cpustat", op_hc_cpustat);
+		else
+			printk("Exit cost: hc-cpustat: no CPU of its own\n");
+	}
 	irq_enable();
 	if (sgi_works())
 		report("sgi", op_sgi);

@@ -113,38 +113,61 @@ static bool try_refused(const char *name, const struct args *a)
 	return true;
 }
 
-static void parse(struct args *a)
+/* The next name of the attack list from list[i]; returns where it ends. */
+static unsigned int next_attack(const char *list, unsigned int i, char *name)
 {
-	__u32 own = mmio_read32(XAPIC_BASE + XAPIC_LDR) >> 24;
+	unsigned int n;
 
+	for (n = 0; list[i] && list[i] != ',' && n < NAME_LEN - 1; n++)
+		name[n] = list[i++];
+	name[n] = 0;
+	return list[i] == ',' ? i + 1 : i;
+}
+
+static bool listed(const char *list, const char *what)
+{
+	char name[NAME_LEN];
+	unsigned int i = 0;
+
+	while (list[i]) {
+		i = next_attack(list, i, name);
+		if (!strcmp(name, what))
+			return true;
+	}
+	return false;
+}
+
+static void parse(struct args *a, const char *list)
+{
 	a->addr = cmdline_parse_int("addr", 0);
 	a->value = cmdline_parse_int("value", 0);
 	a->port = cmdline_parse_int("port", 0x70);
 	a->msr = cmdline_parse_int("msr", 0x10);
 	a->reg = cmdline_parse_int("reg", XAPIC_LDR);
 	a->icr = cmdline_parse_int("icr", 0x4c00);
-	/* Taken before any attack can change the LDR. */
-	a->dest = cmdline_parse_int("dest", ~own & 0xff);
+	a->dest = cmdline_parse_int("dest", -1);
+	/*
+	 * Taken before any attack can change the LDR, and only for the IPI:
+	 * a cell whose APIC is in x2APIC mode has no xAPIC page to read.
+	 */
+	if (a->dest < 0 && listed(list, "ipi"))
+		a->dest = ~(mmio_read32(XAPIC_BASE + XAPIC_LDR) >> 24) & 0xff;
 }
 
 void inmate_main(void)
 {
 	char list[LIST_LEN], name[NAME_LEN];
-	unsigned int i = 0, n;
+	unsigned int i = 0;
 	struct args a;
 
-	parse(&a);
 	if (!cmdline_parse_str("attack", list, sizeof(list))) {
 		printk("Attacker: nothing to do (attack=read,write,outb,rdmsr,"
 		       "wrmsr,apic,ipi,hypercalls)\n");
 		list[0] = 0;
 	}
+	parse(&a, list);
 	while (list[i]) {
-		for (n = 0; list[i] && list[i] != ',' && n < NAME_LEN - 1; n++)
-			name[n] = list[i++];
-		name[n] = 0;
-		if (list[i] == ',')
-			i++;
+		i = next_attack(list, i, name);
 		if (!try_fatal(name, &a) && !try_refused(name, &a))
 			printk("Attacker: unknown attack \"%s\"\n", name);
 	}

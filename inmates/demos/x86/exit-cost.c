@@ -15,6 +15,10 @@
  *   eoi        an xAPIC EOI with nothing in service
  *   hypercall  JAILHOUSE_HC_HYPERVISOR_GET_INFO (not with "bare" on the
  *              command line: VMMCALL has no taker in plain QEMU)
+ *   hc-nosys   a hypercall code the hypervisor does not know: the same
+ *              exit with the shortest dispatch (-ENOSYS)
+ *   hc-cpustat JAILHOUSE_HC_CPU_GET_INFO of a statistics counter of this
+ *              CPU: the longest read-only dispatch (CPU ownership checks)
  *   ipi        a fixed IPI to this CPU until its handler has run (the
  *              xAPIC's ICR read and two writes, the handler's EOI)
  *
@@ -27,11 +31,14 @@
 #define IPI_VECTOR	40
 #define APIC_VERSION	0x30
 #define APIC_FIXED	0
+#define HC_UNKNOWN	0xffff
+#define MAX_CPU_ID	256
 
 static volatile unsigned long ipis_seen;
 static volatile __u32 plain_word;
 static unsigned long ops, batches;
 static __u32 self;
+static unsigned long own_cpu;
 
 static void ipi_handler(unsigned int vector)
 {
@@ -59,6 +66,30 @@ static void op_hypercall(void)
 {
 	jailhouse_call_arg1(JAILHOUSE_HC_HYPERVISOR_GET_INFO,
 			    JAILHOUSE_INFO_NUM_CELLS);
+}
+
+static void op_hc_nosys(void)
+{
+	jailhouse_call_arg1(HC_UNKNOWN, 0);
+}
+
+static void op_hc_cpustat(void)
+{
+	jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, own_cpu,
+			    JAILHOUSE_CPU_INFO_STAT_BASE);
+}
+
+/*
+ * The hypervisor's number of this CPU: a cell may query only its own
+ * CPUs, so the first one it may query is its first.
+ */
+static bool find_own_cpu(void)
+{
+	for (own_cpu = 0; own_cpu < MAX_CPU_ID; own_cpu++)
+		if ((int)jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, own_cpu,
+					     JAILHOUSE_CPU_INFO_STATE) >= 0)
+			return true;
+	return false;
 }
 
 static void op_ipi(void)
@@ -127,8 +158,14 @@ void inmate_main(void)
 	report("base", op_base);
 	report("apic-read", op_apic_read);
 	report("eoi", op_eoi);
-	if (!bare)
+	if (!bare) {
 		report("hypercall", op_hypercall);
+		report("hc-nosys", op_hc_nosys);
+		if (find_own_cpu())
+			report("hc-cpustat", op_hc_cpustat);
+		else
+			printk("Exit cost: hc-cpustat: no CPU of its own\n");
+	}
 	irq_enable();
 	if (ipi_works())
 		report("ipi", op_ipi);

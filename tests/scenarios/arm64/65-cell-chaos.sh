@@ -23,14 +23,6 @@ mkdir -p $tmp
 seconds=20
 seed=$(( $(date +%s) % 1000000 * 7919 + 1 ))
 
-# On GICv2 the chaos run itself passes since the distributor frame fix,
-# but the scenario then hangs after the run (before the destroy reports;
-# seen once, not yet understood): skipped there until that is found.
-if [ "$ARM64_GIC" = GICv2 ]; then
-	skip "chaos on GICv2" "hangs after the chaos run (cause not yet found, issue 10)"
-	exit 0
-fi
-
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 expect_ok jailhouse enable "$ARM64_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)

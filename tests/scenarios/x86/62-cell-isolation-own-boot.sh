@@ -8,9 +8,10 @@
 # 16-bit code loaded at the cell's reset address, then the 64-bit
 # attacker inmate next to a running apic-demo and a busy root, one attack
 # from its command line at a time. It also tries to take over interrupt
-# routing through its APIC (logical ID, destination model, APIC ID,
-# disabling the APIC), to send IPIs out of its cell and to call the
-# root's management hypercalls.
+# routing through its APIC (logical ID, destination model, APIC ID on the
+# xAPIC page, which cells have where the CPU has no x2APIC as here;
+# disabling the APIC, leaving x2APIC mode), to send IPIs out of its cell
+# and to call the root's management hypercalls.
 # stockade-timeout: 480
 
 . /scenarios/lib.sh
@@ -51,8 +52,10 @@ misbehave "memory" '\270\377\377\216\330\242\020\020\364' \
 misbehave "MSR" '\146\271\020\000\000\000\017\062\364' \
 	'CPU 2 of cell "tiny-demo": forbidden MSR read of 0x10'
 
-# The same with a 64-bit inmate (attacker) that announces what it tries, while another cell, apic-demo on CPU 3, keeps taking its timer
-# interrupts (one xAPIC exit each, its EOI) and the root cell keeps
+# The same with a 64-bit inmate (attacker) that announces what it tries,
+# while another cell, apic-demo on CPU 3, keeps taking its timer
+# interrupts (one MSR exit each, its EOI to the x2APIC emulated over the
+# xAPIC: this CPU model has no x2APIC) and the root cell keeps
 # computing in the background: a misbehaving cell harms nobody else.
 demos=/usr/libexec/jailhouse/demos
 
@@ -66,7 +69,7 @@ cell_dir() {
 expect_ok jailhouse cell create /etc/jailhouse/apic-demo.cell
 expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin
 expect_ok jailhouse cell start apic-demo
-apic=$(cell_dir apic-demo)/statistics/vmexits_xapic
+apic=$(cell_dir apic-demo)/statistics/vmexits_msr_other
 mem1=$(cat $sysfs/mem_pool_used)
 sleep 2
 
@@ -156,6 +159,26 @@ case "$(jailhouse console)" in
 *"MSR 0x1b went through"*)
 	fail "APIC disable: refused" "the attacker's write went through" ;;
 *) pass "APIC disable: refused" ;;
+esac
+expect_ok timeout 20 jailhouse cell destroy tiny-demo
+
+# Cells have an x2APIC in x2APIC mode: going back to xAPIC mode is refused
+# the same way.
+expect_ok jailhouse cell create /etc/jailhouse/tiny-demo.cell
+expect_ok jailhouse cell load tiny-demo $demos/attacker.bin \
+	-s "con-type=jailhouse attack=wrmsr msr=0x1b value=0xfee00800" \
+	-a 0x1000
+expect_ok jailhouse cell start tiny-demo
+console_has "xAPIC mode: refusal on the console" \
+	"CPU 2: APIC_BASE write 0xfee00800 refused"
+sleep 1
+check_contains "xAPIC mode: the attacker took a #GP after it" \
+	"$(jailhouse console | sed -n '/APIC_BASE write 0xfee00800 refused/,$p')" \
+	"FATAL: CPU 2: exception 13"
+case "$(jailhouse console)" in
+*"MSR 0x1b went through"*)
+	fail "xAPIC mode: refused" "the attacker's write went through" ;;
+*) pass "xAPIC mode: refused" ;;
 esac
 expect_ok timeout 20 jailhouse cell destroy tiny-demo
 

@@ -180,7 +180,7 @@ void apic_timer_start_periodic(__u8 vector, __u64 period_ns);
 void apic_timer_oneshot(__u8 vector, __u64 delay_ns);
 void apic_timer_stop(void);
 
-/* apic.c */
+/* apic.c: x2APIC MSRs in a cell, else the xAPIC page */
 bool apic_is_x2apic(void);
 void apic_init(void);
 __u32 apic_read(unsigned int reg);

@@ -105,4 +105,20 @@ static inline u32 gic_hv_private_irqs(void)
  */
 void gic_drop_injected(struct per_cpu *cpu, bool resend);
 
+/* words 32-bit registers of banked private-interrupt fields at offset. */
+struct gic_banked_reg {
+	u32 offset;
+	unsigned int words;
+};
+
+/*
+ * Keep the CPU's banked private-interrupt configuration at base (its
+ * distributor or redistributor view) at take-over, and put it back at a
+ * reset (gic_banked.c). Save fails when the registers do not fit.
+ */
+int gic_banked_save(struct per_cpu *cpu, void *base,
+		    const struct gic_banked_reg *regs, unsigned int count);
+void gic_banked_restore(struct per_cpu *cpu, void *base,
+			const struct gic_banked_reg *regs, unsigned int count);
+
 #endif /* !_ARM_COMMON_GIC_OPS_H */

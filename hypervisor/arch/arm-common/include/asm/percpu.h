@@ -12,6 +12,8 @@
 /* Interrupt ids the hypervisor handles: SGIs, PPIs and SPIs up to 1019. */
 #define GIC_MAX_IRQS		1024
 #define GIC_PENDING_WORDS	(GIC_MAX_IRQS / 64)
+/* Groups (and GICv3 modifiers), 8 priority and 1 PPI trigger word. */
+#define GIC_BANKED_WORDS	11
 
 struct arch_per_cpu {
 	/* Hypervisor registers as the kernel's hyp stub had them. */
@@ -41,6 +43,11 @@ struct arch_per_cpu {
 	u8 gic_target;
 	/* The virtual CPU interface is set up: interrupts are injected. */
 	bool gic_ready;
+	/*
+	 * Group, priority and trigger words of the CPU's SGIs and PPIs as
+	 * Linux had them at take-over (gic_banked.c).
+	 */
+	u32 gic_banked[GIC_BANKED_WORDS];
 	/* List registers of the CPU interface. */
 	unsigned int num_lrs;
 	/*

@@ -62,6 +62,14 @@ struct arch_per_cpu {
 	 */
 	u32 apic_ldr;
 	u32 apic_dfr;
+	/* This CPU's APIC is in x2APIC mode now (apic_cpu_set_mode). */
+	bool x2apic;
+	/*
+	 * Its APIC stayed disabled on the way out of x2APIC mode (a CPU
+	 * model that never enables it again before a reset): no interrupt
+	 * or kick reaches it, it polls in the hypervisor for good.
+	 */
+	bool apic_lost;
 	/* How far setup got, for the undo path. */
 	bool own_tables_loaded;
 	/* NMIs taken in the hypervisor itself (while waiting). */

@@ -22,6 +22,7 @@
 #define X86_RFLAGS_FIXED	BIT(1)
 
 #define MSR_IA32_APIC_BASE	0x0000001b
+#define MSR_IA32_TSC_DEADLINE	0x000006e0
 #define MSR_IA32_SYSENTER_CS	0x00000174
 #define MSR_IA32_SYSENTER_ESP	0x00000175
 #define MSR_IA32_SYSENTER_EIP	0x00000176
@@ -42,6 +43,7 @@
 #define MSR_VM_CR		0xc0010114
 #define MSR_VM_HSAVE_PA		0xc0010117
 
+#define APIC_BASE_BSP		BIT(8)
 #define APIC_BASE_X2APIC	BIT(10)
 #define APIC_BASE_ENABLE	BIT(11)
 
@@ -75,6 +77,8 @@
 #define X86_VEC_NMI		2
 #define X86_VEC_UD		6
 #define X86_VEC_GP		13
+/* Not a vector: what x86_irq_stub reports for any external interrupt. */
+#define X86_VEC_EXTERNAL	256
 
 struct desc_table_reg {
 	u16 limit;

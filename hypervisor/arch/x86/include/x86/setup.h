@@ -39,6 +39,10 @@ void x86_load_segments(const struct desc_table_reg *gdtr,
  */
 void __noreturn x86_leave(const struct guest_regs *regs, const u64 frame[5]);
 extern const u8 x86_exception_stubs[];
+/* entry.S: every external interrupt vector; see vcpu_vendor_irq_window. */
+extern const u8 x86_irq_stub[];
+/* The IDT for those windows (on) or the hypervisor's usual one (off). */
+void x86_drain_idt(bool on);
 
 /*
  * The frame entry.S builds for an exception in the hypervisor: the

@@ -130,6 +130,12 @@ void vcpu_vendor_reset(struct per_cpu *cpu, unsigned int sipi_vector);
  */
 void vcpu_vendor_wait(u8 *woken);
 extern const u8 vcpu_wait_armed[];
+/*
+ * A moment in which the CPU takes the external interrupts pending for it
+ * (through x86_irq_stub, which ends each): apic_cpu_reset() empties IRR
+ * this way so that nothing of a CPU's previous owner reaches the next.
+ */
+void vcpu_vendor_irq_window(void);
 extern const u8 vcpu_wait_hlt[];
 
 /*

@@ -1,0 +1,35 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# ci/boot-stall.sh LOG: succeeds, saying why on stdout, when the guest's
+# kernel in the console log LOG lost a CPU to an RCU stall that began
+# before jailhouse.ko was loaded, that is before any of our code ran (seen
+# a few times under TCG on a loaded host: one CPU's local timer never
+# fires again from early boot). ci/run-scenarios.sh then boots the
+# scenario once more. Debian's kernels tick at 250 Hz.
+set -eu -o pipefail
+
+tr -d '\r' <"$1" | awk '
+	function ts(line) {
+		sub(/^\[ */, "", line)
+		sub(/\].*/, "", line)
+		return line + 0
+	}
+	/jailhouse: loading out-of-tree module/ && !loaded {
+		loaded = ts($0)
+	}
+	stall_at && !start && match($0, /t=[0-9]+ jiffies/) {
+		start = stall_at - substr($0, RSTART + 2) / 250
+	}
+	/rcu: INFO: rcu_preempt detected stalls/ && !stall_at {
+		stall_at = ts($0)
+	}
+	END {
+		if (!start || (loaded && start >= loaded))
+			exit 1
+		printf "an RCU stall began at %.1f s, before", start
+		if (loaded)
+			printf " jailhouse.ko was loaded (%.1f s)", loaded
+		else
+			printf " jailhouse.ko was loaded"
+	}'
