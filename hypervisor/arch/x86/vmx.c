@@ -229,19 +229,28 @@ static bool control_allowed(u32 msr, u32 bit)
 }
 
 /*
- * Virtual NMIs let the CPU track whether the guest is in its NMI handler,
- * and NMI-window exits say when it can take the next: with both, an NMI
- * for the guest waits instead of being dropped or nested.
+ * Virtual NMIs are required. With NMI exiting, a guest's IRET no longer
+ * ends the blocking an injected NMI starts (SDM vol. 3, changes to IRET
+ * in VMX non-root operation): without them, the first NMI given to a
+ * guest would hold back every later NMI of that CPU, kicks included, and
+ * the CPU would never come back to the hypervisor. With them, the CPU
+ * tracks the guest's NMI handler apart, and NMI-window exits say when the
+ * next NMI may go in. Every CPU with unrestricted guest has both.
  */
-static void check_virtual_nmis(void)
+static int check_virtual_nmis(void)
 {
 	if (control_allowed(true_msr(MSR_IA32_VMX_PINBASED_CTLS,
 				     MSR_IA32_VMX_TRUE_PINBASED_CTLS),
 			    PIN_VIRTUAL_NMIS) &&
 	    control_allowed(true_msr(MSR_IA32_VMX_PROCBASED_CTLS,
 				     MSR_IA32_VMX_TRUE_PROCBASED_CTLS),
-			    CPU_NMI_WINDOW_EXITING))
+			    CPU_NMI_WINDOW_EXITING)) {
 		vmx_caps.pin |= PIN_VIRTUAL_NMIS;
+		return 0;
+	}
+	printk("VMX without virtual NMIs and NMI-window exits is not "
+	       "supported\n");
+	return -ENODEV;
 }
 
 int vcpu_vendor_init(void)
@@ -266,8 +275,9 @@ int vcpu_vendor_init(void)
 	    check_missing(missing, PIN_PREEMPTION_TIMER,
 			  "VMX without the preemption timer is not supported"))
 		return -ENODEV;
-	check_virtual_nmis();
-	err = check_primary_controls();
+	err = check_virtual_nmis();
+	if (!err)
+		err = check_primary_controls();
 	if (!err)
 		err = check_secondary_controls();
 	if (!err)
@@ -276,14 +286,11 @@ int vcpu_vendor_init(void)
 		err = check_ept();
 	read_fixed_bits();
 	if (!err)
-		printk("VMX: EPT, unrestricted guest, %s, %s\n",
+		printk("VMX: EPT, unrestricted guest, %s, virtual NMIs wait "
+		       "for their window\n",
 		       (vmx_caps.cpu2 & CPU2_ENABLE_VPID) ?
 		       "VPID tags guest TLB entries" :
-		       "no VPID (TLB flushed on every exit)",
-		       (vmx_caps.pin & PIN_VIRTUAL_NMIS) ?
-		       "virtual NMIs wait for their window" :
-		       "no virtual NMIs (a guest NMI due with another event "
-		       "is dropped)");
+		       "no VPID (TLB flushed on every exit)");
 	return err;
 }
 
@@ -669,29 +676,10 @@ void vcpu_inject_exception(struct per_cpu *cpu, unsigned int vector,
 	vmcs_write(VM_ENTRY_INTR_INFO, info);
 }
 
-/*
- * Without virtual NMIs: inject at once. An injected NMI ends a STI or
- * MOV SS shadow (entry demands it).
- */
-static void inject_nmi_now(void)
-{
-	u64 state = vmcs_read(GUEST_INTERRUPTIBILITY);
-
-	if (vmcs_read(VM_ENTRY_INTR_INFO) & INTR_INFO_VALID)
-		return;
-	vmcs_write(GUEST_INTERRUPTIBILITY, state &
-		   ~(u64)(INTERRUPTIBILITY_STI | INTERRUPTIBILITY_MOV_SS));
-	vmcs_write(VM_ENTRY_INTR_INFO, X86_VEC_NMI | INTR_TYPE_NMI |
-		   INTR_INFO_VALID);
-}
-
-/* With virtual NMIs the NMI is delivered by prepare_entry. */
+/* The NMI goes in when the guest can take it (prepare_entry). */
 void vcpu_inject_nmi(struct per_cpu *cpu)
 {
-	if (vmx_caps.pin & PIN_VIRTUAL_NMIS)
-		vmx(cpu)->nmi_pending = true;
-	else
-		inject_nmi_now();
+	vmx(cpu)->nmi_pending = true;
 }
 
 static void nmi_window_exiting(bool on)
@@ -827,9 +815,7 @@ void vcpu_vendor_nmi_in_hypervisor(struct per_cpu *cpu)
 static void handle_preemption_timer(struct per_cpu *cpu)
 {
 	vmcs_write(PIN_BASED_VM_EXEC_CONTROL, vmx_caps.pin);
-	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
-	__atomic_store_n(&cpu->arch.kicks, 0, __ATOMIC_RELEASE);
-	vcpu_handle_events(cpu);
+	vcpu_handle_late_nmi(cpu);
 }
 
 void vcpu_vendor_dump_exit(struct per_cpu *cpu)

@@ -85,6 +85,13 @@ struct arch_per_cpu {
 	 * the hypervisor's, never the guest's (see vcpu_kick()).
 	 */
 	u32 kicks;
+	/*
+	 * NMIs CPUs of its cell sent this CPU through the hypervisor's APIC
+	 * intercepts and its guest has not been given yet: an NMI that
+	 * merged with a kick, or reached the hypervisor itself, is still
+	 * the guest's (x86/nmi_route.h).
+	 */
+	u32 guest_nmis;
 	/* INIT/STARTUP requests of other CPUs: X86_CPU_* and the vector. */
 	u32 init_state;
 	u32 sipi_vector;

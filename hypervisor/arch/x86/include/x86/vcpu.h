@@ -235,9 +235,15 @@ bool vcpu_handle_events(struct per_cpu *cpu);
 
 /*
  * An NMI exit, for the vendor's dispatcher: the kicks counted, the NMI
- * taken (vcpu_vendor_take_nmi), a kick handled, any other NMI given to
- * the guest.
+ * taken (vcpu_vendor_take_nmi), a kick handled, an NMI of the guest's
+ * (x86/nmi_route.h) given to it.
  */
 void vcpu_handle_nmi(struct per_cpu *cpu);
+/*
+ * The exit after an NMI landed in the hypervisor (VMX, see
+ * vcpu_vendor_nmi_in_hypervisor): requests handled, and the guest gets
+ * the NMIs its cell sent meanwhile, which would be lost otherwise.
+ */
+void vcpu_handle_late_nmi(struct per_cpu *cpu);
 
 #endif /* _X86_VCPU_H */
