@@ -6,7 +6,7 @@
 # the reason; the root keeps running, and the failed cell can be destroyed
 # with the pool usage as before. First a few bytes of real-mode code at
 # the cell's reset address (I/O bitmap, EPT violation, MSR bitmap), then
-# the 64-bit isolation-probe next to a running apic-demo on CPU 2, which
+# the 64-bit attacker inmate next to a running apic-demo on CPU 2, which
 # must keep taking its timer interrupts.
 # stockade-timeout: 900
 
@@ -67,21 +67,21 @@ expect_ok jailhouse cell start apic-demo
 console_has "apic-demo runs beside" "Timer fired, jitter" 60
 mem1=$(cat $sysfs/mem_pool_used)
 apic=$(for d in "$sysfs"/cells/*; do
-	[ "$(cat "$d/name")" = apic-demo ] && echo "$d"; done)/statistics/vmexits_xapic
+	[ "$(cat "$d/name")" = apic-demo ] && echo "$d"; done)/statistics/vmexits_msr_other
 
-# probe WHAT ARGS CONSOLE TRIED: isolation-probe with ARGS in tiny-demo's
+# probe WHAT ARGS CONSOLE TRIED: the attacker with ARGS in tiny-demo's
 # cell must say it TRIED and end failed with CONSOLE on the console.
 probe() {
 	ticks0=$(cat "$apic")
 	expect_ok jailhouse cell create $tiny || return
-	expect_ok jailhouse cell load tiny-demo $demos/isolation-probe.bin \
+	expect_ok jailhouse cell load tiny-demo $demos/attacker.bin \
 		-s "con-type=jailhouse $2" -a 0x1000
 	expect_ok jailhouse cell start tiny-demo
 	wait_cell_state tiny-demo "failed" 60
 	check_eq "$1: cell failed" "failed" "$(cell_state tiny-demo)"
 	check_eq "$1: failed CPU listed" "1" "$(failed_cpus tiny-demo)"
 	c=$(jailhouse console)
-	check_contains "$1: the probe tried" "$c" "Probe: $4"
+	check_contains "$1: the probe tried" "$c" "Attacker: $4"
 	check_contains "$1: reason on the console" "$c" "$3"
 	case "$c" in
 	*"went through"*) fail "$1: stopped before it went through" \
@@ -101,26 +101,26 @@ probe() {
 }
 
 # 0x2000000 is the root's RAM; the cell has 1 MiB from 0x3a700000 at 0.
-probe "root RAM read" "read=0x2000000" \
+probe "root RAM read" "attack=read addr=0x2000000" \
 	'CPU 1 of cell "tiny-demo": access to unassigned guest-physical memory: read at 0x2000000' \
 	"reading 0x2000000"
-probe "RTC port" "outb=0x70" \
+probe "RTC port" "attack=outb port=0x70" \
 	'CPU 1 of cell "tiny-demo": forbidden port I/O: out to port 0x70' \
 	"writing port 0x70"
-probe "TSC MSR write" "wrmsr=0x10" \
+probe "TSC MSR write" "attack=wrmsr msr=0x10" \
 	'CPU 1 of cell "tiny-demo": forbidden MSR write to 0x10' \
 	"writing MSR 0x10"
 # A guest must not switch VMX on: IA32_FEATURE_CONTROL reads as locked by
 # the firmware, and the write takes the #GP hardware would give (the
 # probe's library reports exceptions and halts); the cell stays.
 expect_ok jailhouse cell create $tiny
-expect_ok jailhouse cell load tiny-demo $demos/isolation-probe.bin \
-	-s "con-type=jailhouse wrmsr=0x3a value=0x5" -a 0x1000
+expect_ok jailhouse cell load tiny-demo $demos/attacker.bin \
+	-s "con-type=jailhouse attack=wrmsr msr=0x3a value=0x5" -a 0x1000
 expect_ok jailhouse cell start tiny-demo
 console_has "feature control write: the probe took a #GP" \
 	"FATAL: CPU 1: exception 13" 60
 case "$(jailhouse console)" in
-*"MSR 0x3a went through"*)
+*"went through"*)
 	fail "feature control write refused" "the probe's write went through" ;;
 *) pass "feature control write refused" ;;
 esac
