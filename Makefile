@@ -20,7 +20,7 @@ endif
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 \
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
 	check-demo check-demo-arm demo deps freertos \
-	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos
+	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos bench-intel
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -131,6 +131,10 @@ bench-x86: deps
 # Exits per apic-demo timer interrupt, cell start latency: figures only.
 bench-cells: deps
 	$(Q)tests/bench/x86-cells.sh
+
+# The same two on emulated Intel VT-x, in one Bochs boot: figures only.
+bench-intel: deps
+	$(Q)tests/bench/intel.sh $(BENCH_SECONDS)
 
 # Exits per gic-demo timer interrupt, cell start latency: figures only.
 # QEMU_GIC=2 for the GICv2 machine, BENCH_SECONDS=N for a longer window.

@@ -3,9 +3,13 @@
 #
 # ci/run-qemu.sh <srcarch> <initrd> <log>
 #
-# Boot Debian's kernel with <initrd> in QEMU (TCG, no KVM: the CI machine's
-# KVM cannot give the guest SVM/VMX) and write the main serial console to
-# <log>. On x86 the second UART (COM2, for inmates) goes to <log>.com2.
+# Boot Debian's kernel with <initrd> in QEMU and write the main serial
+# console to <log>. On x86 the second UART (COM2, for inmates) goes to
+# <log>.com2. x86 runs under nested KVM (-accel kvm -cpu host: an Intel
+# host gives the guest VMX and the driver loads jailhouse-intel.bin, an
+# AMD host SVM) where this host's KVM offers VMX or SVM to guests; else,
+# as on the CI machines, it says why in one line and uses TCG with an
+# emulated AMD CPU.
 #
 # Environment:
 #   QEMU_TIMEOUT      host-side limit in seconds (default 600)
@@ -17,6 +21,8 @@
 #   QEMU_EXTRA        extra QEMU arguments, split on blanks
 #   QEMU_QUIET_STOP   after a scenario announced an expected stop, end the
 #                     run once the console is silent this long (default 20)
+#   QEMU_ACCEL        x86: kvm (nested KVM where it works, the default) or
+#                     tcg (always TCG)
 #
 # Exit status: QEMU's, or 124 when the time limit ended it.
 set -eu -o pipefail
@@ -42,6 +48,26 @@ esac
 # shellcheck source=/dev/null
 . "$top/build/kernel/$debarch/paths.env"
 
+# x86_accel: sets accel to nested KVM with the host's CPU (5-level paging
+# off: the hypervisor's nested page tables have 4 levels) or to TCG with
+# the emulated AMD SVM CPU, and says which.
+# shellcheck disable=SC2054 # commas belong to QEMU's option syntax
+x86_accel() {
+	local why
+
+	if [ "${QEMU_ACCEL:-kvm}" = tcg ]; then
+		accel=(-accel tcg -cpu qemu64,+svm,+npt)
+		return
+	fi
+	if why=$("$top/ci/nested-kvm.sh"); then
+		echo "run-qemu: nested KVM, -cpu host ($why)" >&2
+		accel=(-accel kvm -cpu host,-la57)
+	else
+		echo "run-qemu: no nested KVM ($why): TCG, emulated AMD SVM" >&2
+		accel=(-accel tcg -cpu qemu64,+svm,+npt)
+	fi
+}
+
 # The first -serial is the kernel console; -nographic would put the monitor
 # on stdio as well, so the display and monitor are switched off explicitly.
 common=(-m 1G -smp 4 -display none -monitor none -no-reboot
@@ -53,8 +79,8 @@ x86)
 	# shellcheck disable=SC2016
 	append='console=ttyS0 panic=-1 memmap=82M$0x3a000000'
 	# shellcheck disable=SC2054 # commas belong to QEMU's option syntax
-	cmd=(qemu-system-x86_64 -machine q35 -accel tcg
-	     -cpu qemu64,+svm,+npt "${common[@]}"
+	x86_accel
+	cmd=(qemu-system-x86_64 -machine q35 "${accel[@]}" "${common[@]}"
 	     -serial stdio -serial "file:$log.com2")
 	;;
 arm64)

@@ -64,6 +64,30 @@ static bool cpu_has_svm_npt(bool *npt)
 	return true;
 }
 
+/* Intel SDM vol. 2A, CPUID leaf 1 ECX bit 5. */
+#define CPUID_1_ECX_VMX		BIT(5)
+
+/*
+ * Asked of the CPU for the same reason as SVM above: a CPU brought up
+ * under the hypervisor saw VMX hidden (disable with a CPU offline does
+ * that), and boot_cpu_data lacks VMX from then on.
+ */
+static bool cpu_has_vmx(void)
+{
+	return cpuid_ecx(1) & CPUID_1_ECX_VMX;
+}
+
+/* Locked without VMX outside SMX: the firmware switched VMX off. */
+static bool vmx_locked_off(void)
+{
+	u64 fc;
+
+	if (rdmsrl_safe(MSR_IA32_FEAT_CTL, &fc))
+		return false;
+	return (fc & FEAT_CTL_LOCKED) &&
+		!(fc & FEAT_CTL_VMX_ENABLED_OUTSIDE_SMX);
+}
+
 int jailhouse_arch_check_cpu(void)
 {
 	bool npt;
@@ -92,9 +116,12 @@ int jailhouse_arch_check_cpu(void)
 		return 0;
 	}
 
-	/* The kernel clears the flag when the firmware locked VMX off. */
-	if (!boot_cpu_has(X86_FEATURE_VMX)) {
-		pr_err("the CPU has neither Intel VT-x (VMX) nor AMD-V (SVM), or the firmware disabled it\n");
+	if (!cpu_has_vmx()) {
+		pr_err("the CPU has neither Intel VT-x (VMX) nor AMD-V (SVM)\n");
+		return -ENODEV;
+	}
+	if (vmx_locked_off()) {
+		pr_err("Intel VT-x (VMX) is disabled by the firmware (IA32_FEATURE_CONTROL locked)\n");
 		return -ENODEV;
 	}
 	if (cr4_read_shadow() & X86_CR4_VMXE) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Cell config for the tiny-demo inmate on the Bochs Intel test machine
- * (bochs-x86.c, 2 CPUs): tiny-demo.c with CPU 1 instead of CPU 2 and the
+ * (bochs-x86.c, 3 CPUs): tiny-demo.c with CPU 1 instead of CPU 2 and the
  * PIIX4 PM timer port.
  *
  * One CPU (CPU 1), 1 MiB of RAM from the root cell's reservation at

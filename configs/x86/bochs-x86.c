@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * System config of the emulated Intel test machine: Bochs 2.7 (i440FX,
- * PIIX4 ACPI with the PM timer at 0xb008), 2 CPUs with VT-x and EPT,
+ * PIIX4 ACPI with the PM timer at 0xb008), 3 CPUs with VT-x and EPT,
  * 1 GiB of RAM, booted from a GRUB ISO with memmap=82M$0x3a000000
  * (ci/run-bochs.sh).
  *
@@ -53,7 +53,7 @@ struct {
 	},
 
 	.cpus = {
-		0x3,
+		0x7,
 	},
 
 	.mem_regions = {

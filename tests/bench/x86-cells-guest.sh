@@ -9,6 +9,7 @@
 #    COM2, which is passed through, so printing costs no exits.
 #  - time from `jailhouse cell start` to tiny-demo's first line in the
 #    hypervisor console (con-type=jailhouse), over 5 starts.
+# On an Intel CPU (Bochs) it takes the Bochs configs (bochs-*.cell).
 # stockade-timeout: 600
 
 . /scenarios/lib.sh
@@ -20,6 +21,16 @@ out() {
 	echo "BENCH: $*"
 }
 
+# The test machines: QEMU TCG with AMD SVM (qemu-x86.cell and the demo
+# configs), or Bochs with Intel VT-x (bochs-*.cell).
+intel() {
+	grep -q '^flags.* vmx' /proc/cpuinfo
+}
+# Asked once, before enable: /proc/cpuinfo is Linux's view from boot.
+if intel; then machine="Intel VT-x + EPT, Bochs"
+else machine="AMD SVM + NPT, QEMU TCG"; fi
+if intel; then root=bochs-x86 cells=bochs-; else root=qemu-x86 cells=; fi
+
 secs=$(sed -n 's/.*bench_seconds=\([0-9][0-9]*\).*/\1/p' /proc/cmdline)
 secs=${secs:-10}
 
@@ -29,11 +40,11 @@ now_ms() {
 }
 
 insmod "$JAILHOUSE_KO"
-if ! OUTPUT=$(jailhouse enable /etc/jailhouse/qemu-x86.cell 2>&1); then
+if ! OUTPUT=$(jailhouse enable /etc/jailhouse/$root.cell 2>&1); then
 	out "enable failed: $OUTPUT"
 	exit 1
 fi
-out "Stockade x86 (AMD SVM + NPT, QEMU TCG), $(grep -c '^processor' /proc/cpuinfo) CPUs"
+out "Stockade x86 ($machine), $(grep -c '^processor' /proc/cpuinfo) CPUs"
 out "$(jailhouse console | grep 'TSC: .* kHz, APIC timer' | tail -n 1)"
 
 # The idle root cell's exits per second, by reason (u32 counters may wrap).
@@ -66,7 +77,7 @@ awk -v ms=$((t1 - t0)) '
 	sed '1i BENCH: exit reason        count   per second'
 
 # Exits per timer interrupt of apic-demo.
-jailhouse cell create /etc/jailhouse/apic-demo.cell >/dev/null &&
+jailhouse cell create /etc/jailhouse/${cells}apic-demo.cell >/dev/null &&
 jailhouse cell load apic-demo $demos/apic-demo.bin >/dev/null &&
 jailhouse cell start apic-demo >/dev/null || { out "apic-demo did not start"; exit 1; }
 stats=
@@ -109,7 +120,7 @@ first_line() {
 lat=
 cmd=
 for run in 1 2 3 4 5; do
-	jailhouse cell create /etc/jailhouse/tiny-demo.cell >/dev/null
+	jailhouse cell create /etc/jailhouse/${cells}tiny-demo.cell >/dev/null
 	jailhouse cell load tiny-demo $demos/tiny-demo.bin \
 		-s "con-type=jailhouse" -a 0x1000 >/dev/null
 	a=$(now_ms)

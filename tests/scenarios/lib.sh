@@ -279,6 +279,17 @@ console_has() {
 	return 1
 }
 
+# virt_flag: the /proc/cpuinfo flag of this CPU's virtualization
+# extension, svm (AMD) or vmx (Intel): the x86 suites run on either where
+# nested KVM gives the guest the host's CPU (ci/run-qemu.sh).
+virt_flag() {
+	if grep -q '^vendor_id.*GenuineIntel' /proc/cpuinfo; then
+		echo vmx
+	else
+		echo svm
+	fi
+}
+
 # cpu_flags N: the flags line of CPU N in /proc/cpuinfo (empty if offline).
 cpu_flags() {
 	awk -v n="$1" '/^processor/ { p = $3 } /^flags/ && p == n' /proc/cpuinfo

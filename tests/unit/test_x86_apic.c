@@ -88,6 +88,26 @@ TEST(x86_apic_icr_keeps_only_architectural_bits)
 }
 
 /*
+ * An NMI a guest sends is counted at its target before it goes out, so
+ * that the target gives it to its guest also when it merged with a kick
+ * or landed in the hypervisor (x86/nmi_route.h); fixed IPIs are not.
+ */
+TEST(x86_apic_guest_nmi_counted_at_target)
+{
+	memset(fake_apic, 0, sizeof(fake_apic));
+	xapic = (volatile u8 *)fake_apic;
+	sender.arch.guest_nmis = 0;
+	apic_write_reg(&sender, APIC_REG_ICR_LO,
+		       0x41 | ICR_ASSERT | ICR_TO_SELF);
+	EXPECT_EQ(sender.arch.guest_nmis, 0);
+	apic_write_reg(&sender, APIC_REG_ICR_LO, ICR_DM_NMI | ICR_TO_SELF);
+	EXPECT_EQ(sender.arch.guest_nmis, 1);
+	EXPECT_EQ(fake_icr() & ICR_DM_MASK, ICR_DM_NMI);
+	sender.arch.guest_nmis = 0;
+	xapic = NULL;
+}
+
+/*
  * A cell that keeps writing its APIC ID: one line per refusal for the
  * first ones of its run, then one that says the rest are suppressed.
  */

@@ -62,6 +62,28 @@ TEST(vmx_segment_access_rights)
 	EXPECT_EQ(vmx_segment_ar(&null, true), 0x93);
 }
 
+/* Linux's TSS as VMX reports it (busy), back as an available descriptor. */
+TEST(vmx_tss_descriptor_for_ltr)
+{
+	struct segment tss = {
+		.selector = 0x40, .attrib = 0x8b, .limit = 0x206f,
+		.base = 0xfffffe0000003000ULL,
+	};
+	struct segment paged = {
+		.selector = 0x40, .attrib = 0x88b, .limit = 0x1ffff,
+		.base = 0x12345678,
+	};
+	u64 desc[2];
+
+	vmx_tss_descriptor(&tss, desc);
+	EXPECT_EQ(desc[0], 0x000089003000206fULL);
+	EXPECT_EQ(desc[1], 0xfffffe00ULL);
+	/* Page granular: 0x1ffff bytes are 0x1f pages; base split 3 ways */
+	vmx_tss_descriptor(&paged, desc);
+	EXPECT_EQ(desc[0], 0x128089345678001fULL);
+	EXPECT_EQ(desc[1], 0);
+}
+
 TEST(vmx_msr_bitmap_geometry)
 {
 	EXPECT_EQ(vmx_msrpm_read_bit(0), 0);

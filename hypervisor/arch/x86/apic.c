@@ -325,6 +325,19 @@ void apic_send_nmi(u32 apic_id)
 	apic_write(APIC_REG_ICR_HI, icr_hi);
 }
 
+/*
+ * A guest's IPI to target. An NMI is counted first, so that target gives
+ * it to its guest also when it merged with a kick or reached the
+ * hypervisor itself (x86/nmi_route.h).
+ */
+static void send_guest_ipi_to(struct per_cpu *target, u32 icr_lo)
+{
+	if ((icr_lo & ICR_DM_MASK) == ICR_DM_NMI)
+		__atomic_fetch_add(&target->arch.guest_nmis, 1,
+				   __ATOMIC_RELEASE);
+	send_ipi(target->arch.apic_id, icr_lo);
+}
+
 static bool ipi_reaches(const struct per_cpu *target, const struct ipi *ipi)
 {
 	u32 id = target->arch.apic_id;
@@ -423,7 +436,7 @@ static bool send_to_dest(struct per_cpu *sender, const struct ipi *ipi)
 			continue;
 		if (sent && (icr_lo & ICR_DM_MASK) == ICR_DM_LOWEST)
 			break;
-		send_ipi(target->arch.apic_id, icr_lo);
+		send_guest_ipi_to(target, icr_lo);
 		sent = true;
 	}
 	return !sent || reaches_outside(sender->cell, ipi);
@@ -483,7 +496,7 @@ static bool send_filtered(struct per_cpu *sender, const struct ipi *ipi)
 	icr_lo = clean.icr_lo;
 
 	if (shorthand == ICR_TO_SELF) {
-		send_ipi(sender->arch.apic_id, icr_self_as_physical(icr_lo));
+		send_guest_ipi_to(sender, icr_self_as_physical(icr_lo));
 		return false;
 	}
 	if (shorthand == ICR_TO_DEST && !is_broadcast(ipi))
@@ -493,7 +506,7 @@ static bool send_filtered(struct per_cpu *sender, const struct ipi *ipi)
 	for_each_cpu_of(n, sender->cell) {
 		target = per_cpu(n);
 		if (shorthand != ICR_TO_OTHERS || target != sender)
-			send_ipi(target->arch.apic_id, icr_lo);
+			send_guest_ipi_to(target, icr_lo);
 	}
 	return false;
 }

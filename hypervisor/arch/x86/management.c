@@ -28,7 +28,7 @@ void arch_cpu_wait(struct per_cpu *cpu)
 		cpu_relax();
 		return;
 	}
-	vcpu_vendor_wait();
+	vcpu_vendor_wait(&cpu->arch.nmi_woken);
 }
 
 void arch_cpu_tlb_flush(struct per_cpu *cpu)

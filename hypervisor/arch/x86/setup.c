@@ -23,6 +23,7 @@
 #include <x86/processor.h>
 #include <x86/setup.h>
 #include <x86/vcpu.h>
+#include <x86/wait.h>
 
 const u8 arch_config_architecture = JAILHOUSE_X86;
 
@@ -64,7 +65,7 @@ static struct idt_gate hv_idt[IDT_VECTORS] __aligned(16);
  */
 static struct idt_gate drain_idt[DRAIN_IDT_VECTORS] __aligned(16);
 
-static const struct desc_table_reg hv_gdtr = {
+const struct desc_table_reg hv_gdtr = {
 	.limit = sizeof(hv_gdt) - 1,
 	.base = (u64)hv_gdt,
 };
@@ -358,10 +359,12 @@ void x86_exception(struct exception_frame *f)
 	/* SVM: only while the hypervisor waits (vcpu_vendor_wait). */
 	if (f->vector == X86_VEC_NMI) {
 		cpu->arch.nmis++;
+		__atomic_store_n(&cpu->arch.nmi_woken, 1, __ATOMIC_RELEASE);
 		vcpu_vendor_nmi_in_hypervisor(cpu);
 		/* The kick is here: do not sleep through it. */
-		if (f->rip == (unsigned long)vcpu_wait_hlt)
-			f->rip++;
+		f->rip = wait_nmi_resume(f->rip,
+					 (unsigned long)vcpu_wait_armed,
+					 (unsigned long)vcpu_wait_hlt);
 		return;
 	}
 

@@ -69,13 +69,16 @@ svm_vmrun_loop:
 	.size svm_vmrun_loop, . - svm_vmrun_loop
 
 /*
- * void vcpu_vendor_wait(void) (x86/vcpu.h): NMIs are deliverable while
- * GIF is set, from STGI to the CLGI after the HLT.
+ * void vcpu_vendor_wait(u8 *woken) (x86/vcpu.h): NMIs are deliverable
+ * while GIF is set, from STGI to the CLGI after the HLT; one sent before
+ * waits for the STGI and lands at the HLT, so woken is not needed.
  */
 	.globl vcpu_vendor_wait
 	.type vcpu_vendor_wait, @function
 vcpu_vendor_wait:
 	stgi
+	.globl vcpu_wait_armed
+vcpu_wait_armed:
 	.globl vcpu_wait_hlt
 vcpu_wait_hlt:
 	hlt

@@ -12,6 +12,7 @@
 #include <core/percpu.h>
 #include <core/string.h>
 #include <x86/apic.h>
+#include <x86/nmi_route.h>
 #include <x86/processor.h>
 #include <x86/vcpu.h>
 
@@ -23,8 +24,17 @@ bool vcpu_long_mode(struct per_cpu *cpu)
 	return (vcpu_get_efer(cpu) & EFER_LMA) && (cs.attrib & SEG_ATTR_L);
 }
 
+/* NMIs sent to this CPU's guest since the last look (see nmi_for_guest). */
+static bool take_guest_nmis(struct per_cpu *cpu)
+{
+	return __atomic_exchange_n(&cpu->arch.guest_nmis, 0,
+				   __ATOMIC_ACQ_REL) != 0;
+}
+
 void vcpu_reset(struct per_cpu *cpu, unsigned int vector)
 {
+	/* What was sent to the guest before is not the new one's. */
+	take_guest_nmis(cpu);
 	memset(cpu->arch.regs, 0, sizeof(*cpu->arch.regs));
 	vcpu_vendor_reset(cpu, vector);
 }
@@ -104,9 +114,22 @@ void vcpu_handle_nmi(struct per_cpu *cpu)
 {
 	bool kicked = __atomic_exchange_n(&cpu->arch.kicks, 0,
 					  __ATOMIC_ACQ_REL) != 0;
+	bool had_work;
 
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
 	vcpu_vendor_take_nmi();
-	if (!vcpu_handle_events(cpu) && !kicked)
+	had_work = vcpu_handle_events(cpu);
+	/* Taken after the events: a reset drops the old guest's NMIs. */
+	if (nmi_for_guest(take_guest_nmis(cpu), kicked, had_work))
+		vcpu_inject_nmi(cpu);
+}
+
+void vcpu_handle_late_nmi(struct per_cpu *cpu)
+{
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+	__atomic_store_n(&cpu->arch.kicks, 0, __ATOMIC_RELEASE);
+	vcpu_handle_events(cpu);
+	/* Only counted NMIs: the one that landed may have been a kick. */
+	if (take_guest_nmis(cpu))
 		vcpu_inject_nmi(cpu);
 }

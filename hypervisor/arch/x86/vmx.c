@@ -6,9 +6,11 @@
  * with Linux's state given back.
  *
  * Guests run with EPT and unrestricted guest (real-mode starts of cells
- * need no emulation). VPID is not used: without it every VM entry and
- * exit flushes the guest's linear translations, and EPT-derived ones go
- * with INVEPT whenever mappings changed. Only VMXE in CR4 and the bits
+ * need no emulation). Where the CPU has VPID, each CPU's guest has its own
+ * tag (CPU ID + 1), so entries and exits keep its TLB; INVVPID drops it
+ * whenever the guest starts over (enable, reset, another cell), INVEPT
+ * whenever its mappings changed. Without VPID, every entry and exit
+ * flushes the guest's linear translations. Only VMXE in CR4 and the bits
  * VMX fixes in CR0 are owned by the hypervisor; the guest sees its own
  * values through the read shadows.
  */
@@ -28,6 +30,9 @@
 #include <x86/vmx.h>
 #include <x86/vmx_rules.h>
 
+/* Linux's GDT size: its TSS selector (0x40) lies within. */
+#define TR_GDT_ENTRIES		16
+
 /* The vendor state of a CPU, in struct arch_per_cpu's vendor_state. */
 struct vmx_cpu {
 	u8 vmxon_region[PAGE_SIZE] __aligned(PAGE_SIZE);
@@ -37,6 +42,10 @@ struct vmx_cpu {
 	bool vmcs_ready;
 	/* Next entry must drop the guest's EPT-derived translations. */
 	bool flush_tlb;
+	/* An NMI for the guest waits for its NMI window (virtual NMIs). */
+	bool nmi_pending;
+	/* The exits' GDT with Linux's TSS available: where disable loads TR. */
+	u64 tr_gdt[TR_GDT_ENTRIES] __aligned(16);
 };
 
 BUILD_BUG_ON(sizeof(struct vmx_cpu) > X86_VENDOR_STATE_SIZE);
@@ -62,6 +71,7 @@ void __noreturn vmx_vmrun_loop(void *regs_on_stack,
 extern const u8 vmx_vmexit[];
 void vmx_handle_exit(struct guest_regs *regs);
 void vmx_entry_failed(struct guest_regs *regs);
+static void prepare_entry(struct per_cpu *cpu);
 
 static struct vmx_cpu *vmx(struct per_cpu *cpu)
 {
@@ -140,7 +150,7 @@ static int check_secondary_controls(void)
 {
 	u32 wanted = CPU2_ENABLE_EPT | CPU2_UNRESTRICTED_GUEST, missing;
 	u32 optional = CPU2_ENABLE_RDTSCP | CPU2_ENABLE_INVPCID |
-		CPU2_ENABLE_XSAVES, absent;
+		CPU2_ENABLE_XSAVES | CPU2_ENABLE_VPID, absent;
 	int err = 0;
 
 	vmx_caps.cpu2 = adjust_controls(MSR_IA32_VMX_PROCBASED_CTLS2, wanted,
@@ -191,6 +201,10 @@ static int check_ept(void)
 		printk("EPT without INVEPT is not supported\n");
 		return -ENODEV;
 	}
+	/* Tagged entries the hypervisor cannot drop must not exist. */
+	if (!(cap & VPID_CAP_INVVPID) ||
+	    !(cap & (VPID_CAP_INVVPID_SINGLE | VPID_CAP_INVVPID_ALL)))
+		vmx_caps.cpu2 &= ~CPU2_ENABLE_VPID;
 	vmx_caps.ept_max_page = PAGE_SIZE;
 	if (cap & EPT_CAP_2M)
 		vmx_caps.ept_max_page = 2UL << 20;
@@ -207,6 +221,36 @@ static void read_fixed_bits(void)
 	vmx_caps.fixed.cr0_fixed1 = read_msr(MSR_IA32_VMX_CR0_FIXED1);
 	vmx_caps.fixed.cr4_fixed0 = read_msr(MSR_IA32_VMX_CR4_FIXED0);
 	vmx_caps.fixed.cr4_fixed1 = read_msr(MSR_IA32_VMX_CR4_FIXED1);
+}
+
+static bool control_allowed(u32 msr, u32 bit)
+{
+	return (read_msr(msr) >> 32) & bit;
+}
+
+/*
+ * Virtual NMIs are required. With NMI exiting, a guest's IRET no longer
+ * ends the blocking an injected NMI starts (SDM vol. 3, changes to IRET
+ * in VMX non-root operation): without them, the first NMI given to a
+ * guest would hold back every later NMI of that CPU, kicks included, and
+ * the CPU would never come back to the hypervisor. With them, the CPU
+ * tracks the guest's NMI handler apart, and NMI-window exits say when the
+ * next NMI may go in. Every CPU with unrestricted guest has both.
+ */
+static int check_virtual_nmis(void)
+{
+	if (control_allowed(true_msr(MSR_IA32_VMX_PINBASED_CTLS,
+				     MSR_IA32_VMX_TRUE_PINBASED_CTLS),
+			    PIN_VIRTUAL_NMIS) &&
+	    control_allowed(true_msr(MSR_IA32_VMX_PROCBASED_CTLS,
+				     MSR_IA32_VMX_TRUE_PROCBASED_CTLS),
+			    CPU_NMI_WINDOW_EXITING)) {
+		vmx_caps.pin |= PIN_VIRTUAL_NMIS;
+		return 0;
+	}
+	printk("VMX without virtual NMIs and NMI-window exits is not "
+	       "supported\n");
+	return -ENODEV;
 }
 
 int vcpu_vendor_init(void)
@@ -231,7 +275,9 @@ int vcpu_vendor_init(void)
 	    check_missing(missing, PIN_PREEMPTION_TIMER,
 			  "VMX without the preemption timer is not supported"))
 		return -ENODEV;
-	err = check_primary_controls();
+	err = check_virtual_nmis();
+	if (!err)
+		err = check_primary_controls();
 	if (!err)
 		err = check_secondary_controls();
 	if (!err)
@@ -239,6 +285,12 @@ int vcpu_vendor_init(void)
 	if (!err)
 		err = check_ept();
 	read_fixed_bits();
+	if (!err)
+		printk("VMX: EPT, unrestricted guest, %s, virtual NMIs wait "
+		       "for their window\n",
+		       (vmx_caps.cpu2 & CPU2_ENABLE_VPID) ?
+		       "VPID tags guest TLB entries" :
+		       "no VPID (TLB flushed on every exit)");
 	return err;
 }
 
@@ -431,9 +483,13 @@ static bool vmcs_guest_state(struct per_cpu *cpu)
 	return ok;
 }
 
-static bool vmcs_controls(void)
+static bool vmcs_controls(struct per_cpu *cpu)
 {
 	bool ok = vmcs_write(PIN_BASED_VM_EXEC_CONTROL, vmx_caps.pin);
+
+	/* VPID 0 is the host's. */
+	if (vmx_caps.cpu2 & CPU2_ENABLE_VPID)
+		ok &= vmcs_write(VIRTUAL_PROCESSOR_ID, cpu->cpu_id + 1);
 
 	ok &= vmcs_write(CPU_BASED_VM_EXEC_CONTROL, vmx_caps.cpu);
 	ok &= vmcs_write(SECONDARY_VM_EXEC_CONTROL, vmx_caps.cpu2);
@@ -476,7 +532,7 @@ int vcpu_cpu_init(struct per_cpu *cpu)
 		err = vmcs_load(cpu);
 	if (err)
 		return err;
-	if (!vmcs_controls() || !vmcs_host_state(cpu) ||
+	if (!vmcs_controls(cpu) || !vmcs_host_state(cpu) ||
 	    !vmcs_cell(cpu->cell->arch) || !vmcs_guest_state(cpu)) {
 		printk("CPU %u: VMCS setup failed (VM-instruction error %llu)"
 		       "\n", cpu->cpu_id, vmcs_read(VM_INSTRUCTION_ERROR));
@@ -505,6 +561,8 @@ void __noreturn vcpu_activate_vmm(struct per_cpu *cpu,
 		sizeof(struct guest_regs);
 
 	vmcs_write(HOST_RSP, (unsigned long)frame);
+	/* Tags of this VPID may be left from the last enable. */
+	prepare_entry(cpu);
 	vmx_vmrun_loop(frame, regs);
 }
 
@@ -618,18 +676,49 @@ void vcpu_inject_exception(struct per_cpu *cpu, unsigned int vector,
 	vmcs_write(VM_ENTRY_INTR_INFO, info);
 }
 
-/* An injected NMI ends a STI or MOV SS shadow (entry demands it). */
+/* The NMI goes in when the guest can take it (prepare_entry). */
 void vcpu_inject_nmi(struct per_cpu *cpu)
 {
-	u64 state = vmcs_read(GUEST_INTERRUPTIBILITY);
+	vmx(cpu)->nmi_pending = true;
+}
 
-	(void)cpu;
-	if (vmcs_read(VM_ENTRY_INTR_INFO) & INTR_INFO_VALID)
+static void nmi_window_exiting(bool on)
+{
+	u64 ctl = vmcs_read(CPU_BASED_VM_EXEC_CONTROL);
+
+	if (on)
+		ctl |= CPU_NMI_WINDOW_EXITING;
+	else
+		ctl &= ~(u64)CPU_NMI_WINDOW_EXITING;
+	vmcs_write(CPU_BASED_VM_EXEC_CONTROL, ctl);
+}
+
+/*
+ * A pending NMI goes in when the guest is outside its NMI handler, not
+ * in a STI or MOV SS shadow and no other event is due; otherwise the
+ * CPU exits as soon as that is so (NMI window).
+ */
+static void deliver_pending_nmi(struct per_cpu *cpu)
+{
+	u64 blocked = INTERRUPTIBILITY_NMI | INTERRUPTIBILITY_STI |
+		INTERRUPTIBILITY_MOV_SS;
+
+	if (!vmx(cpu)->nmi_pending)
 		return;
-	vmcs_write(GUEST_INTERRUPTIBILITY, state &
-		   ~(u64)(INTERRUPTIBILITY_STI | INTERRUPTIBILITY_MOV_SS));
+	if ((vmcs_read(GUEST_INTERRUPTIBILITY) & blocked) ||
+	    (vmcs_read(VM_ENTRY_INTR_INFO) & INTR_INFO_VALID)) {
+		nmi_window_exiting(true);
+		return;
+	}
 	vmcs_write(VM_ENTRY_INTR_INFO, X86_VEC_NMI | INTR_TYPE_NMI |
 		   INTR_INFO_VALID);
+	vmx(cpu)->nmi_pending = false;
+}
+
+static void handle_nmi_window(struct per_cpu *cpu)
+{
+	(void)cpu;
+	nmi_window_exiting(false);
 }
 
 void vcpu_tlb_flush(struct per_cpu *cpu)
@@ -685,6 +774,8 @@ void vcpu_vendor_reset(struct per_cpu *cpu, unsigned int sipi_vector)
 	vmcs_write(GUEST_INTERRUPTIBILITY, 0);
 	vmcs_write(GUEST_ACTIVITY_STATE, 0);
 	vmcs_write(VM_ENTRY_INTR_INFO, 0);
+	vmx(cpu)->nmi_pending = false;
+	nmi_window_exiting(false);
 
 	write_msr(MSR_STAR, 0);
 	write_msr(MSR_LSTAR, 0);
@@ -724,9 +815,7 @@ void vcpu_vendor_nmi_in_hypervisor(struct per_cpu *cpu)
 static void handle_preemption_timer(struct per_cpu *cpu)
 {
 	vmcs_write(PIN_BASED_VM_EXEC_CONTROL, vmx_caps.pin);
-	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
-	__atomic_store_n(&cpu->arch.kicks, 0, __ATOMIC_RELEASE);
-	vcpu_handle_events(cpu);
+	vcpu_handle_late_nmi(cpu);
 }
 
 void vcpu_vendor_dump_exit(struct per_cpu *cpu)
@@ -827,10 +916,50 @@ static void restore_switched_msrs(void)
 	write_msr(MSR_IA32_SYSENTER_EIP, vmcs_read(GUEST_SYSENTER_EIP));
 }
 
+static struct segment guest_tr(void)
+{
+	return (struct segment){
+		.selector = vmcs_read(GUEST_TR_SELECTOR),
+		.attrib = vmx_ar_to_attrib(vmcs_read(GUEST_TR_AR)),
+		.limit = vmcs_read(GUEST_TR_LIMIT),
+		.base = vmcs_read(GUEST_TR_BASE),
+	};
+}
+
+/*
+ * A VM exit left TR with a limit of 0x67, which cuts off the I/O bitmap
+ * Linux keeps after the TSS: its next ioperm() user would take a #GP,
+ * and Linux reloads TR only after KVM told it to. LTR needs an available
+ * descriptor, and Linux's GDT is read-only: load TR from a copy of the
+ * hypervisor's GDT (whose code and data segments an NMI's IRET needs)
+ * with Linux's TSS at its own selector, before Linux's GDT comes back.
+ */
+static void reload_tr(struct per_cpu *cpu, const struct segment *tr)
+{
+	struct vmx_cpu *v = vmx(cpu);
+	unsigned int index = tr->selector >> 3;
+	struct desc_table_reg gdtr = {
+		.limit = sizeof(v->tr_gdt) - 1,
+		.base = (u64)v->tr_gdt,
+	};
+	size_t hv_size = (size_t)hv_gdtr.limit + 1;
+
+	if (index * 8 < hv_size || index + 1 >= TR_GDT_ENTRIES) {
+		printk("CPU %u: TR selector 0x%x out of reach, its limit "
+		       "stays 0x67\n", cpu->cpu_id, tr->selector);
+		return;
+	}
+	memset(v->tr_gdt, 0, sizeof(v->tr_gdt));
+	memcpy(v->tr_gdt, (const void *)hv_gdtr.base, hv_size);
+	vmx_tss_descriptor(tr, &v->tr_gdt[index]);
+	write_gdtr(&gdtr);
+	asm volatile("ltr %0" : : "rm" (tr->selector) : "memory");
+}
+
 /*
  * Give the CPU back to Linux in the state the guest has now: VMXOFF, load
- * the guest's control registers, tables and the MSRs VM exits overwrote,
- * IRET to its RIP. TR keeps the limit a VM exit sets (0x67).
+ * the guest's control registers, tables, TR and the MSRs VM exits
+ * overwrote, IRET to its RIP.
  */
 static void __noreturn vmx_deactivate(struct per_cpu *cpu,
 				      const struct guest_regs *regs)
@@ -852,14 +981,21 @@ static void __noreturn vmx_deactivate(struct per_cpu *cpu,
 	u64 cr4 = vmcs_read(GUEST_CR4) & ~(u64)X86_CR4_VMXE;
 	u64 efer = vmcs_read(GUEST_IA32_EFER), pat = vmcs_read(GUEST_IA32_PAT);
 	u16 ds = vmcs_read(GUEST_DS_SELECTOR), es = vmcs_read(GUEST_ES_SELECTOR);
+	struct segment tr = guest_tr();
 
 	restore_switched_msrs();
 	vcpu_cpu_exit(cpu);
 	write_msr(MSR_EFER, efer);
 	write_msr(MSR_IA32_PAT, pat);
 	write_cr0(cr0);
+	/*
+	 * Flipping PGE drops every TLB entry of every PCID: none of the
+	 * hypervisor's translations from its exits survives into Linux.
+	 */
+	write_cr4(cr4 ^ X86_CR4_PGE);
 	write_cr4(cr4);
 	write_cr3(cr3);
+	reload_tr(cpu, &tr);
 	write_gdtr(&gdtr);
 	write_idtr(&idtr);
 	asm volatile("mov %0, %%ds\n\t"
@@ -1009,6 +1145,9 @@ static void dispatch_exit(struct per_cpu *cpu, struct guest_regs *regs,
 	case EXIT_PREEMPTION_TIMER:
 		handle_preemption_timer(cpu);
 		return;
+	case EXIT_NMI_WINDOW:
+		handle_nmi_window(cpu);
+		return;
 	case EXIT_TRIPLE_FAULT:
 		vcpu_fatal(cpu, regs, "guest shutdown (triple fault)");
 		return;
@@ -1057,12 +1196,29 @@ static void flush_ept(struct per_cpu *cpu)
 		     : "cc", "memory");
 }
 
-/* Before every entry: the requested flush. */
+/* The linear translations tagged with this CPU's VPID, global ones too. */
+static void flush_vpid(struct per_cpu *cpu)
+{
+	struct {
+		u64 vpid, address;
+	} desc = { cpu->cpu_id + 1, 0 };
+	unsigned long type = (vmx_caps.ept_cap & VPID_CAP_INVVPID_SINGLE) ?
+		INVVPID_SINGLE_CONTEXT : INVVPID_ALL_CONTEXTS;
+
+	if (!(vmx_caps.cpu2 & CPU2_ENABLE_VPID))
+		return;
+	asm volatile("invvpid %0, %1" : : "m" (desc), "r" (type)
+		     : "cc", "memory");
+}
+
+/* Before every entry: a pending NMI, the requested flush. */
 static void prepare_entry(struct per_cpu *cpu)
 {
+	deliver_pending_nmi(cpu);
 	if (!vmx(cpu)->flush_tlb)
 		return;
 	flush_ept(cpu);
+	flush_vpid(cpu);
 	vmx(cpu)->flush_tlb = false;
 }
 

@@ -77,16 +77,25 @@ vmx_vmexit:
 	.size vmx_vmrun_loop, . - vmx_vmrun_loop
 
 /*
- * void vcpu_vendor_wait(void) (x86/vcpu.h): NMIs reach the hypervisor's
- * own handler in VMX root operation; interrupts stay off.
+ * void vcpu_vendor_wait(u8 *woken) (x86/vcpu.h): NMIs reach the
+ * hypervisor's own handler at any time in VMX root operation, also
+ * between the caller's last look at its flags and the HLT. The handler
+ * sets *woken, so a kick that came before is taken here, and moves an
+ * NMI that lands from vcpu_wait_armed to vcpu_wait_hlt past the HLT.
  */
 	.globl vcpu_vendor_wait
 	.type vcpu_vendor_wait, @function
 vcpu_vendor_wait:
+	xor	%eax, %eax
+	xchg	%al, (%rdi)
+	.globl vcpu_wait_armed
+vcpu_wait_armed:
+	test	%al, %al
+	jnz	1f
 	.globl vcpu_wait_hlt
 vcpu_wait_hlt:
 	hlt
-	ret
+1:	ret
 	.size vcpu_vendor_wait, . - vcpu_vendor_wait
 
 /*

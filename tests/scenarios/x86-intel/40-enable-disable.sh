@@ -4,7 +4,10 @@
 # Intel VT-x (Bochs): the hypervisor takes over the running Linux with the
 # Bochs system config, Linux runs a small workload on both CPUs under it,
 # every CPU counted exits, and disable gives the CPUs back; a second round
-# proves VMXOFF left VMX usable again.
+# proves VMXOFF left VMX usable again. Linux's NMIs reach every CPU under
+# the hypervisor (NMI backtraces). After each disable, user space on
+# every CPU may use ioperm(): TR has its full limit again (a VM exit cuts
+# it to 0x67, hiding Linux's I/O bitmap).
 
 . /scenarios/lib.sh
 
@@ -13,6 +16,7 @@ cfg=/etc/jailhouse/bochs-x86.cell
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 ncpus=$(grep -c '^processor' /proc/cpuinfo)
+probe=/usr/libexec/jailhouse/tests/ioperm-probe
 
 # workload WHAT: a short job pinned to each CPU; all must finish.
 workload() {
@@ -31,10 +35,36 @@ workload() {
 	check_eq "$1: workload finished on all $ncpus CPUs" "$ncpus" "$ok"
 }
 
+# nmi_backtraces WHAT: three rounds of NMIs to all other CPUs (sysrq l),
+# each CPU answers every round.
+nmi_backtraces() {
+	dmesg -c >/dev/null
+	for _ in 1 2 3; do
+		echo l >/proc/sysrq-trigger
+	done
+	check_eq "$1: every CPU answered 3 NMI backtrace requests" \
+		"$((3 * ncpus))" "$(dmesg | grep -c 'NMI backtrace for cpu')"
+}
+
+# ioperm_works WHAT: the I/O bitmap is within TR's limit on every CPU.
+ioperm_works() {
+	cpu=0
+	while [ "$cpu" -lt "$ncpus" ]; do
+		check_eq "$1: ioperm() port write on CPU $cpu" \
+			"ioperm-probe: port 0x80 written" \
+			"$(taskset -c "$cpu" $probe 2>&1; echo "rc=$?" | grep -v rc=0)"
+		cpu=$((cpu + 1))
+	done
+}
+
 round() {
 	expect_ok jailhouse enable "$cfg" || { dump_dmesg; return 1; }
 	check_eq "round $1: enabled" "1" "$(cat $sysfs/enabled)"
+	check_contains "round $1: VPID and virtual NMIs in use" \
+		"$(jailhouse console)" \
+		"VPID tags guest TLB entries, virtual NMIs wait for their window"
 	workload "round $1: under the hypervisor"
+	nmi_backtraces "round $1: under the hypervisor"
 	cpu=0
 	while [ "$cpu" -lt "$ncpus" ]; do
 		n=$(cat "$sysfs/cells/0/statistics/cpu$cpu/vmexits_total" 2>&1)
@@ -49,6 +79,10 @@ round() {
 	expect_ok jailhouse disable || { dump_dmesg; return 1; }
 	check_eq "round $1: disabled" "0" "$(cat $sysfs/enabled)"
 	workload "round $1: after disable"
+	ioperm_works "round $1: after disable"
 }
+
+ioperm_works "before enable"
+nmi_backtraces "before enable"
 
 round 1 && round 2

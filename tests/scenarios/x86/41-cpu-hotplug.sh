@@ -39,11 +39,11 @@ check_eq "no failed CPUs" "" "$(cat $sysfs/cells/0/cpus_failed_list)"
 flags=" $(cpu_flags 3) "
 check_contains "CPU 3 sees the hypervisor flag" "$flags" " hypervisor "
 case "$flags" in
-*" svm "*) fail "SVM is hidden from CPU 3" "svm in its flags" ;;
+*" $(virt_flag) "*) fail "SVM is hidden from CPU 3" "$(virt_flag) in its flags" ;;
 *) pass "SVM is hidden from CPU 3" ;;
 esac
 expect_ok jailhouse disable || dump_dmesg
 check_eq "disabled" "0" "$(cat $sysfs/enabled)"
 hotplug "natively after disable"
 flags=" $(cpu_flags 3) "
-check_contains "natively, CPU 3 sees SVM again" "$flags" " svm "
+check_contains "natively, CPU 3 sees SVM again" "$flags" " $(virt_flag) "

@@ -43,7 +43,7 @@ echo 1 >"$cpu/online"
 check_eq "CPU $n online again" "1" "$(cat $cpu/online)"
 check_eq "CPU $n runs tasks" "on-$n" "$(runs_on $n)"
 flags=" $(cpu_flags $n) "
-check_contains "natively, CPU $n sees SVM again" "$flags" " svm "
+check_contains "natively, CPU $n sees SVM again" "$flags" " $(virt_flag) "
 
 # The next round must find every CPU native, CPU $n included.
 expect_ok jailhouse enable "$cfg" || { dump_dmesg; exit 0; }

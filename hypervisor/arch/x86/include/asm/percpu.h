@@ -74,12 +74,24 @@ struct arch_per_cpu {
 	bool own_tables_loaded;
 	/* NMIs taken in the hypervisor itself (while waiting). */
 	volatile u32 nmis;
+	/*
+	 * Set by an NMI in the hypervisor, taken by the next wait: a kick
+	 * between a wait loop's last look and its HLT wakes it (VMX).
+	 */
+	u8 nmi_woken;
 	u32 apic_id;
 	/*
 	 * NMIs other CPUs sent as kicks since the last NMI exit: those are
 	 * the hypervisor's, never the guest's (see vcpu_kick()).
 	 */
 	u32 kicks;
+	/*
+	 * NMIs CPUs of its cell sent this CPU through the hypervisor's APIC
+	 * intercepts and its guest has not been given yet: an NMI that
+	 * merged with a kick, or reached the hypervisor itself, is still
+	 * the guest's (x86/nmi_route.h).
+	 */
+	u32 guest_nmis;
 	/* INIT/STARTUP requests of other CPUs: X86_CPU_* and the vector. */
 	u32 init_state;
 	u32 sipi_vector;

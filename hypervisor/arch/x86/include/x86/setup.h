@@ -18,6 +18,8 @@ struct per_cpu;
 #define HV_GDT_DS		0x18
 
 extern struct paging_structures hv_paging;
+/* The hypervisor's GDT (a VM exit sets GDTR's limit to 0xffff). */
+extern const struct desc_table_reg hv_gdtr;
 /* Largest page the CPU maps (2 MiB, or 1 GiB with Page1GB). */
 extern u64 x86_max_page_size;
 

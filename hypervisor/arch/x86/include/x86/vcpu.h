@@ -98,8 +98,10 @@ void vcpu_inject_exception(struct per_cpu *cpu, unsigned int vector,
 			   bool has_error, u32 error);
 
 /*
- * Give the guest an NMI at the next entry, unless an event is already
- * due then (an NMI must not overwrite an exception being redelivered).
+ * Give the guest an NMI. Where the vendor tracks the guest's NMI blocking
+ * (VMX with virtual NMIs) it waits until the guest can take it; otherwise
+ * it comes at the next entry, unless an event is already due then (an
+ * NMI must not overwrite an exception being redelivered).
  */
 void vcpu_inject_nmi(struct per_cpu *cpu);
 
@@ -120,12 +122,14 @@ void vcpu_load_cell(struct per_cpu *cpu);
 void vcpu_vendor_reset(struct per_cpu *cpu, unsigned int sipi_vector);
 
 /*
- * Sleep in the hypervisor until an NMI arrives, with NMIs deliverable
- * for the time of the HLT, which is at vcpu_wait_hlt: the hypervisor's
- * NMI handler steps over it when the NMI came just before, so no kick is
- * slept through.
+ * Sleep in the hypervisor until an NMI arrives, unless one came since
+ * the last wait (*woken, which the hypervisor's NMI handler sets and
+ * this clears). The HLT is at vcpu_wait_hlt; the handler steps over it
+ * when the NMI lands from vcpu_wait_armed on, so no kick is slept
+ * through.
  */
-void vcpu_vendor_wait(void);
+void vcpu_vendor_wait(u8 *woken);
+extern const u8 vcpu_wait_armed[];
 /*
  * A moment in which the CPU takes the external interrupts pending for it
  * (through x86_irq_stub, which ends each): apic_cpu_reset() empties IRR
@@ -231,9 +235,15 @@ bool vcpu_handle_events(struct per_cpu *cpu);
 
 /*
  * An NMI exit, for the vendor's dispatcher: the kicks counted, the NMI
- * taken (vcpu_vendor_take_nmi), a kick handled, any other NMI given to
- * the guest.
+ * taken (vcpu_vendor_take_nmi), a kick handled, an NMI of the guest's
+ * (x86/nmi_route.h) given to it.
  */
 void vcpu_handle_nmi(struct per_cpu *cpu);
+/*
+ * The exit after an NMI landed in the hypervisor (VMX, see
+ * vcpu_vendor_nmi_in_hypervisor): requests handled, and the guest gets
+ * the NMIs its cell sent meanwhile, which would be lost otherwise.
+ */
+void vcpu_handle_late_nmi(struct per_cpu *cpu);
 
 #endif /* _X86_VCPU_H */

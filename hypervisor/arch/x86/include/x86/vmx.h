@@ -35,11 +35,13 @@
 
 /* Pin-based execution controls */
 #define PIN_NMI_EXITING			BIT(3)
+#define PIN_VIRTUAL_NMIS		BIT(5)
 #define PIN_PREEMPTION_TIMER		BIT(6)
 
 /* Primary processor-based execution controls */
 #define CPU_CR3_LOAD_EXITING		BIT(15)
 #define CPU_CR3_STORE_EXITING		BIT(16)
+#define CPU_NMI_WINDOW_EXITING		BIT(22)
 #define CPU_USE_IO_BITMAPS		BIT(25)
 #define CPU_USE_MSR_BITMAPS		BIT(28)
 #define CPU_SECONDARY_CONTROLS		BIT(31)
@@ -73,8 +75,14 @@
 #define EPT_CAP_INVEPT_SINGLE		BIT_ULL(25)
 #define EPT_CAP_INVEPT_ALL		BIT_ULL(26)
 
+#define VPID_CAP_INVVPID		BIT_ULL(32)
+#define VPID_CAP_INVVPID_SINGLE		BIT_ULL(41)
+#define VPID_CAP_INVVPID_ALL		BIT_ULL(42)
+
 #define INVEPT_SINGLE_CONTEXT		1
 #define INVEPT_ALL_CONTEXTS		2
+#define INVVPID_SINGLE_CONTEXT		1
+#define INVVPID_ALL_CONTEXTS		2
 
 /* EPT pointer: write-back walks, 4 levels */
 #define EPTP_WB				6ULL
@@ -94,6 +102,7 @@
 /* Guest interruptibility state */
 #define INTERRUPTIBILITY_STI		BIT(0)
 #define INTERRUPTIBILITY_MOV_SS		BIT(1)
+#define INTERRUPTIBILITY_NMI		BIT(3)
 
 /* Exit qualification of control-register accesses */
 #define CR_QUAL_NUMBER(q)		((q) & 0xf)
@@ -119,6 +128,7 @@ enum vmx_exit_reason {
 	EXIT_TRIPLE_FAULT = 2,
 	EXIT_INIT = 3,
 	EXIT_SIPI = 4,
+	EXIT_NMI_WINDOW = 8,
 	EXIT_CPUID = 10,
 	EXIT_GETSEC = 11,
 	EXIT_INVD = 13,
@@ -151,6 +161,7 @@ enum vmx_exit_reason {
 /* VMCS field encodings */
 enum vmcs_field {
 	/* 16 bits */
+	VIRTUAL_PROCESSOR_ID = 0x0000,
 	GUEST_ES_SELECTOR = 0x0800,
 	GUEST_CS_SELECTOR = 0x0802,
 	GUEST_SS_SELECTOR = 0x0804,

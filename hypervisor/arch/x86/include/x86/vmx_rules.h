@@ -3,8 +3,8 @@
  * The rules vmx.c applies to guest values, without hardware access so
  * that the host tests exercise them (tests/unit/test_x86_vmx.c): which
  * CR0/CR4 bits the hypervisor owns and which guest writes it refuses,
- * segment access rights in VMX's layout, and where an MSR sits in the
- * MSR bitmap.
+ * segment access rights in VMX's layout, the TSS descriptor that gives
+ * Linux its TR back, and where an MSR sits in the MSR bitmap.
  */
 #ifndef _X86_VMX_RULES_H
 #define _X86_VMX_RULES_H
@@ -82,6 +82,29 @@ static inline u32 vmx_segment_ar(const struct segment *seg,
 static inline u16 vmx_ar_to_attrib(u32 ar)
 {
 	return (ar & 0xff) | ((ar >> 4) & 0xf00);
+}
+
+/*
+ * The 16-byte long-mode GDT descriptor of a TSS (attrib and limit as
+ * struct segment holds them, limit in bytes), marked available so that
+ * LTR takes it: VM exits cut TR's limit to 0x67, and only reloading TR
+ * brings the full one back.
+ */
+#define X86_TSS_AVAILABLE		0x9
+
+static inline void vmx_tss_descriptor(const struct segment *tss,
+				      u64 desc[2])
+{
+	u64 attrib = (tss->attrib & ~0xfULL) | X86_TSS_AVAILABLE;
+	u64 limit = tss->limit;
+
+	/* Granularity: the descriptor counts 4 KiB pages. */
+	if (attrib & 0x800)
+		limit >>= 12;
+	desc[0] = (limit & 0xffff) | ((tss->base & 0xffffff) << 16) |
+		((attrib & 0xff) << 40) | ((limit & 0xf0000) << 32) |
+		((attrib & 0xf00) << 44) | ((tss->base & 0xff000000) << 32);
+	desc[1] = tss->base >> 32;
 }
 
 /*
