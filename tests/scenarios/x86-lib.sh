@@ -54,3 +54,63 @@ disable_with_cpu_offline() {
 	expect_ok jailhouse disable || dump_dmesg
 	check_eq "CPU $n runs tasks natively at the end" "on-$n" "$(runs_on $n)"
 }
+
+# cell_errors ROOT_CFG TINY_CFG OTHER_CPU_SET: cell requests that must
+# fail with one clear sentence and change nothing: CPU 0, memory over the
+# xAPIC, a port the root has not, a CPU or memory another cell has, a
+# duplicate name, unknown names, images outside the loadable memory,
+# starting a running cell, destroying twice. The pool usage and the cell
+# list are the same afterwards. OTHER_CPU_SET is a printf byte of a root
+# CPU that is not tiny-demo's.
+cell_errors() {
+	local root_cfg=$1 tiny=$2 other_cpu=$3 mem0 list
+	local sysfs=/sys/devices/jailhouse demos=/usr/libexec/jailhouse/demos
+
+	lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
+	expect_ok jailhouse enable "$root_cfg" || { dump_dmesg; return 0; }
+	mem0=$(cat $sysfs/mem_pool_used)
+
+	# The descriptor is 132 bytes: name @8, CPU set @132, memory regions follow.
+	patched "$tiny" ce-cpu0 132 '\001' >/dev/null
+	expect_fail_with "CPU 0" jailhouse cell create /tmp/ce-cpu0.cell
+	# Isolation refusals: RAM over the xAPIC page in the cell's guest-physical
+	# space (region 0's virt_start @148), a port the root cell has not got
+	# (PIO range 0's base @204: 0xcf8, PCI config, which the root never has).
+	patched "$tiny" ce-xapic 148 '\000\000\340\376' >/dev/null
+	expect_fail_with "config was rejected" jailhouse cell create /tmp/ce-xapic.cell
+	check_contains "xAPIC refusal on the console" "$(jailhouse console)" \
+		'memory region 0 (0x3a700000, size 0x100000) covers the xAPIC'
+	patched "$tiny" ce-ports 204 '\370\014' >/dev/null
+	expect_fail_with "config was rejected" jailhouse cell create /tmp/ce-ports.cell
+	check_contains "port refusal on the console" "$(jailhouse console)" \
+		"I/O port 0xcf8 is not the root cell's"
+	patched "$tiny" ce-othername 8 'other\000' >/dev/null
+	expect_ok jailhouse cell create "$tiny" || dump_dmesg
+	list=$(jailhouse cell list)
+	expect_fail_with "already exists" jailhouse cell create "$tiny"
+	# Same CPU and memory under another name.
+	expect_fail_with "not available in the root cell" jailhouse cell create /tmp/ce-othername.cell
+	# Another name and another CPU, but tiny-demo's memory.
+	patched "$tiny" ce-named 8 'overlap\000' >/dev/null
+	patched /tmp/ce-named.cell ce-overlap 132 "$other_cpu" >/dev/null
+	expect_fail_with "not available in the root cell" jailhouse cell create /tmp/ce-overlap.cell
+	check_contains "overlap named on the console" "$(jailhouse console)" \
+		'overlaps cell "tiny-demo"'
+	check_eq "cell list unchanged" "$list" "$(jailhouse cell list)"
+
+	expect_fail_with 'no cell "nosuch" exists' jailhouse cell start nosuch
+	expect_fail_with 'no cell "nosuch" exists' jailhouse cell destroy nosuch
+	expect_fail_with "does not fit into a loadable memory region" \
+		jailhouse cell load tiny-demo $demos/tiny-demo.bin -a 0x100000
+	expect_ok jailhouse cell load tiny-demo $demos/tiny-demo.bin \
+		-s "con-type=jailhouse" -a 0x1000
+	expect_ok jailhouse cell start tiny-demo
+	expect_fail_with "already running" jailhouse cell start tiny-demo
+	check_contains "start refusal on the console" "$(jailhouse console)" \
+		'Cell "tiny-demo" is already running'
+	expect_fail_with "destroy them first" jailhouse disable
+	expect_ok jailhouse cell destroy tiny-demo
+	expect_fail_with 'no cell "tiny-demo" exists' jailhouse cell destroy tiny-demo
+	check_eq "mem pool usage back" "$mem0" "$(cat $sysfs/mem_pool_used)"
+	expect_ok jailhouse disable || dump_dmesg
+}
