@@ -9,6 +9,11 @@
 # build/<srcarch>/stage (printed on the last line). With TARGETs, only those
 # top-level targets are made and nothing is installed.
 #
+# BUILD_TREE_NAME (default: the srcarch) names the folder under build/: a
+# suite that runs beside another of the same architecture (make check runs
+# check-x86-intel beside check-x86) builds in one of its own, so neither
+# reinstalls a stage the other is packing.
+#
 # Parts that do not exist yet are left out: a subdirectory of the top
 # Makefile's SUBDIRS without a Makefile, and the driver when driver/ has no
 # Kbuild or Makefile. Anything that exists and fails to build fails the run.
@@ -26,7 +31,8 @@ arm) arch=arm debarch=armhf ;;
 esac
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-base=$top/build/$srcarch
+name=${BUILD_TREE_NAME:-$srcarch}
+base=$top/build/$name
 src=$base/src
 stage=$base/stage
 mkdir -p "$src"
@@ -98,7 +104,7 @@ fi
 
 # The full output goes to a log; a failure shows its end and stops the run.
 mkdir -p "$top/build/logs"
-blog=$top/build/logs/build-$srcarch.log
+blog=$top/build/logs/build-$name.log
 echo "build-tree.sh: make ${makeargs[*]} ${targets[*]} (log: $blog)" >&2
 # Test modules (tests/modules) belong in the test image only, not in what
 # `make install` gives users; they need the kernel headers like the driver.

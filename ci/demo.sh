@@ -83,5 +83,10 @@ fi
 expect "cell closed" 'Closing cell "apic-demo"' "$log"
 expect "hypervisor shut down" "Shutting down hypervisor" "$log"
 expect "session completed" "DEMO-FINISHED" "$log"
+if grep -q DEMO-STALL "$log"; then
+	echo "FAIL: demo: a step stalled; tasks and CPUs at that moment:"
+	sed -n '/DEMO-STALL/,$p' "$log" | head -n 400
+	failed=$((failed + 1))
+fi
 echo "demo: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

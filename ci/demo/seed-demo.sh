@@ -8,9 +8,30 @@
 # kernel command line (make check) it watches for a few seconds, takes
 # the cell down again and powers off instead.
 
+batch=0
+grep -q 'stockade.demo=batch' /proc/cmdline && batch=1
+
+# stall_report STEP: what every task and CPU is doing, printed once a
+# batch step has taken far longer than it ever should (a rare hang after
+# enable has been seen once in fifteen runs; this is how it gets caught).
+stall_report() {
+	sleep 90
+	echo "DEMO-STALL: '$1' still running after 90 s"
+	dmesg -n 8
+	echo w >/proc/sysrq-trigger
+	echo l >/proc/sysrq-trigger
+}
+
 run() {
+	local watch=
+
 	echo "root@stockade:~# $*"
+	if [ "$batch" = 1 ]; then
+		stall_report "$*" &
+		watch=$!
+	fi
 	"$@" || echo "(failed with status $?)"
+	[ -z "$watch" ] || kill "$watch" 2>/dev/null
 }
 
 insmod "$(find /lib/modules -name jailhouse.ko | head -n 1)"
@@ -21,7 +42,7 @@ run jailhouse cell load apic-demo /usr/libexec/jailhouse/demos/apic-demo.bin
 run jailhouse cell start apic-demo
 run jailhouse cell list
 
-if grep -q 'stockade.demo=batch' /proc/cmdline; then
+if [ "$batch" = 1 ]; then
 	sleep 8
 	run jailhouse cell stats apic-demo --once
 	run jailhouse cell shutdown apic-demo
