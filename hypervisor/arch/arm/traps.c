@@ -3,7 +3,7 @@
  * ARMv7 exits to HYP mode, decoded by vector and HSR exception class and
  * handed to the handlers of arm-common (traps.c there): hypercalls, SMCs,
  * stage-2 data aborts, 64-bit cp15 writes of ICC_SGI1R, physical
- * interrupts. Anything else, and any exception of HYP mode itself, is
+ * interrupts; SMC and cp15 traps first checked against their condition. Anything else, and any exception of HYP mode itself, is
  * fatal.
  */
 #include <jailhouse/hypercall.h>
@@ -32,9 +32,23 @@ static u32 trap_spsr(void)
 	return v;
 }
 
+/*
+ * A trapped SMC or 64-bit cp15 access may have failed its condition: the
+ * architecture lets a CPU trap it anyway, and then it must do nothing.
+ */
+static bool failed_condition(struct arm_trap *t, unsigned int ec)
+{
+	return (ec == EC_SMC32 || ec == EC_CP15_64) &&
+		arm_skip_failed_condition(t, trap_spsr());
+}
+
 static void handle_sync(struct arm_trap *t)
 {
-	switch (ESR_EC(t->syndrome)) {
+	unsigned int ec = ESR_EC(t->syndrome);
+
+	if (failed_condition(t, ec))
+		return;
+	switch (ec) {
 	case EC_HVC32:
 		arm_handle_hvc(t);
 		break;
