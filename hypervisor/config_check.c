@@ -421,6 +421,10 @@ int config_check_system(const struct jailhouse_system *sys, u64 len,
 	if (sys->flags & ~(u32)JAILHOUSE_SYS_KNOWN_FLAGS)
 		return REJECT("unknown system flags 0x%x",
 			      sys->flags & ~(u32)JAILHOUSE_SYS_KNOWN_FLAGS);
+	/* The root is the Linux that is running: its mode is what it is. */
+	if (sys->root_cell.flags & JAILHOUSE_CELL_AARCH32)
+		return REJECT("root cell \"%.*s\": JAILHOUSE_CELL_AARCH32 is for non-root cells only",
+			      JAILHOUSE_CELL_NAME_MAXLEN, sys->root_cell.name);
 	err = check_name(&sys->root_cell);
 	if (!err)
 		err = check_size(&sys->root_cell,

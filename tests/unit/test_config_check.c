@@ -153,6 +153,8 @@ TEST(config_system_identity)
 	CHECK_SYS_REJECT("made for architecture 2, this is 0");
 	sys.header.flags |= 0x100;
 	CHECK_SYS_REJECT("unknown system flags 0x100");
+	sys.header.root_cell.flags |= JAILHOUSE_CELL_AARCH32;
+	CHECK_SYS_REJECT("JAILHOUSE_CELL_AARCH32 is for non-root cells only");
 
 	dbg_output_reset();
 	expect_reject(config_check_system(&sys.header, 100, JAILHOUSE_X86),
