@@ -2,10 +2,11 @@
 /*
  * AArch32 cells (JAILHOUSE_CELL_AARCH32): EL1 of their CPUs runs
  * AArch32 (HCR_EL2.RW clear) and starts as an ARMv7 cell does, so that
- * the images built for ARMv7 run unchanged. Refused where the CPU has no
- * AArch32 at EL1. The root cell always runs AArch64 (Linux came that way).
+ * the images built for ARMv7 run unchanged. Refused where a CPU of the
+ * cell has no AArch32 at EL1. The root cell always runs AArch64 (Linux came that way).
  */
 #include <jailhouse/cell-config.h>
+#include <core/bitmap.h>
 #include <core/cell.h>
 #include <core/errno.h>
 #include <core/percpu.h>
@@ -27,14 +28,32 @@ unsigned long arm64_cell_hcr(const struct cell *cell, unsigned long hcr)
 	return cell_is_aarch32(cell) ? hcr & ~HCR_RW : hcr | HCR_RW;
 }
 
+/*
+ * CPUs that can run AArch32 at EL1, each noted by itself at start: on a
+ * big.LITTLE system they may differ, and a cell is checked CPU by CPU.
+ */
+static unsigned long el1_aarch32_cpus[BITMAP_WORDS(MAX_CPUS)];
+
+void aarch32_note_cpu(unsigned int cpu_id)
+{
+	if (aarch32_el1_supported(read_sysreg(id_aa64pfr0_el1)))
+		bitmap_set_bit(el1_aarch32_cpus, cpu_id);
+}
+
 int arm_cell_check_state(const struct cell *cell)
 {
-	if (!cell_is_aarch32(cell) ||
-	    aarch32_el1_supported(read_sysreg(id_aa64pfr0_el1)))
+	unsigned int cpu;
+
+	if (!cell_is_aarch32(cell))
 		return 0;
-	printk("Cell \"%s\": JAILHOUSE_CELL_AARCH32 refused, CPU %u has no "
-	       "AArch32 at EL1\n", cell->config->name, this_cpu()->cpu_id);
-	return -EINVAL;
+	for_each_cpu_of(cpu, cell) {
+		if (bitmap_test(el1_aarch32_cpus, cpu))
+			continue;
+		printk("Cell \"%s\": JAILHOUSE_CELL_AARCH32 refused, CPU %u "
+		       "has no AArch32 at EL1\n", cell->config->name, cpu);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 /*

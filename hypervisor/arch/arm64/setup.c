@@ -36,6 +36,7 @@ int arm64_el2_init(unsigned int cpu_id, u64 linux_sctlr,
 	write_sysreg(vbar_el2, el2_vectors);
 	isb();
 	cpu->arch.linux_sctlr = linux_sctlr;
+	aarch32_note_cpu(cpu_id);
 
 	/* The stub may have refused a CPU that is not here yet. */
 	while (__atomic_load_n(&el1_arrived, __ATOMIC_ACQUIRE) <

@@ -26,6 +26,9 @@ static inline bool aarch32_el1_supported(u64 pfr0)
 	return ((pfr0 >> ID_AA64PFR0_EL1_SHIFT) & 0xf) >= ID_AA64PFR0_AARCH32;
 }
 
+/* Called by each CPU at its start: records whether EL1 has AArch32. */
+void aarch32_note_cpu(unsigned int cpu_id);
+
 /* SPSR, SCTLR_EL1 and ELR for the first entry of a CPU of cell. */
 void arm64_set_guest_entry(const struct cell *cell, unsigned long entry);
 
