@@ -185,11 +185,17 @@ def _region_shape_cases(x86, arm64):
             lambda c: c.pci_devices.__setitem__(
                 0, c.pci_devices[0].copy(shmem_regions_start=4)),
             # Region 3, the unused read/write section, falls out of the
-            # block and so counts as an empty region.
+            # block and so counts as an unused all-zero entry.
             ['PCI device 0 (ivshmem, bdf 0x70) needs memory regions 4-7, '
              'but the cell has 6',
-             'memory region 3 (phys 0x0, size 0) is empty'],
-            errors=2),
+             'memory region 3 (phys 0x0, size 0) is an unused all-zero '
+             'entry'],
+            errors=1, warnings=1),
+        _cell_a_region_case(
+            'all-zero placeholder region, as in Jailhouse configs', x86,
+            lambda c: add_region(c, 0, 0, 0, 0),
+            'memory region 6 (phys 0x0, size 0) is an unused all-zero entry',
+            rc=0, errors=0, warnings=1),
     ]
 
 
