@@ -10,6 +10,25 @@ runs_on() {
 	taskset -c "$1" sh -c 'echo on-$(cut -d" " -f39 /proc/self/stat)'
 }
 
+# workload WHAT DD_SIZE: one job (dd of DD_SIZE, e.g. "bs=4k count=64",
+# through md5sum) pinned to each CPU; all must finish.
+workload() {
+	local pids='' cpu=0 ok=0 p ncpus
+
+	ncpus=$(grep -c '^processor' /proc/cpuinfo)
+	while [ "$cpu" -lt "$ncpus" ]; do
+		# shellcheck disable=SC2086 # DD_SIZE is two words
+		taskset -c "$cpu" sh -c \
+			"dd if=/dev/zero $2 2>/dev/null | md5sum >/dev/null" &
+		pids="$pids $!"
+		cpu=$((cpu + 1))
+	done
+	for p in $pids; do
+		wait "$p" && ok=$((ok + 1))
+	done
+	check_eq "$1: workload finished on all $ncpus CPUs" "$ncpus" "$ok"
+}
+
 # disable_with_cpu_offline CFG N: enable with CFG, take root CPU N offline
 # under the hypervisor, disable. That CPU sits in Linux's dead loop in
 # guest mode, where no DISABLE hypercall reaches it: the driver brings it
@@ -113,4 +132,59 @@ cell_errors() {
 	expect_fail_with 'no cell "tiny-demo" exists' jailhouse cell destroy tiny-demo
 	check_eq "mem pool usage back" "$mem0" "$(cat $sysfs/mem_pool_used)"
 	expect_ok jailhouse disable || dump_dmesg
+}
+
+# root_cpu0_ok: "ok" when a task pinned to root CPU 0 runs and computes.
+root_cpu0_ok() {
+	taskset -c 0 sh -c 'dd if=/dev/zero bs=64k count=20 2>/dev/null | md5sum >/dev/null && echo ok'
+}
+
+# smp_restart WAIT: the running smp-demo cell shuts down on request and,
+# loaded and started again, brings both CPUs up from the reset state
+# (WAIT: seconds for each step).
+smp_restart() {
+	local t=$1 demos=/usr/libexec/jailhouse/demos
+
+	expect_ok jailhouse cell shutdown smp-demo
+	console_has "smp-demo said goodbye" "Stopped SMP demo" "$1"
+	check_eq "smp-demo shut down" "shut down" "$(cell_state smp-demo)"
+	expect_ok jailhouse cell load smp-demo $demos/smp-demo.bin \
+		-s "con-type=jailhouse" -a 0x1000
+	expect_ok jailhouse cell start smp-demo
+	while [ "$t" -gt 0 ] &&
+		[ "$(jailhouse console | grep -c 'SMP demo: 2 of 2 CPUs online')" -lt 2 ]; do
+		sleep 1
+		t=$((t - 1))
+	done
+	check_eq "both CPUs online after a restart" "2" \
+		"$(jailhouse console | grep -c 'SMP demo: 2 of 2 CPUs online')"
+}
+
+# smp_stray CFG CPU WAIT KIND WHAT: the smp-demo cell of CFG sends a KIND
+# IPI (WHAT in the hypervisor's words) from its CPU CPU at root CPU 0
+# (APIC ID 0) and is stopped before it goes through, the root unharmed
+# (WAIT: seconds for each step).
+smp_stray() {
+	local demos=/usr/libexec/jailhouse/demos
+
+	expect_ok jailhouse cell create "$1" || return 0
+	expect_ok jailhouse cell load smp-demo $demos/smp-demo.bin \
+		-s "con-type=jailhouse ipi-apic=0 ipi-kind=$4" -a 0x1000
+	expect_ok jailhouse cell start smp-demo
+	console_has "$4 IPI to the root: the cell tried" \
+		"SMP demo: sending a $4 IPI to APIC ID 0" "$3"
+	wait_cell_state smp-demo "failed" "$3"
+	check_eq "$4 IPI to the root: cell failed" "failed" \
+		"$(cell_state smp-demo)"
+	check_contains "$4 IPI to the root: reason on the console" \
+		"$(jailhouse console)" \
+		"FATAL: CPU $2 of cell \"smp-demo\": $5 to physical x2APIC ID 0x0 outside the cell"
+	case "$(jailhouse console)" in
+	*"IPI to APIC ID 0 went through"*)
+		fail "$4 IPI to the root: stopped before it went through" ;;
+	*) pass "$4 IPI to the root: stopped before it went through" ;;
+	esac
+	check_eq "$4 IPI to the root: root CPU 0 unharmed" "ok" \
+		"$(root_cpu0_ok)"
+	expect_ok jailhouse cell destroy smp-demo
 }

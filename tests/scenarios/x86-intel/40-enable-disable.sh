@@ -10,6 +10,7 @@
 # it to 0x67, hiding Linux's I/O bitmap).
 
 . /scenarios/lib.sh
+. /scenarios/x86-lib.sh
 
 sysfs=/sys/devices/jailhouse
 cfg=/etc/jailhouse/bochs-x86.cell
@@ -17,23 +18,6 @@ cfg=/etc/jailhouse/bochs-x86.cell
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 ncpus=$(grep -c '^processor' /proc/cpuinfo)
 probe=/usr/libexec/jailhouse/tests/ioperm-probe
-
-# workload WHAT: a short job pinned to each CPU; all must finish.
-workload() {
-	pids=
-	cpu=0
-	while [ "$cpu" -lt "$ncpus" ]; do
-		taskset -c "$cpu" sh -c \
-			'dd if=/dev/zero bs=4k count=64 2>/dev/null | md5sum >/dev/null' &
-		pids="$pids $!"
-		cpu=$((cpu + 1))
-	done
-	ok=0
-	for p in $pids; do
-		wait "$p" && ok=$((ok + 1))
-	done
-	check_eq "$1: workload finished on all $ncpus CPUs" "$ncpus" "$ok"
-}
 
 # nmi_backtraces WHAT: three rounds of NMIs to all other CPUs (sysrq l),
 # each CPU answers every round.
@@ -63,7 +47,7 @@ round() {
 	check_contains "round $1: VPID and virtual NMIs in use" \
 		"$(jailhouse console)" \
 		"VPID tags guest TLB entries, virtual NMIs wait for their window"
-	workload "round $1: under the hypervisor"
+	workload "round $1: under the hypervisor" "bs=4k count=64"
 	nmi_backtraces "round $1: under the hypervisor"
 	cpu=0
 	while [ "$cpu" -lt "$ncpus" ]; do
@@ -78,7 +62,7 @@ round() {
 		"$(cat $sysfs/cells/0/cpus_failed_list)"
 	expect_ok jailhouse disable || { dump_dmesg; return 1; }
 	check_eq "round $1: disabled" "0" "$(cat $sysfs/enabled)"
-	workload "round $1: after disable"
+	workload "round $1: after disable" "bs=4k count=64"
 	ioperm_works "round $1: after disable"
 }
 

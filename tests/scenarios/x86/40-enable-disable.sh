@@ -7,29 +7,13 @@
 # enable/disable round works the same.
 
 . /scenarios/lib.sh
+. /scenarios/x86-lib.sh
 
 sysfs=/sys/devices/jailhouse
 cfg=/etc/jailhouse/qemu-x86.cell
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 ncpus=$(grep -c '^processor' /proc/cpuinfo)
-
-# workload WHAT: one CPU-bound job pinned to each CPU; all must finish.
-workload() {
-	pids=
-	cpu=0
-	while [ "$cpu" -lt "$ncpus" ]; do
-		taskset -c "$cpu" sh -c \
-			'dd if=/dev/zero bs=64k count=200 2>/dev/null | md5sum >/dev/null' &
-		pids="$pids $!"
-		cpu=$((cpu + 1))
-	done
-	ok=0
-	for p in $pids; do
-		wait "$p" && ok=$((ok + 1))
-	done
-	check_eq "$1: workload finished on all $ncpus CPUs" "$ncpus" "$ok"
-}
 
 round() {
 	expect_ok jailhouse enable "$cfg" || { dump_dmesg; return 1; }
@@ -38,7 +22,7 @@ round() {
 		check_contains "round $1: hypervisor console" \
 			"$(cat $sysfs/console)" "Activating hypervisor"
 	fi
-	workload "round $1: under the hypervisor"
+	workload "round $1: under the hypervisor" "bs=64k count=200"
 	# Every CPU went through the hypervisor at least for the APIC.
 	cpu=0
 	while [ "$cpu" -lt "$ncpus" ]; do
@@ -53,7 +37,7 @@ round() {
 		"$(cat $sysfs/cells/0/cpus_failed_list)"
 	expect_ok jailhouse disable || { dump_dmesg; return 1; }
 	check_eq "round $1: disabled" "0" "$(cat $sysfs/enabled)"
-	workload "round $1: after disable"
+	workload "round $1: after disable" "bs=64k count=200"
 }
 
 round 1 && round 2

@@ -13,6 +13,7 @@
 # pool usage returns to its baseline.
 
 . /scenarios/lib.sh
+. /scenarios/x86-lib.sh
 
 sysfs=/sys/devices/jailhouse
 demos=/usr/libexec/jailhouse/demos
@@ -21,11 +22,6 @@ lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 remap0=$(cat $sysfs/remap_pool_used)
-
-# Root CPU 0 answers: a task pinned there runs and computes.
-root_cpu0_ok() {
-	taskset -c 0 sh -c 'dd if=/dev/zero bs=64k count=20 2>/dev/null | md5sum >/dev/null && echo ok'
-}
 
 expect_ok jailhouse cell create /etc/jailhouse/smp-demo.cell || dump_dmesg
 check_eq "root cell lost CPUs 2 and 3" "0-1" "$(cat $sysfs/cells/0/cpus_assigned_list)"
@@ -49,49 +45,12 @@ sleep 1
 check_eq "smp-demo still running" "running" "$(cell_state smp-demo)"
 check_eq "no failed CPU in the cell" "" "$(cat $sysfs/cells/1/cpus_failed_list)"
 
-expect_ok jailhouse cell shutdown smp-demo
-console_has "smp-demo said goodbye" "Stopped SMP demo"
-check_eq "smp-demo shut down" "shut down" "$(cell_state smp-demo)"
-# Restart: both CPUs come up again from the reset state.
-expect_ok jailhouse cell load smp-demo $demos/smp-demo.bin \
-	-s "con-type=jailhouse" -a 0x1000
-expect_ok jailhouse cell start smp-demo
-t=20
-while [ "$t" -gt 0 ] && [ "$(jailhouse console | grep -c 'SMP demo: 2 of 2 CPUs online')" -lt 2 ]; do
-	sleep 1
-	t=$((t - 1))
-done
-check_eq "both CPUs online after a restart" "2" \
-	"$(jailhouse console | grep -c 'SMP demo: 2 of 2 CPUs online')"
+smp_restart 30
 
 expect_ok jailhouse cell destroy smp-demo
 
-# stray KIND: smp-demo sends a KIND IPI at root CPU 0 and must be stopped
-# there, the root unharmed.
-stray() {
-	expect_ok jailhouse cell create /etc/jailhouse/smp-demo.cell || return
-	expect_ok jailhouse cell load smp-demo $demos/smp-demo.bin \
-		-s "con-type=jailhouse ipi-apic=0 ipi-kind=$1" -a 0x1000
-	expect_ok jailhouse cell start smp-demo
-	console_has "$1 IPI to the root: the cell tried" \
-		"SMP demo: sending a $1 IPI to APIC ID 0"
-	wait_cell_state smp-demo "failed" 15
-	check_eq "$1 IPI to the root: cell failed" "failed" \
-		"$(cell_state smp-demo)"
-	check_contains "$1 IPI to the root: reason on the console" \
-		"$(jailhouse console)" \
-		"FATAL: CPU 2 of cell \"smp-demo\": $2 to physical x2APIC ID 0x0 outside the cell"
-	case "$(jailhouse console)" in
-	*"IPI to APIC ID 0 went through"*)
-		fail "$1 IPI to the root: stopped before it went through" ;;
-	*) pass "$1 IPI to the root: stopped before it went through" ;;
-	esac
-	check_eq "$1 IPI to the root: root CPU 0 unharmed" "ok" \
-		"$(root_cpu0_ok)"
-	expect_ok jailhouse cell destroy smp-demo
-}
-stray fixed IPI
-stray init INIT
+smp_stray /etc/jailhouse/smp-demo.cell 2 30 fixed IPI
+smp_stray /etc/jailhouse/smp-demo.cell 2 30 init INIT
 
 check_eq "mem pool usage back" "$mem0" "$(cat $sysfs/mem_pool_used)"
 check_eq "remap pool usage back" "$remap0" "$(cat $sysfs/remap_pool_used)"
