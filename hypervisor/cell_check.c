@@ -340,7 +340,8 @@ static int check_pio(const struct jailhouse_cell_desc *config)
 			if (next != port)
 				continue;
 			printk("Cell \"%s\": I/O port 0x%x is not the root "
-			       "cell's\n", config->name, port);
+			       "cell's; a cell gets only ports the root cell's "
+			       "config grants\n", config->name, port);
 			return -EINVAL;
 		}
 	}
