@@ -23,6 +23,7 @@ CORE_SRCS := \
 	page_pool.c \
 	paging.c \
 	pci.c \
+	pci_msi.c \
 	percpu.c \
 	printk.c \
 	ratelimit.c \

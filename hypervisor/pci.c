@@ -15,6 +15,7 @@
 #include <core/errno.h>
 #include <core/ivshmem.h>
 #include <core/pci.h>
+#include <core/pci_msi.h>
 #include <core/printk.h>
 
 #define PCI_REG_VENDOR_ID	0x00
@@ -138,7 +139,8 @@ void pci_cfg_write(struct cell *cell, u16 bdf, u16 reg, u32 value,
 			       cell->config->name, reg);
 		return;
 	}
-	arch_pci_write_config(bdf, reg, value, size);
+	if (!pci_msi_write(cell, dev, reg, value, size))
+		arch_pci_write_config(bdf, reg, value, size);
 }
 
 bool pci_mmconfig_decode(u64 base, u8 end_bus, u64 addr, u16 *bdf,

@@ -59,6 +59,9 @@ struct msi_call {
 	u32 data;
 };
 #define ARCH_MSI_LOG		8
+/* arch_msi_confined: true for this address, a vector >= 16, one vector. */
+extern u64 arch_msi_confined_address;
+extern unsigned int arch_msi_confined_calls;
 extern struct msi_call arch_msi_calls[ARCH_MSI_LOG];
 extern unsigned int arch_msi_count;
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * PCI config space filtering of the core (pci.c): who owns a device, what
- * the owner may write, what others see, MMCONFIG decoding and the checks
- * of a new cell's devices. The arch's config space is a fake one here.
+ * PCI config space filtering of the core (pci.c, pci_msi.c): who owns a
+ * device, what the owner may write, which MSI and MSI-X settings a cell
+ * may enable, what others see, MMCONFIG decoding and the checks of a new
+ * cell's devices. The arch's config space is a fake one here.
  */
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include <core/cell.h>
 #include <core/errno.h>
 #include <core/pci.h>
+#include <core/printk.h>
 
 #include "arch_stubs.h"
 #include "unit.h"
@@ -321,4 +323,132 @@ TEST(pci_mmconfig_decoding)
 					 &reg));
 	/* No window at all. */
 	EXPECT_FALSE(pci_mmconfig_decode(0, 0xff, 0x1000, &bdf, &reg));
+}
+
+/*
+ * A cell owning 00:05.0, whose 64-bit MSI capability (0x50) and MSI-X
+ * capability (0x70) it may write; the arch stub confines address
+ * 0xfee02000 with one vector of 16 or more.
+ */
+static struct {
+	struct jailhouse_cell_desc desc;
+	unsigned long cpus[1];
+	struct jailhouse_pci_device devs[1];
+	struct jailhouse_pci_capability caps[2];
+} __attribute__((packed)) msi_cfg = {
+	.desc = {
+		.name = "msi-cell",
+		.cpu_set_size = sizeof(unsigned long),
+		.num_pci_devices = 1,
+		.num_pci_caps = 2,
+	},
+	.cpus = { 0x4 },
+	.devs = {
+		{ .type = JAILHOUSE_PCI_TYPE_DEVICE, .bdf = BDF(0, 5, 0),
+		  .caps_start = 0, .num_caps = 2, },
+	},
+	.caps = {
+		{ .id = PCI_CAP_ID_MSI, .start = 0x50, .len = 14,
+		  .flags = JAILHOUSE_PCICAPS_WRITE, },
+		{ .id = PCI_CAP_ID_MSIX, .start = 0x70, .len = 12,
+		  .flags = JAILHOUSE_PCICAPS_WRITE, },
+	},
+};
+
+static struct cell msi_cell = { .id = 2, .config = &msi_cfg.desc };
+
+static u16 cfg16(u16 bdf, u16 reg)
+{
+	u16 value;
+
+	memcpy(&value, fake_space(bdf) + reg, 2);
+	return value;
+}
+
+static bool said(const char *text)
+{
+	bool found = strstr(dbg_output, text) != NULL;
+
+	dbg_output_reset();
+	return found;
+}
+
+/* Program address and data, then write the control word. */
+static void msi_program(u32 address, u16 data, u16 ctrl)
+{
+	u16 bdf = BDF(0, 5, 0);
+
+	pci_cfg_write(&msi_cell, bdf, 0x54, address, 4);
+	pci_cfg_write(&msi_cell, bdf, 0x58, 0, 4);
+	pci_cfg_write(&msi_cell, bdf, 0x5c, data, 2);
+	pci_cfg_write(&msi_cell, bdf, 0x52, ctrl, 2);
+}
+
+static void msi_rules(void)
+{
+	u16 bdf = BDF(0, 5, 0);
+
+	/* The device: 64-bit MSI capable, one vector. */
+	fake_space(bdf)[0x52] = 0x80;
+
+	msi_program(0xfee02000, 0x41, 0x81);
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x81);
+	EXPECT_EQ(dbg_output_len, 0);
+
+	/* Aimed outside the cell while enabled: disabled before the write. */
+	pci_cfg_write(&msi_cell, bdf, 0x54, 0xfee00000, 4);
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x80);
+	EXPECT_EQ(cfg16(bdf, 0x54), 0x0000);
+	EXPECT_TRUE(said("cell \"msi-cell\" may not enable MSI with "
+			 "address 0xfee00000, data 0x41"));
+
+	/* Enabled again with that address, as one dword with the id. */
+	pci_cfg_write(&msi_cell, bdf, 0x50, 0x00810005, 4);
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x80);
+	EXPECT_TRUE(said("may not enable MSI with address 0xfee00000"));
+
+	/* An exception vector at the cell's address, then a good vector. */
+	msi_program(0xfee02000, 0x05, 0x81);
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x80);
+	EXPECT_TRUE(said("data 0x5"));
+	msi_program(0xfee02000, 0x41, 0x81);
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x81);
+
+	/* Two vectors: not confirmed by the arch, so not enabled. */
+	pci_cfg_write(&msi_cell, bdf, 0x52, 0x91, 2);
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x90);
+	EXPECT_TRUE(said("may not enable MSI"));
+
+	/* MSI-X: the function mask passes, the enable bit never does. */
+	pci_cfg_write(&msi_cell, bdf, 0x72, 0xc000, 2);
+	EXPECT_EQ(cfg16(bdf, 0x72), 0x4000);
+	EXPECT_TRUE(said("may not enable MSI-X"));
+	pci_cfg_write(&msi_cell, bdf, 0x73, 0x80, 1);
+	EXPECT_EQ(cfg16(bdf, 0x72), 0x0000);
+	EXPECT_TRUE(said("may not enable MSI-X"));
+	pci_cfg_write(&msi_cell, bdf, 0x70, 0x80000011, 4);
+	EXPECT_EQ(cfg16(bdf, 0x72), 0x0000);
+	EXPECT_TRUE(said("may not enable MSI-X"));
+}
+
+TEST(pci_msi_of_a_cell_device_stays_in_the_cell)
+{
+	with_cells(msi_rules, false);
+}
+
+/* The root cell's MSI goes to the device as written (Linux's own). */
+static void root_msi(void)
+{
+	u16 bdf = BDF(0, 2, 0);
+	unsigned int calls = arch_msi_confined_calls;
+
+	pci_cfg_write(&root_cell, bdf, 0xd4, 0xfee00000, 4);
+	pci_cfg_write(&root_cell, bdf, 0xd2, 0x0001, 2);
+	EXPECT_EQ(cfg16(bdf, 0xd2), 0x0001);
+	EXPECT_EQ(arch_msi_confined_calls, calls);
+}
+
+TEST(pci_msi_of_the_root_cell_unfiltered)
+{
+	with_cells(root_msi, false);
 }

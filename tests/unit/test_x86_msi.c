@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * x86 MSI messages of the core's device models (arch/x86/msi.c): which
- * messages become interrupts, and of which destination. The file is
- * compiled here under another name for its entry point, since the core
- * under test links the recording arch_send_msi of arch_stubs.c; the
+ * x86 MSI messages (arch/x86/msi.c): which messages of the core's device
+ * models become interrupts, and of which destination; which messages a
+ * cell may enable in its own device. The file is
+ * compiled here under other names for its entry points, since the core
+ * under test links the recording ones of arch_stubs.c; the
  * APIC below it records what it was asked to send.
  */
 #define arch_send_msi x86_send_msi
+#define arch_msi_confined x86_msi_confined
+/* The real one is test_x86_apic.c's; this file asks a recording one. */
+#define apic_dest_confined recorded_dest_confined
 #include "../../hypervisor/arch/x86/msi.c"
 #undef arch_send_msi
+#undef arch_msi_confined
 
 #include "unit.h"
 
@@ -67,4 +72,52 @@ TEST(x86_msi_drops_what_is_no_plain_interrupt)
 	x86_send_msi(target, 0xfee03000, 0x0541);
 	x86_send_msi(target, 0xfee03000, 0x0741);
 	EXPECT_EQ(sent.calls, 0);
+}
+
+static struct {
+	unsigned int calls;
+	bool logical;
+	u32 dest;
+	bool answer;
+} asked;
+
+bool recorded_dest_confined(const struct cell *cell, bool logical, u32 dest)
+{
+	(void)cell;
+	asked.calls++;
+	asked.logical = logical;
+	asked.dest = dest;
+	return asked.answer;
+}
+
+TEST(x86_msi_of_a_cell_device_asks_the_apic_for_its_destination)
+{
+	asked = (typeof(asked)){ .answer = true };
+	EXPECT_TRUE(x86_msi_confined(target, 0xfee02000, 0x0041, 1));
+	EXPECT_EQ(asked.calls, 1);
+	EXPECT_FALSE(asked.logical);
+	EXPECT_EQ(asked.dest, 2);
+	/* Logical, lowest priority, four vectors 0xf0-0xf3. */
+	EXPECT_TRUE(x86_msi_confined(target, 0xfee0c00c, 0x01f0, 4));
+	EXPECT_TRUE(asked.logical);
+	EXPECT_EQ(asked.dest, 0x0c);
+	asked.answer = false;
+	EXPECT_FALSE(x86_msi_confined(target, 0xfee00000, 0x0041, 1));
+}
+
+TEST(x86_msi_of_a_cell_device_refused_by_form)
+{
+	asked = (typeof(asked)){ .answer = true };
+	/* Not the APIC window, above 4 GiB, remappable format. */
+	EXPECT_FALSE(x86_msi_confined(target, 0xfed02000, 0x41, 1));
+	EXPECT_FALSE(x86_msi_confined(target, 0x1fee02000ULL, 0x41, 1));
+	EXPECT_FALSE(x86_msi_confined(target, 0xfee02010, 0x41, 1));
+	/* An exception vector; vectors running past 0xff. */
+	EXPECT_FALSE(x86_msi_confined(target, 0xfee02000, 0x0f, 1));
+	EXPECT_FALSE(x86_msi_confined(target, 0xfee02000, 0xfe, 4));
+	/* NMI, INIT, ExtINT delivery. */
+	EXPECT_FALSE(x86_msi_confined(target, 0xfee02000, 0x0441, 1));
+	EXPECT_FALSE(x86_msi_confined(target, 0xfee02000, 0x0541, 1));
+	EXPECT_FALSE(x86_msi_confined(target, 0xfee02000, 0x0741, 1));
+	EXPECT_EQ(asked.calls, 0);
 }

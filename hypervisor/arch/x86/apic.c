@@ -469,6 +469,27 @@ void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 	apic_write(APIC_REG_ICR_HI, icr_hi);
 }
 
+bool apic_dest_confined(const struct cell *cell, bool logical, u32 dest)
+{
+	const struct ipi ipi = {
+		.icr_lo = logical ? ICR_DEST_LOGICAL : 0,
+		.dest = dest,
+	};
+	const struct per_cpu *target;
+	bool named = false;
+	unsigned int n;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		target = per_cpu(n);
+		if (!ipi_reaches(target, &ipi))
+			continue;
+		if (target->cell != cell)
+			return false;
+		named = true;
+	}
+	return named;
+}
+
 static bool is_broadcast(const struct ipi *ipi)
 {
 	return !(ipi->icr_lo & ICR_DEST_LOGICAL) &&

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * MSI messages of the core's device models (ivshmem) on x86: the message
- * names local APICs the way a PCI device's write to 0xfeexxxxx would,
- * and becomes IPIs to those of them that belong to the target cell.
+ * MSI messages on x86: the message names local APICs the way a PCI
+ * device's write to 0xfeexxxxx does. Those of the core's device models
+ * (ivshmem) become IPIs to the target cell's CPUs among them; those a
+ * cell programs into its own device are checked to name its CPUs only.
  */
 #include <core/arch.h>
 #include <x86/apic.h>
@@ -13,6 +14,8 @@
 #define MSI_ADDR_DEST_SHIFT	12
 #define MSI_ADDR_DEST_MASK	0xff
 #define MSI_ADDR_LOGICAL	BIT(2)
+/* Remappable format: for an interrupt remapping unit to translate. */
+#define MSI_ADDR_REMAPPABLE	BIT(4)
 #define MSI_DATA_VECTOR_MASK	0xff
 #define MSI_DATA_DM_SHIFT	8
 #define MSI_DATA_DM_MASK	7
@@ -20,6 +23,7 @@
 #define MSI_DM_LOWEST		1
 /* Vectors below this are exceptions, not interrupts. */
 #define FIRST_IRQ_VECTOR	16
+#define LAST_VECTOR		0xff
 
 void arch_send_msi(const struct cell *cell, u64 address, u32 data)
 {
@@ -33,4 +37,20 @@ void arch_send_msi(const struct cell *cell, u64 address, u32 data)
 	apic_send_cell_irq(cell, address & MSI_ADDR_LOGICAL,
 			   (address >> MSI_ADDR_DEST_SHIFT) &
 			   MSI_ADDR_DEST_MASK, vector, dm == MSI_DM_LOWEST);
+}
+
+bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
+		       unsigned int vectors)
+{
+	unsigned int dm = (data >> MSI_DATA_DM_SHIFT) & MSI_DATA_DM_MASK;
+	unsigned int vector = data & MSI_DATA_VECTOR_MASK;
+
+	if ((address & MSI_ADDR_BASE_MASK) != MSI_ADDR_BASE ||
+	    (address & MSI_ADDR_REMAPPABLE) || vector < FIRST_IRQ_VECTOR ||
+	    vector + vectors - 1 > LAST_VECTOR ||
+	    (dm != MSI_DM_FIXED && dm != MSI_DM_LOWEST))
+		return false;
+	return apic_dest_confined(cell, address & MSI_ADDR_LOGICAL,
+				  (address >> MSI_ADDR_DEST_SHIFT) &
+				  MSI_ADDR_DEST_MASK);
 }

@@ -130,6 +130,15 @@ void arch_pci_write_config(u16 bdf, u16 reg, u32 value, unsigned int size);
 void arch_send_msi(const struct cell *cell, u64 address, u32 data);
 
 /*
+ * Whether a device that cell owns may be enabled with the MSI message
+ * (address, data) and its vectors consecutive vectors: every CPU it
+ * reaches belongs to cell, and it names at least one. Architectures
+ * without MSI for cells confirm none.
+ */
+bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
+		       unsigned int vectors);
+
+/*
  * A monotonic clock in nanoseconds, readable on every CPU at any time
  * (x86: TSC, ARM: the generic timer's physical count). Bounds the waits
  * of the core (replies of cells) and paces guest-triggered messages; a

@@ -10,8 +10,9 @@
  * sees that its read brought nothing back. The hypervisor polls the
  * IOMMU's fault records on root cell exits, so the demo pauses after each
  * blocked access ("pause=" ms, default 2000) for the first fault to be
- * reported before the second comes. Last, edu raises an MSI that
- * the cell programmed toward its own CPU. It then idles and approves the
+ * reported before the second comes. With "stray-msi=ID" it then tries
+ * to enable edu's MSI toward APIC ID ID, outside the cell. Last, edu
+ * raises an MSI that the cell programmed toward its own CPU. It then idles and approves the
  * first shutdown request.
  */
 #include <inmate.h>
@@ -159,6 +160,30 @@ static void msi_irq(unsigned int vector)
 	apic_eoi();
 }
 
+/*
+ * With "stray-msi=ID": the cell programs edu's MSI toward APIC ID ID (a
+ * root CPU) and enables it; the hypervisor must keep it disabled, as the
+ * read-back shows, so that edu can never interrupt that CPU.
+ */
+static void msi_stray_test(unsigned int apic)
+{
+	int cap = find_capability(edu_bdf, PCI_CAP_MSI);
+	__u16 ctrl;
+
+	if (cap < 0)
+		return;
+	ctrl = pci_read_config(edu_bdf, cap + MSI_CTRL, 2);
+	pci_write_config(edu_bdf, cap + MSI_ADDR, MSI_ADDR_BASE | (apic << 12),
+			 4);
+	pci_write_config(edu_bdf, cap + ((ctrl & MSI_CTRL_64BIT) ?
+					 MSI_DATA_64 : MSI_DATA_32),
+			 MSI_VECTOR, 2);
+	pci_write_config(edu_bdf, cap + MSI_CTRL, ctrl | MSI_CTRL_ENABLE, 2);
+	ctrl = pci_read_config(edu_bdf, cap + MSI_CTRL, 2);
+	printk("pci-demo: MSI toward APIC ID %u: %s\n", apic,
+	       (ctrl & MSI_CTRL_ENABLE) ? "enabled" : "left disabled");
+}
+
 /* Fixed delivery, physical destination: this CPU's APIC ID. */
 static void msi_test(void)
 {
@@ -191,6 +216,7 @@ void inmate_main(void)
 {
 	__u64 target = cmdline_parse_int("target", 0x3a701000);
 	unsigned long pause_ms = cmdline_parse_int("pause", 2000);
+	long stray_apic = cmdline_parse_int("stray-msi", -1);
 
 	printk("pci-demo: looking for edu\n");
 	if (!find_edu()) {
@@ -199,6 +225,8 @@ void inmate_main(void)
 	}
 	own_memory_test();
 	foreign_memory_test(target, pause_ms);
+	if (stray_apic >= 0)
+		msi_stray_test(stray_apic);
 	msi_test();
 	printk("pci-demo: done\n");
 	while (!comm_region_shutdown_requested())

@@ -8,8 +8,8 @@
 # space, copies through it inside its own RAM (allowed), and aims it at a
 # page of root RAM: the write and the read are blocked with fault lines
 # naming device, address and cell, the root's page is unchanged and the
-# root keeps running; edu's MSI, programmed by the cell toward its own
-# CPU, arrives there. Destroy stops edu's DMA and gives it back: the
+# root keeps running; edu's MSI, programmed by the cell toward root CPU
+# 0, stays disabled (refusal line), and toward its own CPU arrives there. Destroy stops edu's DMA and gives it back: the
 # root's DMA works again and the page pool returns to its value before
 # create, also over ten more create/destroy cycles.
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
@@ -73,7 +73,7 @@ check_contains "Linux keeps its drivers off edu" \
 	"jailhouse-cell"
 
 expect_ok jailhouse cell load pci-demo $demos/pci-demo.bin \
-	-s "con-type=jailhouse target=$target" -a 0x1000
+	-s "con-type=jailhouse target=$target stray-msi=0" -a 0x1000
 expect_ok jailhouse cell start pci-demo
 console_has "the inmate finds edu in its config space" \
 	"pci-demo: edu at 00:05.0, BAR0 0xfea00000, ident 0x10000ed" 30
@@ -81,6 +81,10 @@ console_has "edu's DMA inside the cell's own memory works" \
 	"pci-demo: DMA in own memory: ok" 30
 console_has "edu's write to root memory is blocked" \
 	'DMA write of device 00:05.0 (cell "pci-demo") at 0x3a701000 blocked' 30
+console_has "edu's MSI toward root CPU 0 stays disabled" \
+	"pci-demo: MSI toward APIC ID 0: left disabled" 30
+check_contains "the refusal is on the console" "$(jailhouse console)" \
+	'cell "pci-demo" may not enable MSI with address 0xfee00000, data 0x40'
 console_has "edu's MSI reaches the cell's CPU" "pci-demo: MSI arrived" 30
 console_has "the cell is done" "pci-demo: done" 30
 console_has "edu's read of root memory is blocked" \

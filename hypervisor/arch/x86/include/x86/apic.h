@@ -41,6 +41,12 @@ void apic_send_nmi(u32 apic_id);
 void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 			u8 vector, bool lowest);
 /*
+ * Whether the 8-bit destination dest of an interrupt message (physical,
+ * or logical in the root cell's format) names only CPUs that belong to
+ * cell now, and at least one.
+ */
+bool apic_dest_confined(const struct cell *cell, bool logical, u32 dest);
+/*
  * Reset cpu's APIC (cpu is the calling CPU) before it starts over in
  * another context: nothing of the previous owner left, the mode of
  * cpu->cell. Afterwards cpu->arch.apic_lost says whether the CPU can

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * MSI and MSI-X of the PCI devices a non-root cell owns (core/pci_msi.h).
+ *
+ * A device's MSI is a memory write that names CPUs by APIC ID: without
+ * interrupt remapping, a cell that programs it could interrupt any CPU of
+ * the system. So the capability's registers are seen before they reach
+ * the device: a message may be enabled only while the arch confirms that
+ * it names CPUs of the owning cell alone (arch_msi_confined). Otherwise
+ * the device keeps MSI disabled, and the cell gets one refusal line.
+ *
+ * MSI-X keeps its messages in a table inside a BAR, which the cell has
+ * mapped and the hypervisor does not see; enabling it is refused for
+ * now, so a cell's device interrupts by MSI, INTx or not at all.
+ */
+#include <jailhouse/cell-config.h>
+#include <core/arch.h>
+#include <core/cell.h>
+#include <core/pci.h>
+#include <core/pci_msi.h>
+#include <core/refusal.h>
+#include <core/string.h>
+
+#define MSI_CTRL		2
+#define MSI_CTRL_ENABLE		0x0001
+#define MSI_CTRL_MME_SHIFT	4
+#define MSI_CTRL_MME_MASK	0x7
+#define MSI_CTRL_64BIT		0x0080
+#define MSI_ADDR_LO		4
+#define MSI_ADDR_HI		8
+#define MSI_DATA_32		8
+#define MSI_DATA_64		12
+/* The capability as far as the message goes (64-bit, before mask bits). */
+#define MSI_REGS		16
+
+#define MSIX_CTRL		2
+
+/* The config's entry for capability id of dev, NULL if it lists none. */
+static const struct jailhouse_pci_capability *
+find_cap(const struct cell *cell, const struct jailhouse_pci_device *dev,
+	 u16 id)
+{
+	const struct jailhouse_pci_capability *cap =
+		jailhouse_cell_pci_caps(cell->config) + dev->caps_start;
+	unsigned int n;
+
+	for (n = 0; n < dev->num_caps; n++, cap++)
+		if (cap->id == id)
+			return cap;
+	return NULL;
+}
+
+static bool overlaps(u16 reg, unsigned int size, u16 start, unsigned int len)
+{
+	return reg < start + len && start < reg + size;
+}
+
+/* The capability's first bytes as they will be after the write. */
+static void msi_after_write(u16 bdf, u16 start, u16 reg, u32 value,
+			    unsigned int size, u8 regs[MSI_REGS])
+{
+	unsigned int n;
+	u32 word;
+
+	for (n = 0; n < MSI_REGS; n += 4) {
+		word = arch_pci_read_config(bdf, start + n, 4);
+		memcpy(regs + n, &word, 4);
+	}
+	for (n = 0; n < size; n++)
+		if (reg + n >= (unsigned int)start &&
+		    reg + n < (unsigned int)start + MSI_REGS)
+			regs[reg + n - start] = value >> (8 * n);
+}
+
+static u16 get16(const u8 *p)
+{
+	return p[0] | p[1] << 8;
+}
+
+static u32 get32(const u8 *p)
+{
+	return get16(p) | (u32)get16(p + 2) << 16;
+}
+
+/* Whether the message the registers describe may be enabled. */
+static bool msi_allowed(const struct cell *cell, const u8 regs[MSI_REGS],
+			u64 *address, u32 *data)
+{
+	u16 ctrl = get16(regs + MSI_CTRL);
+	bool is64 = ctrl & MSI_CTRL_64BIT;
+	unsigned int vectors =
+		1U << ((ctrl >> MSI_CTRL_MME_SHIFT) & MSI_CTRL_MME_MASK);
+
+	*address = get32(regs + MSI_ADDR_LO);
+	if (is64)
+		*address |= (u64)get32(regs + MSI_ADDR_HI) << 32;
+	*data = get16(regs + (is64 ? MSI_DATA_64 : MSI_DATA_32));
+	return arch_msi_confined(cell, *address, *data, vectors);
+}
+
+static void refuse(struct cell *cell, u16 bdf, const char *what, u64 address,
+		   u32 data)
+{
+	refusal_printk(cell, "PCI %02x:%02x.%x: cell \"%s\" may not enable "
+		       "%s with address 0x%llx, data 0x%x: it would reach "
+		       "CPUs outside the cell; left disabled\n",
+		       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
+		       cell->config->name, what, address, data);
+}
+
+/*
+ * A write into the MSI capability. Nothing reaches the device that would
+ * leave MSI enabled with a message outside the cell: the enable bit is
+ * cleared in the device first, and in the written value.
+ */
+static void msi_write(struct cell *cell, u16 bdf, u16 start, u16 reg,
+		      u32 value, unsigned int size)
+{
+	u8 regs[MSI_REGS];
+	u64 address;
+	u32 data;
+	u16 ctrl;
+
+	msi_after_write(bdf, start, reg, value, size, regs);
+	ctrl = get16(regs + MSI_CTRL);
+	if (!(ctrl & MSI_CTRL_ENABLE) ||
+	    msi_allowed(cell, regs, &address, &data)) {
+		arch_pci_write_config(bdf, reg, value, size);
+		return;
+	}
+	arch_pci_write_config(bdf, start + MSI_CTRL,
+			      ctrl & ~MSI_CTRL_ENABLE, 2);
+	if (overlaps(reg, size, start + MSI_CTRL, 1))
+		value &= ~((u32)MSI_CTRL_ENABLE << (8 * (start + MSI_CTRL -
+							 reg)));
+	arch_pci_write_config(bdf, reg, value, size);
+	refuse(cell, bdf, "MSI", address, data);
+}
+
+/* A write into the MSI-X capability: everything but its enable bit. */
+static void msix_write(struct cell *cell, u16 bdf, u16 start, u16 reg,
+		       u32 value, unsigned int size)
+{
+	/* The enable bit is the top bit of the control word's high byte. */
+	u16 high = start + MSIX_CTRL + 1;
+	u32 enable;
+
+	if (overlaps(reg, size, high, 1)) {
+		enable = BIT(8 * (high - reg) + 7);
+		if (value & enable) {
+			value &= ~enable;
+			refusal_printk(cell, "PCI %02x:%02x.%x: cell \"%s\" "
+				       "may not enable MSI-X (its table is "
+				       "not filtered); use MSI\n",
+				       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf),
+				       PCI_BDF_FN(bdf), cell->config->name);
+		}
+	}
+	arch_pci_write_config(bdf, reg, value, size);
+}
+
+bool pci_msi_write(struct cell *cell, const struct jailhouse_pci_device *dev,
+		   u16 reg, u32 value, unsigned int size)
+{
+	const struct jailhouse_pci_capability *cap;
+
+	if (cell == &root_cell)
+		return false;
+	cap = find_cap(cell, dev, PCI_CAP_ID_MSI);
+	if (cap && overlaps(reg, size, cap->start, MSI_REGS)) {
+		msi_write(cell, dev->bdf, cap->start, reg, value, size);
+		return true;
+	}
+	cap = find_cap(cell, dev, PCI_CAP_ID_MSIX);
+	if (cap && overlaps(reg, size, cap->start, MSIX_CTRL + 2)) {
+		msix_write(cell, dev->bdf, cap->start, reg, value, size);
+		return true;
+	}
+	return false;
+}
