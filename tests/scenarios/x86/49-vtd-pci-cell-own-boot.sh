@@ -11,7 +11,8 @@
 # root keeps running; edu's MSI, programmed by the cell toward root CPU
 # 0, stays disabled (refusal line), and toward its own CPU arrives there. Destroy stops edu's DMA and gives it back: the
 # root's DMA works again and the page pool returns to its value before
-# create, also over ten more create/destroy cycles.
+# create, also over ten more create/destroy cycles. Beside pci-demo, the
+# e1000-demo cell owns the 82574L network controller the same way.
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
 
@@ -100,6 +101,40 @@ esac
 check_eq "the root keeps all its CPUs" "" \
 	"$(cat $sysfs/cells/0/cpus_failed_list)"
 check_eq "pci-demo is running" "running" "$(cell_state pci-demo)"
+
+# Beside it, a second cell takes the 82574L (QEMU's e1000e at 00:02.0):
+# frames through its own rings in MAC loopback, MSI completion; a frame
+# sent from the root's page and one received into it are both blocked.
+mem "$target" 32 0x600dcafe
+expect_ok jailhouse cell create /etc/jailhouse/e1000-demo.cell || dump_dmesg
+console_has "the 82574L moves to the cell's DMA domain" \
+	'Adding PCI device 00:02.0 to cell "e1000-demo"' 5
+expect_ok jailhouse cell load e1000-demo $demos/e1000-demo.bin \
+	-s "con-type=jailhouse target=$target" -a 0x1000
+expect_ok jailhouse cell start e1000-demo
+console_has "e1000-demo finds its device" \
+	"e1000-demo: 82574L at 00:02.0, BAR0 0xfeb40000" 30
+console_has "e1000-demo's link comes up" "e1000-demo: link up" 30
+console_has "frames loop back through the cell's rings" \
+	"e1000-demo: loopback: 8 of 8 frames back intact" 30
+console_has "the 82574L's MSI reaches the cell's CPU" \
+	"e1000-demo: interrupts: arrived" 30
+console_has "its read of root memory is blocked" \
+	'DMA read of device 00:02.0 (cell "e1000-demo") at 0x3a701000 blocked' 30
+console_has "e1000-demo is done" "e1000-demo: done" 30
+console_has "its write into root memory is blocked" \
+	'DMA write of device 00:02.0 (cell "e1000-demo") at 0x3a701000 blocked' 10
+case "$(jailhouse console)" in
+*"came back with 0x600dcafe"*) fail "the frame carried nothing of the root" \
+	"it carried the root's data" ;;
+*) pass "the frame carried nothing of the root" ;;
+esac
+check_eq "the root's page is unchanged after e1000-demo" "0x600DCAFE" \
+	"$(mem "$target" 32)"
+check_eq "pci-demo still running beside it" "running" "$(cell_state pci-demo)"
+expect_ok jailhouse cell destroy e1000-demo
+console_has "the 82574L returns to the root cell" \
+	'Removing PCI device 00:02.0 from cell "e1000-demo"' 5
 
 expect_ok jailhouse cell destroy pci-demo
 console_has "edu returns to the root cell" \
