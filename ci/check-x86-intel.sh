@@ -25,11 +25,8 @@ step "kernel"
 step "build"
 # A tree of its own: make check runs this suite beside check-x86.
 stage=$(BUILD_TREE_NAME=x86-intel "$top/ci/build-tree.sh" x86 | tail -n 1)
-# User-space probes the scenarios run (static: the image has no C library).
-mkdir -p "$stage/usr/libexec/jailhouse/tests"
-gcc -static -O2 -Wall -Wextra -Werror \
-	-o "$stage/usr/libexec/jailhouse/tests/ioperm-probe" \
-	"$top/tests/programs/ioperm-probe.c"
+# User-space programs the scenarios run (tests/programs).
+"$top/ci/build-programs.sh" "$stage"
 
 mkdir -p "$logs"
 # Under nested KVM on an Intel host, check-x86 itself runs the Intel image

@@ -45,13 +45,16 @@ root=$work/root
 mkdir -p "$root/bin" "$root/scenarios"
 
 cp -a "$staging/." "$root/"
-# The kernel's own uio.ko, which uio_ivshmem needs (a module in Debian).
+# The kernel's own uio.ko, which uio_ivshmem needs, and uio_pci_generic,
+# Linux's driver for a device a cell gave back (modules in Debian).
 kroot=$(dirname "$(dirname "$VMLINUZ")")
-uio=$(find "$kroot/lib/modules/$KREL" -name 'uio.ko*' 2>/dev/null | head -n 1)
-if [ -n "$uio" ]; then
-	install -D -m 0644 "$uio" \
-		"$root/lib/modules/$KREL/kernel/drivers/uio/$(basename "$uio")"
-fi
+for mod in uio uio_pci_generic; do
+	ko=$(find "$kroot/lib/modules/$KREL" -name "$mod.ko*" 2>/dev/null |
+		head -n 1)
+	[ -n "$ko" ] || continue
+	install -D -m 0644 "$ko" \
+		"$root/lib/modules/$KREL/kernel/drivers/uio/$(basename "$ko")"
+done
 if [ -n "${UPSTREAM_INMATES:-}" ]; then
 	mkdir -p "$root/usr/libexec/jailhouse/upstream"
 	cp "$UPSTREAM_INMATES"/*.bin "$root/usr/libexec/jailhouse/upstream/"

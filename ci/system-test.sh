@@ -35,6 +35,8 @@ step "kernel"
 "$top/ci/kernel.sh" "$debarch" >/dev/null
 step "build"
 stage=$("$top/ci/build-tree.sh" "$srcarch" | tail -n 1)
+# User-space programs some x86 scenarios run (tests/programs).
+[ "$srcarch" != x86 ] || "$top/ci/build-programs.sh" "$stage"
 step "scenarios"
 # Its summary line must stay the last line of the output.
 exec "$top/ci/run-scenarios.sh" "$srcarch" "$stage"

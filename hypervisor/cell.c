@@ -22,6 +22,7 @@
 #include <core/management.h>
 #include <core/mmio.h>
 #include <core/page_pool.h>
+#include <core/pci.h>
 #include <core/percpu.h>
 #include <core/printk.h>
 #include <core/ratelimit.h>
@@ -216,6 +217,8 @@ static struct cell *new_cell(struct jailhouse_cell_desc *config,
 		free_cell(cell);
 		return NULL;
 	}
+	/* The root's last DMA and interrupts must not reach the cell. */
+	pci_cell_quiesce(cell);
 	/* Last: on failure, the units have undone their part already. */
 	*err = units_cell_init(cell);
 	if (*err) {
@@ -494,6 +497,7 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 	 * they must have taken their reset by then.
 	 */
 	cell_wait_requests_taken(cell);
+	pci_cell_quiesce(cell);
 	units_cell_exit(cell);
 	free_cell(cell);
 	print_pool_usage("cell destruction");

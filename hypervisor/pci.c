@@ -20,6 +20,16 @@
 
 #define PCI_REG_VENDOR_ID	0x00
 #define PCI_NO_DEVICE		0xffff
+#define PCI_REG_COMMAND		0x04
+#define  PCI_CMD_MASTER		0x0004
+#define PCI_REG_STATUS		0x06
+#define  PCI_STATUS_CAPS	0x0010
+#define PCI_REG_CAP_PTR		0x34
+#define PCI_CAP_CTRL		2
+#define  MSI_CTRL_ENABLE	0x0001
+#define  MSIX_CTRL_ENABLE	0x8000
+/* A capability list longer than this loops. */
+#define PCI_MAX_CAPS		48
 
 /* Devices that already got their console line, by bdf. */
 static unsigned long noted[BITMAP_WORDS(0x10000)];
@@ -182,4 +192,47 @@ int pci_check_cell(const struct jailhouse_cell_desc *config)
 		}
 	}
 	return 0;
+}
+
+static void clear_bits(u16 bdf, u16 reg, u16 bits)
+{
+	u16 value = arch_pci_read_config(bdf, reg, 2);
+
+	if (value & bits)
+		arch_pci_write_config(bdf, reg, value & ~bits, 2);
+}
+
+/* The enable bits of MSI and MSI-X, wherever the device has them. */
+static void disable_msi(u16 bdf)
+{
+	unsigned int pos, hops;
+	u8 id;
+
+	if (!(arch_pci_read_config(bdf, PCI_REG_STATUS, 2) & PCI_STATUS_CAPS))
+		return;
+	pos = arch_pci_read_config(bdf, PCI_REG_CAP_PTR, 1) & 0xfc;
+	for (hops = 0; pos && hops < PCI_MAX_CAPS; hops++) {
+		id = arch_pci_read_config(bdf, pos, 1);
+		if (id == PCI_CAP_ID_MSI)
+			clear_bits(bdf, pos + PCI_CAP_CTRL, MSI_CTRL_ENABLE);
+		else if (id == PCI_CAP_ID_MSIX)
+			clear_bits(bdf, pos + PCI_CAP_CTRL, MSIX_CTRL_ENABLE);
+		pos = arch_pci_read_config(bdf, pos + 1, 1) & 0xfc;
+	}
+}
+
+void pci_cell_quiesce(const struct cell *cell)
+{
+	const struct jailhouse_pci_device *dev =
+		jailhouse_cell_pci_devices(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->num_pci_devices; n++, dev++) {
+		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM ||
+		    (u16)arch_pci_read_config(dev->bdf, PCI_REG_VENDOR_ID, 2) ==
+		    PCI_NO_DEVICE)
+			continue;
+		clear_bits(dev->bdf, PCI_REG_COMMAND, PCI_CMD_MASTER);
+		disable_msi(dev->bdf);
+	}
 }

@@ -233,3 +233,13 @@ void arch_send_msi(const struct cell *cell, u64 address, u32 data)
 	(void)address;
 	(void)data;
 }
+
+bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
+		       unsigned int vectors)
+{
+	(void)cell;
+	(void)address;
+	(void)data;
+	(void)vectors;
+	return false;
+}

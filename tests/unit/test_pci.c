@@ -452,3 +452,38 @@ TEST(pci_msi_of_the_root_cell_unfiltered)
 {
 	with_cells(root_msi, false);
 }
+
+/*
+ * A device changing owner: bus mastering off, MSI and MSI-X disabled,
+ * found through the device's own capability list (MSI at 0x50, MSI-X at
+ * 0x70 after it); the other bits stay.
+ */
+static void quiesce(void)
+{
+	u16 bdf = BDF(0, 5, 0);
+	u8 *cfg = fake_space(bdf);
+
+	cfg[0x04] = 0x07;		/* I/O, memory, bus master */
+	cfg[0x06] = 0x10;		/* capability list */
+	cfg[0x34] = 0x50;
+	cfg[0x50] = PCI_CAP_ID_MSI;
+	cfg[0x51] = 0x70;
+	cfg[0x52] = 0x81;		/* 64-bit, enabled */
+	cfg[0x70] = PCI_CAP_ID_MSIX;
+	cfg[0x72] = 0x04;
+	cfg[0x73] = 0xc0;		/* enabled, function masked */
+	pci_cell_quiesce(&msi_cell);
+	EXPECT_EQ(cfg16(bdf, 0x04), 0x0003);
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x0080);
+	EXPECT_EQ(cfg16(bdf, 0x72), 0x4004);
+	/* A looping list ends; a missing device is left alone. */
+	cfg[0x71] = 0x50;
+	hw_writes = 0;
+	pci_cell_quiesce(&msi_cell);
+	EXPECT_EQ(hw_writes, 0);
+}
+
+TEST(pci_devices_quiesced_when_changing_owner)
+{
+	with_cells(quiesce, false);
+}

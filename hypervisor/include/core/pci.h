@@ -62,4 +62,12 @@ bool pci_mmconfig_decode(u64 base, u8 end_bus, u64 addr, u16 *bdf,
  */
 int pci_check_cell(const struct jailhouse_cell_desc *config);
 
+/*
+ * The devices of cell change owner (cell create and destroy): bus
+ * mastering off, MSI and MSI-X disabled, so that nothing the old owner
+ * set up, DMA or interrupt, reaches the new one. The new owner switches
+ * them on again when it has set the device up.
+ */
+void pci_cell_quiesce(const struct cell *cell);
+
 #endif /* _CORE_PCI_H */

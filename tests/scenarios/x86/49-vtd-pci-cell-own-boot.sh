@@ -11,8 +11,9 @@
 # root keeps running; edu's MSI, programmed by the cell toward root CPU
 # 0, stays disabled (refusal line), and toward its own CPU arrives there. Destroy stops edu's DMA and gives it back: the
 # root's DMA works again and the page pool returns to its value before
-# create, also over ten more create/destroy cycles. Beside pci-demo, the
-# e1000-demo cell owns the 82574L network controller the same way.
+# create, also over 50 more create/destroy cycles. Beside pci-demo, the
+# e1000-demo cell owns the 82574L network controller the same way. After
+# the hand-back, Linux's uio_pci_generic drives edu (a factorial).
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
 
@@ -148,6 +149,9 @@ check_eq "the driver override is gone" "(null)" \
 # The cell switched bus mastering on; the hand-back stopped it.
 cmd=$(od -A n -t u2 -j 4 -N 2 "$edu_cfg")
 check_eq "edu's DMA was stopped at the hand-back" "0" $(( cmd & 4 ))
+# The cell had enabled edu's MSI (capability at 0x40): switched off too.
+msi=$(od -A n -t u2 -j $((0x42)) -N 2 "$edu_cfg")
+check_eq "edu's MSI was disabled at the hand-back" "0" $(( msi & 1 ))
 bus_master_on
 mem "$ram_a" 32 0x13572468
 mem "$target" 32 0
@@ -158,16 +162,43 @@ else
 	fail "the root's DMA through edu works again" "edu hung"
 fi
 
+# Linux's own driver takes edu back: uio_pci_generic binds and a factorial
+# runs through the BAR it maps (edu's INTx is only reported: it does not
+# arrive through uio on QEMU 10's q35 even without the hypervisor).
+mods=/lib/modules/$(uname -r)
+dev=/sys/bus/pci/devices/0000:00:05.0
+insmod "$(find "$mods" -name 'uio.ko*' | head -n 1)" 2>/dev/null
+insmod "$(find "$mods" -name 'uio_pci_generic.ko*' | head -n 1)" 2>/dev/null
+echo uio_pci_generic >"$dev/driver_override"
+echo 0000:00:05.0 >/sys/bus/pci/drivers_probe 2>/dev/null
+uio=$(ls "$dev/uio" 2>/dev/null | head -n 1)
+check_eq "uio_pci_generic binds edu after the hand-back" "uio_pci_generic" \
+	"$(basename "$(readlink "$dev/driver" 2>/dev/null)")"
+if [ -n "$uio" ]; then
+	expect_ok /usr/libexec/jailhouse/tests/edu-uio "$dev" "/dev/$uio"
+	check_contains "Linux's driver works on edu again" "$OUTPUT" \
+		"edu-uio: factorial ok"
+	case "$OUTPUT" in
+	*"interrupt ok"*) pass "edu's interrupt reaches Linux through uio" ;;
+	*) skip "edu's interrupt reaches Linux through uio" \
+		"edu's INTx through uio_pci_generic does not arrive on QEMU 10's q35 without the hypervisor either" ;;
+	esac
+else
+	fail "Linux's driver works on edu again" "no uio device for edu"
+fi
+echo 0000:00:05.0 >"$dev/driver/unbind" 2>/dev/null
+echo >"$dev/driver_override"
+
 # Many hand-overs: the device moves between the domains each time and
 # the page pool comes back to the same usage.
 ok=0
-for n in 1 2 3 4 5 6 7 8 9 10; do
+for n in $(seq 50); do
 	jailhouse cell create /etc/jailhouse/pci-demo.cell >/dev/null 2>&1 &&
 		jailhouse cell destroy pci-demo >/dev/null 2>&1 &&
 		[ "$(cat $sysfs/mem_pool_used)" = "$mem0" ] || break
 	ok=$n
 done
-check_eq "10 create/destroy cycles with edu, pool usage constant" 10 "$ok"
+check_eq "50 create/destroy cycles with edu, pool usage constant" 50 "$ok"
 bus_master_on
 mem "$target" 32 0
 if edu_copy "$ram_a" 0x40000 1 && edu_copy 0x40000 "$target" 3; then
