@@ -56,7 +56,8 @@ for suite in "$@"; do
 	case "$beside" in
 	*" $suite "*)
 		echo "=== $suite (beside the others; output when it ends)"
-		( run_suite "$suite" >"$logs/check-$suite.log"
+		( export CHECK_RUNS_BESIDE=1
+		  run_suite "$suite" >"$logs/check-$suite.log"
 		  echo $? >"$logs/check-$suite.rc" ) &
 		waiting+=("$suite:$!")
 		;;
