@@ -14,7 +14,7 @@
 # ivshmem-net.ko against the echo inmate ivshmem-net-echo, which answers
 # ARP and ping; the carrier follows the cell (destroy, create again), and
 # the echo cell may not write the root's output section either.
-# stockade-timeout: 720
+# stockade-timeout: 480
 
 . /scenarios/lib.sh
 
