@@ -20,7 +20,8 @@ endif
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 \
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
 	check-demo check-demo-arm demo deps freertos \
-	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos bench-intel
+	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos bench-intel \
+	bench-ivshmem
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -127,6 +128,10 @@ check-arm-bananapi:
 # Figures, not a test: not part of check.
 bench-x86: deps
 	$(Q)tests/bench/x86-exits.sh
+
+# ivshmem doorbell and ivshmem-net round trips: figures only.
+bench-ivshmem: deps
+	$(Q)tests/bench/ivshmem.sh $(BENCH_COUNT)
 
 # Exits per apic-demo timer interrupt, cell start latency: figures only.
 bench-cells: deps

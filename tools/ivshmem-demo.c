@@ -2,7 +2,7 @@
 /*
  * ivshmem-demo: a Linux peer of an ivshmem v2 link, over uio_ivshmem.
  *
- *   ivshmem-demo [-d /dev/uioN] [-t SECONDS] COMMAND
+ *   ivshmem-demo [-d /dev/uioN] [-t SECONDS] [-p] COMMAND
  *     info                 ID, peers, sections, states of all peers
  *     state VALUE          set our state (the others get an interrupt)
  *     wait-state PEER VAL  wait until PEER's state is VAL, counting the
@@ -16,6 +16,9 @@
  * The ping protocol is that of the ivshmem-demo inmate: sequence number
  * (u32, written last) and a 64-byte payload, byte i = (seq * 7 + i) for
  * the ping and its inverse for the pong. Exit status 0 on success.
+ *
+ * -p: ping by polling only, no doorbells either way (the inmate needs
+ * "poll" on its command line): the baseline for doorbell costs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -51,6 +54,7 @@ static struct {
 	struct map regs, states, rw, out;
 	uint32_t id, peers;
 	int timeout_ms;
+	bool poll;
 } dev = { .path = "/dev/uio0", .timeout_ms = 10000 };
 
 static int fail(const char *what)
@@ -224,14 +228,16 @@ static int round_trip(unsigned int peer, uint32_t seq)
 	for (n = 0; n < PAYLOAD_SIZE; n++)
 		out->payload[n] = seq * 7 + n;
 	__atomic_store_n(&out->seq, seq, __ATOMIC_RELEASE);
-	*reg(REG_DOORBELL) = peer << 16;
+	if (!dev.poll)
+		*reg(REG_DOORBELL) = peer << 16;
 	while (__atomic_load_n(&output_of(peer)->seq, __ATOMIC_ACQUIRE) !=
 	       seq) {
 		if (now_ms() >= deadline) {
 			printf("ping %u: no pong from peer %u\n", seq, peer);
 			return 1;
 		}
-		wait_irq(100);
+		if (!dev.poll)
+			wait_irq(100);
 	}
 	if (!pong_ok(peer, seq)) {
 		printf("ping %u: pong from peer %u CORRUPT\n", seq, peer);
@@ -280,7 +286,7 @@ static int cmd_greet(const char *text)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: ivshmem-demo [-d /dev/uioN] [-t SECONDS] "
+	fprintf(stderr, "usage: ivshmem-demo [-d /dev/uioN] [-t SECONDS] [-p] "
 		"info | state VALUE | wait-state PEER VALUE |\n"
 		"       ping PEER COUNT | greet TEXT\n");
 	return 2;
@@ -309,11 +315,13 @@ int main(int argc, char **argv)
 {
 	int opt;
 
-	while ((opt = getopt(argc, argv, "d:t:")) != -1) {
+	while ((opt = getopt(argc, argv, "d:t:p")) != -1) {
 		if (opt == 'd')
 			dev.path = optarg;
 		else if (opt == 't')
 			dev.timeout_ms = atoi(optarg) * 1000;
+		else if (opt == 'p')
+			dev.poll = true;
 		else
 			return usage();
 	}

@@ -15,10 +15,10 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[16];
+	struct jailhouse_memory mem_regions[20];
 	struct jailhouse_irqchip irqchips[1];
 	struct jailhouse_pio pio_regions[2];
-	struct jailhouse_pci_device pci_devices[7];
+	struct jailhouse_pci_device pci_devices[8];
 	struct jailhouse_pci_capability pci_caps[6];
 } __attribute__((packed)) config = {
 	.header = {
@@ -93,7 +93,7 @@ struct {
 		 */ {
 			.phys_start = 0x3a600000,
 			.virt_start = 0x3a600000,
-			.size = 0x4b00000,
+			.size = 0x4a00000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
@@ -174,6 +174,36 @@ struct {
 			.size = 0x40000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
+		/*
+		 * The reservation's second-to-last MiB: the ivshmem-net link
+		 * 00:0f.0 with the cell ivshmem-net-echo (peer 1),
+		 * configs/x86/ivshmem-net-echo.c: state table, read/write
+		 * section, output sections of peer 0 (the root, writable)
+		 * and peer 1 (read-only here). Regions 16-19.
+		 */ {
+			.phys_start = 0x3f000000,
+			.virt_start = 0x3f000000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x3f001000,
+			.virt_start = 0x3f001000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x3f002000,
+			.virt_start = 0x3f002000,
+			.size = 0x7f000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x3f081000,
+			.virt_start = 0x3f081000,
+			.size = 0x7f000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
 	},
 
 	.irqchips = {
@@ -237,6 +267,16 @@ struct {
 			.shmem_dev_id = 0,
 			.shmem_peers = 3,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
+		},
+		/* 00:0f.0 ivshmem-net, peer 0 of 2 (ivshmem-net-echo) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.bdf = 0x0f << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_MSIX,
+			.num_msix_vectors = 1,
+			.shmem_regions_start = 16,
+			.shmem_dev_id = 0,
+			.shmem_peers = 2,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,
 		},
 	},
 

@@ -16,6 +16,13 @@
  *
  * Command line: "bad-write" writes into the pinging peer's output section
  * after the first pong, which the hypervisor must stop (the cell fails).
+ * "poll": spin on the root's output section instead of waiting for its
+ * doorbell, and ring no doorbell back (the root polls too: ivshmem-demo
+ * -p); the benchmark's baseline.
+ * "answer-all": answer pings of every peer, not only of the root.
+ * "ping-peer=P count=N": once peer P is ready, N round trips with it by
+ * doorbell (P needs "answer-all"), then state 2 tells the root it is done
+ * (cell <-> cell doorbell figures of make bench-ivshmem).
  */
 #include <inmate.h>
 
@@ -32,6 +39,7 @@
 #define IRQ_VECTOR		40
 #define PAYLOAD_SIZE		64
 #define STATE_READY		1
+#define STATE_DONE		2
 #define MSIX_ENABLE		0x8000
 #define MSI_ADDR_BASE		0xfee00000U
 
@@ -46,6 +54,7 @@ static struct {
 	__u64 rw_size, out_size, base;
 } dev;
 static volatile unsigned long irqs;
+static bool poll_mode;
 
 static void irq_handler(unsigned int vector)
 {
@@ -148,7 +157,8 @@ static bool answer(unsigned int peer, __u32 *last)
 		out->payload[n] = ~in->payload[n];
 	asm volatile("sfence" : : : "memory");
 	WRITE_ONCE(out->seq, seq);
-	reg_write(REG_DOORBELL, peer << 16);
+	if (!poll_mode)
+		reg_write(REG_DOORBELL, peer << 16);
 	return true;
 }
 
@@ -160,6 +170,47 @@ static void forbidden_write(unsigned int peer)
 	printk("IVSHMEM %u: FAILED: the write went through\n", dev.id);
 }
 
+static void answer_others(__u32 *last)
+{
+	unsigned int peer;
+
+	for (peer = 1; peer < dev.peers; peer++)
+		if (peer != dev.id)
+			answer(peer, &last[peer]);
+}
+
+static void wait_irq(unsigned long *seen)
+{
+	while (READ_ONCE(irqs) == *seen)
+		cpu_relax();
+	*seen = READ_ONCE(irqs);
+}
+
+/* count round trips with peer, each pong awaited by its doorbell. */
+static void ping_peer(unsigned int peer, unsigned int count)
+{
+	struct message *out = output_of(dev.id), *in = output_of(peer);
+	unsigned long seen = READ_ONCE(irqs);
+	__u32 seq = 0x10000, n, i, ok = 0;
+
+	while (state_table()[peer] != STATE_READY)
+		delay_us(1000);
+	irq_enable();
+	for (n = 0; n < count; n++) {
+		seq++;
+		for (i = 0; i < PAYLOAD_SIZE; i++)
+			out->payload[i] = seq * 7 + i;
+		asm volatile("sfence" : : : "memory");
+		WRITE_ONCE(out->seq, seq);
+		reg_write(REG_DOORBELL, peer << 16);
+		while (READ_ONCE(in->seq) != seq)
+			wait_irq(&seen);
+		ok++;
+	}
+	printk("IVSHMEM %u: %u round trips with peer %u\n", dev.id, ok, peer);
+	reg_write(REG_STATE, STATE_DONE);
+}
+
 /*
  * Shutdown requests come without an interrupt: poll for them, and for
  * doorbells counted by the handler, every millisecond.
@@ -167,12 +218,17 @@ static void forbidden_write(unsigned int peer)
 static void serve(bool bad_write)
 {
 	unsigned long seen = 0;
-	__u32 last = 0;
+	__u32 last = 0, last_of[16] = { 0 };
+	bool all = cmdline_parse_bool("answer-all") && dev.peers <= 16;
 
 	irq_enable();
 	for (;;) {
 		if (comm_region_valid() && comm_region_shutdown_requested())
 			break;
+		if (poll_mode) {
+			answer(0, &last);
+			continue;
+		}
 		if (READ_ONCE(irqs) == seen) {
 			delay_us(1000);
 			continue;
@@ -181,6 +237,8 @@ static void serve(bool bad_write)
 		print_states();
 		if (dev.id != 0 && answer(0, &last) && bad_write)
 			forbidden_write(0);
+		if (all)
+			answer_others(last_of);
 	}
 	irq_disable();
 	printk("IVSHMEM %u: stopped\n", dev.id);
@@ -208,5 +266,9 @@ void inmate_main(void)
 	       (const char *)(dev.base + dev.state_size));
 	reg_write(REG_STATE, STATE_READY);
 	printk("IVSHMEM %u: ready\n", dev.id);
+	poll_mode = cmdline_parse_bool("poll");
+	if (cmdline_parse_int("ping-peer", 0))
+		ping_peer(cmdline_parse_int("ping-peer", 0),
+			  cmdline_parse_int("count", 100));
 	serve(cmdline_parse_bool("bad-write"));
 }
