@@ -11,7 +11,7 @@
 # root keeps running; edu's MSI, programmed by the cell toward its own
 # CPU, arrives there. Destroy stops edu's DMA and gives it back: the
 # root's DMA works again and the page pool returns to its value before
-# create, also over ten more create/destroy cycles.
+# create, also over fifty more create/destroy cycles (issue 14 asks 50).
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
 
@@ -122,13 +122,17 @@ fi
 # Many hand-overs: the device moves between the domains each time and
 # the page pool comes back to the same usage.
 ok=0
-for n in 1 2 3 4 5 6 7 8 9 10; do
+t0=$(cut -d. -f1 /proc/uptime)
+n=0
+while [ $n -lt 50 ]; do
+	n=$((n + 1))
 	jailhouse cell create /etc/jailhouse/pci-demo.cell >/dev/null 2>&1 &&
 		jailhouse cell destroy pci-demo >/dev/null 2>&1 &&
 		[ "$(cat $sysfs/mem_pool_used)" = "$mem0" ] || break
 	ok=$n
 done
-check_eq "10 create/destroy cycles with edu, pool usage constant" 10 "$ok"
+echo "50 edu cycles took $(( $(cut -d. -f1 /proc/uptime) - t0 )) s"
+check_eq "50 create/destroy cycles with edu, pool usage constant" 50 "$ok"
 bus_master_on
 mem "$target" 32 0
 if edu_copy "$ram_a" 0x40000 1 && edu_copy 0x40000 "$target" 3; then
