@@ -467,6 +467,14 @@ def _platform_cases(x86, arm64):
                  s.root_cell, 0xbff00000, 0xbff00000, 0x100000,
                  RW | abi.MEM_IO)))],
              1, 'covers the PCI MMCONFIG window (0xb0000000-0xbfffffff)'),
+        Case('root region over its IOAPIC page',
+             [('sys', edit_system(x86['sys'], lambda s: (
+                 s.root_cell.irqchips.append(abi.IRQCHIP.make(
+                     address=0xfec00000, id=0xff00, pin_base=0,
+                     pin_bitmap=(0xffffff, 0, 0, 0))),
+                 add_region(s.root_cell, 0xfec00000, 0xfec00000, 0x1000,
+                            RW | abi.MEM_IO))))],
+             1, 'covers the IOAPIC (0xfec00000-0xfec00fff)'),
         Case('cell region over the GIC distributor',
              [('sys', arm64['sys']),
               ('b', edit_cell(arm64['cell-b'], lambda c: add_region(

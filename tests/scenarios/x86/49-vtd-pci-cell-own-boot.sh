@@ -9,9 +9,10 @@
 # page of root RAM: the write and the read are blocked with fault lines
 # naming device, address and cell, the root's page is unchanged and the
 # root keeps running; edu's MSI, programmed by the cell toward root CPU
-# 0, stays disabled (refusal line), and toward its own CPU arrives there. Destroy stops edu's DMA and gives it back: the
-# root's DMA works again and the page pool returns to its value before
-# create, also over 50 more create/destroy cycles. Beside pci-demo, the
+# 0, stays disabled (refusal line), and toward its own CPU arrives there.
+# Destroy stops edu's DMA and MSI and gives it back: the root's DMA
+# works again and the page pool returns to its value before create, also
+# over 50 more create/destroy cycles. Beside pci-demo, the
 # e1000-demo cell owns the 82574L network controller the same way. After
 # the hand-back, Linux's uio_pci_generic drives edu (a factorial).
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
