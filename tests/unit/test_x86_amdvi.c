@@ -5,6 +5,7 @@
  * level a table entry points to.
  */
 #include <core/paging.h>
+#include <x86/amd_iommu.h>
 #include <x86/paging_formats.h>
 
 #include "test_pool.h"
@@ -59,4 +60,38 @@ TEST(amdvi_tables_name_each_level)
 	paging_destroy(&pg);
 	EXPECT_EQ(pool.used_pages, 0UL);
 	test_pool_destroy(&pool);
+}
+
+TEST(amdvi_device_table_entries)
+{
+	u64 dte[AMDVI_DTE_QWORDS] = { ~0ULL, ~0ULL, ~0ULL, ~0ULL };
+
+	amdvi_dte_translate(dte, 0x12345000, 7);
+	/* V, TV, Mode 4 (bits 11:9), root, IR, IW; DomainID in 79:64. */
+	EXPECT_EQ(dte[0], 0x12345803ULL | IR | IW);
+	EXPECT_EQ(dte[1], 7ULL);
+	/* Interrupt remapping half stays off. */
+	EXPECT_EQ(dte[2], 0ULL);
+	EXPECT_EQ(dte[3], 0ULL);
+	amdvi_dte_block(dte);
+	/* Valid, so nothing passes untranslated; no permissions. */
+	EXPECT_EQ(dte[0], 0x3ULL);
+	EXPECT_EQ(dte[1], 0ULL);
+}
+
+TEST(amdvi_commands)
+{
+	u64 cmd[AMDVI_CMD_QWORDS];
+
+	/* Store address 51:3 across dwords 0-1, opcode 1, data after. */
+	amdvi_cmd_completion_wait(cmd, 0x1234567008ULL, 0xabcd);
+	EXPECT_EQ(cmd[0], 0x1000001234567009ULL);
+	EXPECT_EQ(cmd[1], 0xabcdULL);
+	amdvi_cmd_inv_devtab_entry(cmd, 0x0028);
+	EXPECT_EQ(cmd[0], 0x2000000000000028ULL);
+	EXPECT_EQ(cmd[1], 0ULL);
+	/* DomainID in dword 1, all pages with S and PDE. */
+	amdvi_cmd_inv_domain(cmd, 3);
+	EXPECT_EQ(cmd[0], 0x3000000300000000ULL);
+	EXPECT_EQ(cmd[1], 0x7ffffffffffff003ULL);
 }
