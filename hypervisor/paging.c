@@ -88,6 +88,14 @@ static bool table_empty(const struct paging_format *fmt, unsigned int level,
 	return true;
 }
 
+static pt_entry_t table_entry(const struct paging_format *fmt, u64 phys,
+			      unsigned int child)
+{
+	if (fmt->make_table_at)
+		return fmt->make_table_at(phys, child);
+	return fmt->make_table(phys);
+}
+
 /*
  * Return the next-level table behind *entry, creating it if the entry is
  * empty, or splitting the huge page it maps into the same mapping one level
@@ -124,8 +132,8 @@ static pt_entry_t *child_table(struct paging_structures *pg,
 			    virt & ~(paging_level_size(fmt, level) - 1),
 			    paging_level_size(fmt, level));
 	}
-	write_entry(entry, fmt->make_table(page_pool_virt2phys(pg->pool,
-							       table)));
+	write_entry(entry, table_entry(fmt, page_pool_virt2phys(pg->pool,
+								table), child));
 	return table;
 }
 

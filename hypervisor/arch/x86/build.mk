@@ -5,6 +5,8 @@
 
 # Common x86 objects, in every image.
 ARCH_SRCS := \
+	arch/x86/amd_iommu_cmd.c \
+	arch/x86/amd_iommu_dte.c \
 	arch/x86/apic.c \
 	arch/x86/cell.c \
 	arch/x86/clock.c \

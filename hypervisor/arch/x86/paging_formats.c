@@ -257,3 +257,64 @@ const struct paging_format vtd_sl_3level_paging = {
 	.pa_bits = 52,
 	VTD_CODECS,
 };
+
+/*
+ * AMD-Vi host page tables (AMD IOMMU spec ch. 2.2.3): read and write
+ * permission bits in every entry, ANDed along the walk, so tables grant
+ * both. NextLevel (bits 11:9) names the level of the table an entry
+ * points to, counted from 1 for the 4 KiB level; 0 marks a leaf of the
+ * size of the level it sits in, so no level is ever skipped.
+ */
+#define AMDVI_PRESENT		BIT_ULL(0)
+#define AMDVI_NEXT_SHIFT	9
+#define AMDVI_NEXT_MASK		(7ULL << AMDVI_NEXT_SHIFT)
+#define AMDVI_READ		BIT_ULL(61)
+#define AMDVI_WRITE		BIT_ULL(62)
+#define AMDVI_LEVELS		4
+
+static bool amdvi_is_table(pt_entry_t pte)
+{
+	return pte & AMDVI_NEXT_MASK;
+}
+
+/* child counts from the root (0), the unit's levels from the bottom. */
+static pt_entry_t amdvi_make_table(u64 phys, unsigned int child)
+{
+	u64 next = AMDVI_LEVELS - child;
+
+	return (phys & X86_ADDR) | AMDVI_PRESENT | AMDVI_READ | AMDVI_WRITE |
+		(next << AMDVI_NEXT_SHIFT);
+}
+
+static pt_entry_t amdvi_make_leaf(u64 phys, unsigned long flags, bool last)
+{
+	pt_entry_t pte = (phys & X86_ADDR) | AMDVI_PRESENT | AMDVI_READ;
+
+	(void)last;
+	if (flags & PAGE_FLAG_WRITE)
+		pte |= AMDVI_WRITE;
+	return pte;
+}
+
+static unsigned long amdvi_leaf_flags(pt_entry_t pte, bool last)
+{
+	unsigned long flags = 0;
+
+	(void)last;
+	if (pte & AMDVI_READ)
+		flags |= PAGE_FLAG_READ;
+	if (pte & AMDVI_WRITE)
+		flags |= PAGE_FLAG_WRITE;
+	return flags;
+}
+
+const struct paging_format amdvi_4level_paging = {
+	.name = "amdvi-48",
+	X86_64_GEOMETRY,
+	.entry_valid = x86_valid,
+	.entry_is_table = amdvi_is_table,
+	.make_table_at = amdvi_make_table,
+	.make_leaf = amdvi_make_leaf,
+	.entry_phys = x86_phys,
+	.leaf_flags = amdvi_leaf_flags,
+};

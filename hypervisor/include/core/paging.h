@@ -62,6 +62,12 @@ struct paging_format {
 	/* Only asked about valid entries of non-last levels. */
 	bool (*entry_is_table)(pt_entry_t pte);
 	pt_entry_t (*make_table)(u64 table_phys);
+	/*
+	 * Set instead of make_table by formats whose table entries name the
+	 * level of the table they point to (AMD-Vi's NextLevel); child is
+	 * that table's index, 1 for the root's children.
+	 */
+	pt_entry_t (*make_table_at)(u64 table_phys, unsigned int child);
 	pt_entry_t (*make_leaf)(u64 phys, unsigned long flags, bool last);
 	/* Output address of a table or leaf; low bits may need masking. */
 	u64 (*entry_phys)(pt_entry_t pte);

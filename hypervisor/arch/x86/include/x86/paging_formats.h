@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Page-table formats of x86-64: own 4-level tables, AMD NPT, Intel EPT,
- * VT-d second-level tables.
+ * VT-d second-level and AMD-Vi tables.
  */
 #ifndef _X86_PAGING_FORMATS_H
 #define _X86_PAGING_FORMATS_H
@@ -21,5 +21,8 @@ extern const struct paging_format intel_ept_paging;
  */
 extern const struct paging_format vtd_sl_4level_paging;
 extern const struct paging_format vtd_sl_3level_paging;
+
+/* AMD-Vi host tables (device DMA), 4 levels for 48-bit addresses. */
+extern const struct paging_format amdvi_4level_paging;
 
 #endif /* _X86_PAGING_FORMATS_H */

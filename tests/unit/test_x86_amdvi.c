@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * AMD-Vi host page-table entries against the bit layout of the AMD
+ * IOMMU specification: permissions in every entry, NextLevel naming the
+ * level a table entry points to.
+ */
+#include <core/paging.h>
+#include <x86/amd_iommu.h>
+#include <x86/paging_formats.h>
+
+#include "test_pool.h"
+#include "unit.h"
+
+#define RW		(PAGE_FLAG_READ | PAGE_FLAG_WRITE)
+#define POOL_PHYS	0x7000000ULL
+#define IR		(1ULL << 61)
+#define IW		(1ULL << 62)
+#define NEXT(l)		((u64)(l) << 9)
+
+TEST(amdvi_entry_bits)
+{
+	const struct paging_format *f = &amdvi_4level_paging;
+
+	EXPECT_EQ(f->make_leaf(0x5000, RW | PAGE_FLAG_EXEC, true),
+		  0x5001ULL | IR | IW);
+	/* A 2 MiB leaf is NextLevel 0 in the PD, nothing else differs. */
+	EXPECT_EQ(f->make_leaf(0x40200000, PAGE_FLAG_READ, false),
+		  0x40200001ULL | IR);
+	EXPECT_EQ(f->make_table_at(0x9000, 1), 0x9001ULL | IR | IW | NEXT(3));
+	EXPECT_EQ(f->make_table_at(0x9000, 3), 0x9001ULL | IR | IW | NEXT(1));
+	EXPECT_TRUE(f->entry_is_table(0x9001ULL | NEXT(2)));
+	EXPECT_FALSE(f->entry_is_table(0x40200001ULL | IR));
+	EXPECT_FALSE(f->entry_valid(0x9000ULL | IR | IW));
+	EXPECT_EQ(f->leaf_flags(0x5001ULL | IR | IW, true), RW);
+	EXPECT_EQ(f->leaf_flags(0x5001ULL | IR, false), PAGE_FLAG_READ);
+}
+
+/* The walk the unit does: root level 4, then 3, 2, 1 down to 4 KiB. */
+TEST(amdvi_tables_name_each_level)
+{
+	struct paging_structures pg;
+	struct paging_walk walk;
+	struct page_pool pool;
+	pt_entry_t *pdpt, *pd;
+
+	test_pool_create(&pool, 8, POOL_PHYS);
+	ASSERT_EQ(paging_init(&pg, &amdvi_4level_paging, &pool), 0);
+	pg.max_page_size = 2ULL << 20;
+	ASSERT_EQ(paging_map(&pg, 0x200000, 0x600000, 0x200000, RW), 0);
+	ASSERT_EQ(paging_map(&pg, 0x1000, 0x3000, 0x1000, PAGE_FLAG_READ), 0);
+	EXPECT_EQ(pg.root[0] & NEXT(7), NEXT(3));
+	pdpt = page_pool_phys2virt(&pool, pg.root[0] & ~0xfffULL & ~(IR | IW));
+	EXPECT_EQ(pdpt[0] & NEXT(7), NEXT(2));
+	pd = page_pool_phys2virt(&pool, pdpt[0] & ~0xfffULL & ~(IR | IW));
+	EXPECT_EQ(pd[0] & NEXT(7), NEXT(1));
+	EXPECT_EQ(pd[1], 0x600001ULL | IR | IW);
+	ASSERT_EQ(paging_walk(&pg, 0x1abc, &walk), 0);
+	EXPECT_EQ(walk.phys, 0x3abcULL);
+	EXPECT_EQ(walk.flags, (unsigned long)PAGE_FLAG_READ);
+	paging_destroy(&pg);
+	EXPECT_EQ(pool.used_pages, 0UL);
+	test_pool_destroy(&pool);
+}
+
+TEST(amdvi_device_table_entries)
+{
+	u64 dte[AMDVI_DTE_QWORDS] = { ~0ULL, ~0ULL, ~0ULL, ~0ULL };
+
+	amdvi_dte_translate(dte, 0x12345000, 7);
+	/* V, TV, Mode 4 (bits 11:9), root, IR, IW; DomainID in 79:64. */
+	EXPECT_EQ(dte[0], 0x12345803ULL | IR | IW);
+	EXPECT_EQ(dte[1], 7ULL);
+	/* Interrupt remapping half stays off. */
+	EXPECT_EQ(dte[2], 0ULL);
+	EXPECT_EQ(dte[3], 0ULL);
+	amdvi_dte_block(dte);
+	/* Valid, so nothing passes untranslated; no permissions. */
+	EXPECT_EQ(dte[0], 0x3ULL);
+	EXPECT_EQ(dte[1], 0ULL);
+}
+
+TEST(amdvi_commands)
+{
+	u64 cmd[AMDVI_CMD_QWORDS];
+
+	/* Store address 51:3 across dwords 0-1, opcode 1, data after. */
+	amdvi_cmd_completion_wait(cmd, 0x1234567008ULL, 0xabcd);
+	EXPECT_EQ(cmd[0], 0x1000001234567009ULL);
+	EXPECT_EQ(cmd[1], 0xabcdULL);
+	amdvi_cmd_inv_devtab_entry(cmd, 0x0028);
+	EXPECT_EQ(cmd[0], 0x2000000000000028ULL);
+	EXPECT_EQ(cmd[1], 0ULL);
+	/* DomainID in dword 1, all pages with S and PDE. */
+	amdvi_cmd_inv_domain(cmd, 3);
+	EXPECT_EQ(cmd[0], 0x3000000300000000ULL);
+	EXPECT_EQ(cmd[1], 0x7ffffffffffff003ULL);
+}
