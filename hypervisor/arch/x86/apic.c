@@ -479,6 +479,12 @@ bool apic_dest_confined(const struct cell *cell, bool logical, u32 dest)
 	bool named = false;
 	unsigned int n;
 
+	/*
+	 * APICs in x2APIC mode read an 8-bit logical destination in a way
+	 * only interrupt remapping could check: refused.
+	 */
+	if (logical && apic_root_x2apic)
+		return false;
 	for (n = 0; n < hypervisor_header.max_cpus; n++) {
 		target = per_cpu(n);
 		if (!ipi_reaches(target, &ipi))
