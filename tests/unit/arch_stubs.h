@@ -61,6 +61,10 @@ struct msi_call {
 #define ARCH_MSI_LOG		8
 extern struct msi_call arch_msi_calls[ARCH_MSI_LOG];
 extern unsigned int arch_msi_count;
+/* arch_vpci_intx answers this; arch_send_intx: the last call, and count. */
+extern bool arch_intx_supported;
+extern const struct cell *arch_intx_cell;
+extern unsigned int arch_intx_pin, arch_intx_count;
 
 /* arch_cpu_wait calls. */
 extern unsigned int arch_wait_calls;

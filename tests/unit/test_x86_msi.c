@@ -7,8 +7,12 @@
  * APIC below it records what it was asked to send.
  */
 #define arch_send_msi x86_send_msi
+#define arch_vpci_intx x86_vpci_intx
+#define arch_send_intx x86_send_intx
 #include "../../hypervisor/arch/x86/msi.c"
 #undef arch_send_msi
+#undef arch_vpci_intx
+#undef arch_send_intx
 
 #include "unit.h"
 

@@ -34,3 +34,18 @@ void arch_send_msi(const struct cell *cell, u64 address, u32 data)
 			   (address >> MSI_ADDR_DEST_SHIFT) &
 			   MSI_ADDR_DEST_MASK, vector, dm == MSI_DM_LOWEST);
 }
+
+/*
+ * x86 cells reach the core's virtual devices through MSI only: no virtual
+ * IOAPIC pin is set aside for them, so INTx-only devices are refused.
+ */
+bool arch_vpci_intx(void)
+{
+	return false;
+}
+
+void arch_send_intx(const struct cell *cell, unsigned int pin)
+{
+	(void)cell;
+	(void)pin;
+}
