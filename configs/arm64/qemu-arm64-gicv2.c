@@ -40,7 +40,7 @@ struct {
 			 * hypervisor's ivshmem devices, in the unused part of
 			 * QEMU's redistributor window.
 			 */
-			.pci_mmconfig_base = 0x08e00000,
+			.pci_mmconfig_base = 0x09100000,
 			.pci_mmconfig_end_bus = 0,
 			.pci_is_virtual = 1,
 			.arm = {

@@ -38,10 +38,10 @@ struct {
 		.platform_info = {
 			/*
 			 * The virtual PCI host (ECAM, bus 0 only) of the
-			 * hypervisor's ivshmem devices, in the unused part of
-			 * QEMU's redistributor window.
+			 * hypervisor's ivshmem devices, in a gap of QEMU's
+			 * device space that no Linux driver claims.
 			 */
-			.pci_mmconfig_base = 0x08e00000,
+			.pci_mmconfig_base = 0x09100000,
 			.pci_mmconfig_end_bus = 0,
 			.pci_is_virtual = 1,
 			.arm = {
