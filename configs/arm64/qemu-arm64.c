@@ -44,6 +44,8 @@ struct {
 			.pci_mmconfig_base = 0x09100000,
 			.pci_mmconfig_end_bus = 0,
 			.pci_is_virtual = 1,
+			/* Domain 0 is QEMU's physical PCIe host, Linux's. */
+			.pci_domain = 1,
 			.arm = {
 				.gic_version = 3,
 				.gicd_base = 0x08000000,
@@ -184,6 +186,7 @@ struct {
 	.pci_devices = {
 		/* 00:00.0 ivshmem, peer 0 of 2, INTx (pin A: SPI 140) */ {
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
 			.bdf = 0x00 << 3,
 			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
 			.shmem_regions_start = 9,
