@@ -10,7 +10,11 @@
  * the hypervisor stop the cell. Where the sections are comes from the
  * device's vendor capability. MSI-X vector 0 is the UIO interrupt (a
  * read of /dev/uioN waits for it); writing 0 or 1 to /dev/uioN switches
- * the device's interrupts off or on.
+ * the device's interrupts off or on. A device without MSI-X (ARM, where
+ * the hypervisor's virtual PCI host raises INTx as an SPI of the cell)
+ * interrupts on its INTx pin instead; the line is the device's alone
+ * (not shared: the device has no status register to tell whether it
+ * was the one), and it needs no acknowledgement either.
  *
  * Binds to devices of the undefined protocol only; others (ivshmem-net)
  * have their own drivers.
@@ -94,9 +98,16 @@ static void fill_maps(struct uio_ivshmem *iv, struct pci_dev *pdev,
 	set_map(mem, "output_sections", addr, l->out_size * peers);
 }
 
+/* Kernels before 6.8 name INTx "legacy". */
+#ifdef PCI_IRQ_INTX
+#define IVSHMEM_IRQ_INTX	PCI_IRQ_INTX
+#else
+#define IVSHMEM_IRQ_INTX	PCI_IRQ_LEGACY
+#endif
+
 static irqreturn_t ivshmem_irq(int irq, struct uio_info *info)
 {
-	/* MSI-X needs no acknowledgement: just wake the readers. */
+	/* MSI-X and INTx need no acknowledgement: just wake the readers. */
 	return IRQ_HANDLED;
 }
 
@@ -110,7 +121,8 @@ static int ivshmem_irqcontrol(struct uio_info *info, s32 on)
 
 static int setup_irq(struct uio_ivshmem *iv, struct pci_dev *pdev)
 {
-	int err = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSIX);
+	int err = pci_alloc_irq_vectors(pdev, 1, 1,
+					PCI_IRQ_MSIX | IVSHMEM_IRQ_INTX);
 
 	if (err < 0)
 		return err;

@@ -10,6 +10,7 @@
  * which sees an entry only once it is complete (its cell set last).
  */
 #include <jailhouse/cell-config.h>
+#include <core/arch.h>
 #include <core/cell.h>
 #include <core/errno.h>
 #include <core/ivshmem.h>
@@ -117,11 +118,13 @@ int ivshmem_check_device(const struct jailhouse_cell_desc *config,
 		why = "unsupported number of peers";
 	else if (dev->shmem_dev_id >= dev->shmem_peers)
 		why = "peer id out of range";
-	else if (!dev->num_msix_vectors ||
-		 dev->num_msix_vectors > IVSHMEM_MAX_VECTORS)
+	else if (!dev->num_msix_vectors && !arch_vpci_intx())
 		why = "needs 1 to 16 MSI-X vectors (INTx unsupported)";
+	else if (dev->num_msix_vectors > IVSHMEM_MAX_VECTORS)
+		why = "more than 16 MSI-X vectors";
 	else if (!bar_mask_valid(dev->bar_mask[0]) ||
-		 !bar_mask_valid(dev->bar_mask[1]))
+		 (!bar_mask_valid(dev->bar_mask[1]) &&
+		  (dev->num_msix_vectors || dev->bar_mask[1])))
 		why = "BAR masks invalid";
 	else
 		why = check_regions(config, dev);

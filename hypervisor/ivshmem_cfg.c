@@ -7,6 +7,7 @@
  */
 #include <jailhouse/cell-config.h>
 #include <core/ivshmem.h>
+#include <core/pci.h>
 #include <core/string.h>
 
 #define IVSHMEM_VENDOR_ID	0x110a
@@ -29,6 +30,7 @@
 #define CMD_WRITABLE		(CMD_MEM | CMD_MASTER | CMD_INTX_OFF)
 #define STATUS_CAPS		(BIT(4) << 16)
 #define INT_LINE_MASK		0xff
+#define INT_PIN_SHIFT		8
 
 #define PCI_CAP_VNDR		0x09
 #define PCI_CAP_MSIX		0x11
@@ -93,6 +95,14 @@ void ivshmem_cfg_reset(struct ivshmem_endpoint *ep)
 	ep->cspace[CFG_CAP_PTR / 4] = IVSHMEM_CFG_VNDR_CAP;
 	fill_vendor_cap(ep);
 	fill_msix_cap(ep);
+	/*
+	 * Without MSI-X the device signals on INTx. The pin rotates with
+	 * the slot as on a real bridge: the interrupt-map of the virtual
+	 * host in users' device trees relies on this rule (Jailhouse's).
+	 */
+	if (!ep->dev->num_msix_vectors)
+		ep->cspace[CFG_INT / 4] =
+			(PCI_BDF_DEV(ep->dev->bdf) % 4 + 1) << INT_PIN_SHIFT;
 	for (n = 0; n < IVSHMEM_MAX_VECTORS; n++)
 		ep->msix[n] = (struct ivshmem_msix_entry){
 			.control = MSIX_VECTOR_MASKED,
@@ -174,4 +184,12 @@ bool ivshmem_cfg_vector_open(const struct ivshmem_endpoint *ep,
 		(ep->cspace[CFG_COMMAND / 4] & CMD_MASTER) &&
 		(msix & MSIX_ENABLE) && !(msix & MSIX_FMASK) &&
 		!(ep->msix[vector].control & MSIX_VECTOR_MASKED);
+}
+
+unsigned int ivshmem_cfg_intx_pin(const struct ivshmem_endpoint *ep)
+{
+	if (ep->dev->num_msix_vectors ||
+	    (ep->cspace[CFG_COMMAND / 4] & CMD_INTX_OFF))
+		return 0;
+	return (ep->cspace[CFG_INT / 4] >> INT_PIN_SHIFT) & 0xff;
 }

@@ -27,13 +27,22 @@ void ivshmem_trigger(struct ivshmem_link *link, unsigned int id,
 {
 	const struct ivshmem_msix_entry *entry;
 	struct ivshmem_endpoint *target;
+	unsigned int pin;
 
 	if (id >= link->max_peers)
 		return;
 	target = link->peers[id];
 	/* A doorbell nobody can hear is lost, like one to a masked vector. */
-	if (!target || !(target->int_ctrl & IVSHMEM_INT_ENABLE) ||
-	    !ivshmem_cfg_vector_open(target, vector))
+	if (!target || !(target->int_ctrl & IVSHMEM_INT_ENABLE))
+		return;
+	if (!target->dev->num_msix_vectors) {
+		/* INTx has one line: vector 0 only. */
+		pin = ivshmem_cfg_intx_pin(target);
+		if (vector == 0 && pin)
+			arch_send_intx(target->cell, pin);
+		return;
+	}
+	if (!ivshmem_cfg_vector_open(target, vector))
 		return;
 	entry = &target->msix[vector];
 	arch_send_msi(target->cell,

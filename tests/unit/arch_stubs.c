@@ -186,6 +186,22 @@ void arch_unmap_hv(unsigned long virt, unsigned long size)
 	memset((void *)virt, 0x5a, size);
 }
 
+bool arch_intx_supported;
+const struct cell *arch_intx_cell;
+unsigned int arch_intx_pin, arch_intx_count;
+
+bool arch_vpci_intx(void)
+{
+	return arch_intx_supported;
+}
+
+void arch_send_intx(const struct cell *cell, unsigned int pin)
+{
+	arch_intx_cell = cell;
+	arch_intx_pin = pin;
+	arch_intx_count++;
+}
+
 struct msi_call arch_msi_calls[ARCH_MSI_LOG];
 unsigned int arch_msi_count;
 

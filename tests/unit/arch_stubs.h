@@ -64,6 +64,10 @@ extern u64 arch_msi_confined_address;
 extern unsigned int arch_msi_confined_calls;
 extern struct msi_call arch_msi_calls[ARCH_MSI_LOG];
 extern unsigned int arch_msi_count;
+/* arch_vpci_intx answers this; arch_send_intx: the last call, and count. */
+extern bool arch_intx_supported;
+extern const struct cell *arch_intx_cell;
+extern unsigned int arch_intx_pin, arch_intx_count;
 
 /* arch_cpu_wait calls. */
 extern unsigned int arch_wait_calls;

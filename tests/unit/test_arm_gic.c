@@ -366,6 +366,28 @@ TEST(arm_gic_ownership_from_irqchips)
 	teardown();
 }
 
+/* Virtual PCI INTx (arm-common/msi.c): only SPIs of the target cell. */
+TEST(arm_gic_set_spi_pending_only_for_owned_spis)
+{
+	ASSERT_EQ(start(3), 0);
+	gic_set_spi_pending(&cell_a, 33);
+	gic_set_spi_pending(&cell_a, 164);
+	/* The root's SPI, a private interrupt, one past the GIC: nothing. */
+	gic_set_spi_pending(&cell_a, 34);
+	gic_set_spi_pending(&cell_a, 16);
+	gic_set_spi_pending(&cell_a, 1020);
+	gic_set_spi_pending(&root_cell, 41);
+	EXPECT_EQ(gicd_win[GICD_ISPENDR + 4], 0x02);
+	EXPECT_EQ(gicd_win[GICD_ISPENDR + 5], 0);
+	EXPECT_EQ(gicd_win[GICD_ISPENDR + 20], 0x10);
+	EXPECT_EQ(gicd_win[GICD_ISPENDR + 2], 0);
+	EXPECT_EQ(gicd_win[GICD_ISPENDR + 0x7f], 0);
+	/* Write-one-to-set: the fake window keeps the last word only. */
+	gic_set_spi_pending(&root_cell, 34);
+	EXPECT_EQ(gicd_win[GICD_ISPENDR + 4], 0x04);
+	teardown();
+}
+
 /*
  * Enable, pending and active, set and clear: six banks of one bit per
  * interrupt. Each must be filtered with the interrupt numbering of its

@@ -400,6 +400,54 @@ TEST(ivshmem_doorbell_reaches_the_target_vector_only_when_open)
 	teardown(true);
 }
 
+/* Peers a and b without MSI-X: INTx, where the arch has it. */
+static struct shm_config intx_a, intx_b;
+
+static void setup_intx(void)
+{
+	intx_a = cfg_a;
+	intx_b = cfg_b;
+	intx_a.devs[0].num_msix_vectors = 0;
+	intx_b.devs[0].num_msix_vectors = 0;
+	intx_a.devs[0].bar_mask[1] = 0;
+	intx_b.devs[0].bar_mask[1] = 0;
+	arch_intx_supported = true;
+	arch_intx_count = 0;
+	pools_up();
+	if (add_cell(&cell_a, &intx_a) || add_cell(&cell_b, &intx_b))
+		unit_fail(__FILE__, __LINE__, "INTx peers refused");
+	cfg_write(&cell_b, 0x10, BAR0, 4);
+	cfg_write(&cell_b, 0x04, 0x2, 2);
+	cfg_write(&cell_a, 0x10, BAR0, 4);
+	cfg_write(&cell_a, 0x04, 0x2, 2);
+}
+
+TEST(ivshmem_intx_pin_rotates_with_the_slot_and_obeys_its_controls)
+{
+	setup_intx();
+	/* Slot 0x0e: pin (14 % 4) + 1 = INTC; no MSI-X capability. */
+	EXPECT_EQ(cfg_read(&cell_b, 0x3d, 1), 3);
+	EXPECT_EQ(cfg_read(&cell_b, IVSHMEM_CFG_VNDR_CAP + 1, 1), 0);
+	/* The pin is read-only; INT_CTRL still off: nothing. */
+	cfg_write(&cell_b, 0x3c, 0xffff, 2);
+	EXPECT_EQ(cfg_read(&cell_b, 0x3d, 1), 3);
+	mmio_write32(&cell_a, BAR0 + IVSHMEM_REG_DOORBELL, 1 << 16);
+	EXPECT_EQ(arch_intx_count, 0);
+	mmio_write32(&cell_b, BAR0 + IVSHMEM_REG_INT_CTRL, IVSHMEM_INT_ENABLE);
+	mmio_write32(&cell_a, BAR0 + IVSHMEM_REG_DOORBELL, 1 << 16);
+	EXPECT_EQ(arch_intx_count, 1);
+	EXPECT_TRUE(arch_intx_cell == &cell_b);
+	EXPECT_EQ(arch_intx_pin, 3);
+	/* One line only: vector 1 is lost; so is all with INTx disable. */
+	mmio_write32(&cell_a, BAR0 + IVSHMEM_REG_DOORBELL, 1 << 16 | 1);
+	cfg_write(&cell_b, 0x04, 0x402, 2);
+	mmio_write32(&cell_a, BAR0 + IVSHMEM_REG_DOORBELL, 1 << 16);
+	EXPECT_EQ(arch_intx_count, 1);
+	EXPECT_EQ(arch_msi_count, 0);
+	teardown(true);
+	arch_intx_supported = false;
+}
+
 TEST(ivshmem_state_goes_to_the_table_and_signals_the_others)
 {
 	setup(true);
@@ -470,6 +518,9 @@ TEST(ivshmem_refuses_device_entries_that_break_isolation)
 	scratch = cfg_b;
 	scratch.devs[0].num_msix_vectors = 0;
 	EXPECT_EQ(check_scratch(), -EINVAL);
+	arch_intx_supported = true;
+	EXPECT_EQ(check_scratch(), 0);
+	arch_intx_supported = false;
 	scratch = cfg_b;
 	scratch.devs[0].num_msix_vectors = IVSHMEM_MAX_VECTORS + 1;
 	EXPECT_EQ(check_scratch(), -EINVAL);

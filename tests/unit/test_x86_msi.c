@@ -9,11 +9,15 @@
  */
 #define arch_send_msi x86_send_msi
 #define arch_msi_confined x86_msi_confined
+#define arch_vpci_intx x86_vpci_intx
+#define arch_send_intx x86_send_intx
 /* The real one is test_x86_apic.c's; this file asks a recording one. */
 #define apic_dest_confined recorded_dest_confined
 #include "../../hypervisor/arch/x86/msi.c"
 #undef arch_send_msi
 #undef arch_msi_confined
+#undef arch_vpci_intx
+#undef arch_send_intx
 
 #include "unit.h"
 

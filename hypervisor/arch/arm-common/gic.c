@@ -88,6 +88,15 @@ bool gic_cell_owns_irq(const struct cell *cell, const unsigned int irq)
 	return true;
 }
 
+void gic_set_spi_pending(const struct cell *cell, unsigned int irq)
+{
+	if (irq < GIC_NUM_PRIVATE || irq >= GIC_MAX_IRQS ||
+	    !gic_cell_owns_irq(cell, irq))
+		return;
+	mmio_write32((char *)gicd + GICD_ISPENDR + irq / 32 * 4,
+		     1U << (irq % 32));
+}
+
 /* Bits of the access that belong to interrupts the cell owns. */
 static u64 owned_mask(const struct cell *cell, const struct irq_reg *reg,
 		      const struct mmio_access *acc)

@@ -22,6 +22,7 @@ ARCH_SRCS := $(addprefix arch/arm-common/, \
 	mmio.c \
 	msi.c \
 	paging_formats.c \
+	pci.c \
 	psci.c \
 	setup.c \
 	traps.c \

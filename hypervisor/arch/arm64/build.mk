@@ -17,6 +17,7 @@ ARCH_SRCS := \
 	arch/arm-common/mmio.c \
 	arch/arm-common/msi.c \
 	arch/arm-common/paging_formats.c \
+	arch/arm-common/pci.c \
 	arch/arm-common/psci.c \
 	arch/arm-common/setup.c \
 	arch/arm-common/traps.c \

@@ -54,3 +54,18 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 				  (address >> MSI_ADDR_DEST_SHIFT) &
 				  MSI_ADDR_DEST_MASK);
 }
+
+/*
+ * x86 cells reach the core's virtual devices through MSI only: no virtual
+ * IOAPIC pin is set aside for them, so INTx-only devices are refused.
+ */
+bool arch_vpci_intx(void)
+{
+	return false;
+}
+
+void arch_send_intx(const struct cell *cell, unsigned int pin)
+{
+	(void)cell;
+	(void)pin;
+}

@@ -139,6 +139,16 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 		       unsigned int vectors);
 
 /*
+ * INTx of the core's virtual PCI devices (ivshmem without MSI-X).
+ * arch_vpci_intx says whether the arch delivers it at all (ARM: yes, as
+ * SPIs of the virtual PCI host; x86: no, such devices are refused).
+ * arch_send_intx raises pin (1 to 4, INTA to INTD) of a device of cell
+ * once, edge-like; the arch drops it where cell owns no such interrupt.
+ */
+bool arch_vpci_intx(void);
+void arch_send_intx(const struct cell *cell, unsigned int pin);
+
+/*
  * A monotonic clock in nanoseconds, readable on every CPU at any time
  * (x86: TSC, ARM: the generic timer's physical count). Bounds the waits
  * of the core (replies of cells) and paces guest-triggered messages; a

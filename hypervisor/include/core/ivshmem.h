@@ -105,6 +105,11 @@ u64 ivshmem_bar_size(const struct ivshmem_endpoint *ep, unsigned int bar);
 /* Whether MSI-X vector may fire now (enabled, unmasked, bus master). */
 bool ivshmem_cfg_vector_open(const struct ivshmem_endpoint *ep,
 			     unsigned int vector);
+/*
+ * The INTx pin (1 to 4) a device without MSI-X signals on, 0 when it has
+ * MSI-X or the cell set the command register's INTx disable bit.
+ */
+unsigned int ivshmem_cfg_intx_pin(const struct ivshmem_endpoint *ep);
 
 /* ivshmem_regs.c: the BARs and interrupts. */
 

@@ -91,4 +91,11 @@ void gic_cell_exit(struct cell *cell);
 /* Whether cell may use interrupt irq (SPIs by the configs' irqchips). */
 bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq);
 
+/*
+ * Make SPI irq pending in the distributor for the hypervisor's own
+ * devices (virtual PCI INTx); nothing unless cell owns it, so a config
+ * can point its vpci_irq_base at no one else's interrupt.
+ */
+void gic_set_spi_pending(const struct cell *cell, unsigned int irq);
+
 #endif /* !_ARM_COMMON_GIC_H */
