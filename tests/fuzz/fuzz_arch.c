@@ -243,3 +243,15 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 	(void)vectors;
 	return false;
 }
+
+/* x86's answer: virtual devices signal by MSI only. */
+bool arch_vpci_intx(void)
+{
+	return false;
+}
+
+void arch_send_intx(const struct cell *cell, unsigned int pin)
+{
+	(void)cell;
+	(void)pin;
+}
