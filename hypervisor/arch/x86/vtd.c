@@ -36,8 +36,6 @@
 #include <x86/setup.h>
 #include <x86/vtd.h>
 
-#define PCI_REG_COMMAND		0x04
-#define PCI_CMD_MASTER		BIT(2)
 
 /* Register polls give up after this many reads (a unit that hangs). */
 #define VTD_POLL_LIMIT		10000000UL
@@ -394,20 +392,6 @@ static void vtd_note_device(const char *what, u16 bdf, const char *prep,
 	       cell->config->name);
 }
 
-/*
- * A device changing owner stops DMA first: what its old owner started
- * must not land in the new owner's memory. The new owner turns bus
- * mastering on again when it has set the device up.
- */
-static void vtd_quiesce(u16 bdf)
-{
-	u32 cmd = arch_pci_read_config(bdf, PCI_REG_COMMAND, 2);
-
-	if (cmd != 0xffff && (cmd & PCI_CMD_MASTER))
-		arch_pci_write_config(bdf, PCI_REG_COMMAND,
-				      cmd & ~PCI_CMD_MASTER, 2);
-}
-
 /* Point the config's DMA-capable devices at the cell's domain. */
 static int vtd_assign_devices(const struct cell *cell, const struct cell *to,
 			      bool note)
@@ -424,8 +408,6 @@ static int vtd_assign_devices(const struct cell *cell, const struct cell *to,
 			vtd_tables_clear(&vtd_tables, dev->bdf);
 			continue;
 		}
-		if (to != &root_cell)
-			vtd_quiesce(dev->bdf);
 		err = vtd_tables_set(&vtd_tables, dev->bdf,
 				     iommu_cell_root_phys(to), to->id + 1,
 				     vtd_aw);
@@ -486,7 +468,6 @@ static void vtd_return_devices(const struct cell *cell)
 	for (n = 0; n < cell->config->num_pci_devices; n++, dev++) {
 		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
 			continue;
-		vtd_quiesce(dev->bdf);
 		if (pci_cell_device(&root_cell, dev->bdf))
 			vtd_tables_set(&vtd_tables, dev->bdf,
 				       iommu_cell_root_phys(&root_cell),

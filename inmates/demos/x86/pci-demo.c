@@ -37,9 +37,6 @@
 #define OWN_SRC			0x80000UL
 #define OWN_DST			0x81000UL
 
-#define PCI_CFG_STATUS		0x06
-#define PCI_STATUS_CAPS		0x10
-#define PCI_CFG_CAP_PTR		0x34
 #define PCI_CAP_MSI		0x05
 #define MSI_CTRL		2
 #define MSI_CTRL_ENABLE		0x0001
@@ -137,21 +134,6 @@ static void foreign_memory_test(__u64 target, unsigned long pause_ms)
 	delay_us(pause_ms * 1000);
 }
 
-static int find_capability(__u16 bdf, __u8 id)
-{
-	unsigned int pos, hops;
-
-	if (!(pci_read_config(bdf, PCI_CFG_STATUS, 2) & PCI_STATUS_CAPS))
-		return -1;
-	pos = pci_read_config(bdf, PCI_CFG_CAP_PTR, 1) & 0xfc;
-	for (hops = 0; pos && hops < 48; hops++) {
-		if (pci_read_config(bdf, pos, 1) == id)
-			return pos;
-		pos = pci_read_config(bdf, pos + 1, 1) & 0xfc;
-	}
-	return -1;
-}
-
 static void msi_irq(unsigned int vector)
 {
 	(void)vector;
@@ -167,7 +149,7 @@ static void msi_irq(unsigned int vector)
  */
 static void msi_stray_test(unsigned int apic)
 {
-	int cap = find_capability(edu_bdf, PCI_CAP_MSI);
+	int cap = pci_find_cap(edu_bdf, PCI_CAP_MSI);
 	__u16 ctrl;
 
 	if (cap < 0)
@@ -187,7 +169,7 @@ static void msi_stray_test(unsigned int apic)
 /* Fixed delivery, physical destination: this CPU's APIC ID. */
 static void msi_test(void)
 {
-	int cap = find_capability(edu_bdf, PCI_CAP_MSI);
+	int cap = pci_find_cap(edu_bdf, PCI_CAP_MSI);
 	unsigned long n;
 	__u16 ctrl;
 
