@@ -22,6 +22,8 @@ TEST(x2apic_msr_access_follows_the_register_map)
 	EXPECT_EQ(0, x2apic_msr_access(0x800));
 	EXPECT_EQ(0, x2apic_msr_access(0x840));
 	EXPECT_EQ(0, x2apic_msr_access(0x8ff));
+	/* CMCI: QEMU's APIC has none, and no cell needs it. */
+	EXPECT_EQ(0, x2apic_msr_access(0x82f));
 	EXPECT_EQ(0x300, x2apic_msr_to_reg(X2APIC_MSR_ICR));
 	EXPECT_EQ(0x0b0, x2apic_msr_to_reg(X2APIC_MSR_EOI));
 }
@@ -98,4 +100,32 @@ TEST(self_ipis_go_out_physical)
 	EXPECT_EQ(ICR_DM_NMI | ICR_ASSERT,
 		  icr_self_as_physical(ICR_TO_SELF | ICR_DM_NMI | ICR_ASSERT |
 				       ICR_DEST_LOGICAL));
+}
+
+/*
+ * Reserved xAPIC registers never reach the APIC: QEMU's keeps the
+ * illegal-register error for good, and the CPU's next owner fails to
+ * start CPUs (scenario x86/67).
+ */
+TEST(xapic_page_registers_follow_the_register_map)
+{
+	EXPECT_EQ(X2APIC_READ | X2APIC_WRITE, xapic_reg_access(0x020));
+	EXPECT_EQ(X2APIC_READ | X2APIC_WRITE, xapic_reg_access(0x0e0));
+	EXPECT_EQ(X2APIC_READ | X2APIC_WRITE, xapic_reg_access(0x310));
+	EXPECT_EQ(X2APIC_READ | X2APIC_WRITE, xapic_reg_access(0x280));
+	EXPECT_EQ(X2APIC_READ | X2APIC_WRITE, xapic_reg_access(0x380));
+	EXPECT_EQ(X2APIC_READ, xapic_reg_access(0x030));
+	EXPECT_EQ(X2APIC_READ, xapic_reg_access(0x090));
+	EXPECT_EQ(X2APIC_READ, xapic_reg_access(0x270));
+	EXPECT_EQ(X2APIC_READ, xapic_reg_access(0x390));
+	EXPECT_EQ(X2APIC_WRITE, xapic_reg_access(0x0b0));
+	EXPECT_EQ(0, xapic_reg_access(0x000));
+	EXPECT_EQ(0, xapic_reg_access(0x040));
+	EXPECT_EQ(0, xapic_reg_access(0x0c0));
+	EXPECT_EQ(0, xapic_reg_access(0x290));
+	EXPECT_EQ(0, xapic_reg_access(0x2f0));
+	EXPECT_EQ(0, xapic_reg_access(0x3a0));
+	EXPECT_EQ(0, xapic_reg_access(0x3f0));
+	EXPECT_EQ(0, xapic_reg_access(0x304));
+	EXPECT_EQ(0, xapic_reg_access(0x400));
 }

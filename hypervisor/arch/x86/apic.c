@@ -634,17 +634,24 @@ static bool routing_write_dropped(struct per_cpu *cpu, unsigned int reg,
 
 static void apic_write_reg(struct per_cpu *cpu, unsigned int reg, u32 value)
 {
-	if (reg == APIC_REG_ICR_LO)
+	if (!(xapic_reg_access(reg) & X2APIC_WRITE))
+		refusal_printk(cpu->cell, "CPU %u: write of 0x%08x to APIC "
+			       "register 0x%03x dropped (%s)\n", cpu->cpu_id,
+			       value, reg, xapic_reg_access(reg) ?
+			       "read-only" : "reserved");
+	else if (reg == APIC_REG_ICR_LO)
 		xapic_icr_write(cpu, value);
 	else if (!routing_write_dropped(cpu, reg, value))
 		apic_write(reg, value);
 }
 
 /*
- * The xAPIC page of every cell, mapped read-only where the CPU's APIC is
- * in xAPIC mode: writes come here, reads only if the page is not mapped.
- * The registers take aligned 32-bit accesses; in x2APIC mode the page is
- * gone, as on the CPU itself.
+ * The xAPIC page of every cell. The root cell's is mapped read-only where
+ * its CPUs' APICs are in xAPIC mode, so only its writes come here; other
+ * cells' reads come here as well, so that a reserved register reads 0
+ * without reaching the APIC (xapic_reg_access). The registers take
+ * aligned 32-bit accesses; in x2APIC mode the page is gone, as on the
+ * CPU itself.
  */
 static enum mmio_result apic_mmio_access(void *arg, struct mmio_access *acc)
 {
@@ -656,8 +663,10 @@ static enum mmio_result apic_mmio_access(void *arg, struct mmio_access *acc)
 		return MMIO_ERROR;
 	if (acc->is_write)
 		apic_write_reg(cpu, reg, acc->value);
-	else
+	else if (xapic_reg_access(reg) & X2APIC_READ)
 		acc->value = apic_read(reg);
+	else
+		acc->value = 0;
 	return MMIO_HANDLED;
 }
 

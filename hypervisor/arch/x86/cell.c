@@ -67,13 +67,10 @@ int arch_cell_create(struct cell *cell)
 	err = npt_init(ac);
 	if (err)
 		return err;
-	/* In x2APIC mode the page is no APIC; accesses trap and fail. */
-	if (!apic_cells_x2apic) {
-		err = paging_map(&ac->npt, XAPIC_BASE, XAPIC_BASE, PAGE_SIZE,
-				 PAGE_FLAG_READ | PAGE_FLAG_DEVICE);
-		if (err)
-			return err;
-	}
+	/*
+	 * The xAPIC page stays unmapped: every access traps (apic.c), in
+	 * x2APIC mode to fail, else to keep reserved registers from the APIC.
+	 */
 	err = pio_init_bitmap(ac, cell->config);
 	if (err)
 		return err;

@@ -58,7 +58,9 @@
 /*
  * The registers x2APIC mode has (X2APIC_READ/X2APIC_WRITE), 0 for MSRs
  * of the range that #GP: DFR, the ICR's high half, the arbitration
- * priority and the reserved ones.
+ * priority and the reserved ones. The CMCI entry is left out: machine
+ * check interrupts are no cell's business, and an APIC without it (QEMU's)
+ * records an access as an illegal-register error (see xapic_reg_access).
  */
 static inline unsigned int x2apic_msr_access(u32 msr)
 {
@@ -77,7 +79,6 @@ static inline unsigned int x2apic_msr_access(u32 msr)
 	case X2APIC_MSR_TPR:
 	case X2APIC_MSR_SVR:
 	case 0x828:				/* error status */
-	case 0x82f:				/* LVT CMCI */
 	case X2APIC_MSR_ICR:
 	case 0x832 ... 0x834:		/* LVT timer, thermal, perf */
 	case X2APIC_MSR_LVT_LINT0:
@@ -88,6 +89,38 @@ static inline unsigned int x2apic_msr_access(u32 msr)
 		return X2APIC_READ | X2APIC_WRITE;
 	}
 	return 0;
+}
+
+/* The xAPIC page's register offsets: 16-byte steps from 0 to 0x3f0. */
+#define XAPIC_REG_STEP		0x10
+#define XAPIC_REG_END		0x400
+
+/*
+ * The xAPIC page's registers and what a guest may do with them: x2APIC's
+ * set less SELF_IPI, plus what only the page has (arbitration priority,
+ * DFR, the ICR's high half, ID and LDR writable). Anything else is
+ * reserved, and the hypervisor never passes it on: an APIC records an
+ * access there as an illegal-register error in its ESR, and QEMU's model
+ * never clears that again (writing the ESR does not). The CPU's next
+ * owner then reads it as the failure of its own IPIs (Linux: "smpboot:
+ * APIC delivery error (80)", and the CPU stays offline).
+ */
+static inline unsigned int xapic_reg_access(unsigned int reg)
+{
+	if (reg % XAPIC_REG_STEP || reg >= XAPIC_REG_END)
+		return 0;
+	switch (reg) {
+	case 0x020:				/* ID */
+	case 0x0d0:				/* LDR */
+	case 0x0e0:				/* DFR */
+	case 0x310:				/* ICR, destination half */
+		return X2APIC_READ | X2APIC_WRITE;
+	case 0x090:				/* arbitration priority */
+		return X2APIC_READ;
+	case 0x3f0:				/* x2APIC's SELF_IPI */
+		return 0;
+	}
+	return x2apic_msr_access(X2APIC_MSR_FIRST + reg / XAPIC_REG_STEP);
 }
 
 /* The xAPIC register offset of an x2APIC MSR of the range. */
