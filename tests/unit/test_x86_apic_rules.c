@@ -44,6 +44,10 @@ TEST(x2apic_cells_reach_only_their_own_cpu_directly)
 	EXPECT_FALSE(x2apic_msr_passes(X2APIC_MSR_LVT_LINT1));
 	/* Its vector is checked (a vector below 16 is dropped). */
 	EXPECT_FALSE(x2apic_msr_passes(X2APIC_MSR_SELF_IPI));
+	/* Nonexistent: the #GP comes from the hypervisor, not the APIC. */
+	EXPECT_FALSE(x2apic_msr_passes(0x800));
+	EXPECT_FALSE(x2apic_msr_passes(0x82f));
+	EXPECT_FALSE(x2apic_msr_passes(0x8ff));
 }
 
 TEST(local_pins_may_not_take_extint)

@@ -170,8 +170,21 @@ probe_dropped "illegal vector by the ICR" \
 probe_dropped "illegal vector by SELF_IPI" \
 	"attack=wrmsr msr=0x83f value=0x3" \
 	"CPU 2: IPI with illegal vector 3 dropped"
+# A nonexistent x2APIC MSR: the cell takes its #GP from the hypervisor.
+# Had the read reached QEMU's APIC, its illegal-register error would stay
+# in CPU 2's ESR for good, and Linux, starting apic-demo's CPU 3 from CPU
+# 2 below, would read it as "APIC delivery error (80)" and give up.
+expect_ok jailhouse cell load tiny-demo $demos/attacker.bin \
+	-s "con-type=jailhouse attack=rdmsr msr=0x800" -a 0x1000
+expect_ok jailhouse cell start tiny-demo
+console_has "reserved x2APIC MSR: the probe ran" "Attacker: reading MSR 0x800"
+sleep 1
+check_contains "reserved x2APIC MSR: the probe took a #GP" \
+	"$(after "Attacker: reading MSR 0x800")" "FATAL: CPU 2: exception 13"
 expect_ok jailhouse cell destroy tiny-demo
-expect_ok jailhouse cell destroy apic-demo
+expect_ok taskset -c 2 jailhouse cell destroy apic-demo
+check_eq "CPU 3 started by CPU 2, no APIC delivery error" "" \
+	"$(dmesg | grep -m 1 'APIC delivery error')"
 check_eq "mem pool usage back" "$mem0" "$(cat $sysfs/mem_pool_used)"
 check_eq "CPU 2 back in Linux (xAPIC mode again)" "ok" \
 	"$(taskset -c 2 sh -c 'echo x | md5sum >/dev/null && echo ok')"

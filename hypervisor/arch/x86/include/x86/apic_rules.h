@@ -131,16 +131,20 @@ static inline unsigned int x2apic_msr_to_reg(u32 msr)
 
 /*
  * Whether a cell's CPU may access x2APIC MSR msr directly while its APIC
- * runs in x2APIC mode: everything that acts on its own CPU only. Reads
- * change nothing, and the CPU itself raises the #GP for read-only and
- * nonexistent registers. The ICR reaches other CPUs, and LINT0/LINT1 set
+ * runs in x2APIC mode: the registers that exist and act on its own CPU
+ * only. Reads change nothing, and the CPU itself raises the #GP for writes
+ * to read-only ones; a nonexistent one traps for its #GP, which the
+ * hypervisor injects without touching the APIC (an access would leave the
+ * illegal-register error in QEMU's, see xapic_reg_access). The ICR reaches
+ * other CPUs, and LINT0/LINT1 set
  * to ExtINT would take the legacy PIC's interrupts away from the root
  * cell. SELF_IPI traps for its vector: one below 16 would stay pending in
  * the IRR of QEMU's APIC, and so reach the CPU's next owner (apic.c).
  */
 static inline bool x2apic_msr_passes(u32 msr)
 {
-	return msr != X2APIC_MSR_ICR && msr != X2APIC_MSR_LVT_LINT0 &&
+	return x2apic_msr_access(msr) && msr != X2APIC_MSR_ICR &&
+		msr != X2APIC_MSR_LVT_LINT0 &&
 		msr != X2APIC_MSR_LVT_LINT1 && msr != X2APIC_MSR_SELF_IPI;
 }
 
