@@ -23,7 +23,10 @@ CORE_SRCS := \
 	page_pool.c \
 	paging.c \
 	pci.c \
+	pci_bar.c \
+	pci_dev.c \
 	pci_msi.c \
+	pci_msix.c \
 	percpu.c \
 	printk.c \
 	ratelimit.c \

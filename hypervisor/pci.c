@@ -15,6 +15,7 @@
 #include <core/errno.h>
 #include <core/ivshmem.h>
 #include <core/pci.h>
+#include <core/pci_dev.h>
 #include <core/pci_msi.h>
 #include <core/printk.h>
 
@@ -98,16 +99,20 @@ static bool valid_access(u16 reg, unsigned int size)
 
 u32 pci_cfg_read(struct cell *cell, u16 bdf, u16 reg, unsigned int size)
 {
+	const struct jailhouse_pci_device *dev;
 	u32 value;
 
 	if (!valid_access(reg, size))
 		return 0xffffffff;
 	if (ivshmem_pci_cfg_read(cell, bdf, reg, size, &value))
 		return value;
-	if (!owned_device(cell, bdf)) {
+	dev = owned_device(cell, bdf);
+	if (!dev) {
 		note_hidden(cell, bdf);
 		return size == 4 ? 0xffffffff : (1U << (8 * size)) - 1;
 	}
+	if (pci_bar_read(pci_dev_state(cell, dev), reg, size, &value))
+		return value;
 	return arch_pci_read_config(bdf, reg, size);
 }
 
@@ -149,7 +154,8 @@ void pci_cfg_write(struct cell *cell, u16 bdf, u16 reg, u32 value,
 			       cell->config->name, reg);
 		return;
 	}
-	if (!pci_msi_write(cell, dev, reg, value, size))
+	if (!pci_bar_write(pci_dev_state(cell, dev), reg, value, size) &&
+	    !pci_msi_write(cell, dev, reg, value, size))
 		arch_pci_write_config(bdf, reg, value, size);
 }
 

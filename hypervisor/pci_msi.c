@@ -9,14 +9,16 @@
  * it names CPUs of the owning cell alone (arch_msi_confined). Otherwise
  * the device keeps MSI disabled, and the cell gets one refusal line.
  *
- * MSI-X keeps its messages in a table inside a BAR, which the cell has
- * mapped and the hypervisor does not see; enabling it is refused for
- * now, so a cell's device interrupts by MSI, INTx or not at all.
+ * MSI-X keeps its messages in a table inside a BAR. Where the config
+ * gives its address, the table is the hypervisor's (pci_msix.c) and MSI-X
+ * may be enabled; elsewhere enabling it is refused, so such a device
+ * interrupts by MSI, INTx or not at all.
  */
 #include <jailhouse/cell-config.h>
 #include <core/arch.h>
 #include <core/cell.h>
 #include <core/pci.h>
+#include <core/pci_dev.h>
 #include <core/pci_msi.h>
 #include <core/refusal.h>
 #include <core/string.h>
@@ -137,21 +139,27 @@ static void msi_write(struct cell *cell, u16 bdf, u16 start, u16 reg,
 	refuse(cell, bdf, "MSI", address, data);
 }
 
-/* A write into the MSI-X capability: everything but its enable bit. */
-static void msix_write(struct cell *cell, u16 bdf, u16 start, u16 reg,
-		       u32 value, unsigned int size)
+/*
+ * A write into the MSI-X capability: the enable bit only where the
+ * hypervisor has the table (pci_msix.c), the rest as written.
+ */
+static void msix_write(struct cell *cell,
+		       const struct jailhouse_pci_device *dev, u16 start,
+		       u16 reg, u32 value, unsigned int size)
 {
+	u16 bdf = dev->bdf;
 	/* The enable bit is the top bit of the control word's high byte. */
 	u16 high = start + MSIX_CTRL + 1;
 	u32 enable;
 
-	if (overlaps(reg, size, high, 1)) {
+	if (!pci_msix_filtered(dev) && overlaps(reg, size, high, 1)) {
 		enable = BIT(8 * (high - reg) + 7);
 		if (value & enable) {
 			value &= ~enable;
 			refusal_printk(cell, "PCI %02x:%02x.%x: cell \"%s\" "
-				       "may not enable MSI-X (its table is "
-				       "not filtered); use MSI\n",
+				       "may not enable MSI-X (the config "
+				       "gives no MSI-X table address); use "
+				       "MSI\n",
 				       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf),
 				       PCI_BDF_FN(bdf), cell->config->name);
 		}
@@ -173,7 +181,7 @@ bool pci_msi_write(struct cell *cell, const struct jailhouse_pci_device *dev,
 	}
 	cap = find_cap(cell, dev, PCI_CAP_ID_MSIX);
 	if (cap && overlaps(reg, size, cap->start, MSIX_CTRL + 2)) {
-		msix_write(cell, dev->bdf, cap->start, reg, value, size);
+		msix_write(cell, dev, cap->start, reg, value, size);
 		return true;
 	}
 	return false;

@@ -5,8 +5,9 @@
  * at 00:02.0, which the cell takes from the root cell. Its RAM is
  * DMA-able, so the device's rings and buffers live there and nothing else
  * is reachable; BAR0 (128 KiB of registers) appears where the firmware put
- * it (0xfeb40000); the cell programs the MSI capability itself, and may
- * not write the MSI-X one (the hypervisor refuses MSI-X for cell devices).
+ * it (0xfeb40000); the cell programs the MSI and MSI-X capabilities
+ * itself. The MSI-X table (BAR3, 0xfeb90000) is not mapped: the
+ * hypervisor keeps it and unmasks only vectors aimed at the cell's CPU.
  * It runs beside the pci-demo cell.
  *
  * One CPU (CPU 3), 1 MiB of RAM at guest-physical 0, the comm region at
@@ -93,7 +94,8 @@ struct {
 	},
 
 	.pci_caps = {
-		{ .id = PCI_CAP_ID_MSIX, .start = 0xa0, .len = 12, },
+		{ .id = PCI_CAP_ID_MSIX, .start = 0xa0, .len = 12,
+		  .flags = JAILHOUSE_PCICAPS_WRITE, },
 		{ .id = PCI_CAP_ID_PM, .start = 0xc8, .len = 8,
 		  .flags = JAILHOUSE_PCICAPS_WRITE, },
 		/* the cell programs its MSI */

@@ -10,10 +10,15 @@
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
 #include <core/errno.h>
+#include <core/mmio.h>
+#include <core/page_pool.h>
 #include <core/pci.h>
+#include <core/pci_dev.h>
 #include <core/printk.h>
+#include <core/unit.h>
 
 #include "arch_stubs.h"
+#include "test_pool.h"
 #include "unit.h"
 
 #define BDF(b, d, f)	(((b) << 8) | ((d) << 3) | (f))
@@ -486,4 +491,253 @@ static void quiesce(void)
 TEST(pci_devices_quiesced_when_changing_owner)
 {
 	with_cells(quiesce, false);
+}
+
+/*
+ * A cell owning 00:05.0 whose state the hypervisor keeps: BAR0 32-bit
+ * (1 MiB, from the config's bar_mask), BARs 2-3 one 64-bit prefetchable
+ * BAR of 16 KiB, and an MSI-X table of 4 vectors in fake device memory,
+ * which its one memory region (RAM) does not map.
+ */
+#define MSIX_PHYS	(FAKE_PHYS_BASE + 0x8000)
+
+static struct {
+	struct jailhouse_cell_desc desc;
+	unsigned long cpus[1];
+	struct jailhouse_memory mem[1];
+	struct jailhouse_pci_device devs[1];
+} __attribute__((packed)) dev_cfg = {
+	.desc = {
+		.name = "dev-cell",
+		.cpu_set_size = sizeof(unsigned long),
+		.num_memory_regions = 1,
+		.num_pci_devices = 1,
+	},
+	.cpus = { 0x4 },
+	.mem = {
+		{ .phys_start = 0x3b000000, .virt_start = 0, .size = 0x100000,
+		  .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE, },
+	},
+	.devs = {
+		{ .type = JAILHOUSE_PCI_TYPE_DEVICE, .bdf = BDF(0, 5, 0),
+		  .bar_mask = { 0xfff00000, 0, 0xffffc000, 0xffffffff, },
+		  .num_msix_vectors = 4, .msix_region_size = 0x1000,
+		  .msix_address = MSIX_PHYS, },
+	},
+};
+
+static struct cell dev_cell = { .id = 3, .config = &dev_cfg.desc };
+
+static const struct unit *unit_named(const char *name)
+{
+	const struct unit *unit;
+
+	for (unit = __start_units; unit < __stop_units; unit++)
+		if (!strcmp(unit->name, name))
+			return unit;
+	return NULL;
+}
+
+static u32 cfg32(u16 bdf, u16 reg)
+{
+	u32 value;
+
+	memcpy(&value, fake_space(bdf) + reg, 4);
+	return value;
+}
+
+static void set_cfg32(u16 bdf, u16 reg, u32 value)
+{
+	memcpy(fake_space(bdf) + reg, &value, 4);
+}
+
+/* The cell created, its device's state set up by the PCI device unit. */
+static int dev_cell_create(void)
+{
+	const struct unit *unit = unit_named("PCI devices");
+
+	test_pool_create(&mem_pool, 16, 0x200000);
+	test_pool_create(&remap_pool, 4, 0);
+	dev_cell.pci_devs = NULL;
+	if (mmio_cell_init(&dev_cell))
+		return -ENOMEM;
+	return unit->cell_init(&dev_cell);
+}
+
+static void dev_cell_destroy(void)
+{
+	unit_named("PCI devices")->cell_exit(&dev_cell);
+	mmio_cell_exit(&dev_cell);
+	test_pool_destroy(&mem_pool);
+	test_pool_destroy(&remap_pool);
+}
+
+static void bars(void)
+{
+	struct page_pool saved_mem = mem_pool, saved_remap = remap_pool;
+	u16 bdf = BDF(0, 5, 0);
+
+	set_cfg32(bdf, 0x04, 0x0006);		/* memory, bus master */
+	set_cfg32(bdf, 0x10, 0xfea00000);
+	set_cfg32(bdf, 0x18, 0xfe80000c);	/* 64-bit, prefetchable */
+	set_cfg32(bdf, 0x1c, 0x00000001);
+	ASSERT_EQ(dev_cell_create(), 0);
+	EXPECT_TRUE(dev_cell.pci_devs != NULL);
+	EXPECT_EQ(cfg16(bdf, 0x04), 0x0006);
+
+	/* Sizing: all-ones reads back the size; nothing said, nothing moved. */
+	pci_cfg_write(&dev_cell, bdf, 0x10, 0xffffffff, 4);
+	EXPECT_EQ(pci_cfg_read(&dev_cell, bdf, 0x10, 4), 0xfff00000);
+	EXPECT_EQ(cfg32(bdf, 0x10), 0xfea00000);
+	pci_cfg_write(&dev_cell, bdf, 0x10, 0xfea00000, 4);
+	EXPECT_EQ(pci_cfg_read(&dev_cell, bdf, 0x10, 4), 0xfea00000);
+	EXPECT_EQ(dbg_output_len, 0);
+
+	/* The flags stay; the upper half has none. */
+	pci_cfg_write(&dev_cell, bdf, 0x18, 0xffffffff, 4);
+	pci_cfg_write(&dev_cell, bdf, 0x1c, 0xffffffff, 4);
+	EXPECT_EQ(pci_cfg_read(&dev_cell, bdf, 0x18, 4), 0xffffc00c);
+	EXPECT_EQ(pci_cfg_read(&dev_cell, bdf, 0x1c, 4), 0xffffffff);
+	EXPECT_EQ(pci_cfg_read(&dev_cell, bdf, 0x1a, 2), 0xffff);
+	EXPECT_EQ(cfg32(bdf, 0x18), 0xfe80000c);
+	EXPECT_EQ(cfg32(bdf, 0x1c), 0x00000001);
+	pci_cfg_write(&dev_cell, bdf, 0x18, 0xfe80000c, 4);
+	pci_cfg_write(&dev_cell, bdf, 0x1c, 0x00000001, 4);
+	EXPECT_EQ(dbg_output_len, 0);
+
+	/* A move: the cell reads its address, the device stays, one line. */
+	pci_cfg_write(&dev_cell, bdf, 0x10, 0x3b000000, 4);
+	EXPECT_EQ(pci_cfg_read(&dev_cell, bdf, 0x10, 4), 0x3b000000);
+	EXPECT_EQ(cfg32(bdf, 0x10), 0xfea00000);
+	EXPECT_TRUE(said("cell \"dev-cell\" may not move BAR 0 (0xfea00000 "
+			 "to 0x3b000000): the device stays"));
+	pci_cfg_write(&dev_cell, bdf, 0x12, 0x1234, 2);
+	EXPECT_EQ(pci_cfg_read(&dev_cell, bdf, 0x10, 4), 0x12300000);
+	EXPECT_EQ(cfg32(bdf, 0x10), 0xfea00000);
+	EXPECT_TRUE(said("may not move BAR 0"));
+	/* The expansion ROM cannot be moved or enabled either. */
+	pci_cfg_write(&dev_cell, bdf, 0x30, 0xfeb00001, 4);
+	EXPECT_EQ(cfg32(bdf, 0x30), 0);
+	EXPECT_TRUE(said("may not move ROM BAR 6"));
+
+	/* The root cell's writes still reach its own devices. */
+	pci_cfg_write(&root_cell, BDF(0, 2, 0), 0x10, 0xfeb40000, 4);
+	EXPECT_EQ(cfg32(BDF(0, 2, 0), 0x10), 0xfeb40000);
+
+	dev_cell_destroy();
+	EXPECT_TRUE(dev_cell.pci_devs == NULL);
+	mem_pool = saved_mem;
+	remap_pool = saved_remap;
+}
+
+TEST(pci_bars_of_a_cell_device_never_move)
+{
+	with_cells(bars, false);
+}
+
+static u32 *fake_msix(unsigned int vector, unsigned int word)
+{
+	return (u32 *)(fake_phys + (MSIX_PHYS - FAKE_PHYS_BASE) +
+		       vector * 16 + word * 4);
+}
+
+static u64 table_rw(u64 offset, unsigned int size, bool write, u64 value)
+{
+	struct mmio_access acc = {
+		.address = MSIX_PHYS + offset, .size = size,
+		.is_write = write, .value = value,
+	};
+
+	EXPECT_EQ(mmio_handle_access(&dev_cell, &acc), MMIO_HANDLED);
+	return acc.value;
+}
+
+static void msix(void)
+{
+	struct page_pool saved_mem = mem_pool, saved_remap = remap_pool;
+	u16 bdf = BDF(0, 5, 0);
+
+	/* What the root cell left: vector 1 unmasked toward its CPU. */
+	*fake_msix(1, 0) = 0xfee00000;
+	*fake_msix(1, 2) = 0x31;
+	*fake_msix(1, 3) = 0;
+	*fake_msix(3, 3) = 0;
+	*fake_msix(4, 0) = 0x5;		/* the pending bits, past the table */
+	ASSERT_EQ(dev_cell_create(), 0);
+	EXPECT_EQ(*fake_msix(1, 3), 1);
+	EXPECT_EQ(*fake_msix(3, 3), 1);
+	EXPECT_EQ(table_rw(16 + 12, 4, false, 0), 1);
+
+	/* Toward the cell's CPU (the stub's confined address): unmasked. */
+	table_rw(0, 8, true, 0xfee02000);
+	table_rw(8, 4, true, 0x41);
+	table_rw(12, 4, true, 0);
+	EXPECT_EQ(*fake_msix(0, 0), 0xfee02000);
+	EXPECT_EQ(*fake_msix(0, 2), 0x41);
+	EXPECT_EQ(*fake_msix(0, 3), 0);
+	EXPECT_EQ(table_rw(0, 8, false, 0), 0xfee02000);
+	EXPECT_EQ(dbg_output_len, 0);
+
+	/* Toward a root CPU: the cell reads what it wrote, the device stays
+	 * masked with its old message. */
+	table_rw(16, 4, true, 0xfee00000);
+	table_rw(24, 4, true, 0x42);
+	table_rw(28, 4, true, 0);
+	EXPECT_EQ(table_rw(28, 4, false, 0), 0);
+	EXPECT_EQ(table_rw(24, 4, false, 0), 0x42);
+	EXPECT_EQ(*fake_msix(1, 3), 1);
+	EXPECT_EQ(*fake_msix(1, 2), 0x31);
+	EXPECT_TRUE(said("cell \"dev-cell\" may not unmask MSI-X vector 1 "
+			 "with address 0xfee00000, data 0x42"));
+
+	/* Redirected while unmasked: masked in the device at once. */
+	table_rw(0, 4, true, 0xfee00000);
+	EXPECT_EQ(*fake_msix(0, 3), 1);
+	EXPECT_TRUE(said("may not unmask MSI-X vector 0"));
+	/* An exception vector is refused as well. */
+	table_rw(0, 4, true, 0xfee02000);
+	table_rw(8, 4, true, 0x5);
+	EXPECT_EQ(*fake_msix(0, 3), 1);
+	EXPECT_TRUE(said("data 0x5"));
+
+	/* The pending bits are read from the device; writes there dropped. */
+	EXPECT_EQ(table_rw(64, 4, false, 0), 0x5);
+	table_rw(64, 4, true, 0xff);
+	EXPECT_EQ(*fake_msix(4, 0), 0x5);
+	EXPECT_TRUE(said("beyond the MSI-X table"));
+
+	/* MSI-X may be enabled now that the table is the hypervisor's. */
+	EXPECT_TRUE(pci_msix_filtered(&dev_cfg.devs[0]));
+
+	*fake_msix(2, 3) = 0;
+	dev_cell_destroy();
+	EXPECT_EQ(*fake_msix(2, 3), 1);
+	(void)bdf;
+	mem_pool = saved_mem;
+	remap_pool = saved_remap;
+}
+
+TEST(pci_msix_table_of_a_cell_device_stays_in_the_cell)
+{
+	with_cells(msix, false);
+}
+
+/* A cell whose memory maps its device's MSI-X table is refused. */
+static void msix_mapped(void)
+{
+	struct page_pool saved_mem = mem_pool, saved_remap = remap_pool;
+
+	dev_cfg.mem[0].virt_start = MSIX_PHYS & ~0xfffffUL;
+	EXPECT_EQ(dev_cell_create(), -EINVAL);
+	EXPECT_TRUE(said("Cell \"dev-cell\": memory region 0 maps the MSI-X "
+			 "table of PCI 00:05.0"));
+	dev_cfg.mem[0].virt_start = 0;
+	dev_cell_destroy();
+	mem_pool = saved_mem;
+	remap_pool = saved_remap;
+}
+
+TEST(pci_msix_table_may_not_be_mapped_by_the_cell)
+{
+	with_cells(msix_mapped, false);
 }

@@ -437,3 +437,47 @@ TEST(x86_mmio_instruction_at_a_page_end)
 	EXPECT_EQ(guest.rip, end - 9);
 	teardown();
 }
+
+/*
+ * The address-size prefix in 64-bit code: what compilers emit for a store
+ * through a pointer they know to be 32-bit (the e1000-demo's MSI-X table).
+ */
+TEST(x86_mmio_address_size_prefix)
+{
+	/* mov %eax,(%ebx) */
+	static const u8 store[] = { 0x67, 0x89, 0x03 };
+	/* movl $0x53,0x18(%ebx) */
+	static const u8 imm[] = { 0x67, 0xc7, 0x43, 0x18, 0x53, 0, 0, 0 };
+	/* mov 0xfed00010,%eax with a 32-bit absolute address */
+	static const u8 moffs[] = { 0x67, 0xa1, 0x10, 0x00, 0xd0, 0xfe };
+
+	setup(store, sizeof(store));
+	regs.rax = 0xfee03000;
+	fault(DEV_BASE, true);
+	EXPECT_EQ(guest.fatals, 0);
+	EXPECT_EQ(seen.value, 0xfee03000);
+	EXPECT_EQ(guest.rip, GUEST_RIP + 3);
+	teardown();
+
+	setup(imm, sizeof(imm));
+	fault(DEV_BASE + 0x18, true);
+	EXPECT_EQ(seen.size, 4);
+	EXPECT_EQ(seen.value, 0x53);
+	EXPECT_EQ(guest.rip, GUEST_RIP + 8);
+	teardown();
+
+	setup(moffs, sizeof(moffs));
+	answer = 0x1234;
+	fault(DEV_BASE + 0x10, false);
+	EXPECT_EQ(regs.rax, 0x1234);
+	EXPECT_EQ(guest.rip, GUEST_RIP + 6);
+	teardown();
+
+	/* In 32-bit code it means 16-bit addressing: not understood. */
+	setup(store, sizeof(store));
+	guest.efer = 0;
+	guest.cs.attrib = SEG_ATTR_DB;
+	fault(DEV_BASE, true);
+	expect_refused("MMIO access not understood");
+	teardown();
+}

@@ -9,7 +9,11 @@
  * understood: MOV to or from a register (0x88-0x8b), MOV of an immediate
  * (0xc6/0xc7 /0), MOVZX (0x0f 0xb6/0xb7) and MOV between the accumulator
  * and an absolute address (0xa0-0xa3). The memory operand's address is
- * not needed, the fault gives it, so only its length is worked out.
+ * not needed, the fault gives it, so only its length is worked out. In
+ * 64-bit code the address-size prefix (0x67, which compilers emit for
+ * pointers they know to be 32-bit) changes no lengths but the absolute
+ * address's; elsewhere it would switch to 16-bit addressing, and is not
+ * understood.
  */
 #include <jailhouse/hypercall.h>
 #include <core/cell.h>
@@ -160,18 +164,19 @@ static unsigned int modrm_length(const u8 *insn)
 /*
  * MOV between the accumulator and an absolute address (0xa0-0xa3), which
  * compilers pick for constant addresses such as the xAPIC's. The address
- * takes 8 bytes in 64-bit code, 4 or 2 by the code segment's D bit
- * otherwise (no 0x67 prefix: it stopped the prefix scan).
+ * takes 8 bytes in 64-bit code (4 after 0x67), 4 or 2 by the code
+ * segment's D bit otherwise (no 0x67 prefix: it stopped the prefix scan).
  */
 static int decode_moffs(struct per_cpu *cpu, const struct guest_regs *regs,
-			struct mmio_insn *a, u8 op, unsigned int i)
+			struct mmio_insn *a, u8 op, unsigned int i,
+			bool addr32)
 {
 	unsigned int addr_size;
 	struct segment cs;
 
 	vcpu_get_cs(cpu, &cs);
 	if (vcpu_long_mode(cpu))
-		addr_size = 8;
+		addr_size = addr32 ? 4 : 8;
 	else
 		addr_size = (cs.attrib & SEG_ATTR_DB) ? 4 : 2;
 	if (!(op & 1))
@@ -222,11 +227,14 @@ static int decode_bytes(struct per_cpu *cpu, const struct guest_regs *regs,
 {
 	unsigned int i = 0, size = 4, imm_size, reg, n;
 	u8 rex = 0, op, modrm;
+	bool addr32 = false;
 	u64 value;
 
 	for (; i < 4; i++) {
 		if (insn[i] == 0x66)
 			size = 2;
+		else if (insn[i] == 0x67 && vcpu_long_mode(cpu))
+			addr32 = true;
 		else if (!is_legacy_prefix(insn[i]))
 			break;
 	}
@@ -238,7 +246,7 @@ static int decode_bytes(struct per_cpu *cpu, const struct guest_regs *regs,
 	*a = (struct mmio_insn){ .rex = !!rex, .reg_size = size };
 	op = insn[i++];
 	if (op >= 0xa0 && op <= 0xa3)
-		return decode_moffs(cpu, regs, a, op, i);
+		return decode_moffs(cpu, regs, a, op, i, addr32);
 	if (op == 0x0f) {
 		/* MOVZX: byte or word from memory, widened to the register. */
 		op = insn[i++];

@@ -23,6 +23,7 @@
 #define MAX_CPUS		256
 
 struct arch_cell;
+struct pci_dev_state;
 struct per_cpu;
 
 struct cell {
@@ -50,6 +51,12 @@ struct cell {
 	struct ratelimit print_limit;
 	/* Refusals of the cell's run, reported or not (refusal.c). */
 	u32 refusals;
+	/*
+	 * Per PCI device of the config, in its order (core/pci_dev.h), and
+	 * the pool pages that holds; NULL for the root cell.
+	 */
+	struct pci_dev_state *pci_devs;
+	unsigned long pci_dev_pages;
 	/* Next cell in creation order; the root cell is the list head. */
 	struct cell *next;
 };

@@ -2,9 +2,9 @@
 /*
  * MSI and MSI-X of devices that non-root cells own (pci_msi.c): a cell
  * enables MSI only with a message the arch confirms stays inside the cell
- * (arch_msi_confined), and MSI-X not at all while its table, which lives
- * in a BAR the cell maps, is not filtered. Refusals leave the device's
- * interrupt disabled and print one line each (core/refusal.h).
+ * (arch_msi_confined), and MSI-X only where the hypervisor has its table
+ * (core/pci_dev.h: the config gives its address). Refusals leave the
+ * device's interrupt disabled and print one line each (core/refusal.h).
  */
 #ifndef _CORE_PCI_MSI_H
 #define _CORE_PCI_MSI_H

@@ -10,8 +10,13 @@
  * 0x3a701000): a frame whose buffer lies at target must not carry what
  * is there (the IOMMU blocks the device's read, the hypervisor reports
  * it), and a receive buffer at target must leave that memory untouched
- * (the device's write is blocked). It then idles and approves the first
- * shutdown request.
+ * (the device's write is blocked).
+ *
+ * Last, MSI-X: vector 0 of the table toward this CPU, vector 1 toward
+ * APIC ID "msix-stray=" (default 0, a root CPU), each raised by the
+ * transmit queue's cause through IVAR. The first must arrive; the
+ * hypervisor must keep the second masked in the device. It then idles
+ * and approves the first shutdown request.
  */
 #include <inmate.h>
 
@@ -24,10 +29,15 @@
 #define REG_STATUS		0x0008
 #define  STATUS_LU		(1U << 1)
 #define REG_ICR			0x00c0
+#define REG_ICS			0x00c8
 #define REG_IMS			0x00d0
 #define REG_IMC			0x00d8
 #define  INT_TXDW		(1U << 0)
 #define  INT_RXT0		(1U << 7)
+#define  INT_TXQ0		(1U << 22)
+#define REG_IVAR		0x00e4
+/* Transmit queue 0's cause to MSI-X vector vec (3 bits, and valid). */
+#define  IVAR_TXQ0(vec)		(((vec) | 0x8U) << 8)
 #define REG_RCTL		0x0100
 #define  RCTL_EN		(1U << 1)
 #define  RCTL_UPE		(1U << 3)
@@ -65,6 +75,19 @@
 #define MSI_DATA_64		12
 #define MSI_VECTOR		0x51
 
+#define PCI_REG_BAR0		0x10
+#define PCI_BAR_ADDR		0xfffffff0U
+#define PCI_CAP_MSIX		0x11
+#define MSIX_CTRL		2
+#define  MSIX_CTRL_ENABLE	0x8000
+#define MSIX_TABLE		4
+#define  MSIX_TABLE_BIR		0x7
+#define MSIX_ENTRY		16
+#define MSIX_ENTRY_CTRL		12
+#define  MSIX_ENTRY_MASKED	0x1
+#define MSIX_VECTOR		0x52
+#define MSIX_STRAY_VECTOR	0x53
+
 /* Legacy descriptors of 16 bytes, rings of 8 (a multiple of 128 bytes). */
 #define RING			8
 #define BUF_SIZE		2048
@@ -93,7 +116,7 @@ struct rx_desc {
 
 static unsigned long nic;
 static unsigned int tx_next, rx_next;
-static volatile unsigned int irqs;
+static volatile unsigned int irqs, msix_irqs;
 static __u8 mac[6];
 
 static __u32 nic_read(unsigned int reg)
@@ -345,6 +368,81 @@ static void foreign_write_test(__u64 target)
 		recycle(d, own);
 }
 
+static void msix_irq(unsigned int vector)
+{
+	(void)vector;
+	msix_irqs++;
+	apic_eoi();
+}
+
+/* Entry n toward APIC ID apic, masked while it changes. */
+static void msix_program(unsigned long table, unsigned int n, __u32 apic,
+			 __u8 vector)
+{
+	unsigned long entry = table + n * MSIX_ENTRY;
+
+	mmio_write32(entry + MSIX_ENTRY_CTRL, MSIX_ENTRY_MASKED);
+	mmio_write32(entry, 0xfee00000 | (apic << 12));
+	mmio_write32(entry + 4, 0);
+	mmio_write32(entry + 8, vector);
+	mmio_write32(entry + MSIX_ENTRY_CTRL, 0);
+}
+
+/* Transmit queue 0's cause through vector n: did an interrupt come? */
+static bool msix_fire(unsigned int n)
+{
+	unsigned int before = msix_irqs, ms;
+
+	nic_write(REG_ICR, INT_TXQ0);
+	nic_write(REG_IVAR, IVAR_TXQ0(n));
+	nic_write(REG_ICS, INT_TXQ0);
+	for (ms = 0; ms < 200 && msix_irqs == before; ms++)
+		delay_us(1000);
+	return msix_irqs != before;
+}
+
+static unsigned long msix_table(__u16 bdf, int cap)
+{
+	__u32 table = pci_read_config(bdf, cap + MSIX_TABLE, 4);
+	__u32 bar = pci_read_config(bdf, PCI_REG_BAR0 +
+				    4 * (table & MSIX_TABLE_BIR), 4);
+
+	return (bar & PCI_BAR_ADDR) + (table & ~MSIX_TABLE_BIR);
+}
+
+static void msix_test(__u16 bdf, __u32 stray)
+{
+	int msi = pci_find_cap(bdf, PCI_CAP_MSI);
+	int cap = pci_find_cap(bdf, PCI_CAP_MSIX);
+	unsigned long table;
+	__u16 ctrl;
+
+	if (cap < 0 || msi < 0) {
+		printk("e1000-demo: no MSI-X capability\n");
+		return;
+	}
+	/* One of the two at a time. */
+	pci_write_config(bdf, msi + MSI_CTRL, pci_read_config(bdf, msi +
+			 MSI_CTRL, 2) & ~MSI_CTRL_ENABLE, 2);
+	table = msix_table(bdf, cap);
+	int_set_handler(MSIX_VECTOR, msix_irq);
+	int_set_handler(MSIX_STRAY_VECTOR, msix_irq);
+	msix_program(table, 0, apic_id(), MSIX_VECTOR);
+	msix_program(table, 1, stray, MSIX_STRAY_VECTOR);
+	ctrl = pci_read_config(bdf, cap + MSIX_CTRL, 2);
+	pci_write_config(bdf, cap + MSIX_CTRL, ctrl | MSIX_CTRL_ENABLE, 2);
+	ctrl = pci_read_config(bdf, cap + MSIX_CTRL, 2);
+	printk("e1000-demo: MSI-X table at 0x%lx, %s\n", table,
+	       ctrl & MSIX_CTRL_ENABLE ? "enabled" : "left disabled");
+	nic_write(REG_IMS, INT_TXQ0);
+	printk("e1000-demo: MSI-X vector 0 toward APIC ID %u: %s\n",
+	       apic_id(), msix_fire(0) ? "arrived" : "did not arrive");
+	printk("e1000-demo: MSI-X vector 1 toward APIC ID %u: %s\n", stray,
+	       msix_fire(1) ? "arrived" : "did not arrive");
+	nic_write(REG_IMC, INT_TXQ0);
+	pci_write_config(bdf, cap + MSIX_CTRL, ctrl & ~MSIX_CTRL_ENABLE, 2);
+}
+
 void inmate_main(void)
 {
 	__u64 target = cmdline_parse_int("target", 0x3a701000);
@@ -372,6 +470,7 @@ void inmate_main(void)
 	delay_us(pause_ms * 1000);
 	foreign_write_test(target);
 	delay_us(pause_ms * 1000);
+	msix_test(bdf, cmdline_parse_int("msix-stray", 0));
 	irq_disable();
 	printk("e1000-demo: done\n");
 	while (!comm_region_shutdown_requested())

@@ -35,6 +35,8 @@
 
 /* Cell RAM at guest-physical 0; the image lives below these. */
 #define OWN_SRC			0x80000UL
+/* Where the cell tries to move BAR0: 1 MiB aligned, as edu's BAR is. */
+#define BAR_MOVE_TO		0x00200000U
 #define OWN_DST			0x81000UL
 
 #define PCI_CAP_MSI		0x05
@@ -92,6 +94,28 @@ static bool find_edu(void)
 	       bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7, edu,
 	       mmio_read32(edu + EDU_IDENT));
 	return true;
+}
+
+/*
+ * BAR0 as a driver sizes it (all-ones, read back, address back), then
+ * an attempt to move it onto the cell's RAM: the hypervisor keeps the
+ * value for the cell to read, the device stays where it was (edu keeps
+ * answering at its address).
+ */
+static void bar_test(void)
+{
+	__u32 bar = pci_read_config(edu_bdf, PCI_CFG_BAR0, 4), size;
+
+	pci_write_config(edu_bdf, PCI_CFG_BAR0, 0xffffffff, 4);
+	size = ~(pci_read_config(edu_bdf, PCI_CFG_BAR0, 4) & ~0xfU) + 1;
+	pci_write_config(edu_bdf, PCI_CFG_BAR0, bar, 4);
+	printk("pci-demo: BAR0 sizes 0x%x bytes\n", size);
+	pci_write_config(edu_bdf, PCI_CFG_BAR0, BAR_MOVE_TO, 4);
+	printk("pci-demo: BAR0 moved to 0x%x as the cell sees it; edu still "
+	       "answers at 0x%lx: ident 0x%x\n",
+	       pci_read_config(edu_bdf, PCI_CFG_BAR0, 4), edu,
+	       mmio_read32(edu + EDU_IDENT));
+	pci_write_config(edu_bdf, PCI_CFG_BAR0, bar, 4);
 }
 
 static void own_memory_test(void)
@@ -205,6 +229,7 @@ void inmate_main(void)
 		printk("pci-demo: no edu device in this cell\n");
 		return;
 	}
+	bar_test();
 	own_memory_test();
 	foreign_memory_test(target, pause_ms);
 	if (stray_apic >= 0)

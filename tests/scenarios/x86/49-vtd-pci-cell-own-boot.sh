@@ -13,8 +13,11 @@
 # Destroy stops edu's DMA and MSI and gives it back: the root's DMA
 # works again and the page pool returns to its value before create, also
 # over 50 more create/destroy cycles. Beside pci-demo, the
-# e1000-demo cell owns the 82574L network controller the same way. After
-# the hand-back, Linux's uio_pci_generic drives edu (a factorial).
+# e1000-demo cell owns the 82574L network controller the same way, and
+# its MSI-X through the hypervisor's copy of the table: a vector toward
+# its CPU arrives, one toward a root CPU stays masked in the device. A
+# cell sizes its BARs as usual but cannot move them. After the hand-back,
+# Linux's uio_pci_generic drives edu (a factorial).
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
 
@@ -80,6 +83,12 @@ expect_ok jailhouse cell load pci-demo $demos/pci-demo.bin \
 expect_ok jailhouse cell start pci-demo
 console_has "the inmate finds edu in its config space" \
 	"pci-demo: edu at 00:05.0, BAR0 0xfea00000, ident 0x10000ed" 30
+console_has "the cell sizes edu's BAR0 (1 MiB)" \
+	"pci-demo: BAR0 sizes 0x100000 bytes" 30
+console_has "the cell's move of BAR0 is refused with a line" \
+	'cell "pci-demo" may not move BAR 0 (0xfea00000 to 0x00200000): the device stays' 10
+console_has "edu did not move" \
+	"pci-demo: BAR0 moved to 0x200000 as the cell sees it; edu still answers at 0xfea00000: ident 0x10000ed" 10
 console_has "edu's DMA inside the cell's own memory works" \
 	"pci-demo: DMA in own memory: ok" 30
 console_has "edu's write to root memory is blocked" \
@@ -133,6 +142,21 @@ case "$(jailhouse console)" in
 esac
 check_eq "the root's page is unchanged after e1000-demo" "0x600DCAFE" \
 	"$(mem "$target" 32)"
+# MSI-X: its table (BAR3) is the hypervisor's. Vector 0 toward the cell's
+# CPU arrives; vector 1 toward root CPU 0 stays masked in the device, with
+# a refusal line (the root reads the device's table through devmem).
+console_has "e1000-demo enables MSI-X through the hypervisor's table" \
+	"e1000-demo: MSI-X table at 0xfeb90000, enabled" 5
+console_has "the 82574L's MSI-X vector 0 reaches the cell's CPU" \
+	"e1000-demo: MSI-X vector 0 toward APIC ID [0-9]*: arrived" 5
+console_has "MSI-X vector 1 toward a root CPU refused" \
+	'cell "e1000-demo" may not unmask MSI-X vector 1 with address 0xfee00000, data 0x53' 5
+console_has "MSI-X vector 1 did not arrive" \
+	"e1000-demo: MSI-X vector 1 toward APIC ID 0: did not arrive" 5
+check_eq "MSI-X vector 0 unmasked in the device" "0x00000000" \
+	"$(mem 0xfeb9000c 32)"
+check_eq "MSI-X vector 1 masked in the device" "0x00000001" \
+	"$(mem 0xfeb9001c 32)"
 check_eq "pci-demo still running beside it" "running" "$(cell_state pci-demo)"
 expect_ok jailhouse cell destroy e1000-demo
 console_has "the 82574L returns to the root cell" \

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The MSI-X tables of non-root cells' devices (core/pci_dev.h). The cell
+ * writes its entries into a copy; an entry reaches the device when the
+ * cell unmasks it and the arch confirms its message stays inside the
+ * cell. Until then, and whenever it is masked, the device has it masked.
+ * The pending bits and whatever else shares the table's region are read
+ * from the device; writes there are dropped.
+ */
+#include <core/arch.h>
+#include <core/cell.h>
+#include <core/errno.h>
+#include <core/mmio.h>
+#include <core/pci.h>
+#include <core/pci_dev.h>
+#include <core/printk.h>
+#include <core/refusal.h>
+#include <core/remap.h>
+
+#define MSIX_ENTRY_SIZE		sizeof(struct msix_entry)
+#define MSIX_CTRL_MASKED	0x1
+
+bool pci_msix_filtered(const struct jailhouse_pci_device *dev)
+{
+	return dev->msix_address && dev->num_msix_vectors &&
+		dev->msix_region_size >=
+		dev->num_msix_vectors * MSIX_ENTRY_SIZE;
+}
+
+int pci_msix_check(const struct cell *cell,
+		   const struct jailhouse_pci_device *dev)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(cell->config);
+	u64 start = dev->msix_address, end = start + dev->msix_region_size;
+	unsigned int n;
+
+	for (n = 0; n < cell->config->num_memory_regions; n++, mem++)
+		if (mem->virt_start < end && start < mem->virt_start + mem->size)
+			break;
+	if (n == cell->config->num_memory_regions)
+		return 0;
+	printk("Cell \"%s\": memory region %u maps the MSI-X table of PCI "
+	       "%02x:%02x.%x at 0x%llx, which must stay the hypervisor's\n",
+	       cell->config->name, n, PCI_BDF_BUS(dev->bdf),
+	       PCI_BDF_DEV(dev->bdf), PCI_BDF_FN(dev->bdf), start);
+	return -EINVAL;
+}
+
+/* One 32-bit access to the device's region at offset. */
+static bool device_access(const struct pci_dev_state *st, u64 offset,
+			  struct mmio_access *acc)
+{
+	struct mmio_access dev = *acc;
+	void *regs;
+	int err;
+
+	regs = remap_device(st->dev->msix_address + offset, acc->size, &err);
+	if (!regs)
+		return false;
+	dev.address = 0;
+	mmio_perform_access(regs, &dev);
+	remap_release(regs, acc->size);
+	acc->value = dev.value;
+	return true;
+}
+
+static void device_write32(const struct pci_dev_state *st, u64 offset,
+			   u32 value)
+{
+	struct mmio_access acc = {
+		.size = 4, .is_write = true, .value = value,
+	};
+
+	device_access(st, offset, &acc);
+}
+
+static void mask_in_device(const struct pci_dev_state *st, unsigned int n)
+{
+	device_write32(st, n * MSIX_ENTRY_SIZE +
+		       offsetof(struct msix_entry, ctrl), MSIX_CTRL_MASKED);
+}
+
+static void refuse(const struct pci_dev_state *st, unsigned int n,
+		   u64 address, u32 data)
+{
+	u16 bdf = st->dev->bdf;
+
+	refusal_printk(st->cell, "PCI %02x:%02x.%x: cell \"%s\" may not "
+		       "unmask MSI-X vector %u with address 0x%llx, data "
+		       "0x%x: it would reach CPUs outside the cell; left "
+		       "masked\n", PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf),
+		       PCI_BDF_FN(bdf), st->cell->config->name, n, address,
+		       data);
+}
+
+/*
+ * Entry n after a write of the cell: masked first, then the message
+ * written, then unmasked if the cell has it so and the message is
+ * confined, so that the device never sends a half-written one.
+ */
+static void sync_entry(const struct pci_dev_state *st, unsigned int n)
+{
+	const struct msix_entry *e = &st->msix[n];
+	u64 offset = n * MSIX_ENTRY_SIZE;
+	u64 address = (u64)e->address_hi << 32 | e->address_lo;
+
+	mask_in_device(st, n);
+	if (e->ctrl & MSIX_CTRL_MASKED)
+		return;
+	if (!arch_msi_confined(st->cell, address, e->data, 1)) {
+		refuse(st, n, address, e->data);
+		return;
+	}
+	device_write32(st, offset, e->address_lo);
+	device_write32(st, offset + 4, e->address_hi);
+	device_write32(st, offset + 8, e->data);
+	device_write32(st, offset + 12, e->ctrl);
+}
+
+static enum mmio_result table_access(struct pci_dev_state *st,
+				     struct mmio_access *acc)
+{
+	unsigned int n = acc->address / MSIX_ENTRY_SIZE;
+	u32 *words = (u32 *)&st->msix[n];
+	unsigned int word = (acc->address % MSIX_ENTRY_SIZE) / 4;
+
+	if (acc->address % acc->size || (acc->size != 4 && acc->size != 8))
+		return MMIO_ERROR;
+	if (!acc->is_write) {
+		acc->value = words[word];
+		if (acc->size == 8)
+			acc->value |= (u64)words[word + 1] << 32;
+		return MMIO_HANDLED;
+	}
+	words[word] = acc->value;
+	if (acc->size == 8)
+		words[word + 1] = acc->value >> 32;
+	sync_entry(st, n);
+	return MMIO_HANDLED;
+}
+
+static enum mmio_result msix_access(void *arg, struct mmio_access *acc)
+{
+	struct pci_dev_state *st = arg;
+	u16 bdf = st->dev->bdf;
+
+	if (acc->address < st->dev->num_msix_vectors * MSIX_ENTRY_SIZE)
+		return table_access(st, acc);
+	if (!acc->is_write)
+		return device_access(st, acc->address, acc) ? MMIO_HANDLED :
+			MMIO_ERROR;
+	refusal_printk(st->cell, "PCI %02x:%02x.%x: cell \"%s\" wrote 0x%llx "
+		       "beyond the MSI-X table (offset 0x%llx): dropped\n",
+		       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
+		       st->cell->config->name, acc->value, acc->address);
+	return MMIO_HANDLED;
+}
+
+int pci_msix_init(struct pci_dev_state *st)
+{
+	unsigned int n;
+
+	for (n = 0; n < st->dev->num_msix_vectors; n++) {
+		st->msix[n].ctrl = MSIX_CTRL_MASKED;
+		mask_in_device(st, n);
+	}
+	return mmio_region_register(st->cell, st->dev->msix_address,
+				    st->dev->msix_region_size, msix_access,
+				    st);
+}
+
+void pci_msix_exit(struct pci_dev_state *st)
+{
+	unsigned int n;
+
+	for (n = 0; n < st->dev->num_msix_vectors; n++)
+		mask_in_device(st, n);
+	mmio_region_unregister(st->cell, st->dev->msix_address);
+}
