@@ -12,6 +12,7 @@
 #include <core/cell.h>
 #include <core/cell_memory.h>
 #include <core/hypervisor.h>
+#include <core/pci_dev.h>
 #include <core/printk.h>
 #include <core/config_check.h>
 #include <core/sort.h>
@@ -118,14 +119,8 @@ bool root_owns_now(u64 gpa, u64 size)
 	return false;
 }
 
-/*
- * Take what of mem lies in [start, end) out of the root's view, at the
- * address the root knows each part by. The part outside the root's
- * regions is not the root's: nothing to take there. A region may span
- * several root regions.
- */
-static int unmap_from_root(const struct jailhouse_memory *mem, u64 start,
-			   u64 end)
+int root_memory_withhold(const struct jailhouse_memory *mem, u64 start,
+			 u64 end)
 {
 	const struct jailhouse_cell_desc *root = root_cell.config;
 	const struct jailhouse_memory *r = jailhouse_cell_mem_regions(root);
@@ -172,10 +167,13 @@ static int restore_range(u64 start, u64 end)
 		for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
 			if (!withheld_from_root(cell, mem))
 				continue;
-			err = unmap_from_root(mem, start, end);
+			err = root_memory_withhold(mem, start, end);
 			if (err)
 				return err;
 		}
+		err = pci_msix_withhold(cell, start, end);
+		if (err)
+			return err;
 	}
 	return 0;
 }
@@ -235,6 +233,14 @@ static int restore_checked(u64 start, u64 end)
 		printk("Updating the root cell's memory at 0x%llx-0x%llx "
 		       "failed (%d)\n", start, end - 1, err);
 	return err;
+}
+
+int root_memory_give_back(const struct jailhouse_memory *mem)
+{
+	u64 start, end;
+
+	restore_bounds(mem, &start, &end);
+	return restore_checked(start, end);
 }
 
 /*

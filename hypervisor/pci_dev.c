@@ -40,11 +40,17 @@ static unsigned int msix_tables(const struct cell *cell,
 	return tables;
 }
 
+/*
+ * The root cell gets a view of a cell's MSI-X table while the cell owns
+ * the device: one region for each device it could lend.
+ */
 static unsigned int pci_dev_count_regions(struct cell *cell)
 {
 	unsigned long vectors;
 
-	return cell == &root_cell ? 0 : msix_tables(cell, &vectors);
+	if (cell == &root_cell)
+		return cell->config->num_pci_devices;
+	return msix_tables(cell, &vectors);
 }
 
 /* Hand out the entries and the tables of the allocation. */

@@ -5,12 +5,16 @@
  * cell unmasks it and the arch confirms its message stays inside the
  * cell. Until then, and whenever it is masked, the device has it masked.
  * The pending bits and whatever else shares the table's region are read
- * from the device; writes there are dropped.
+ * from the device; writes there are dropped. The root cell keeps a view
+ * of the table's pages that reads the device and refuses writes: it must
+ * not aim the cell's interrupts elsewhere.
  */
 #include <core/arch.h>
 #include <core/cell.h>
+#include <core/cell_memory.h>
 #include <core/errno.h>
 #include <core/mmio.h>
+#include <core/page_pool.h>
 #include <core/pci.h>
 #include <core/pci_dev.h>
 #include <core/printk.h>
@@ -157,24 +161,88 @@ static enum mmio_result msix_access(void *arg, struct mmio_access *acc)
 	return MMIO_HANDLED;
 }
 
+/* The whole pages of dev's table region, as the root maps devices. */
+static struct jailhouse_memory table_pages(const struct jailhouse_pci_device
+					   *dev)
+{
+	u64 start = dev->msix_address & PAGE_MASK;
+
+	return (struct jailhouse_memory){
+		.phys_start = start,
+		.virt_start = start,
+		.size = ALIGN_UP(dev->msix_address + dev->msix_region_size,
+				 PAGE_SIZE) - start,
+	};
+}
+
+int pci_msix_withhold(const struct cell *cell, u64 start, u64 end)
+{
+	struct jailhouse_memory pages;
+	unsigned int n;
+	int err;
+
+	if (!cell->pci_devs)
+		return 0;
+	for (n = 0; n < cell->config->num_pci_devices; n++) {
+		if (!cell->pci_devs[n].msix)
+			continue;
+		pages = table_pages(cell->pci_devs[n].dev);
+		err = root_memory_withhold(&pages, start, end);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* The root cell's view of a cell's table: the device's, read-only. */
+static enum mmio_result root_access(void *arg, struct mmio_access *acc)
+{
+	struct pci_dev_state *st = arg;
+	u64 offset = acc->address -
+		(st->dev->msix_address - table_pages(st->dev).phys_start);
+	u16 bdf = st->dev->bdf;
+
+	if (!acc->is_write)
+		return device_access(st, offset, acc) ? MMIO_HANDLED :
+			MMIO_ERROR;
+	refusal_printk(&root_cell, "PCI %02x:%02x.%x: the root cell may not "
+		       "write the MSI-X table of cell \"%s\" (offset "
+		       "0x%llx): dropped\n", PCI_BDF_BUS(bdf),
+		       PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
+		       st->cell->config->name, offset);
+	return MMIO_HANDLED;
+}
+
 int pci_msix_init(struct pci_dev_state *st)
 {
+	struct jailhouse_memory pages = table_pages(st->dev);
 	unsigned int n;
+	int err;
 
 	for (n = 0; n < st->dev->num_msix_vectors; n++) {
 		st->msix[n].ctrl = MSIX_CTRL_MASKED;
 		mask_in_device(st, n);
 	}
-	return mmio_region_register(st->cell, st->dev->msix_address,
-				    st->dev->msix_region_size, msix_access,
-				    st);
+	err = mmio_region_register(st->cell, st->dev->msix_address,
+				   st->dev->msix_region_size, msix_access,
+				   st);
+	if (!err)
+		err = mmio_region_register(&root_cell, pages.phys_start,
+					   pages.size, root_access, st);
+	if (!err)
+		err = root_memory_withhold(&pages, pages.phys_start,
+					   pages.phys_start + pages.size);
+	return err;
 }
 
 void pci_msix_exit(struct pci_dev_state *st)
 {
+	struct jailhouse_memory pages = table_pages(st->dev);
 	unsigned int n;
 
 	for (n = 0; n < st->dev->num_msix_vectors; n++)
 		mask_in_device(st, n);
 	mmio_region_unregister(st->cell, st->dev->msix_address);
+	mmio_region_unregister(&root_cell, pages.phys_start);
+	root_memory_give_back(&pages);
 }

@@ -10,6 +10,7 @@
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
 #include <core/errno.h>
+#include <core/hypervisor.h>
 #include <core/mmio.h>
 #include <core/page_pool.h>
 #include <core/pci.h>
@@ -89,16 +90,25 @@ static void fake_reset(void)
 static struct {
 	struct jailhouse_cell_desc desc;
 	unsigned long cpus[1];
+	struct jailhouse_memory mem[1];
 	struct jailhouse_pci_device devs[4];
 	struct jailhouse_pci_capability caps[3];
 } __attribute__((packed)) root_cfg = {
 	.desc = {
 		.name = "root",
 		.cpu_set_size = sizeof(unsigned long),
+		.num_memory_regions = 1,
 		.num_pci_devices = 4,
 		.num_pci_caps = 3,
 	},
 	.cpus = { 0xf },
+	/* Device memory the root maps: where 00:05.0's MSI-X table is. */
+	.mem = {
+		{ .phys_start = FAKE_PHYS_BASE + 0x8000,
+		  .virt_start = FAKE_PHYS_BASE + 0x8000, .size = 0x2000,
+		  .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+			JAILHOUSE_MEM_IO, },
+	},
 	.devs = {
 		{ .type = JAILHOUSE_PCI_TYPE_DEVICE, .bdf = BDF(0, 2, 0),
 		  .caps_start = 0, .num_caps = 3, },
@@ -551,15 +561,48 @@ static void set_cfg32(u16 bdf, u16 reg, u32 value)
 	memcpy(fake_space(bdf) + reg, &value, 4);
 }
 
-/* The cell created, its device's state set up by the PCI device unit. */
+/* A system config behind the image, as test_cell.c lays it out. */
+#define CORE_SIZE	0x4000
+#define NUM_CPUS	4
+extern char test_region[];
+static struct jailhouse_header saved_header;
+static char saved_system[sizeof(struct jailhouse_system)];
+
+static void system_setup(void)
+{
+	struct jailhouse_system *sys;
+
+	saved_header = hypervisor_header;
+	hypervisor_header.core_size = CORE_SIZE;
+	hypervisor_header.max_cpus = NUM_CPUS;
+	sys = (struct jailhouse_system *)system_config_location();
+	memcpy(saved_system, sys, sizeof(*sys));
+	memset(sys, 0, sizeof(*sys));
+	sys->hypervisor_memory.phys_start = 0x3a000000;
+	sys->hypervisor_memory.size = 0x600000;
+}
+
+static void system_restore(void)
+{
+	memcpy((void *)system_config_location(), saved_system,
+	       sizeof(saved_system));
+	hypervisor_header = saved_header;
+}
+
+/*
+ * The cell created, its device's state set up by the PCI device unit;
+ * the root cell's MMIO table ready for the view it gets.
+ */
 static int dev_cell_create(void)
 {
 	const struct unit *unit = unit_named("PCI devices");
 
+	system_setup();
 	test_pool_create(&mem_pool, 16, 0x200000);
 	test_pool_create(&remap_pool, 4, 0);
 	dev_cell.pci_devs = NULL;
-	if (mmio_cell_init(&dev_cell))
+	root_ops_len = 0;
+	if (mmio_cell_init(&root_cell) || mmio_cell_init(&dev_cell))
 		return -ENOMEM;
 	return unit->cell_init(&dev_cell);
 }
@@ -568,8 +611,10 @@ static void dev_cell_destroy(void)
 {
 	unit_named("PCI devices")->cell_exit(&dev_cell);
 	mmio_cell_exit(&dev_cell);
+	mmio_cell_exit(&root_cell);
 	test_pool_destroy(&mem_pool);
 	test_pool_destroy(&remap_pool);
+	system_restore();
 }
 
 static void bars(void)
@@ -652,6 +697,17 @@ static u64 table_rw(u64 offset, unsigned int size, bool write, u64 value)
 	return acc.value;
 }
 
+static u64 root_rw(u64 offset, bool write, u64 value)
+{
+	struct mmio_access acc = {
+		.address = MSIX_PHYS + offset, .size = 4,
+		.is_write = write, .value = value,
+	};
+
+	EXPECT_EQ(mmio_handle_access(&root_cell, &acc), MMIO_HANDLED);
+	return acc.value;
+}
+
 static void msix(void)
 {
 	struct page_pool saved_mem = mem_pool, saved_remap = remap_pool;
@@ -709,9 +765,29 @@ static void msix(void)
 	/* MSI-X may be enabled now that the table is the hypervisor's. */
 	EXPECT_TRUE(pci_msix_filtered(&dev_cfg.devs[0]));
 
+	/* The root lost its mapping of the table's page... */
+	EXPECT_EQ(root_ops_len, 1);
+	EXPECT_EQ(root_ops[0].map, 0);
+	EXPECT_EQ(root_ops[0].phys, MSIX_PHYS);
+	EXPECT_EQ(root_ops[0].size, 0x1000);
+	/* ...reads the device's table through the hypervisor... */
+	EXPECT_EQ(root_rw(16 + 12, false, 0), 1);
+	EXPECT_EQ(root_rw(12, false, 0), 1);
+	/* ...and may not write it. */
+	root_rw(16 + 12, true, 0);
+	EXPECT_EQ(*fake_msix(1, 3), 1);
+	EXPECT_TRUE(said("the root cell may not write the MSI-X table of "
+			 "cell \"dev-cell\" (offset 0x1c): dropped"));
+
 	*fake_msix(2, 3) = 0;
-	dev_cell_destroy();
+	root_ops_len = 0;
+	unit_named("PCI devices")->cell_exit(&dev_cell);
 	EXPECT_EQ(*fake_msix(2, 3), 1);
+	/* The root's mapping comes back, its view of the table goes. */
+	EXPECT_TRUE(root_ops_len >= 1 && root_ops[root_ops_len - 1].map &&
+		    root_ops[root_ops_len - 1].phys <= MSIX_PHYS);
+	dev_cell.pci_devs = NULL;
+	dev_cell_destroy();
 	(void)bdf;
 	mem_pool = saved_mem;
 	remap_pool = saved_remap;

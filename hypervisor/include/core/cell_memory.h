@@ -23,4 +23,19 @@ bool root_owns_now(u64 gpa, u64 size);
  */
 int root_memory_update(const struct cell *cell, u64 flags_mask);
 
+/*
+ * Take what of mem lies in physical [start, end) out of the root cell's
+ * view, at the address the root knows each part by. The part outside the
+ * root's regions is not the root's: nothing to take there. A region may
+ * span several root regions.
+ */
+int root_memory_withhold(const struct jailhouse_memory *mem, u64 start,
+			 u64 end);
+
+/*
+ * Recompute the root cell's view around mem, after something that kept
+ * it from the root went away (the cell already off the list).
+ */
+int root_memory_give_back(const struct jailhouse_memory *mem);
+
 #endif /* _CORE_CELL_MEMORY_H */

@@ -14,7 +14,8 @@
  *   reaches it through the hypervisor only (its memory regions may not
  *   map it): a vector is unmasked in the device only with a message the
  *   arch confirms stays inside the cell (arch_msi_confined), else it
- *   stays masked and the cell gets one refusal line.
+ *   stays masked and the cell gets one refusal line. The root cell may
+ *   read the table while the cell owns the device, but not write it.
  *
  * The root cell has no such state: its writes reach its devices.
  */
@@ -80,5 +81,12 @@ int pci_msix_init(struct pci_dev_state *st);
 void pci_msix_exit(struct pci_dev_state *st);
 /* Whether dev's MSI-X table is the hypervisor's, so MSI-X may be on. */
 bool pci_msix_filtered(const struct jailhouse_pci_device *dev);
+/*
+ * The root cell loses its mapping of the pages of cell's MSI-X tables
+ * (within physical [start, end)) while cell owns the devices: reads there
+ * reach the device through the hypervisor, writes are refused. Part of
+ * every recomputation of the root's view (cell_memory.c).
+ */
+int pci_msix_withhold(const struct cell *cell, u64 start, u64 end);
 
 #endif /* _CORE_PCI_DEV_H */

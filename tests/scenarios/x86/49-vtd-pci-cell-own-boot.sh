@@ -144,7 +144,8 @@ check_eq "the root's page is unchanged after e1000-demo" "0x600DCAFE" \
 	"$(mem "$target" 32)"
 # MSI-X: its table (BAR3) is the hypervisor's. Vector 0 toward the cell's
 # CPU arrives; vector 1 toward root CPU 0 stays masked in the device, with
-# a refusal line (the root reads the device's table through devmem).
+# a refusal line (the root reads the device's table through devmem: the
+# hypervisor's read-only view while the cell owns the device).
 console_has "e1000-demo enables MSI-X through the hypervisor's table" \
 	"e1000-demo: MSI-X table at 0xfeb90000, enabled" 5
 console_has "the 82574L's MSI-X vector 0 reaches the cell's CPU" \
@@ -156,6 +157,12 @@ console_has "MSI-X vector 1 did not arrive" \
 check_eq "MSI-X vector 0 unmasked in the device" "0x00000000" \
 	"$(mem 0xfeb9000c 32)"
 check_eq "MSI-X vector 1 masked in the device" "0x00000001" \
+	"$(mem 0xfeb9001c 32)"
+# The root cell reads the cell's table, but may not unmask the vector.
+mem 0xfeb9001c 32 0
+console_has "the root's write into the cell's MSI-X table refused" \
+	'the root cell may not write the MSI-X table of cell "e1000-demo" (offset 0x1c): dropped' 5
+check_eq "MSI-X vector 1 still masked after the root's write" "0x00000001" \
 	"$(mem 0xfeb9001c 32)"
 check_eq "pci-demo still running beside it" "running" "$(cell_state pci-demo)"
 expect_ok jailhouse cell destroy e1000-demo
