@@ -8,14 +8,16 @@
  * its own (arm_vpci_node.c), unflattens it detached, and creates the
  * host's platform device from its node: pci-host-generic binds to it and
  * scans the bus. The node's interrupt map names the GIC by the phandle
- * the live tree gives it. At disable the device goes (the host driver
- * removes the bus) before the hypervisor does, then the tree is freed.
+ * the live tree gives it; arm_vpci_sysfs.c shows the node in sysfs. At
+ * disable the device goes (the host driver removes the bus) before the
+ * hypervisor does, then the tree is freed.
  */
 #define pr_fmt(fmt) "jailhouse: " fmt
 
 #include <linux/acpi.h>
 #include <linux/device.h>
 #include <linux/kref.h>
+#include <linux/kobject.h>
 #include <linux/of.h>
 #include <linux/of_fdt.h>
 #include <linux/of_irq.h>
@@ -31,8 +33,9 @@
 static struct jailhouse_vpci_host host;
 static bool host_wanted;
 
-/* While the host exists: its device, tree and the blob the tree uses. */
+/* While the host exists: device, node, tree and the blob the tree uses. */
 static struct platform_device *host_pdev;
+static struct device_node *host_node;
 static void *host_tree;
 static void *host_blob;
 
@@ -132,10 +135,21 @@ static int check_kernel(void)
 	return 0;
 }
 
+/*
+ * Only the unflattener's reference may be left on the node (devices put
+ * theirs on release); if another is, the node stays allocated.
+ */
 static void free_tree(void)
 {
-	kfree(host_tree);
-	kfree(host_blob);
+	if (host_node && kref_read(&host_node->kobj.kref) != 1) {
+		pr_warn("the virtual PCI host's device tree node is still in use: it stays allocated\n");
+	} else {
+		if (host_node)
+			jailhouse_vpci_node_hide(host_node);
+		kfree(host_tree);
+		kfree(host_blob);
+	}
+	host_node = NULL;
 	host_tree = NULL;
 	host_blob = NULL;
 }
@@ -156,30 +170,16 @@ static struct device_node *make_tree(void)
 		free_tree();
 		return NULL;
 	}
-	return root->child;
+	host_node = root->child;
+	jailhouse_vpci_node_show(host_node);
+	return host_node;
 }
 
-/*
- * Unregisters the device; the tree may go only if that dropped the last
- * reference (the device's release puts the node). Otherwise it stays.
- */
 static void destroy_host(void)
 {
-	struct device *dev = &host_pdev->dev;
-	bool last;
-
-	get_device(dev);
-	of_platform_device_destroy(dev, NULL);
-	last = kref_read(&dev->kobj.kref) == 1;
-	put_device(dev);
+	of_platform_device_destroy(&host_pdev->dev, NULL);
 	host_pdev = NULL;
-	if (last) {
-		free_tree();
-		return;
-	}
-	pr_warn("the virtual PCI host's device is still referenced: its device tree node stays allocated\n");
-	host_tree = NULL;
-	host_blob = NULL;
+	free_tree();
 }
 
 void jailhouse_arch_vpci_add(void)

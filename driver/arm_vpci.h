@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The hypervisor's virtual PCI host on ARM as the root's Linux gets to
- * see it (arm_vpci.c); arm_vpci_node.c writes its device tree node.
+ * see it (arm_vpci.c); arm_vpci_node.c writes its device tree node,
+ * arm_vpci_sysfs.c shows that in sysfs.
  */
 #ifndef _JAILHOUSE_ARM_VPCI_H
 #define _JAILHOUSE_ARM_VPCI_H
 
 #include <linux/types.h>
+
+struct device_node;
 
 /* What the system config says about the host, in Linux's terms. */
 struct jailhouse_vpci_host {
@@ -35,5 +38,9 @@ struct jailhouse_vpci_gic {
  */
 void *jailhouse_vpci_node_blob(const struct jailhouse_vpci_host *host,
 			       const struct jailhouse_vpci_gic *gic);
+
+/* arm_vpci_sysfs.c: the node in /sys/firmware/devicetree/base or not. */
+void jailhouse_vpci_node_show(struct device_node *np);
+void jailhouse_vpci_node_hide(struct device_node *np);
 
 #endif /* !_JAILHOUSE_ARM_VPCI_H */
