@@ -9,6 +9,9 @@
 vpci_host=/sys/bus/platform/devices/9100000.pcie
 vpci_node=/sys/firmware/devicetree/base/pcie@9100000
 vpci_dev=/sys/bus/pci/devices/0001:00:00.0
+# All devices of the root config on the virtual bus (arm64 has ivshmem-net
+# at 00:01.0 too).
+VPCI_DEVICES=${VPCI_DEVICES:-0001:00:00.0}
 
 # vpci_cfg_byte OFFSET: one byte of the device's config space, as Linux
 # reads it.
@@ -53,9 +56,8 @@ vpci_check_node() {
 vpci_check_device() {
 	check_eq "$1: Linux lists 110a:4106 at 0001:00:00.0" "0x110a 0x4106" \
 		"$(cat $vpci_dev/vendor 2>/dev/null) $(cat $vpci_dev/device 2>/dev/null)"
-	check_eq "$1: nothing else on the virtual bus (empty slots all-ones)" \
-		"0001:00:00.0" \
-		"$(vpci_names /sys/bus/pci/devices 0001:)"
+	check_eq "$1: the config's devices only (empty slots all-ones)" \
+		"$VPCI_DEVICES" "$(vpci_names /sys/bus/pci/devices 0001:)"
 	check_eq "$1: interrupt pin INTA" "01" "$(vpci_cfg_byte 61)"
 	check_eq "$1: no MSI-X capability after the vendor one" "00" \
 		"$(vpci_cfg_byte 65)"
@@ -140,4 +142,29 @@ vpci_used_domain() {
 	check_eq "Linux's own host keeps its bus" "0000:00" \
 		"$(vpci_names /sys/class/pci_bus 0000:)"
 	expect_ok jailhouse disable || dump_dmesg
+}
+
+# vpci_net ROOT_CFG: ivshmem-net.ko on the VETH device 0001:00:01.0 (INTB,
+# SPI 141), whose peer has no cell: the interface comes up without
+# carrier; disable takes it away, and the module unloads.
+vpci_net() {
+	local dev=/sys/bus/pci/devices/0001:00:01.0 mods ifc
+
+	mods=/lib/modules/$(uname -r)
+	expect_ok jailhouse enable "$1" || { dump_dmesg; return 0; }
+	expect_ok insmod "$(find "$mods" -name ivshmem-net.ko | head -n 1)" ||
+		dump_dmesg
+	check_eq "ivshmem-net drives 0001:00:01.0" "ivshmem-net" \
+		"$(basename "$(readlink $dev/driver 2>/dev/null)")"
+	ifc=$(vpci_names $dev/net "")
+	check_eq "it made one interface" "1" "$(echo "$ifc" | wc -w)"
+	expect_ok ip link set "$ifc" up
+	check_eq "no carrier without a peer" "0" \
+		"$(cat /sys/class/net/"$ifc"/carrier 2>/dev/null)"
+	check_contains "its INTx line is SPI 141 (pin B)" \
+		"$(grep ivshmem-net /proc/interrupts)" " 141 "
+	expect_ok jailhouse disable || dump_dmesg
+	check_eq "the interface went with the device" "no" \
+		"$(vpci_exists /sys/class/net/"$ifc")"
+	expect_ok rmmod ivshmem_net
 }

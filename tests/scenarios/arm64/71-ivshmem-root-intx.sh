@@ -9,11 +9,16 @@
 # binds it with INTx (the device has no MSI-X); ivshmem-demo reads ID,
 # peers, sections and states through it, and the root's own doorbell
 # comes back as the INTA interrupt on SPI 140. Disable takes device, host
-# and node away; three rounds. A config whose PCI domain Linux has already
-# is named in one line. Runs on GICv3 and GICv2 (ivshmem-root-lib.sh).
+# and node away; three rounds. ivshmem-net.ko drives the second device,
+# 00:01.0 (no peer: no carrier). A config whose PCI domain Linux has
+# already is named in one line. Runs on GICv3 and GICv2
+# (ivshmem-root-lib.sh).
 
 . /scenarios/lib.sh
+# shellcheck disable=SC2034 # read by ivshmem-root-lib.sh
+VPCI_DEVICES="0001:00:00.0 0001:00:01.0"
 . /scenarios/ivshmem-root-lib.sh
 
 vpci_root_rounds "$ARM64_ROOT_CELL"
+vpci_net "$ARM64_ROOT_CELL"
 vpci_used_domain "$ARM64_ROOT_CELL"
