@@ -19,3 +19,4 @@ fi
 vpci_root_rounds "$ARM_ROOT_CELL"
 vpci_net "$ARM_ROOT_CELL"
 vpci_used_domain "$ARM_ROOT_CELL"
+vpci_window_taken "$ARM_ROOT_CELL"
