@@ -7,7 +7,9 @@
  * arm64 one (configs/arm64/qemu-arm64-gicv2.c): GICv2 with its GICv2m
  * MSI frame, PL011 at 0x09000000 as the debug console. The second PL011
  * at 0x09040000 (there when QEMU gets a second -serial, as ci/run-qemu.sh
- * gives it) is the FreeRTOS cell's own UART.
+ * gives it) is the FreeRTOS cell's own UART. The hypervisor's virtual PCI
+ * host and its ivshmem devices 00:00.0 and 00:01.0 (ivshmem-net) are
+ * those of the arm64 configs.
  */
 
 #include <jailhouse/types.h>
@@ -16,8 +18,9 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[10];
+	struct jailhouse_memory mem_regions[18];
 	struct jailhouse_irqchip irqchips[2];
+	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -36,8 +39,16 @@ struct {
 				 JAILHOUSE_CON_REGDIST_4,
 		},
 		.platform_info = {
-			.pci_mmconfig_base = 0x4010000000,
-			.pci_mmconfig_end_bus = 0xff,
+			/*
+			 * The virtual PCI host (ECAM, bus 0 only) of the
+			 * hypervisor's ivshmem devices, in a gap of QEMU's
+			 * device space that no Linux driver claims.
+			 */
+			.pci_mmconfig_base = 0x09100000,
+			.pci_mmconfig_end_bus = 0,
+			.pci_is_virtual = 1,
+			/* Domain 0 is QEMU's physical PCIe host, Linux's. */
+			.pci_domain = 1,
 			.arm = {
 				.gic_version = 2,
 				.gicd_base = 0x08000000,
@@ -52,6 +63,9 @@ struct {
 			.cpu_set_size = sizeof(config.cpus),
 			.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 			.num_irqchips = ARRAY_SIZE(config.irqchips),
+			.num_pci_devices = ARRAY_SIZE(config.pci_devices),
+			/* INTA-INTD of the virtual host: SPIs 140-143. */
+			.vpci_irq_base = 140 - 32,
 		},
 	},
 
@@ -126,9 +140,65 @@ struct {
 		/* RAM after the hypervisor, for non-root cells */ {
 			.phys_start = 0x70600000,
 			.virt_start = 0x70600000,
-			.size = 0xfa00000,
+			.size = 0xf900000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
+		},
+		/*
+		 * The last MiB of RAM: ivshmem link 00:00.0 (INTx, 2 peers):
+		 * state table, read/write section, output of peer 0 (the
+		 * root cell), output of peer 1.
+		 */ {
+			.phys_start = 0x7ff00000,
+			.virt_start = 0x7ff00000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7ff01000,
+			.virt_start = 0x7ff01000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7ff02000,
+			.virt_start = 0x7ff02000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7ff03000,
+			.virt_start = 0x7ff03000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		/*
+		 * ivshmem-net link 00:01.0 (VETH, INTx, 2 peers, no peer
+		 * cell yet): state table, read/write section, output of
+		 * peer 0 (the root cell, 31 frame slots) and of peer 1.
+		 */ {
+			.phys_start = 0x7ff80000,
+			.virt_start = 0x7ff80000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7ff81000,
+			.virt_start = 0x7ff81000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7ff82000,
+			.virt_start = 0x7ff82000,
+			.size = 0x10000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7ff92000,
+			.virt_start = 0x7ff92000,
+			.size = 0x10000,
+			.flags = JAILHOUSE_MEM_READ,
 		},
 	},
 
@@ -146,6 +216,29 @@ struct {
 			.pin_bitmap = {
 				0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
 			},
+		},
+	},
+
+	.pci_devices = {
+		/* 00:00.0 ivshmem, peer 0 of 2, INTx (pin A: SPI 140) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0x00 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 10,
+			.shmem_dev_id = 0,
+			.shmem_peers = 2,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
+		},
+		/* 00:01.0 ivshmem-net, peer 0 of 2, INTx (pin B: SPI 141) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0x01 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 14,
+			.shmem_dev_id = 0,
+			.shmem_peers = 2,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,
 		},
 	},
 };
