@@ -21,7 +21,7 @@ endif
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
 	check-demo check-demo-arm demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos bench-intel \
-	bench-ivshmem
+	bench-ivshmem bench-msi
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -132,6 +132,10 @@ bench-x86: deps
 # ivshmem doorbell and ivshmem-net round trips: figures only.
 bench-ivshmem: deps
 	$(Q)tests/bench/ivshmem.sh $(BENCH_COUNT)
+
+# Exits per MSI-X interrupt of a cell's own device: figures only.
+bench-msi: deps
+	$(Q)tests/bench/msi.sh $(BENCH_COUNT)
 
 # Exits per apic-demo timer interrupt, cell start latency: figures only.
 bench-cells: deps
