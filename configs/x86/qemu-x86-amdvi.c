@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * System config of the x86 test machine with an AMD-Vi unit: QEMU q35 as
- * in qemu-x86.c, plus `-device amd-iommu,intremap=off` (PCI function
+ * in qemu-x86.c, plus `-device amd-iommu,intremap=off,pt=off` (function
  * 00:03.0, capability at 0x40, registers at 0xfed80000: the hypervisor's
  * alone, the function is not listed and so hidden from the root cell)
  * and an edu device at 00:05.0 (`-device edu,addr=05.0,dma_mask=...`), a
- * DMA engine owned by the root cell. Linux boots with amd_iommu=off and
- * noapic (QEMU 10.0's amd-iommu loses the IOAPIC's messages, see
- * tests/scenarios/x86/49-amdvi-pci-cell-own-boot.sh): the hypervisor
- * takes the unit.
+ * DMA engine owned by the root cell. Linux boots with amd_iommu=off: the
+ * hypervisor takes the unit (pt=off: see
+ * tests/scenarios/x86/49-amdvi-pci-cell-own-boot.sh).
  *
  * Memory as in qemu-x86-vtd.c; the IVRS values are those QEMU 10.0 gives
  * this machine (/sys/firmware/acpi/tables/IVRS, IVHD type 0x10).
@@ -52,7 +51,7 @@ struct {
 					.amd = {
 						.bdf = 0x03 << 3,
 						.base_cap = 0x40,
-						.msi_cap = 0x5c,
+						.msi_cap = 0x60,
 						/* IVHD 0x10 features, bit 0 set */
 						.features = 0x45,
 					},
