@@ -132,6 +132,22 @@ check_contains "hardware check reports the IVRS unit" \
 bus_master_on
 root_copy "natively, edu copies between root RAM pages" 0x11223344
 
+# A unit Linux has on is not taken: IommuEn set by hand, as a kernel
+# without amd_iommu=off would have it. The enable fails (-EBUSY, with a
+# line on the hypervisor's UART) and Linux runs on.
+dmesg -c >/dev/null
+mem 0xfed80018 32 1
+if jailhouse enable "$cfg" >/dev/null 2>&1; then
+	fail "enable refuses a unit Linux has on" "it enabled"
+	jailhouse disable
+else
+	check_contains "enable refuses a unit Linux has on" \
+		"$(dmesg | grep 'failed to start')" "failed to start (-16)"
+fi
+mem 0xfed80018 32 0
+check_eq "Linux runs on after the refused enable" "0-3" \
+	"$(cat /sys/devices/system/cpu/online)"
+
 expect_ok jailhouse enable "$cfg" || { dump_dmesg; exit 0; }
 con=$(jailhouse console)
 check_contains "the AMD-Vi unit comes up" "$con" "Initializing unit: AMD-Vi"
@@ -250,3 +266,13 @@ expect_ok jailhouse disable || exit 0
 check_eq "after disable, edu reads the hypervisor's memory (unit off)" \
 	"$(image_word)" "$(hv_read)"
 root_copy "after disable, edu copies between RAM pages" 0x0BADF00D
+
+# The unit comes back for a second enable (its registers as Linux left
+# them: off).
+expect_ok jailhouse enable "$cfg" || exit 0
+root_copy "second enable: edu copies between root RAM pages" 0x1BADF00D
+got=$(hv_read)
+[ "$got" != "$(image_word)" ] && [ "$got" != hung ] &&
+	pass "second enable: hypervisor memory blocked again" ||
+	fail "second enable: hypervisor memory blocked again" "got $got"
+expect_ok jailhouse disable
