@@ -24,8 +24,11 @@
 # it, ttyS0 counts 0 in /proc/interrupts), so user space's console
 # output, which waits for the UART's interrupt, never came out. With
 # pt=off both go through the unit, which passes them while it is off.
+# That path is slower under TCG: on a loaded host Linux's early check
+# of the timer through the IOAPIC gave up once ("IO-APIC + timer
+# doesn't work!", a panic); no_timer_check skips that check.
 # stockade-qemu: -device amd-iommu,intremap=off,pt=off -device edu,addr=05.0,dma_mask=0xffffffff
-# stockade-append: amd_iommu=off
+# stockade-append: amd_iommu=off no_timer_check
 # stockade-timeout: 500
 
 . /scenarios/lib.sh
@@ -245,6 +248,11 @@ if [ -n "$uio" ]; then
 	expect_ok /usr/libexec/jailhouse/tests/edu-uio "$dev" "/dev/$uio"
 	check_contains "Linux's driver works on edu again" "$OUTPUT" \
 		"edu-uio: factorial ok"
+	case "$OUTPUT" in
+	*"interrupt ok"*) pass "edu's interrupt reaches Linux through uio" ;;
+	*) skip "edu's interrupt reaches Linux through uio" \
+		"edu's INTx through uio_pci_generic does not arrive on QEMU 10's q35 without the hypervisor either" ;;
+	esac
 else
 	fail "Linux's driver works on edu again" "no uio device for edu"
 fi
