@@ -103,20 +103,26 @@ static u64 *dte_of(u16 bdf)
 
 /*
  * Rewrite the entry of bdf: translate through cell's tables, or block
- * (cell NULL). The unit reads 256 bits at a time only after the
- * invalidation, so the order of the stores does not matter.
+ * (cell NULL). Built aside and stored with the first quadword (V, the
+ * table root) last, so a walk in between never finds the entry cleared,
+ * which would let DMA pass; the invalidation that follows drops what a
+ * walk cached from a half-written entry.
  */
 static void set_dte(u16 bdf, const struct cell *cell)
 {
-	u64 *dte = dte_of(bdf);
+	volatile u64 *dte = dte_of(bdf);
+	u64 entry[AMDVI_DTE_QWORDS];
+	int n;
 
 	if (!dte)
 		return;
 	if (cell)
-		amdvi_dte_translate(dte, iommu_cell_root_phys(cell),
+		amdvi_dte_translate(entry, iommu_cell_root_phys(cell),
 				    domain_of(cell));
 	else
-		amdvi_dte_block(dte);
+		amdvi_dte_block(entry);
+	for (n = AMDVI_DTE_QWORDS - 1; n >= 0; n--)
+		dte[n] = entry[n];
 }
 
 static void amdvi_report(const u64 rec[AMDVI_EVENT_QWORDS])
