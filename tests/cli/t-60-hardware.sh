@@ -87,6 +87,45 @@ expect "Intel with a VT-d unit without IR" 0 "" "$JH" hardware check
 check "DMAR without the IR flag" "got: $OUT" contains "$OUT" \
 	"1 DMAR unit (first at 0xfed90000), interrupt remapping not offered"
 
+# ivrs [IOAPIC]: an IVRS as QEMU's amd-iommu gives it: the one unit at
+# 0xfed80000 as an IVHD of type 0x10 and again of type 0x11, each with a
+# select entry for 00:05.0; with IOAPIC, the 0x11 block also names an
+# IOAPIC (special entry 0x48, variety 1).
+ivrs()
+{
+	local len=054
+
+	[ -n "${1:-}" ] && len=064
+	mkdir -p "$R/sys/firmware/acpi/tables"
+	{
+		printf 'IVRS\000\000\000\000\001'
+		head -c 39 /dev/zero
+		printf '\020\321\034\000\030\000\100\000'
+		printf '\000\000\330\376\000\000\000\000'
+		printf '\000\000\000\000\104\000\000\000'
+		printf '\002\050\000\000'
+		printf "\\021\\021\\$len\\000\\030\\000\\100\\000"
+		printf '\000\000\330\376\000\000\000\000'
+		head -c 24 /dev/zero
+		printf '\002\050\000\000'
+		[ -n "${1:-}" ] && printf '\110\000\000\000\000\240\000\001'
+	} >"$R/sys/firmware/acpi/tables/IVRS"
+}
+
+new_root
+cpuinfo AuthenticAMD "$AMDFLAGS"
+ivrs
+expect "AMD CPU with an AMD-Vi unit (QEMU)" 0 "" "$JH" hardware check
+check "IVHD blocks of one unit counted once, no IOAPIC" "got: $OUT" \
+	contains "$OUT" "1 IVRS unit (first at 0xfed80000), interrupt remapping not offered (no IOAPIC in IVRS)"
+
+new_root
+cpuinfo AuthenticAMD "$AMDFLAGS"
+ivrs ioapic
+expect "AMD-Vi unit naming the IOAPIC" 0 "" "$JH" hardware check
+check "IVRS with an IOAPIC offers IR" "got: $OUT" contains "$OUT" \
+	"1 IVRS unit (first at 0xfed80000), interrupt remapping offered"
+
 # msr_feature_control VALUE: /dev/cpu/0/msr with IA32_FEATURE_CONTROL.
 msr_feature_control()
 {

@@ -452,6 +452,13 @@ def _platform_cases(x86, arm64):
         system.header = system.header.copy(
             iommu_units=unit + raw[len(unit):])
 
+    def amdvi_unit(system):
+        unit = abi.IOMMU.make(type=abi.IOMMU_AMD, base=0xfed80000,
+                              size=0x4000).pack()
+        raw = system.header.iommu_units
+        system.header = system.header.copy(
+            iommu_units=unit + raw[len(unit):])
+
     def root_pci_device(system):
         system.root_cell.pci_devices.append(abi.PCI_DEVICE.make(
             type=abi.PCI_TYPE_DEVICE, bdf=0x18))
@@ -514,6 +521,17 @@ def _platform_cases(x86, arm64):
                  vtd_unit(s), root_pci_device(s))))],
              0, "cell 'fixture-x86' has 1 DMA-capable PCI device(s) (first "
              "00:03.0): the VT-d unit(s) confine their DMA"),
+        Case('DMA-capable device behind AMD-Vi',
+             [('sys', edit_system(x86['sys'], lambda s: (
+                 amdvi_unit(s), root_pci_device(s))))],
+             0, "cell 'fixture-x86' has 1 DMA-capable PCI device(s) (first "
+             "00:03.0): the AMD-Vi unit(s) confine their DMA"),
+        Case('root region over the AMD-Vi unit',
+             [('sys', edit_system(x86['sys'], lambda s: (
+                 amdvi_unit(s), add_region(s.root_cell, 0xfed80000,
+                                           0xfed80000, 0x4000,
+                                           RW | abi.MEM_IO))))],
+             1, "covers the IOMMU (0xfed80000-0xfed83fff)"),
         Case('cell region over the VT-d unit',
              [('sys', edit_system(x86['sys'], vtd_unit)),
               ('a', edit_cell(x86['cell-a'], lambda c: add_region(

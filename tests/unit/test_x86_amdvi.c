@@ -4,6 +4,8 @@
  * IOMMU specification: permissions in every entry, NextLevel naming the
  * level a table entry points to.
  */
+#include <string.h>
+
 #include <core/paging.h>
 #include <x86/amd_iommu.h>
 #include <x86/paging_formats.h>
@@ -95,3 +97,38 @@ TEST(amdvi_commands)
 	EXPECT_EQ(cmd[0], 0x3000000300000000ULL);
 	EXPECT_EQ(cmd[1], 0x7ffffffffffff003ULL);
 }
+
+/* IO_PAGE_FAULT as the spec lays it out: code 2, RW in flag bit 21. */
+TEST(amdvi_event_records)
+{
+	u64 write[AMDVI_EVENT_QWORDS] = {
+		0x0028ULL | (2ULL << 60) | (1ULL << 53), 0x3a701000ULL };
+	u64 read[AMDVI_EVENT_QWORDS] = { 0x0128ULL | (2ULL << 60),
+					 0x3a000000ULL };
+	u64 empty[AMDVI_EVENT_QWORDS] = { 0, 0 };
+	struct amdvi_event ev;
+
+	ASSERT_TRUE(amdvi_event_decode(write, &ev));
+	EXPECT_EQ(ev.bdf, 0x28);
+	EXPECT_EQ(ev.code, AMDVI_EVENT_IO_PAGE_FAULT);
+	EXPECT_TRUE(ev.is_write);
+	EXPECT_EQ(ev.address, 0x3a701000ULL);
+	ASSERT_TRUE(amdvi_event_decode(read, &ev));
+	EXPECT_EQ(ev.bdf, 0x128);
+	EXPECT_FALSE(ev.is_write);
+	EXPECT_FALSE(amdvi_event_decode(empty, &ev));
+	EXPECT_STREQ(amdvi_event_reason(AMDVI_EVENT_IO_PAGE_FAULT),
+		     "outside the cell's DMA memory");
+	EXPECT_STREQ(amdvi_event_reason(0xf), "");
+}
+
+/* 128 entries of 32 bytes per page; the size field is pages - 1. */
+TEST(amdvi_device_table_size)
+{
+	EXPECT_EQ(amdvi_devtab_pages(0), 1U);
+	EXPECT_EQ(amdvi_devtab_pages(0x7f), 1U);
+	EXPECT_EQ(amdvi_devtab_pages(0x80), 2U);
+	EXPECT_EQ(amdvi_devtab_pages(0xfb), 2U);
+	EXPECT_EQ(amdvi_devtab_pages(0xffff), 512U);
+}
+

@@ -245,29 +245,86 @@ static bool report_dmar(struct hw_report *r)
 	return true;
 }
 
-/* IVHD blocks of types 0x10, 0x11 and 0x40, one per AMD-Vi unit. */
+/*
+ * IVHD blocks: types 0x10, 0x11 and 0x40 describe the same unit for
+ * different OS generations, so units are told apart by register base.
+ */
+#define IVHD_BASE_OFFSET	8
+#define IVHD_ENTRIES_10		24
+#define IVHD_ENTRIES_11		40
+#define IVHD_SPECIAL		0x48
+#define IVHD_SPECIAL_IOAPIC	1
+#define IVHD_ACPI_HID		0xf0
+
+static bool is_ivhd(unsigned char type)
+{
+	return type == 0x10 || type == 0x11 || type == 0x40;
+}
+
+/* Size of the device entry at p (spec: by type range), 0 if unknown. */
+static size_t ivhd_entry_len(const unsigned char *p, size_t left)
+{
+	if (p[0] < 0x40)
+		return 4;
+	if (p[0] < 0x80)
+		return 8;
+	if (p[0] == IVHD_ACPI_HID && left > 21)
+		return 22 + p[21];
+	return 0;
+}
+
+/*
+ * Whether the block names an IOAPIC (special entry, variety 1): without
+ * one, Linux and the hypervisor cannot remap its interrupts.
+ */
+static bool ivhd_has_ioapic(const unsigned char *b, size_t len)
+{
+	size_t off = b[0] == 0x10 ? IVHD_ENTRIES_10 : IVHD_ENTRIES_11;
+	size_t step;
+
+	while (off + 4 <= len) {
+		if (b[off] == IVHD_SPECIAL && off + 8 <= len &&
+		    b[off + 7] == IVHD_SPECIAL_IOAPIC)
+			return true;
+		step = ivhd_entry_len(b + off, len - off);
+		if (!step)
+			break;
+		off += step;
+	}
+	return false;
+}
+
+/* Distinct units (by base, up to 8) and whether IR is possible. */
 static bool report_ivrs(struct hw_report *r)
 {
 	struct acpi_table t = read_acpi_table("/sys/firmware/acpi/tables/IVRS");
-	uint64_t ivhd = (1ULL << 0x10) | (1ULL << 0x11);
+	uint64_t bases[8], base;
 	size_t off = IVRS_ENTRIES_OFFSET, len;
-	int units;
+	int units = 0, n;
+	bool ioapic = false;
 
 	if (!t.len) {
 		free(t.data);
 		return false;
 	}
-	units = count_entries(&t, off, ivhd, NULL);
-	/* Type 0x40 is above the mask's range: counted by hand. */
-	while (off + 4 <= t.len) {
+	for (; off + 4 <= t.len; off += len) {
 		len = le16(t.data + off + 2);
 		if (len < 4 || off + len > t.len)
 			break;
-		units += t.data[off] == 0x40;
-		off += len;
+		if (!is_ivhd(t.data[off]) || len < IVHD_ENTRIES_10)
+			continue;
+		ioapic |= ivhd_has_ioapic(t.data + off, len);
+		base = le64(t.data + off + IVHD_BASE_OFFSET);
+		for (n = 0; n < units && bases[n] != base; n++)
+			;
+		if (n == units && units < 8)
+			bases[units++] = base;
 	}
 	hw_line(r, "IOMMU (AMD-Vi)", units ? HW_OK : HW_WARN,
-		"%d IVRS unit%s", units, units == 1 ? "" : "s");
+		"%d IVRS unit%s (first at 0x%llx), interrupt remapping %s",
+		units, units == 1 ? "" : "s",
+		units ? (unsigned long long)bases[0] : 0ULL,
+		ioapic ? "offered" : "not offered (no IOAPIC in IVRS)");
 	free(t.data);
 	return true;
 }

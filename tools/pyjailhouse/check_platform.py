@@ -132,10 +132,16 @@ def dma_capable(cell):
             if device.type in (abi.PCI_TYPE_DEVICE, abi.PCI_TYPE_BRIDGE)]
 
 
+IOMMU_MODELS = {abi.IOMMU_INTEL: 'VT-d', abi.IOMMU_AMD: 'AMD-Vi'}
+
+
 def dma_remapped(system):
-    """Whether the hypervisor confines DMA: VT-d units in the config."""
-    return any(unit.type == abi.IOMMU_INTEL and unit.base
-               for unit in system.iommu_units())
+    """The model of the units that confine DMA (VT-d or AMD-Vi units in
+    the config), or None."""
+    for unit in system.iommu_units():
+        if unit.base and unit.type in IOMMU_MODELS:
+            return IOMMU_MODELS[unit.type]
+    return None
 
 
 def note_dma(system, cell, out):
@@ -146,9 +152,11 @@ def note_dma(system, cell, out):
     first = devices[0]
     where = '%d DMA-capable PCI device(s) (first %02x:%02x.%x)' % (
         len(devices), first >> 8, (first >> 3) & 0x1f, first & 7)
-    if dma_remapped(system):
-        out.note('cell %r has %s: the VT-d unit(s) confine their DMA to '
-                 'the cell\'s DMA-able memory regions' % (cell.name, where))
+    model = dma_remapped(system)
+    if model:
+        out.note('cell %r has %s: the %s unit(s) confine their DMA to '
+                 'the cell\'s DMA-able memory regions' %
+                 (cell.name, where, model))
         return
     out.note('cell %r has %s: without an IOMMU the hypervisor supports, '
              'their DMA can read and write ANY memory, the hypervisor\'s '

@@ -5,8 +5,11 @@
 
 # Common x86 objects, in every image.
 ARCH_SRCS := \
+	arch/x86/amd_iommu.c \
 	arch/x86/amd_iommu_cmd.c \
 	arch/x86/amd_iommu_dte.c \
+	arch/x86/amd_iommu_event.c \
+	arch/x86/amd_iommu_hw.c \
 	arch/x86/apic.c \
 	arch/x86/cell.c \
 	arch/x86/clock.c \

@@ -10,6 +10,8 @@
 #include <core/hypervisor.h>
 #include <core/page_pool.h>
 #include <core/paging.h>
+#include <core/pci.h>
+#include <core/printk.h>
 #include <x86/cell.h>
 #include <x86/iommu.h>
 
@@ -117,4 +119,12 @@ void iommu_poll(void)
 {
 	if (iommu_dma.poll_faults)
 		iommu_dma.poll_faults();
+}
+
+void iommu_note_device(const char *what, u16 bdf, const char *prep,
+		       const struct cell *cell)
+{
+	printk("%s PCI device %02x:%02x.%x %s cell \"%s\"\n", what,
+	       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf), prep,
+	       cell->config->name);
 }

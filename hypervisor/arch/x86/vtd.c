@@ -348,15 +348,18 @@ static void vtd_shutdown(void)
 	unsigned int n, units;
 
 	spin_lock(&vtd_lock);
-	iommu_dma.poll_faults = NULL;
 	units = num_vtd_units;
+	/* Only its own hooks: the other model's unit may own them. */
+	if (units)
+		iommu_dma.poll_faults = NULL;
 	num_vtd_units = 0;
 	spin_unlock(&vtd_lock);
 	/* Translation is off: the root cell's exit, or never switched on. */
 	for (n = 0; n < units; n++)
 		vtd_unmap_registers(&vtd_units[n]);
 	vtd_tables_destroy(&vtd_tables);
-	iommu_dma = (struct iommu_dma){ 0 };
+	if (units)
+		iommu_dma = (struct iommu_dma){ 0 };
 }
 
 static int vtd_init(void)
@@ -375,21 +378,14 @@ static int vtd_init(void)
 		vtd_shutdown();
 		return err;
 	}
-	iommu_dma.flush = num_vtd_units ? vtd_flush : NULL;
-	iommu_dma.poll_faults = num_vtd_units ? vtd_poll_faults : NULL;
-	if (num_vtd_units)
-		printk("VT-d: %u unit(s), %s tables, domains %lu, %s walks\n",
-		       num_vtd_units, iommu_dma.fmt->name, vtd_num_domains,
-		       vtd_coherent ? "coherent" : "non-coherent");
+	if (!num_vtd_units)
+		return 0;
+	iommu_dma.flush = vtd_flush;
+	iommu_dma.poll_faults = vtd_poll_faults;
+	printk("VT-d: %u unit(s), %s tables, domains %lu, %s walks\n",
+	       num_vtd_units, iommu_dma.fmt->name, vtd_num_domains,
+	       vtd_coherent ? "coherent" : "non-coherent");
 	return 0;
-}
-
-static void vtd_note_device(const char *what, u16 bdf, const char *prep,
-			    const struct cell *cell)
-{
-	printk("%s PCI device %02x:%02x.%x %s cell \"%s\"\n", what,
-	       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf), prep,
-	       cell->config->name);
 }
 
 /* Point the config's DMA-capable devices at the cell's domain. */
@@ -414,7 +410,7 @@ static int vtd_assign_devices(const struct cell *cell, const struct cell *to,
 		if (err)
 			return err;
 		if (note)
-			vtd_note_device("Adding", dev->bdf, "to", to);
+			iommu_note_device("Adding", dev->bdf, "to", to);
 	}
 	return 0;
 }
@@ -474,7 +470,7 @@ static void vtd_return_devices(const struct cell *cell)
 				       root_cell.id + 1, vtd_aw);
 		else
 			vtd_tables_clear(&vtd_tables, dev->bdf);
-		vtd_note_device("Removing", dev->bdf, "from", cell);
+		iommu_note_device("Removing", dev->bdf, "from", cell);
 	}
 }
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * AMD I/O Virtualization Technology (AMD-Vi, IOMMU spec rev. 3): device
- * table entries (amd_iommu_dte.c) and the command encodings the
- * hypervisor queues (amd_iommu_cmd.c). The unit itself is still to come
- * (issue 14); these are its data, kept apart so they can be tested.
+ * table entries (amd_iommu_dte.c), the command encodings the hypervisor
+ * queues (amd_iommu_cmd.c) and the event log records it reads
+ * (amd_iommu_event.c); the unit is amd_iommu.c, its register sequences
+ * amd_iommu_hw.c (x86/amd_iommu_hw.h). Kept apart so they can be tested.
  */
 #ifndef _X86_AMD_IOMMU_H
 #define _X86_AMD_IOMMU_H
@@ -33,6 +34,18 @@
 /* With S set, this address means every page of the domain. */
 #define AMDVI_CMD_PAGES_ALL		0x7ffffffffffff000ULL
 
+/* Event log records are 128 bits: DeviceID, code and flags, address. */
+#define AMDVI_EVENT_QWORDS		2
+#define AMDVI_EVENT_ILLEGAL_DTE		0x1
+#define AMDVI_EVENT_IO_PAGE_FAULT	0x2
+
+struct amdvi_event {
+	u16 bdf;
+	u8 code;
+	bool is_write;
+	u64 address;
+};
+
 /*
  * Entry of a device the cell's 4-level tables at root_phys translate,
  * reads and writes as the tables grant them.
@@ -52,5 +65,17 @@ void amdvi_cmd_completion_wait(u64 cmd[AMDVI_CMD_QWORDS], u64 store_phys,
 void amdvi_cmd_inv_devtab_entry(u64 cmd[AMDVI_CMD_QWORDS], u16 bdf);
 /* Every cached translation of the domain, table entries included. */
 void amdvi_cmd_inv_domain(u64 cmd[AMDVI_CMD_QWORDS], u16 domain);
+
+/* The record's fields; false for an empty (all-zero) slot. */
+bool amdvi_event_decode(const u64 rec[AMDVI_EVENT_QWORDS],
+			struct amdvi_event *ev);
+/* What the record's code means for a device of a cell, or "". */
+const char *amdvi_event_reason(u8 code);
+
+/*
+ * Size field of the device table base register (4 KiB pages minus one)
+ * for DeviceIDs 0 to last_bdf, and the pages that takes.
+ */
+unsigned int amdvi_devtab_pages(u16 last_bdf);
 
 #endif /* _X86_AMD_IOMMU_H */

@@ -4,7 +4,7 @@
  * cell see the cell's DMA-able memory regions at their guest-physical
  * addresses and nothing else, the hypervisor's memory never. Each cell
  * has one set of tables in the IOMMU's format (arch_cell.dma); the
- * vendor unit (vtd.c) points the cell's devices at them and drops cached
+ * vendor unit (vtd.c, amd_iommu.c) points the cell's devices at them and drops cached
  * translations after changes.
  *
  * Without an IOMMU in the system config, every call here is a no-op.
@@ -56,5 +56,12 @@ int iommu_unmap_memory_region(struct cell *cell,
  * nothing to report.
  */
 void iommu_poll(void);
+
+/*
+ * The console line of a device changing its DMA domain, the same for
+ * every model: "Adding PCI device 00:05.0 to cell "x"".
+ */
+void iommu_note_device(const char *what, u16 bdf, const char *prep,
+		       const struct cell *cell);
 
 #endif /* _X86_IOMMU_H */
