@@ -28,7 +28,7 @@ check_eq "interrupt pin INTA" 0x01 "$(devmem $((ecam + 0x3d)) 8)"
 
 devmem $((ecam + 0x10)) 32 $bar0
 devmem $((ecam + 0x04)) 16 0x0002
-check_eq "BAR0 decodes: max peers" 0x00000002 "$(devmem $((bar0 + 4)) 32)"
+check_eq "BAR0 decodes: max peers" 0x00000003 "$(devmem $((bar0 + 4)) 32)"
 check_eq "BAR0 decodes: own peer id" 0x00000000 "$(devmem $bar0 32)"
 devmem $((ecam + 0x04)) 16 0x0000
 expect_ok jailhouse disable || dump_dmesg
