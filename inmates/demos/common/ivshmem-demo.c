@@ -21,10 +21,14 @@
  * "poll": spin on the root's output section instead of waiting for its
  * doorbell, and ring no doorbell back (the root polls too: ivshmem-demo
  * -p); the benchmark's baseline.
- * "answer-all": answer pings of every peer, not only of the root.
+ * "answer-all": answer pings of every peer, not only of the root; a peer
+ * other than the root pings only while its state is 1 (ready): in any
+ * other state its output section holds pongs, which are not answered.
  * "ping-peer=P count=N": once peer P is ready, N round trips with it by
  * doorbell (P needs "answer-all"), then state 2 tells the root it is done
  * (cell <-> cell doorbell figures of make bench-ivshmem).
+ * "bar=ADDR": BAR0 there instead of the library's default for the
+ * architecture (lib/<arch>/ivshmem-irq.c).
  */
 #include <inmate.h>
 #include <ivshmem.h>
@@ -111,7 +115,7 @@ static void answer_others(__u32 *last)
 	unsigned int peer;
 
 	for (peer = 1; peer < dev.peers; peer++)
-		if (peer != dev.id)
+		if (peer != dev.id && state_table()[peer] == STATE_READY)
 			answer(peer, &last[peer]);
 }
 

@@ -188,5 +188,6 @@ expect_ok jailhouse cell destroy ivshmem-demo
 expect_ok jailhouse cell destroy ivshmem-demo-2
 check_eq "mem pool usage back after the failed cell" "$mem0" \
 	"$(cat $sysfs/mem_pool_used)"
+check_eq "no corrupt data in the whole run" "0" "$(count CORRUPT)"
 devmem $((ecam + 0x04)) 16 0x0000
 expect_ok jailhouse disable || dump_dmesg
