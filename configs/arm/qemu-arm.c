@@ -8,6 +8,11 @@
  * MSI frame, PL011 at 0x09000000 as the debug console. The second PL011
  * at 0x09040000 (there when QEMU gets a second -serial, as ci/run-qemu.sh
  * gives it) is the FreeRTOS cell's own UART.
+ *
+ * As on arm64, the hypervisor's virtual PCI host (ECAM at 0x09100000,
+ * domain 1) carries the ivshmem link 00:00.0 of three peers: the root
+ * cell and the cells ivshmem-demo and ivshmem-demo-2 (configs/arm), its
+ * shared memory in the last MiB of RAM.
  */
 
 #include <jailhouse/types.h>
@@ -16,8 +21,9 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[10];
+	struct jailhouse_memory mem_regions[15];
 	struct jailhouse_irqchip irqchips[2];
+	struct jailhouse_pci_device pci_devices[1];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -36,8 +42,15 @@ struct {
 				 JAILHOUSE_CON_REGDIST_4,
 		},
 		.platform_info = {
-			.pci_mmconfig_base = 0x4010000000,
-			.pci_mmconfig_end_bus = 0xff,
+			/*
+			 * The virtual PCI host (ECAM, bus 0 only) of the
+			 * hypervisor's ivshmem devices, in a gap of QEMU's
+			 * device space; domain 0 is QEMU's physical host.
+			 */
+			.pci_mmconfig_base = 0x09100000,
+			.pci_mmconfig_end_bus = 0,
+			.pci_is_virtual = 1,
+			.pci_domain = 1,
 			.arm = {
 				.gic_version = 2,
 				.gicd_base = 0x08000000,
@@ -52,6 +65,9 @@ struct {
 			.cpu_set_size = sizeof(config.cpus),
 			.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 			.num_irqchips = ARRAY_SIZE(config.irqchips),
+			.num_pci_devices = ARRAY_SIZE(config.pci_devices),
+			/* INTA-INTD of the virtual host: SPIs 140-143. */
+			.vpci_irq_base = 140 - 32,
 		},
 	},
 
@@ -126,9 +142,44 @@ struct {
 		/* RAM after the hypervisor, for non-root cells */ {
 			.phys_start = 0x70600000,
 			.virt_start = 0x70600000,
-			.size = 0xfa00000,
+			.size = 0xf900000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
+		},
+		/*
+		 * The last MiB of RAM: ivshmem link 00:00.0 (INTx, 3 peers):
+		 * state table, read/write section, output of peer 0 (the
+		 * root cell), of peer 1 (cell ivshmem-demo) and of peer 2
+		 * (ivshmem-demo-2).
+		 */ {
+			.phys_start = 0x7ff00000,
+			.virt_start = 0x7ff00000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7ff01000,
+			.virt_start = 0x7ff01000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7ff02000,
+			.virt_start = 0x7ff02000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7ff03000,
+			.virt_start = 0x7ff03000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7ff04000,
+			.virt_start = 0x7ff04000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
 		},
 	},
 
@@ -146,6 +197,19 @@ struct {
 			.pin_bitmap = {
 				0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
 			},
+		},
+	},
+
+	.pci_devices = {
+		/* 00:00.0 ivshmem, peer 0 of 3, INTx (pin A: SPI 140) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0x00 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 10,
+			.shmem_dev_id = 0,
+			.shmem_peers = 3,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
 		},
 	},
 };
