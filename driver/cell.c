@@ -102,6 +102,7 @@ int jailhouse_cell_prepare_root(const struct jailhouse_system *sys)
 		return -ENOMEM;
 	}
 	pending_root = cell;
+	jailhouse_arch_vpci_prepare(sys);
 	return 0;
 }
 
@@ -111,19 +112,24 @@ void jailhouse_cell_register_root(void)
 	pending_root = NULL;
 	list_add(&root_cell->entry, &cells);
 	jailhouse_sysfs_cell_add(root_cell);
-	jailhouse_pci_virtual_add(root_cell);
+	jailhouse_cell_root_devices_add();
 }
 
+/* The devices first, then the host they sit on (if Linux needed one). */
 void jailhouse_cell_root_devices_remove(void)
 {
-	if (root_cell)
-		jailhouse_pci_virtual_remove(root_cell);
+	if (!root_cell)
+		return;
+	jailhouse_pci_virtual_remove(root_cell);
+	jailhouse_arch_vpci_remove();
 }
 
 void jailhouse_cell_root_devices_add(void)
 {
-	if (root_cell)
-		jailhouse_pci_virtual_add(root_cell);
+	if (!root_cell)
+		return;
+	jailhouse_arch_vpci_add();
+	jailhouse_pci_virtual_add(root_cell);
 }
 
 bool jailhouse_cell_root_has_cpu(unsigned int cpu)

@@ -146,6 +146,15 @@ void *jailhouse_arch_map(phys_addr_t phys, unsigned long size);
 void jailhouse_arch_image_loaded(struct jailhouse_header *header,
 				 void *mem, unsigned long size);
 bool jailhouse_arch_cpu_may_leave_root(unsigned int cpu);
+/*
+ * A virtual PCI host of the hypervisor that Linux cannot find by itself
+ * (ARM: arm_vpci.c; x86 has none): prepare takes what enable's config
+ * says, add makes the host appear once the hypervisor runs, remove takes
+ * it away before the hypervisor goes.
+ */
+void jailhouse_arch_vpci_prepare(const struct jailhouse_system *sys);
+void jailhouse_arch_vpci_add(void);
+void jailhouse_arch_vpci_remove(void);
 
 /*
  * The result register is 32 bits wide on x86 and ARMv7 and 64 on arm64;

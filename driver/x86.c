@@ -167,3 +167,16 @@ bool jailhouse_arch_cpu_may_leave_root(unsigned int cpu)
 {
 	return cpu != 0;
 }
+
+/* The hypervisor's PCI devices sit on the root's physical buses here. */
+void jailhouse_arch_vpci_prepare(const struct jailhouse_system *sys)
+{
+}
+
+void jailhouse_arch_vpci_add(void)
+{
+}
+
+void jailhouse_arch_vpci_remove(void)
+{
+}

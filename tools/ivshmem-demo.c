@@ -12,6 +12,8 @@
  *                          its output section is checked on the
  *                          interrupt it sends back
  *     greet TEXT           put TEXT into the read/write section
+ *     ring PEER            ring PEER's doorbell (vector 0); ringing our
+ *                          own waits for the interrupt it causes
  *
  * The ping protocol is that of the ivshmem-demo inmate: sequence number
  * (u32, written last) and a 64-byte payload, byte i = (seq * 7 + i) for
@@ -284,11 +286,29 @@ static int cmd_greet(const char *text)
 	return 0;
 }
 
+static int cmd_ring(unsigned int peer)
+{
+	if (peer >= dev.peers)
+		return fail("no such peer");
+	*reg(REG_DOORBELL) = peer << 16;
+	if (peer != dev.id) {
+		printf("rang peer %u\n", peer);
+		return 0;
+	}
+	/* uio counts events since open: one before the poll still counts. */
+	if (wait_irq(dev.timeout_ms) <= 0) {
+		printf("own doorbell: no interrupt\n");
+		return 1;
+	}
+	printf("own doorbell: interrupt received\n");
+	return 0;
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "usage: ivshmem-demo [-d /dev/uioN] [-t SECONDS] [-p] "
 		"info | state VALUE | wait-state PEER VALUE |\n"
-		"       ping PEER COUNT | greet TEXT\n");
+		"       ping PEER COUNT | greet TEXT | ring PEER\n");
 	return 2;
 }
 
@@ -308,6 +328,8 @@ static int run(int argc, char **argv)
 				strtoul(argv[2], NULL, 0));
 	if (argc == 2 && !strcmp(argv[0], "greet"))
 		return cmd_greet(argv[1]);
+	if (argc == 2 && !strcmp(argv[0], "ring"))
+		return cmd_ring(strtoul(argv[1], NULL, 0));
 	return usage();
 }
 
