@@ -5,7 +5,8 @@
 # QEMU virt machine (issue 16), as on arm64 (arm64/72-ivshmem-cells.sh):
 # the virtual device 00:00.0 of the root config qemu-arm.c (peer 0 of 3,
 # INTx), the cells ivshmem-demo and ivshmem-demo-2 (configs/arm, peers 1
-# and 2) with the ARMv7 build of the inmate, their doorbells on GIC SPIs.
+# and 2) with the ARMv7 build of the inmate, their doorbells on GIC SPIs;
+# the root's end is uio_ivshmem and tools/ivshmem-demo.
 # The emulated Banana Pi boards have no ivshmem configs: skipped there.
 # What is checked: ivshmem_cells in ivshmem-lib.sh.
 # stockade-timeout: 600
