@@ -10,9 +10,9 @@
  * gives it) is the FreeRTOS cell's own UART.
  *
  * As on arm64, the hypervisor's virtual PCI host (ECAM at 0x09100000,
- * domain 1) carries the ivshmem link 00:00.0 of three peers: the root
- * cell and the cells ivshmem-demo and ivshmem-demo-2 (configs/arm), its
- * shared memory in the last MiB of RAM.
+ * domain 1) carries the ivshmem link 00:00.0 of three peers (the root
+ * cell and the cells ivshmem-demo and ivshmem-demo-2 of configs/arm, its
+ * shared memory in the last MiB of RAM) and the ivshmem-net link 00:01.0.
  */
 
 #include <jailhouse/types.h>
@@ -21,9 +21,9 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[15];
+	struct jailhouse_memory mem_regions[19];
 	struct jailhouse_irqchip irqchips[2];
-	struct jailhouse_pci_device pci_devices[1];
+	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -181,6 +181,34 @@ struct {
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
+		/*
+		 * ivshmem-net link 00:01.0 (VETH, INTx, 2 peers, no peer
+		 * cell yet): state table, read/write section, output of
+		 * peer 0 (the root cell, 31 frame slots) and of peer 1.
+		 */ {
+			.phys_start = 0x7ff80000,
+			.virt_start = 0x7ff80000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7ff81000,
+			.virt_start = 0x7ff81000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7ff82000,
+			.virt_start = 0x7ff82000,
+			.size = 0x10000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		{
+			.phys_start = 0x7ff92000,
+			.virt_start = 0x7ff92000,
+			.size = 0x10000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
 	},
 
 	.irqchips = {
@@ -210,6 +238,16 @@ struct {
 			.shmem_dev_id = 0,
 			.shmem_peers = 3,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
+		},
+		/* 00:01.0 ivshmem-net, peer 0 of 2, INTx (pin B: SPI 141) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0x01 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 15,
+			.shmem_dev_id = 0,
+			.shmem_peers = 2,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,
 		},
 	},
 };

@@ -168,3 +168,31 @@ vpci_net() {
 		"$(vpci_exists /sys/class/net/"$ifc")"
 	expect_ok rmmod ivshmem_net
 }
+
+# vpci_offset_of FILE HEX: byte offset of the bytes HEX (no blanks) in FILE.
+vpci_offset_of() {
+	od -An -v -tx1 "$1" | tr -d ' \n' |
+		awk -v want="$2" '{ i = index($0, want); if (i % 2) print (i - 1) / 2 }'
+}
+
+# vpci_window_taken ROOT_CFG: the config with its GPIO region (phys and
+# virt 0x09030000) moved to 0x09200000, where the BAR window would be: a
+# BAR there would reach that memory, not the device. The driver names the
+# overlap in one line and leaves the host out; enable and disable work.
+vpci_window_taken() {
+	local bad=/tmp/vpci-window.cell off
+
+	cp "$1" $bad
+	off=$(vpci_offset_of $bad 00000309000000000000030900000000)
+	if [ -z "$off" ]; then
+		fail "GPIO region found in the root config" "no such bytes"
+		return 0
+	fi
+	set_bytes $bad "$off" '\000\000\040\011\000\000\000\000\000\000\040\011'
+	dmesg -c >/dev/null
+	expect_ok jailhouse enable $bad || { dump_dmesg; return 0; }
+	check_contains "a root region over the BAR window is named" "$(dmesg)" \
+		"the BAR window of the virtual PCI host, 0x9200000-0x9201fff after its ECAM area, overlaps a memory region of the root cell"
+	check_eq "no host then either" "no" "$(vpci_exists $vpci_host)"
+	expect_ok jailhouse disable || dump_dmesg
+}
