@@ -7,9 +7,12 @@
  * arm64 one (configs/arm64/qemu-arm64-gicv2.c): GICv2 with its GICv2m
  * MSI frame, PL011 at 0x09000000 as the debug console. The second PL011
  * at 0x09040000 (there when QEMU gets a second -serial, as ci/run-qemu.sh
- * gives it) is the FreeRTOS cell's own UART. The hypervisor's virtual PCI
- * host and its ivshmem devices 00:00.0 and 00:01.0 (ivshmem-net) are
- * those of the arm64 configs.
+ * gives it) is the FreeRTOS cell's own UART.
+ *
+ * As on arm64, the hypervisor's virtual PCI host (ECAM at 0x09100000,
+ * domain 1) carries the ivshmem link 00:00.0 of three peers (the root
+ * cell and the cells ivshmem-demo and ivshmem-demo-2 of configs/arm, its
+ * shared memory in the last MiB of RAM) and the ivshmem-net link 00:01.0.
  */
 
 #include <jailhouse/types.h>
@@ -18,7 +21,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[18];
+	struct jailhouse_memory mem_regions[19];
 	struct jailhouse_irqchip irqchips[2];
 	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
@@ -42,12 +45,11 @@ struct {
 			/*
 			 * The virtual PCI host (ECAM, bus 0 only) of the
 			 * hypervisor's ivshmem devices, in a gap of QEMU's
-			 * device space that no Linux driver claims.
+			 * device space; domain 0 is QEMU's physical host.
 			 */
 			.pci_mmconfig_base = 0x09100000,
 			.pci_mmconfig_end_bus = 0,
 			.pci_is_virtual = 1,
-			/* Domain 0 is QEMU's physical PCIe host, Linux's. */
 			.pci_domain = 1,
 			.arm = {
 				.gic_version = 2,
@@ -145,9 +147,10 @@ struct {
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
 		/*
-		 * The last MiB of RAM: ivshmem link 00:00.0 (INTx, 2 peers):
+		 * The last MiB of RAM: ivshmem link 00:00.0 (INTx, 3 peers):
 		 * state table, read/write section, output of peer 0 (the
-		 * root cell), output of peer 1.
+		 * root cell), of peer 1 (cell ivshmem-demo) and of peer 2
+		 * (ivshmem-demo-2).
 		 */ {
 			.phys_start = 0x7ff00000,
 			.virt_start = 0x7ff00000,
@@ -169,6 +172,12 @@ struct {
 		{
 			.phys_start = 0x7ff03000,
 			.virt_start = 0x7ff03000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7ff04000,
+			.virt_start = 0x7ff04000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
@@ -220,14 +229,14 @@ struct {
 	},
 
 	.pci_devices = {
-		/* 00:00.0 ivshmem, peer 0 of 2, INTx (pin A: SPI 140) */ {
+		/* 00:00.0 ivshmem, peer 0 of 3, INTx (pin A: SPI 140) */ {
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
 			.domain = 1,
 			.bdf = 0x00 << 3,
 			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
 			.shmem_regions_start = 10,
 			.shmem_dev_id = 0,
-			.shmem_peers = 2,
+			.shmem_peers = 3,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
 		},
 		/* 00:01.0 ivshmem-net, peer 0 of 2, INTx (pin B: SPI 141) */ {
@@ -235,7 +244,7 @@ struct {
 			.domain = 1,
 			.bdf = 0x01 << 3,
 			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
-			.shmem_regions_start = 14,
+			.shmem_regions_start = 15,
 			.shmem_dev_id = 0,
 			.shmem_peers = 2,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,

@@ -14,7 +14,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[17];
+	struct jailhouse_memory mem_regions[18];
 	struct jailhouse_irqchip irqchips[2];
 	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
@@ -134,9 +134,10 @@ struct {
 				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
 		/*
-		 * The last MiB of RAM: ivshmem link 00:00.0 (INTx, 2 peers):
+		 * The last MiB of RAM: ivshmem link 00:00.0 (INTx, 3 peers):
 		 * state table, read/write section, output of peer 0 (the
-		 * root cell), output of peer 1.
+		 * root cell), of peer 1 (cell ivshmem-demo) and of peer 2
+		 * (ivshmem-demo-2).
 		 */ {
 			.phys_start = 0x7ff00000,
 			.virt_start = 0x7ff00000,
@@ -158,6 +159,12 @@ struct {
 		{
 			.phys_start = 0x7ff03000,
 			.virt_start = 0x7ff03000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		{
+			.phys_start = 0x7ff04000,
+			.virt_start = 0x7ff04000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
@@ -209,14 +216,14 @@ struct {
 	},
 
 	.pci_devices = {
-		/* 00:00.0 ivshmem, peer 0 of 2, INTx (pin A: SPI 140) */ {
+		/* 00:00.0 ivshmem, peer 0 of 3, INTx (pin A: SPI 140) */ {
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
 			.domain = 1,
 			.bdf = 0x00 << 3,
 			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
 			.shmem_regions_start = 9,
 			.shmem_dev_id = 0,
-			.shmem_peers = 2,
+			.shmem_peers = 3,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
 		},
 		/* 00:01.0 ivshmem-net, peer 0 of 2, INTx (pin B: SPI 141) */ {
@@ -224,7 +231,7 @@ struct {
 			.domain = 1,
 			.bdf = 0x01 << 3,
 			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
-			.shmem_regions_start = 13,
+			.shmem_regions_start = 14,
 			.shmem_dev_id = 0,
 			.shmem_peers = 2,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,

@@ -32,7 +32,7 @@ ARCH_LIBS :=
 include $(ALIB)/lib.mk
 
 LIB_SRCS := string.c format.c console.c cmdline.c cmdline-buf.c comm.c \
-	setup.c uart-8250.c $(ARCH_LIB_SRCS)
+	setup.c uart-8250.c pci-scan.c ivshmem.c $(ARCH_LIB_SRCS)
 LIB_OBJS := $(addprefix $(BUILD)/, $(addsuffix .o, $(basename $(LIB_SRCS))))
 
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \

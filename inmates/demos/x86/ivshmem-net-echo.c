@@ -13,18 +13,7 @@
  * the link is up, which the hypervisor must stop (the cell fails).
  */
 #include <inmate.h>
-
-#define IVSHMEM_VENDOR		0x110a
-#define IVSHMEM_DEVICE		0x4106
-#define REG_ID			0x00
-#define REG_INT_CTRL		0x08
-#define REG_DOORBELL		0x0c
-#define REG_STATE		0x10
-#define BAR0_ADDR		0xfc000000UL
-#define BAR1_ADDR		0xfc001000UL
-#define IRQ_VECTOR		40
-#define MSIX_ENABLE		0x8000
-#define MSI_ADDR_BASE		0xfee00000U
+#include <ivshmem.h>
 
 #define STATE_RESET		0
 #define STATE_RUN		3
@@ -46,10 +35,9 @@ struct ring_hdr {
 	__u32 tx_head, rx_tail, nslots, slot_size;
 };
 
+static struct ivshmem_dev ivshmem;
 static struct {
-	__u16 bdf;
-	__u32 id, peer, state_size, nslots;
-	__u64 rw_size, out_size, base;
+	__u32 id, peer, nslots;
 	bool linked;
 	unsigned long replies, dropped;
 } dev;
@@ -57,28 +45,14 @@ static const __u8 my_mac[ETH_ALEN] = { 0x02, 0, 0, 0x10, 0, 0x02 };
 static __u8 my_ip[4] = { 10, 16, 0, 2 };
 static volatile unsigned long irqs;
 
-static void irq_handler(unsigned int vector)
+static void count_irq(void)
 {
-	(void)vector;
 	irqs++;
-	apic_eoi();
-}
-
-static __u64 cfg_read64(unsigned int reg)
-{
-	return pci_read_config(dev.bdf, reg, 4) |
-		(__u64)pci_read_config(dev.bdf, reg + 4, 4) << 32;
-}
-
-static void reg_write(unsigned int reg, __u32 value)
-{
-	mmio_write32(BAR0_ADDR + reg, value);
 }
 
 static void *section_of(unsigned int peer)
 {
-	return (void *)(dev.base + dev.state_size + dev.rw_size +
-			peer * dev.out_size);
+	return ivshmem_output(&ivshmem, peer);
 }
 
 static struct ring_hdr *hdr_of(unsigned int peer)
@@ -94,44 +68,19 @@ static __u8 *slot_of(unsigned int peer, __u32 index)
 
 static __u32 peer_state(void)
 {
-	return READ_ONCE(((volatile __u32 *)dev.base)[dev.peer]);
+	return ivshmem_peer_state(&ivshmem, dev.peer);
 }
 
-static bool read_layout(void)
+/* Two peers, an output section that holds at least two slots. */
+static bool setup_device(void)
 {
-	int vndr = pci_find_cap(dev.bdf, PCI_CAP_VENDOR);
-
-	if (vndr < 0)
+	if (ivshmem_init(&ivshmem, 0, ivshmem_default_bar) ||
+	    ivshmem_enable_irq(&ivshmem, count_irq))
 		return false;
-	dev.state_size = pci_read_config(dev.bdf, vndr + 0x04, 4);
-	dev.rw_size = cfg_read64(vndr + 0x08);
-	dev.out_size = cfg_read64(vndr + 0x10);
-	dev.base = cfg_read64(vndr + 0x18);
-	dev.nslots = (dev.out_size - HDR_SIZE) / SLOT_SIZE;
-	return dev.out_size >= HDR_SIZE + 2 * SLOT_SIZE;
-}
-
-/* BARs, memory decoding, bus mastering, MSI-X vector 0 to this CPU. */
-static bool enable_device(void)
-{
-	int msix = pci_find_cap(dev.bdf, PCI_CAP_MSIX);
-
-	if (msix < 0)
-		return false;
-	pci_write_config(dev.bdf, PCI_CFG_BAR, BAR0_ADDR, 4);
-	pci_write_config(dev.bdf, PCI_CFG_BAR + 4, BAR1_ADDR, 4);
-	pci_write_config(dev.bdf, PCI_CFG_COMMAND,
-			 PCI_CMD_MEM | PCI_CMD_MASTER, 2);
-	mmio_write32(BAR1_ADDR, MSI_ADDR_BASE | apic_id() << 12);
-	mmio_write32(BAR1_ADDR + 4, 0);
-	mmio_write32(BAR1_ADDR + 8, IRQ_VECTOR);
-	mmio_write32(BAR1_ADDR + 12, 0);
-	pci_write_config(dev.bdf, msix + 2, MSIX_ENABLE, 2);
-	int_set_handler(IRQ_VECTOR, irq_handler);
-	reg_write(REG_INT_CTRL, 1);
-	dev.id = mmio_read32(BAR0_ADDR + REG_ID);
+	dev.id = ivshmem.id;
 	dev.peer = 1 - dev.id;
-	return dev.id <= 1;
+	dev.nslots = (ivshmem.out_size - HDR_SIZE) / SLOT_SIZE;
+	return dev.id <= 1 && ivshmem.out_size >= HDR_SIZE + 2 * SLOT_SIZE;
 }
 
 static void reset_ring(void)
@@ -142,7 +91,7 @@ static void reset_ring(void)
 	own->rx_tail = 0;
 	own->nslots = dev.nslots;
 	own->slot_size = SLOT_SIZE;
-	asm volatile("sfence" : : : "memory");
+	ivshmem_wmb();
 }
 
 static bool peer_ring_sane(void)
@@ -281,7 +230,7 @@ static void handle_frame(const __u8 *in)
 		return;
 	}
 	*(__u32 *)out = len;
-	asm volatile("sfence" : : : "memory");
+	ivshmem_wmb();
 	WRITE_ONCE(own->tx_head, own->tx_head + 1);
 	dev.replies++;
 }
@@ -300,7 +249,7 @@ static void drain(void)
 		any = true;
 	}
 	if (any)
-		reg_write(REG_DOORBELL, dev.peer << 16);
+		ivshmem_ring(&ivshmem, dev.peer, 0);
 }
 
 static void forbidden_write(void)
@@ -334,7 +283,7 @@ static void serve(bool bad_write)
 			forbidden_write();
 	}
 	irq_disable();
-	reg_write(REG_STATE, STATE_RESET);
+	ivshmem_set_state(&ivshmem, STATE_RESET);
 	printk("IVNET: stopped, %lu replies, %lu dropped\n", dev.replies,
 	       dev.dropped);
 	comm_region_reply(JAILHOUSE_MSG_REQUEST_APPROVED);
@@ -359,22 +308,15 @@ static void parse_ip(void)
 
 void inmate_main(void)
 {
-	int bdf = pci_find_device(IVSHMEM_VENDOR, IVSHMEM_DEVICE, 0);
-
-	if (bdf < 0) {
-		printk("IVNET: FAILED: no device\n");
-		return;
-	}
-	dev.bdf = bdf;
-	if (!read_layout() || !enable_device()) {
-		printk("IVNET: FAILED: unusable device\n");
+	if (!setup_device()) {
+		printk("IVNET: FAILED: no usable device\n");
 		return;
 	}
 	parse_ip();
 	reset_ring();
-	reg_write(REG_STATE, STATE_RUN);
+	ivshmem_set_state(&ivshmem, STATE_RUN);
 	printk("IVNET: 00:%02x.%x peer %u, %u slots, ip %u.%u.%u.%u, running\n",
-	       dev.bdf >> 3, dev.bdf & 7, dev.id, dev.nslots, my_ip[0],
+	       ivshmem.bdf >> 3, ivshmem.bdf & 7, dev.id, dev.nslots, my_ip[0],
 	       my_ip[1], my_ip[2], my_ip[3]);
 	/* The root may already run: look before the first doorbell. */
 	irqs++;

@@ -5,7 +5,7 @@
 # arm64's (lib/include/inmate_arm.h).
 
 ARM64_SHARED := uart-pl011.c gic.c gic-v2.c gic-v3.c psci.c smp.c \
-	bakery-lock.c
+	bakery-lock.c pci-ecam.c ivshmem-irq.c
 ARCH_LIB_SRCS := start.S vectors.S arch.c timer.c $(ARM64_SHARED)
 $(foreach f,$(ARM64_SHARED),$(eval vpath $(f) $(LIB)/arm64))
 

@@ -3,7 +3,8 @@
 # x86 part of inmate.mk. VARIANT=32 builds the 32-bit (protected mode,
 # no paging) library, anything else the 64-bit one.
 
-ARCH_LIB_SRCS := start.S isr.S arch.c apic.c int.c timing.c smp.c pci.c
+ARCH_LIB_SRCS := start.S isr.S arch.c apic.c int.c timing.c smp.c pci.c \
+	ivshmem-irq.c
 
 ARCH_CFLAGS := -mno-sse -mno-mmx -mno-sse2 -mno-3dnow -mno-avx \
 	-mno-red-zone -fno-omit-frame-pointer

@@ -4,6 +4,7 @@
  * which the hypervisor traps and filters for every cell: a cell sees the
  * devices of its config, virtual ones (ivshmem) included, and nothing
  * else. One CPU per cell uses it at a time in our demos, so no lock.
+ * Device and capability search: ../pci-scan.c.
  */
 #include <inmate.h>
 
@@ -37,32 +38,6 @@ void pci_write_config(__u16 bdf, unsigned int reg, __u32 value,
 		outw(value, PCI_CONF1_DATA + (reg & 2));
 	else
 		outl(value, PCI_CONF1_DATA);
-}
-
-int pci_find_device(__u16 vendor, __u16 device, __u16 start_bdf)
-{
-	unsigned int bdf, end = (start_bdf | 0xff) + 1;
-
-	/* Every probe is two trapped port accesses: one bus is plenty. */
-	for (bdf = start_bdf; bdf < end; bdf++)
-		if (pci_read_config(bdf, PCI_CFG_VENDOR_ID, 4) ==
-		    ((__u32)device << 16 | vendor))
-			return bdf;
-	return -1;
-}
-
-int pci_find_cap(__u16 bdf, __u8 cap_id)
-{
-	unsigned int pos = pci_read_config(bdf, PCI_CFG_CAP_PTR, 1);
-	unsigned int hops;
-
-	/* A list longer than config space could hold is a loop. */
-	for (hops = 0; pos && hops < 48; hops++) {
-		if (pci_read_config(bdf, pos, 1) == cap_id)
-			return pos;
-		pos = pci_read_config(bdf, pos + 1, 1);
-	}
-	return -1;
 }
 
 #define PCI_BAR_MEM_64		0x4

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * ivshmem v2 peer in a bare-metal cell: finds the device, maps its BARs
- * where the cell has nothing else, takes doorbells on MSI-X vector 0 and
- * answers every ping of peer 0 with a pong in its own output section,
- * then rings peer 0 back.
+ * ivshmem v2 peer in a bare-metal cell, the same on x86 and ARM: finds
+ * the device through the inmate library (lib/ivshmem.c), maps its BARs
+ * where the cell has nothing else, takes doorbells on the architecture's
+ * interrupt (MSI-X vector 0 on x86, the INTx SPI on ARM) and answers
+ * every ping of peer 0 with a pong in its own output section, then rings
+ * peer 0 back.
  *
  * The ping protocol (shared with tools/ivshmem-demo): a peer's output
  * section starts with a sequence number (u32, written last) and a
@@ -19,106 +21,44 @@
  * "poll": spin on the root's output section instead of waiting for its
  * doorbell, and ring no doorbell back (the root polls too: ivshmem-demo
  * -p); the benchmark's baseline.
- * "answer-all": answer pings of every peer, not only of the root.
+ * "answer-all": answer pings of every peer, not only of the root; a peer
+ * other than the root pings only while its state is 1 (ready): in any
+ * other state its output section holds pongs, which are not answered.
  * "ping-peer=P count=N": once peer P is ready, N round trips with it by
  * doorbell (P needs "answer-all"), then state 2 tells the root it is done
  * (cell <-> cell doorbell figures of make bench-ivshmem).
+ * "bar=ADDR": BAR0 there instead of the library's default for the
+ * architecture (lib/<arch>/ivshmem-irq.c).
  */
 #include <inmate.h>
+#include <ivshmem.h>
 
-#define IVSHMEM_VENDOR		0x110a
-#define IVSHMEM_DEVICE		0x4106
-#define REG_ID			0x00
-#define REG_MAX_PEERS		0x04
-#define REG_INT_CTRL		0x08
-#define REG_DOORBELL		0x0c
-#define REG_STATE		0x10
-/* Where the BARs go: uncached, unused by this cell. */
-#define BAR0_ADDR		0xfc000000UL
-#define BAR1_ADDR		0xfc001000UL
-#define IRQ_VECTOR		40
 #define PAYLOAD_SIZE		64
 #define STATE_READY		1
 #define STATE_DONE		2
-#define MSIX_ENABLE		0x8000
-#define MSI_ADDR_BASE		0xfee00000U
 
 struct message {
 	__u32 seq;
 	__u8 payload[PAYLOAD_SIZE];
 };
 
-static struct {
-	__u16 bdf;
-	__u32 id, peers, state_size;
-	__u64 rw_size, out_size, base;
-} dev;
+static struct ivshmem_dev dev;
 static volatile unsigned long irqs;
 static bool poll_mode;
 
-static void irq_handler(unsigned int vector)
+static void count_irq(void)
 {
-	(void)vector;
 	irqs++;
-	apic_eoi();
-}
-
-static __u64 cfg_read64(unsigned int reg)
-{
-	return pci_read_config(dev.bdf, reg, 4) |
-		(__u64)pci_read_config(dev.bdf, reg + 4, 4) << 32;
-}
-
-static void reg_write(unsigned int reg, __u32 value)
-{
-	mmio_write32(BAR0_ADDR + reg, value);
 }
 
 static volatile __u32 *state_table(void)
 {
-	return (volatile __u32 *)dev.base;
+	return (volatile __u32 *)(unsigned long)dev.base;
 }
 
 static struct message *output_of(unsigned int peer)
 {
-	return (struct message *)(dev.base + dev.state_size + dev.rw_size +
-				  peer * dev.out_size);
-}
-
-static bool read_layout(void)
-{
-	int vndr = pci_find_cap(dev.bdf, PCI_CAP_VENDOR);
-
-	if (vndr < 0)
-		return false;
-	dev.state_size = pci_read_config(dev.bdf, vndr + 0x04, 4);
-	dev.rw_size = cfg_read64(vndr + 0x08);
-	dev.out_size = cfg_read64(vndr + 0x10);
-	dev.base = cfg_read64(vndr + 0x18);
-	return true;
-}
-
-/* BARs, memory decoding, bus mastering, MSI-X vector 0 to this CPU. */
-static bool enable_device(void)
-{
-	int msix = pci_find_cap(dev.bdf, PCI_CAP_MSIX);
-
-	if (msix < 0)
-		return false;
-	pci_write_config(dev.bdf, PCI_CFG_BAR, BAR0_ADDR, 4);
-	pci_write_config(dev.bdf, PCI_CFG_BAR + 4, BAR1_ADDR, 4);
-	pci_write_config(dev.bdf, PCI_CFG_COMMAND,
-			 PCI_CMD_MEM | PCI_CMD_MASTER, 2);
-	mmio_write32(BAR1_ADDR, MSI_ADDR_BASE | apic_id() << 12);
-	mmio_write32(BAR1_ADDR + 4, 0);
-	mmio_write32(BAR1_ADDR + 8, IRQ_VECTOR);
-	mmio_write32(BAR1_ADDR + 12, 0);
-	pci_write_config(dev.bdf, msix + 2, MSIX_ENABLE, 2);
-	int_set_handler(IRQ_VECTOR, irq_handler);
-	reg_write(REG_INT_CTRL, 1);
-	dev.id = mmio_read32(BAR0_ADDR + REG_ID);
-	dev.peers = mmio_read32(BAR0_ADDR + REG_MAX_PEERS);
-	return true;
+	return ivshmem_output(&dev, peer);
 }
 
 static void print_states(void)
@@ -155,10 +95,10 @@ static bool answer(unsigned int peer, __u32 *last)
 	       peer, payload_ok(in, seq) ? "ok" : "CORRUPT");
 	for (n = 0; n < PAYLOAD_SIZE; n++)
 		out->payload[n] = ~in->payload[n];
-	asm volatile("sfence" : : : "memory");
+	ivshmem_wmb();
 	WRITE_ONCE(out->seq, seq);
 	if (!poll_mode)
-		reg_write(REG_DOORBELL, peer << 16);
+		ivshmem_ring(&dev, peer, 0);
 	return true;
 }
 
@@ -175,7 +115,7 @@ static void answer_others(__u32 *last)
 	unsigned int peer;
 
 	for (peer = 1; peer < dev.peers; peer++)
-		if (peer != dev.id)
+		if (peer != dev.id && state_table()[peer] == STATE_READY)
 			answer(peer, &last[peer]);
 }
 
@@ -200,15 +140,15 @@ static void ping_peer(unsigned int peer, unsigned int count)
 		seq++;
 		for (i = 0; i < PAYLOAD_SIZE; i++)
 			out->payload[i] = seq * 7 + i;
-		asm volatile("sfence" : : : "memory");
+		ivshmem_wmb();
 		WRITE_ONCE(out->seq, seq);
-		reg_write(REG_DOORBELL, peer << 16);
+		ivshmem_ring(&dev, peer, 0);
 		while (READ_ONCE(in->seq) != seq)
 			wait_irq(&seen);
 		ok++;
 	}
 	printk("IVSHMEM %u: %u round trips with peer %u\n", dev.id, ok, peer);
-	reg_write(REG_STATE, STATE_DONE);
+	ivshmem_set_state(&dev, STATE_DONE);
 }
 
 /*
@@ -247,24 +187,25 @@ static void serve(bool bad_write)
 
 void inmate_main(void)
 {
-	int bdf = pci_find_device(IVSHMEM_VENDOR, IVSHMEM_DEVICE, 0);
+	unsigned long bar = cmdline_parse_int("bar", ivshmem_default_bar);
+	int err = ivshmem_init(&dev, 0, bar);
 
-	if (bdf < 0) {
-		printk("IVSHMEM: FAILED: no device\n");
+	if (err) {
+		printk("IVSHMEM: FAILED: %s\n", err == -1 ? "no device" :
+		       "capabilities missing");
 		return;
 	}
-	dev.bdf = bdf;
-	if (!read_layout() || !enable_device()) {
-		printk("IVSHMEM: FAILED: capabilities missing\n");
+	if (ivshmem_enable_irq(&dev, count_irq)) {
+		printk("IVSHMEM: FAILED: no interrupt\n");
 		return;
 	}
 	printk("IVSHMEM %u: 00:%02x.%x, peer %u of %u, state table 0x%x, "
-	       "r/w 0x%llx, output sections 0x%llx, at 0x%llx\n", dev.id,
-	       dev.bdf >> 3, dev.bdf & 7, dev.id, dev.peers, dev.state_size,
-	       dev.rw_size, dev.out_size, dev.base);
+	       "r/w 0x%llx, output sections 0x%llx, at 0x%llx, irq %u\n",
+	       dev.id, dev.bdf >> 3, dev.bdf & 7, dev.id, dev.peers,
+	       dev.state_size, dev.rw_size, dev.out_size, dev.base, dev.irq);
 	printk("IVSHMEM %u: r/w section says \"%.40s\"\n", dev.id,
-	       (const char *)(dev.base + dev.state_size));
-	reg_write(REG_STATE, STATE_READY);
+	       (const char *)ivshmem_rw_section(&dev));
+	ivshmem_set_state(&dev, STATE_READY);
 	printk("IVSHMEM %u: ready\n", dev.id);
 	poll_mode = cmdline_parse_bool("poll");
 	if (cmdline_parse_int("ping-peer", 0))
