@@ -336,6 +336,30 @@ static void vtd_shutdown(void)
 	iommu_dma = (struct iommu_dma){ 0 };
 }
 
+static int vtd_msi_remap(const struct cell *cell, u16 bdf, u64 *address,
+			 u32 *data)
+{
+	int err = vtd_ir_msi_remap(vtd_units, num_vtd_units, cell, bdf,
+				   address, data);
+
+	if (err)
+		printk("VT-d: no interrupt remapping entry for device "
+		       "%02x:%02x.%x of cell \"%s\" (%d)\n", PCI_BDF_BUS(bdf),
+		       PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf), cell->config->name,
+		       err);
+	return err;
+}
+
+static bool vtd_remaps_interrupts(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < num_vtd_units; n++)
+		if (vtd_units[n].ir)
+			return true;
+	return false;
+}
+
 static int vtd_init(void)
 {
 	int err;
@@ -354,6 +378,7 @@ static int vtd_init(void)
 	}
 	iommu_dma.flush = num_vtd_units ? vtd_flush : NULL;
 	iommu_dma.poll_faults = num_vtd_units ? vtd_poll_faults : NULL;
+	iommu_dma.msi_remap = vtd_remaps_interrupts() ? vtd_msi_remap : NULL;
 	if (num_vtd_units)
 		printk("VT-d: %u unit(s), %s tables, domains %lu, %s walks\n",
 		       num_vtd_units, iommu_dma.fmt->name, vtd_num_domains,
@@ -503,11 +528,15 @@ static void vtd_cell_exit(struct cell *cell)
 		vtd_return_devices(cell);
 	}
 	vtd_invalidate_all();
-	if (cell == &root_cell)
+	if (cell == &root_cell) {
+		/* Linux's fault interrupt may be unmasked: nothing stale. */
+		vtd_poll_faults();
 		for (n = 0; n < num_vtd_units; n++)
 			vtd_ir_hand_back(&vtd_units[n]);
-	else
+	} else {
+		vtd_ir_cell_exit(vtd_units, num_vtd_units, cell);
 		vtd_resync_ir(NULL);
+	}
 	iommu_cell_destroy(cell);
 }
 
