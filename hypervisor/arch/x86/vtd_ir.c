@@ -193,11 +193,21 @@ static void sync_entry(const struct vtd_unit *u, struct vtd_ir *ir,
 			       idx, why);
 }
 
+/*
+ * Entries past the mirrored ones are only looked at one by one (to say
+ * that they are refused): an invalidation mask of Linux's may name up
+ * to 2^31 of them.
+ */
 static void sync_range(const struct vtd_unit *u, struct vtd_ir *ir,
-		       unsigned int first, unsigned int count, bool say)
+		       unsigned int first, unsigned long count, bool say)
 {
 	unsigned int n;
 
+	if (first >= ROOT_ENTRIES) {
+		sync_entry(u, ir, first, say);
+		return;
+	}
+	count = MIN(count, (unsigned long)(ROOT_ENTRIES - first));
 	for (n = 0; n < count; n++)
 		sync_entry(u, ir, first + n, say);
 }
@@ -255,7 +265,7 @@ static void emulate_descriptor(struct vtd_unit *u, struct vtd_ir *ir,
 	case VTD_QI_IEC:
 		if (lo & VTD_QI_IEC_INDEXED)
 			sync_range(u, ir, (lo >> VTD_QI_IEC_IDX_SHIFT) &
-				   0xffff, 1U << im, true);
+				   0xffff, 1UL << im, true);
 		else
 			sync_range(u, ir, 0, ROOT_ENTRIES, true);
 		break;

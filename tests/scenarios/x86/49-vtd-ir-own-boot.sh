@@ -12,8 +12,10 @@
 # table through Linux's queue), and gets one refusal line for an entry
 # aimed below vector 16 and for switching on DMA remapping. A pci-demo
 # cell owns edu: its MSI toward a root CPU stays disabled, toward its
-# own CPU it arrives through the hypervisor's remapping entry. Disable
-# hands Linux its table and queue back, and its interrupts keep coming.
+# own CPU it arrives through the hypervisor's remapping entry, while an
+# apic-demo cell runs beside it on the CPU Linux had the serial
+# interrupt on. Disable hands Linux its table and queue back, and its
+# interrupts keep coming (Linux's own queue moves one once more).
 # stockade-qemu: -cpu qemu64,+svm,+npt,+x2apic -device intel-iommu,intremap=on,eim=on -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
 # stockade-timeout: 480
@@ -111,7 +113,17 @@ if check_file "vtdpoke.ko is installed" "$poke"; then
 fi
 more "after the refusals, the serial port interrupts" ttyS0
 
-# A cell's device under remapping.
+# apic-demo takes CPU 3, where the serial interrupt was: Linux moves it
+# away, and the interrupt keeps coming beside the cell.
+echo 8 > /proc/irq/4/smp_affinity
+expect_ok jailhouse cell create /etc/jailhouse/apic-demo.cell
+expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin \
+	-s "con-type=jailhouse" -a 0x1000
+expect_ok jailhouse cell start apic-demo
+console_has "apic-demo's timer fires" "Timer fired, jitter" 30
+more "with CPU 3 in a cell, the serial port interrupts" ttyS0
+
+# A cell's device under remapping, beside apic-demo.
 mem "$target" 32 0x600dcafe
 expect_ok jailhouse cell create /etc/jailhouse/pci-demo.cell || dump_dmesg
 expect_ok jailhouse cell load pci-demo $demos/pci-demo.bin \
@@ -129,6 +141,8 @@ more "beside the cell, the serial port interrupts" ttyS0
 console_has "the cell's device gets a remapping entry" \
 	'Reserving 1 interrupt(s) for device 00:05.0 at index 256' 5
 expect_ok jailhouse cell destroy pci-demo
+check_eq "apic-demo runs on" "running" "$(cell_state apic-demo)"
+expect_ok jailhouse cell destroy apic-demo
 more "after destroy, the serial port interrupts" ttyS0
 
 check_eq "the root keeps all its CPUs beside the cell" "" \
