@@ -2,8 +2,9 @@
 /*
  * Intel VT-d DMA remapping (x86/vtd.h), independent of the CPU vendor:
  * it runs beside AMD SVM as well as Intel VT-x. Root Linux boots without
- * using the units (intel_iommu=off intremap=off); the hypervisor takes
- * them at enable and switches translation off again at disable.
+ * their DMA remapping (intel_iommu=off); the hypervisor takes them at
+ * enable and switches translation off again at disable. Interrupt
+ * remapping that Linux has on is taken over as well (vtd_ir.c).
  *
  * Every cell is one domain (id: cell id + 1, as some units reserve 0)
  * whose second-level tables are the cell's DMA tables (iommu.c). The
@@ -11,8 +12,9 @@
  * cell returns to the root cell's domain when the cell goes, a device of
  * no cell has no context entry and all its DMA faults.
  *
- * Invalidation is register-based (units with queued invalidation on are
- * refused at enable). Faults are polled (iommu_poll): the fault event
+ * Invalidation is register-based, except on units whose interrupt
+ * remapping the hypervisor took over: those run its queue (vtd_qi.c).
+ * Queued invalidation on without remapping is refused. Faults are polled (iommu_poll): the fault event
  * interrupt would reach a guest, not the hypervisor, under SVM.
  *
  * The register pages are the hypervisor's: configs that map them to a

@@ -15,7 +15,6 @@
 
 #define QI_ENTRIES		256
 #define QI_POLL_LIMIT		10000000UL
-/* The status word sits after the descriptors' page, in its own page. */
 #define QI_DONE			1
 
 static u64 qi_phys(const void *virt)
@@ -27,6 +26,7 @@ int vtd_qi_start(struct vtd_unit *u)
 {
 	int err;
 
+	/* The descriptors' page, then a page for the status word. */
 	u->queue = page_zalloc(&mem_pool, 2);
 	if (!u->queue)
 		return -ENOMEM;
