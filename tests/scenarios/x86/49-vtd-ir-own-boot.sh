@@ -113,6 +113,18 @@ if check_file "vtdpoke.ko is installed" "$poke"; then
 fi
 more "after the refusals, the serial port interrupts" ttyS0
 
+# The root's IOAPIC entries are remappable ones: accepted as such (the
+# remapping entry they select is checked), here on unused pin 20 with
+# index 0x1a0, whose top bits would read as APIC ID 3 in the plain
+# format: still accepted once CPU 3 is a cell's (below).
+rtemod=/lib/modules/$(uname -r)/extra/tests/ioapicrte.ko
+rte() {
+	insmod "$rtemod" pin=20 write=1 lo="$1" hi="$2" || return
+	p=/sys/module/ioapicrte/parameters
+	printf '0x%08x%08x' "$(cat $p/hi_read)" "$(cat $p/lo_read)"
+	rmmod ioapicrte
+}
+
 # apic-demo takes CPU 3, where the serial interrupt was: Linux moves it
 # away, and the interrupt keeps coming beside the cell.
 echo 8 > /proc/irq/4/smp_affinity
@@ -122,6 +134,11 @@ expect_ok jailhouse cell load apic-demo $demos/apic-demo.bin \
 expect_ok jailhouse cell start apic-demo
 console_has "apic-demo's timer fires" "Timer fired, jitter" 30
 more "with CPU 3 in a cell, the serial port interrupts" ttyS0
+if check_file "ioapicrte.ko is installed" "$rtemod"; then
+	check_eq "the root's remappable IOAPIC entry is accepted" \
+		"0x0341000000000030" "$(rte 0x30 0x03410000)"
+	rte 0x10000 0 >/dev/null
+fi
 
 # A cell's device under remapping, beside apic-demo.
 mem "$target" 32 0x600dcafe
