@@ -218,8 +218,7 @@ static int flush_entries(struct vtd_unit *u, struct vtd_ir *ir)
 	if (!ir->dirty)
 		return 0;
 	ir->dirty = false;
-	vtd_qi_submit(u, VTD_QI_IEC, 0);
-	return vtd_qi_sync(u);
+	return vtd_qi_flush_iec(u);
 }
 
 void vtd_ir_resync(struct vtd_unit *u, const struct cell *coming)
@@ -620,8 +619,7 @@ static int switch_to_hypervisor(struct vtd_unit *u, struct vtd_ir *ir)
 	err = vtd_command(u, VTD_GCMD_SIRTP, true);
 	if (err)
 		return err;
-	vtd_qi_submit(u, VTD_QI_IEC, 0);
-	return vtd_qi_sync(u);
+	return vtd_qi_flush_iec(u);
 }
 
 static unsigned int entries_in_use(const struct vtd_ir *ir)
@@ -709,8 +707,7 @@ void vtd_ir_hand_back(struct vtd_unit *u)
 	if (u->queue) {
 		vtd_write64(u, VTD_REG_IRTA, ir->irta_live);
 		vtd_command(u, VTD_GCMD_SIRTP, true);
-		vtd_qi_submit(u, VTD_QI_IEC, 0);
-		vtd_qi_sync(u);
+		vtd_qi_flush_iec(u);
 		vtd_qi_stop(u);
 		if (ir->gsts & VTD_GCMD_QIE)
 			restore_queue(u, ir);

@@ -11,11 +11,18 @@
 #include <core/errno.h>
 #include <core/page_pool.h>
 #include <core/printk.h>
+#include <core/spinlock.h>
 #include <x86/vtd.h>
 
 #define QI_ENTRIES		256
 #define QI_POLL_LIMIT		10000000UL
 #define QI_DONE			1
+
+/*
+ * Batches from cell changes (vtd.c, under its lock) and from the root's
+ * emulated queue (vtd_ir.c, under its own) meet here: one at a time.
+ */
+static DEFINE_SPINLOCK(qi_lock);
 
 static u64 qi_phys(const void *virt)
 {
@@ -41,19 +48,19 @@ int vtd_qi_start(struct vtd_unit *u)
 	return vtd_set_function(u, VTD_GCMD_QIE, true);
 }
 
-void vtd_qi_submit(struct vtd_unit *u, u64 lo, u64 hi)
+static void qi_submit(struct vtd_unit *u, u64 lo, u64 hi)
 {
 	u->queue[u->queue_tail * 2] = lo;
 	u->queue[u->queue_tail * 2 + 1] = hi;
 	u->queue_tail = (u->queue_tail + 1) % QI_ENTRIES;
 }
 
-int vtd_qi_sync(struct vtd_unit *u)
+static int qi_sync(struct vtd_unit *u)
 {
 	unsigned long n;
 
 	*u->queue_status = 0;
-	vtd_qi_submit(u, VTD_QI_WAIT | VTD_QI_WAIT_SW |
+	qi_submit(u, VTD_QI_WAIT | VTD_QI_WAIT_SW |
 		      (u64)QI_DONE << VTD_QI_WAIT_DATA_SHIFT,
 		      qi_phys((void *)u->queue_status));
 	asm volatile("sfence" : : : "memory");
@@ -71,11 +78,27 @@ int vtd_qi_sync(struct vtd_unit *u)
 
 int vtd_qi_invalidate_all(struct vtd_unit *u)
 {
-	vtd_qi_submit(u, VTD_QI_CONTEXT | VTD_QI_GLOBAL, 0);
-	vtd_qi_submit(u, VTD_QI_IOTLB | VTD_QI_GLOBAL | VTD_QI_IOTLB_DR |
-		      VTD_QI_IOTLB_DW, 0);
-	vtd_qi_submit(u, VTD_QI_IEC, 0);
-	return vtd_qi_sync(u);
+	int err;
+
+	spin_lock(&qi_lock);
+	qi_submit(u, VTD_QI_CONTEXT | VTD_QI_GLOBAL, 0);
+	qi_submit(u, VTD_QI_IOTLB | VTD_QI_GLOBAL | VTD_QI_IOTLB_DR |
+		  VTD_QI_IOTLB_DW, 0);
+	qi_submit(u, VTD_QI_IEC, 0);
+	err = qi_sync(u);
+	spin_unlock(&qi_lock);
+	return err;
+}
+
+int vtd_qi_flush_iec(struct vtd_unit *u)
+{
+	int err;
+
+	spin_lock(&qi_lock);
+	qi_submit(u, VTD_QI_IEC, 0);
+	err = qi_sync(u);
+	spin_unlock(&qi_lock);
+	return err;
 }
 
 void vtd_qi_stop(struct vtd_unit *u)

@@ -154,15 +154,15 @@ int vtd_command(const struct vtd_unit *u, u32 bit, bool done_set);
 /*
  * vtd_qi.c: the hypervisor's invalidation queue. Start points the unit
  * at a queue of its own (QIE off first: the one it had is drained);
- * submit queues one descriptor, sync waits until the unit has done all
- * queued ones. Stop switches queued invalidation off and frees it.
+ * stop switches queued invalidation off and frees it. The invalidations
+ * return once the unit has done them (-EIO if it does not).
  */
 int vtd_qi_start(struct vtd_unit *u);
-void vtd_qi_submit(struct vtd_unit *u, u64 lo, u64 hi);
-int vtd_qi_sync(struct vtd_unit *u);
 void vtd_qi_stop(struct vtd_unit *u);
 /* Context caches, IOTLB and interrupt entry cache, all of them. */
 int vtd_qi_invalidate_all(struct vtd_unit *u);
+/* The interrupt entry cache alone. */
+int vtd_qi_flush_iec(struct vtd_unit *u);
 
 /*
  * vtd_ir.c: interrupt remapping that Linux has on at enable. Take
