@@ -32,6 +32,8 @@ ARCH_SRCS := \
 	arch/x86/vtd.c \
 	arch/x86/vtd_fault.c \
 	arch/x86/vtd_ir.c \
+	arch/x86/vtd_ir_cells.c \
+	arch/x86/vtd_ir_regs.c \
 	arch/x86/vtd_irte.c \
 	arch/x86/vtd_qi.c \
 	arch/x86/vtd_tables.c \

@@ -19,7 +19,8 @@
  * owner then. Compatibility-format interrupts stay blocked.
  *
  * Disable writes back Linux's table address and queue, with the queue's
- * head where Linux expects it.
+ * head where Linux expects it. The emulated registers are vtd_ir_regs.c,
+ * the cells' entries vtd_ir_cells.c.
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
@@ -35,43 +36,17 @@
 #include <x86/apic.h>
 #include <x86/cell.h>
 #include <x86/setup.h>
-#include <x86/vtd.h>
-#include <x86/vtd_irte.h>
+#include <x86/vtd_ir.h>
 
-/* 512 entries (two pages): 2^(S + 1). */
-#define IR_ENTRIES		512
-#define IR_TABLE_S		8
-#define IR_TABLE_PAGES		(IR_ENTRIES * 16 / PAGE_SIZE)
-/* Linux's indexes that the table mirrors; the rest is for cells. */
-#define ROOT_ENTRIES		256
 /* What Linux sees of the status register. */
 #define IR_GSTS_EMULATED	(VTD_GCMD_QIE | VTD_GCMD_IRE | \
 				 VTD_GCMD_SIRTP | VTD_GCMD_CFI)
-/* The four fault and the four completion event registers. */
-#define EVENT_REGS		4
 #define POLL_LIMIT		10000000UL
-
-struct vtd_ir {
-	struct vtd_irte *table;
-	/* Linux's register values, as it wrote them. */
-	u64 irta;
-	/* The table Linux latched last (SIRTP). */
-	u64 irta_live;
-	u64 iqa;
-	/* Linux's queue head (and tail, once emulated): an index. */
-	unsigned int iqh;
-	u32 gsts;
-	u32 ics;
-	u32 fault_regs[EVENT_REGS];
-	u32 completion_regs[EVENT_REGS];
-	/* Entries changed since the last invalidation of the unit's cache. */
-	bool dirty;
-};
 
 static struct vtd_ir vtd_irs[JAILHOUSE_MAX_IOMMU_UNITS];
 /* One page of the remap pool that shows a page of Linux's memory. */
 static u8 *ir_window;
-static DEFINE_SPINLOCK(ir_lock);
+DEFINE_SPINLOCK(vtd_ir_lock);
 
 static u64 table_phys(const struct vtd_ir *ir)
 {
@@ -79,10 +54,10 @@ static u64 table_phys(const struct vtd_ir *ir)
 }
 
 /*
- * The root cell's RAM at phys, through the window (held: ir_lock); NULL
+ * The root cell's RAM at phys, through the window (held: vtd_ir_lock); NULL
  * unless the root cell has it, writable if write.
  */
-static void *root_memory(u64 phys, bool write)
+void *vtd_ir_root_memory(u64 phys, bool write)
 {
 	unsigned long need = PAGE_FLAG_READ | (write ? PAGE_FLAG_WRITE : 0);
 	struct paging_walk walk;
@@ -107,7 +82,7 @@ static bool root_dest_ok(const void *ctx, bool logical, u32 dest)
 	return apic_x2apic_dest_in(root_cpus, logical, dest);
 }
 
-/* held: ir_lock */
+/* held: vtd_ir_lock */
 static void set_root_cpus(const struct cell *coming)
 {
 	unsigned int n;
@@ -148,7 +123,8 @@ static int linux_entry(const struct vtd_ir *ir, unsigned int idx,
 	*e = (struct vtd_irte){ 0, 0 };
 	if (!(ir->gsts & VTD_GCMD_IRE) || idx >= entries)
 		return 0;
-	p = root_memory((ir->irta_live & VTD_IRTA_ADDR) + idx * 16ULL, false);
+	p = vtd_ir_root_memory((ir->irta_live & VTD_IRTA_ADDR) + idx * 16ULL,
+			       false);
 	if (!p)
 		return -EFAULT;
 	e->lo = p[0];
@@ -157,7 +133,7 @@ static int linux_entry(const struct vtd_ir *ir, unsigned int idx,
 }
 
 /* Present bit off first, so that no half-written entry is ever used. */
-static void install(struct vtd_ir *ir, unsigned int idx,
+void vtd_ir_install(struct vtd_ir *ir, unsigned int idx,
 		    const struct vtd_irte *e)
 {
 	volatile u64 *slot = &ir->table[idx].lo;
@@ -183,9 +159,9 @@ static void sync_entry(const struct vtd_unit *u, struct vtd_ir *ir,
 	if (why == NULL && (theirs.lo & VTD_IRTE_P) && idx >= ROOT_ENTRIES)
 		why = "beyond the hypervisor's table";
 	if (why == NULL && idx < ROOT_ENTRIES)
-		install(ir, idx, &mine);
+		vtd_ir_install(ir, idx, &mine);
 	else if (idx < ROOT_ENTRIES)
-		install(ir, idx, &(struct vtd_irte){ 0, 0 });
+		vtd_ir_install(ir, idx, &(struct vtd_irte){ 0, 0 });
 	if (why && say)
 		refusal_printk(&root_cell, "VT-d unit at 0x%llx: interrupt "
 			       "remapping entry %u of the root cell refused: "
@@ -198,7 +174,7 @@ static void sync_entry(const struct vtd_unit *u, struct vtd_ir *ir,
  * that they are refused): an invalidation mask of Linux's may name up
  * to 2^31 of them.
  */
-static void sync_range(const struct vtd_unit *u, struct vtd_ir *ir,
+void vtd_ir_sync_range(const struct vtd_unit *u, struct vtd_ir *ir,
 		       unsigned int first, unsigned long count, bool say)
 {
 	unsigned int n;
@@ -213,7 +189,7 @@ static void sync_range(const struct vtd_unit *u, struct vtd_ir *ir,
 }
 
 /* New entries reach the unit only after its cache lost the old ones. */
-static int flush_entries(struct vtd_unit *u, struct vtd_ir *ir)
+int vtd_ir_flush_entries(struct vtd_unit *u, struct vtd_ir *ir)
 {
 	if (!ir->dirty)
 		return 0;
@@ -227,320 +203,11 @@ void vtd_ir_resync(struct vtd_unit *u, const struct cell *coming)
 
 	if (!ir)
 		return;
-	spin_lock(&ir_lock);
+	spin_lock(&vtd_ir_lock);
 	set_root_cpus(coming);
-	sync_range(u, ir, 0, ROOT_ENTRIES, false);
-	flush_entries(u, ir);
-	spin_unlock(&ir_lock);
-}
-
-/* Linux's wait descriptor: its status write goes to root RAM only. */
-static void emulate_wait(struct vtd_unit *u, struct vtd_ir *ir, u64 lo,
-			 u64 hi)
-{
-	volatile u32 *status;
-
-	flush_entries(u, ir);
-	if (lo & VTD_QI_WAIT_IF)
-		ir->ics |= VTD_ICS_IWC;
-	if (!(lo & VTD_QI_WAIT_SW))
-		return;
-	status = root_memory(hi & ~3ULL, true);
-	if (status)
-		*status = lo >> VTD_QI_WAIT_DATA_SHIFT;
-	else
-		refusal_printk(&root_cell, "VT-d unit at 0x%llx: wait "
-			       "status at 0x%llx outside the root cell's "
-			       "RAM, not written\n", u->base, hi & ~3ULL);
-}
-
-/* One descriptor of Linux's queue. */
-static void emulate_descriptor(struct vtd_unit *u, struct vtd_ir *ir,
-			       u64 lo, u64 hi)
-{
-	unsigned int im = (lo >> VTD_QI_IEC_IM_SHIFT) & VTD_QI_IEC_IM_MASK;
-
-	switch (lo & VTD_QI_TYPE_MASK) {
-	case VTD_QI_IEC:
-		if (lo & VTD_QI_IEC_INDEXED)
-			sync_range(u, ir, (lo >> VTD_QI_IEC_IDX_SHIFT) &
-				   0xffff, 1UL << im, true);
-		else
-			sync_range(u, ir, 0, ROOT_ENTRIES, true);
-		break;
-	case VTD_QI_WAIT:
-		emulate_wait(u, ir, lo, hi);
-		break;
-	default:
-		/* Caches of DMA remapping, which is the hypervisor's. */
-		break;
-	}
-}
-
-static unsigned int queue_entries(const struct vtd_ir *ir)
-{
-	return 256U << (ir->iqa & VTD_IQA_QS_MASK);
-}
-
-/* Linux moved its tail: run what it queued, up to the tail. */
-static void emulate_queue(struct vtd_unit *u, struct vtd_ir *ir, u32 iqt)
-{
-	unsigned int tail = (iqt >> VTD_IQ_INDEX_SHIFT) % queue_entries(ir);
-	const volatile u64 *desc;
-	u64 addr;
-
-	if (!(ir->gsts & VTD_GCMD_QIE))
-		return;
-	while (ir->iqh != tail) {
-		addr = (ir->iqa & VTD_IQA_ADDR) + ir->iqh * 16ULL;
-		desc = root_memory(addr, false);
-		if (!desc) {
-			refusal_printk(&root_cell, "VT-d unit at 0x%llx: "
-				       "invalidation queue at 0x%llx outside "
-				       "the root cell's RAM\n", u->base, addr);
-			break;
-		}
-		emulate_descriptor(u, ir, desc[0], desc[1]);
-		ir->iqh = (ir->iqh + 1) % queue_entries(ir);
-	}
-	flush_entries(u, ir);
-}
-
-/* A command of Linux: what it may change, it changes in its own view. */
-static void emulate_command(struct vtd_unit *u, struct vtd_ir *ir, u32 cmd)
-{
-	if (cmd & (VTD_GCMD_TE | VTD_GCMD_CFI))
-		refusal_printk(&root_cell, "VT-d unit at 0x%llx: the root "
-			       "cell may not switch on %s; ignored\n", u->base,
-			       cmd & VTD_GCMD_TE ? "DMA remapping" :
-			       "compatibility-format interrupts");
-	/* The head starts over whenever the queue is switched. */
-	if ((cmd ^ ir->gsts) & VTD_GCMD_QIE)
-		ir->iqh = 0;
-	ir->gsts = (ir->gsts & ~(VTD_GCMD_QIE | VTD_GCMD_IRE)) |
-		(cmd & (VTD_GCMD_QIE | VTD_GCMD_IRE));
-	if (cmd & VTD_GCMD_SIRTP) {
-		ir->irta_live = ir->irta;
-		ir->gsts |= VTD_GCMD_SIRTP;
-	}
-	sync_range(u, ir, 0, ROOT_ENTRIES, true);
-	flush_entries(u, ir);
-}
-
-static u32 *event_reg(struct vtd_ir *ir, unsigned int reg)
-{
-	if (reg >= VTD_REG_FECTL && reg <= VTD_REG_FEUADDR)
-		return &ir->fault_regs[(reg - VTD_REG_FECTL) / 4];
-	if (reg >= VTD_REG_IECTL && reg <= VTD_REG_IEUADDR)
-		return &ir->completion_regs[(reg - VTD_REG_IECTL) / 4];
-	return NULL;
-}
-
-static u32 half(u64 value, unsigned int reg)
-{
-	return reg & 4 ? value >> 32 : (u32)value;
-}
-
-static void set_half(u64 *value, unsigned int reg, u32 v)
-{
-	unsigned int shift = reg & 4 ? 32 : 0;
-
-	*value = (*value & ~(0xffffffffULL << shift)) | (u64)v << shift;
-}
-
-/* Linux's view of the 32-bit register at reg. */
-static u32 read_reg(const struct vtd_unit *u, struct vtd_ir *ir,
-		    unsigned int reg)
-{
-	u32 *ev = event_reg(ir, reg);
-
-	if (ev)
-		return *ev;
-	switch (reg & ~4U) {
-	case 0x00:
-	case VTD_REG_CAP:
-	case VTD_REG_ECAP:
-		return vtd_read32(u, reg);
-	case VTD_REG_GCMD:
-		return reg & 4 ? ir->gsts : 0;
-	case VTD_REG_IQH:
-	case VTD_REG_IQT:
-		return reg & 4 ? 0 : ir->iqh << VTD_IQ_INDEX_SHIFT;
-	case VTD_REG_IQA:
-		return half(ir->iqa, reg);
-	case VTD_REG_ICS & ~4U:
-		return reg & 4 ? ir->ics : 0;
-	case VTD_REG_IRTA:
-		return half(ir->irta, reg);
-	}
-	/* Fault status and records: the hypervisor reports faults. */
-	return 0;
-}
-
-static void write_reg(struct vtd_unit *u, struct vtd_ir *ir,
-		      unsigned int reg, u32 value)
-{
-	u32 *ev = event_reg(ir, reg);
-
-	if (ev) {
-		*ev = value;
-		return;
-	}
-	switch (reg) {
-	case VTD_REG_GCMD:
-		emulate_command(u, ir, value);
-		break;
-	case VTD_REG_IQT:
-		emulate_queue(u, ir, value);
-		break;
-	case VTD_REG_IQA:
-	case VTD_REG_IQA + 4:
-		if (!(ir->gsts & VTD_GCMD_QIE))
-			set_half(&ir->iqa, reg, value);
-		break;
-	case VTD_REG_ICS:
-		ir->ics &= ~value;
-		break;
-	case VTD_REG_IRTA:
-	case VTD_REG_IRTA + 4:
-		set_half(&ir->irta, reg, value);
-		break;
-	}
-}
-
-static enum mmio_result ir_access(void *arg, struct mmio_access *acc)
-{
-	struct vtd_unit *u = arg;
-	unsigned int reg = acc->address;
-	struct vtd_ir *ir;
-
-	if ((acc->size != 4 && acc->size != 8) || (reg & (acc->size - 1)))
-		return MMIO_ERROR;
-	spin_lock(&ir_lock);
-	ir = u->ir;
-	if (!ir) {
-		/* Handed back while this CPU was still on its way out. */
-		if (!acc->is_write)
-			acc->value = 0;
-	} else if (acc->is_write) {
-		write_reg(u, ir, reg, acc->value);
-		if (acc->size == 8)
-			write_reg(u, ir, reg + 4, acc->value >> 32);
-	} else {
-		acc->value = read_reg(u, ir, reg);
-		if (acc->size == 8)
-			acc->value |= (u64)read_reg(u, ir, reg + 4) << 32;
-	}
-	spin_unlock(&ir_lock);
-	return MMIO_HANDLED;
-}
-
-/* Who the entries after ROOT_ENTRIES belong to: a cell's device each. */
-static struct {
-	const struct cell *cell;
-	u16 bdf;
-} cell_entries[IR_ENTRIES - ROOT_ENTRIES];
-
-/* The entry of cell's device bdf, taken on first use; -ENOSPC. */
-static int cell_entry(const struct cell *cell, u16 bdf)
-{
-	unsigned int n;
-	int free = -ENOSPC;
-
-	for (n = 0; n < ARRAY_SIZE(cell_entries); n++) {
-		if (cell_entries[n].cell == cell &&
-		    cell_entries[n].bdf == bdf)
-			return ROOT_ENTRIES + n;
-		if (!cell_entries[n].cell && free < 0)
-			free = n;
-	}
-	if (free < 0)
-		return free;
-	cell_entries[free].cell = cell;
-	cell_entries[free].bdf = bdf;
-	printk("Reserving 1 interrupt(s) for device %02x:%02x.%x at index "
-	       "%u\n", PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
-	       ROOT_ENTRIES + free);
-	return ROOT_ENTRIES + free;
-}
-
-static bool cell_dest_ok(const void *ctx, bool logical, u32 dest)
-{
-	const struct cell *cell = ctx;
-
-	return apic_x2apic_dest_in(cell->cpu_set, logical, dest);
-}
-
-static bool cell_sid_ok(const void *ctx, u16 sid)
-{
-	return pci_owner(sid) == ctx;
-}
-
-/*
- * The message was checked by arch_msi_confined: physical, fixed or
- * lowest priority, CPUs of the cell. The entry is checked once more by
- * the rules every entry passes.
- */
-int vtd_ir_msi_remap(struct vtd_unit *units, unsigned int num,
-		     const struct cell *cell, u16 bdf, u64 *address, u32 *data)
-{
-	const struct vtd_irte_rules rules = {
-		.dest_ok = cell_dest_ok,
-		.sid_ok = cell_sid_ok,
-		.ctx = cell,
-	};
-	struct vtd_irte e, checked;
-	const char *why;
-	unsigned int n;
-	int idx;
-
-	spin_lock(&ir_lock);
-	idx = cell_entry(cell, bdf);
-	e = vtd_irte_make((*address >> 12) & 0xff, false, *data & 0xff,
-			  ((*data >> 8) & 7) == VTD_DLM_LOWEST, bdf);
-	if (idx >= 0 && vtd_irte_check(&e, &rules, &checked, &why))
-		idx = -EPERM;
-	for (n = 0; n < num && idx >= 0; n++) {
-		if (!units[n].ir)
-			continue;
-		install(units[n].ir, idx, &checked);
-		flush_entries(&units[n], units[n].ir);
-	}
-	spin_unlock(&ir_lock);
-	if (idx < 0)
-		return idx;
-	vtd_msi_remappable(idx, address, data);
-	return 0;
-}
-
-/* The cell's devices are quiet (quiesced at the hand-back): entries go. */
-void vtd_ir_cell_exit(struct vtd_unit *units, unsigned int num,
-		      const struct cell *cell)
-{
-	static const struct vtd_irte blank;
-	unsigned int n, m;
-
-	spin_lock(&ir_lock);
-	for (n = 0; n < ARRAY_SIZE(cell_entries); n++) {
-		if (cell_entries[n].cell != cell)
-			continue;
-		cell_entries[n].cell = NULL;
-		for (m = 0; m < num; m++)
-			if (units[m].ir)
-				install(units[m].ir, ROOT_ENTRIES + n, &blank);
-	}
-	for (m = 0; m < num; m++)
-		if (units[m].ir)
-			flush_entries(&units[m], units[m].ir);
-	spin_unlock(&ir_lock);
-}
-
-int vtd_ir_cell_init(struct vtd_unit *u, struct cell *cell)
-{
-	if (!u->ir || cell != &root_cell)
-		return 0;
-	return mmio_region_register(cell, u->base, u->pages * PAGE_SIZE,
-				    ir_access, u);
+	vtd_ir_sync_range(u, ir, 0, ROOT_ENTRIES, false);
+	vtd_ir_flush_entries(u, ir);
+	spin_unlock(&vtd_ir_lock);
 }
 
 /* What the unit can do and Linux set up, as far as supported here. */
@@ -585,7 +252,7 @@ static void save_linux_state(const struct vtd_unit *u, struct vtd_ir *ir,
 	ir->irta = ir->irta_live = vtd_read64(u, VTD_REG_IRTA);
 	ir->iqa = vtd_read64(u, VTD_REG_IQA);
 	ir->iqh = (vtd_read64(u, VTD_REG_IQT) >> VTD_IQ_INDEX_SHIFT) %
-		queue_entries(ir);
+		vtd_ir_queue_entries(ir);
 	ir->gsts = gsts & IR_GSTS_EMULATED;
 	ir->ics = vtd_read32(u, VTD_REG_ICS);
 	for (n = 0; n < EVENT_REGS; n++) {
@@ -652,10 +319,10 @@ int vtd_ir_take(struct vtd_unit *u)
 	err = window_init(ir);
 	if (err)
 		return err;
-	spin_lock(&ir_lock);
+	spin_lock(&vtd_ir_lock);
 	set_root_cpus(NULL);
-	sync_range(u, ir, 0, ROOT_ENTRIES, true);
-	spin_unlock(&ir_lock);
+	vtd_ir_sync_range(u, ir, 0, ROOT_ENTRIES, true);
+	spin_unlock(&vtd_ir_lock);
 	ir->dirty = false;
 	err = switch_to_hypervisor(u, ir);
 	if (!err)
@@ -680,7 +347,7 @@ static void restore_queue(struct vtd_unit *u, struct vtd_ir *ir)
 	 * is done with, get harmless cache invalidations to run through.
 	 */
 	for (n = 0; n < ir->iqh; n++) {
-		desc = root_memory((ir->iqa & VTD_IQA_ADDR) + n * 16ULL,
+		desc = vtd_ir_root_memory((ir->iqa & VTD_IQA_ADDR) + n * 16ULL,
 				   true);
 		if (!desc)
 			break;
@@ -703,7 +370,7 @@ void vtd_ir_hand_back(struct vtd_unit *u)
 
 	if (!ir)
 		return;
-	spin_lock(&ir_lock);
+	spin_lock(&vtd_ir_lock);
 	if (u->queue) {
 		vtd_write64(u, VTD_REG_IRTA, ir->irta_live);
 		vtd_command(u, VTD_GCMD_SIRTP, true);
@@ -720,7 +387,7 @@ void vtd_ir_hand_back(struct vtd_unit *u)
 		vtd_write32(u, VTD_REG_IECTL + n * 4, ir->completion_regs[n]);
 	}
 	u->ir = NULL;
-	spin_unlock(&ir_lock);
+	spin_unlock(&vtd_ir_lock);
 	page_free(&mem_pool, ir->table, IR_TABLE_PAGES);
 	ir->table = NULL;
 	printk("VT-d unit at 0x%llx: interrupt remapping handed back\n",
