@@ -100,6 +100,32 @@ static bool msi_allowed(const struct cell *cell, const u8 regs[MSI_REGS],
 	return arch_msi_confined(cell, *address, *data, vectors);
 }
 
+/*
+ * Under interrupt remapping the device sends a message that selects the
+ * hypervisor's entry for it; the cell's own message would be blocked.
+ * The cell's write went to the device first, so its message bytes are
+ * replaced here. false when no entry is left.
+ */
+static bool msi_program(struct cell *cell, u16 bdf, u16 start,
+			const u8 regs[MSI_REGS], u64 address, u32 data)
+{
+	bool is64 = get16(regs + MSI_CTRL) & MSI_CTRL_64BIT;
+	u64 remapped = address;
+	u32 rdata = data;
+
+	if (arch_msi_remap(cell, bdf, &remapped, &rdata))
+		return false;
+	if (remapped == address && rdata == data)
+		return true;
+	arch_pci_write_config(bdf, start + MSI_ADDR_LO, (u32)remapped, 4);
+	if (is64)
+		arch_pci_write_config(bdf, start + MSI_ADDR_HI,
+				      remapped >> 32, 4);
+	arch_pci_write_config(bdf, start + (is64 ? MSI_DATA_64 : MSI_DATA_32),
+			      rdata, 2);
+	return true;
+}
+
 static void refuse(struct cell *cell, u16 bdf, const char *what, u64 address,
 		   u32 data)
 {
@@ -110,10 +136,21 @@ static void refuse(struct cell *cell, u16 bdf, const char *what, u64 address,
 		       cell->config->name, what, address, data);
 }
 
+/* value without the enable bit of the control word, where it has it. */
+static u32 without_enable(u16 start, u16 reg, u32 value, unsigned int size)
+{
+	if (overlaps(reg, size, start + MSI_CTRL, 1))
+		value &= ~((u32)MSI_CTRL_ENABLE << (8 * (start + MSI_CTRL -
+							 reg)));
+	return value;
+}
+
 /*
  * A write into the MSI capability. Nothing reaches the device that would
  * leave MSI enabled with a message outside the cell: the enable bit is
- * cleared in the device first, and in the written value.
+ * cleared in the device first, and in the written value. An allowed
+ * message is enabled last, once the device holds the message it is to
+ * send (msi_program).
  */
 static void msi_write(struct cell *cell, u16 bdf, u16 start, u16 reg,
 		      u32 value, unsigned int size)
@@ -125,17 +162,19 @@ static void msi_write(struct cell *cell, u16 bdf, u16 start, u16 reg,
 
 	msi_after_write(bdf, start, reg, value, size, regs);
 	ctrl = get16(regs + MSI_CTRL);
-	if (!(ctrl & MSI_CTRL_ENABLE) ||
-	    msi_allowed(cell, regs, &address, &data)) {
+	if (!(ctrl & MSI_CTRL_ENABLE)) {
 		arch_pci_write_config(bdf, reg, value, size);
 		return;
 	}
 	arch_pci_write_config(bdf, start + MSI_CTRL,
 			      ctrl & ~MSI_CTRL_ENABLE, 2);
-	if (overlaps(reg, size, start + MSI_CTRL, 1))
-		value &= ~((u32)MSI_CTRL_ENABLE << (8 * (start + MSI_CTRL -
-							 reg)));
-	arch_pci_write_config(bdf, reg, value, size);
+	arch_pci_write_config(bdf, reg, without_enable(start, reg, value, size),
+			      size);
+	if (msi_allowed(cell, regs, &address, &data) &&
+	    msi_program(cell, bdf, start, regs, address, data)) {
+		arch_pci_write_config(bdf, start + MSI_CTRL, ctrl, 2);
+		return;
+	}
 	refuse(cell, bdf, "MSI", address, data);
 }
 

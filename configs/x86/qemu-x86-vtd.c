@@ -16,6 +16,11 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+/* qemu-x86-vtd-ir.c reuses this config for a root in x2APIC mode. */
+#ifndef ROOT_APIC_MODE
+#define ROOT_APIC_MODE JAILHOUSE_APIC_MODE_XAPIC
+#endif
+
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -52,7 +57,7 @@ struct {
 			},
 			.x86 = {
 				.pm_timer_address = 0x608,
-				.apic_mode = JAILHOUSE_APIC_MODE_XAPIC,
+				.apic_mode = ROOT_APIC_MODE,
 			},
 		},
 		.root_cell = {

@@ -388,3 +388,12 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 	return address == arch_msi_confined_address && (data & 0xff) >= 16 &&
 		vectors == 1;
 }
+
+int arch_msi_remap(const struct cell *cell, u16 bdf, u64 *address, u32 *data)
+{
+	(void)cell;
+	(void)bdf;
+	(void)address;
+	(void)data;
+	return 0;
+}

@@ -11,6 +11,7 @@
 #define arch_msi_confined x86_msi_confined
 #define arch_vpci_intx x86_vpci_intx
 #define arch_send_intx x86_send_intx
+#define arch_msi_remap x86_msi_remap
 /* The real one is test_x86_apic.c's; this file asks a recording one. */
 #define apic_dest_confined recorded_dest_confined
 #include "../../hypervisor/arch/x86/msi.c"
@@ -18,6 +19,7 @@
 #undef arch_msi_confined
 #undef arch_vpci_intx
 #undef arch_send_intx
+#undef arch_msi_remap
 
 #include "unit.h"
 

@@ -4,6 +4,8 @@
  * root and context tables, and fault records, against the bit layouts
  * of the VT-d specification.
  */
+#include <string.h>
+
 #include <core/errno.h>
 #include <core/paging.h>
 #include <x86/paging_formats.h>
@@ -137,4 +139,7 @@ TEST(vtd_fault_records)
 	EXPECT_FALSE(vtd_fault_decode(0x1000, (6ULL << 32) | 0x28, &f));
 	EXPECT_TRUE(vtd_fault_reason(5)[0] != '\0');
 	EXPECT_TRUE(vtd_fault_reason(0x7f)[0] == '\0');
+	EXPECT_STREQ(vtd_fault_reason(0x26),
+		     "interrupt from a device the entry does not name");
+	EXPECT_STREQ(vtd_fault_reason(0x25), "compatibility-format interrupt");
 }

@@ -31,6 +31,15 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 	return false;
 }
 
+int arch_msi_remap(const struct cell *cell, u16 bdf, u64 *address, u32 *data)
+{
+	(void)cell;
+	(void)bdf;
+	(void)address;
+	(void)data;
+	return 0;
+}
+
 bool arch_vpci_intx(void)
 {
 	return true;

@@ -469,15 +469,29 @@ void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 	apic_write(APIC_REG_ICR_HI, icr_hi);
 }
 
+static bool ipi_confined(const struct cell *cell, const struct ipi *ipi)
+{
+	const struct per_cpu *target;
+	bool named = false;
+	unsigned int n;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		target = per_cpu(n);
+		if (!ipi_reaches(target, ipi))
+			continue;
+		if (target->cell != cell)
+			return false;
+		named = true;
+	}
+	return named;
+}
+
 bool apic_dest_confined(const struct cell *cell, bool logical, u32 dest)
 {
 	const struct ipi ipi = {
 		.icr_lo = logical ? ICR_DEST_LOGICAL : 0,
 		.dest = dest,
 	};
-	const struct per_cpu *target;
-	bool named = false;
-	unsigned int n;
 
 	/*
 	 * APICs in x2APIC mode read an 8-bit logical destination in a way
@@ -485,11 +499,26 @@ bool apic_dest_confined(const struct cell *cell, bool logical, u32 dest)
 	 */
 	if (logical && apic_root_x2apic)
 		return false;
+	return ipi_confined(cell, &ipi);
+}
+
+bool apic_x2apic_dest_in(const unsigned long *cpus, bool logical, u32 dest)
+{
+	const struct ipi ipi = {
+		.icr_lo = logical ? ICR_DEST_LOGICAL : 0,
+		.dest = dest,
+		.x2apic = true,
+	};
+	bool named = false;
+	unsigned int n;
+
+	/* Only x2APIC mode reads 32-bit destinations that way. */
+	if (!apic_root_x2apic)
+		return false;
 	for (n = 0; n < hypervisor_header.max_cpus; n++) {
-		target = per_cpu(n);
-		if (!ipi_reaches(target, &ipi))
+		if (!ipi_reaches(per_cpu(n), &ipi))
 			continue;
-		if (target->cell != cell)
+		if (!bitmap_test(cpus, n))
 			return false;
 		named = true;
 	}

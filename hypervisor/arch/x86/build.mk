@@ -34,6 +34,11 @@ ARCH_SRCS := \
 	arch/x86/vcpu.c \
 	arch/x86/vtd.c \
 	arch/x86/vtd_fault.c \
+	arch/x86/vtd_ir.c \
+	arch/x86/vtd_ir_cells.c \
+	arch/x86/vtd_ir_regs.c \
+	arch/x86/vtd_irte.c \
+	arch/x86/vtd_qi.c \
 	arch/x86/vtd_tables.c \
 	arch/x86/xsetbv.c
 ARCH_ASM_SRCS := arch/x86/entry.S

@@ -5,7 +5,8 @@
  * them (pin_bitmap); a non-root cell's pins are taken from the root cell
  * while it exists. A cell reads and programs only its own pins, and an
  * unmasked redirection entry may only send to its own CPUs with a delivery
- * mode that cannot reset or stop a CPU. Pins of no cell stay masked.
+ * mode that cannot reset or stop a CPU; the remappable format is the
+ * root cell's, under interrupt remapping. Pins of no cell stay masked.
  *
  * The register select is per CPU and IOAPIC (Linux selects and accesses
  * on one CPU under its lock), the hardware one is shared: one lock.
@@ -26,6 +27,7 @@
 #include <core/spinlock.h>
 #include <core/unit.h>
 #include <x86/apic.h>
+#include <x86/iommu.h>
 #include <x86/setup.h>
 
 #define IOAPIC_REG_SELECT	0x00
@@ -44,6 +46,8 @@
 #define RTE_DEST_LOGICAL	BIT(11)
 #define RTE_MASKED		BIT(16)
 #define RTE_DEST_SHIFT		24
+/* Bit 48: the entry selects an interrupt remapping entry (its index). */
+#define RTE_HI_REMAPPABLE	BIT(16)
 #define APIC_BROADCAST		0xff
 
 /* Delivery modes a cell may use: fixed, lowest priority, NMI, ExtINT. */
@@ -212,6 +216,22 @@ static bool dest_in_cell(const struct cell *cell, u32 lo, u32 dest)
 		!root_cell.next;
 }
 
+/*
+ * A remappable entry names no CPU itself: the remapping entry it selects
+ * does. The root cell's remapping entries are the checked copies of the
+ * hypervisor (vtd_ir.c), and they name the IOAPIC as their source, so a
+ * non-root cell selecting one would reach the root's CPUs: only the root
+ * cell may, and only while the hypervisor remaps interrupts.
+ */
+static const char *remappable_problem(const struct cell *cell)
+{
+	if (cell != &root_cell)
+		return "remappable format";
+	if (!iommu_dma.msi_remap)
+		return "remappable format without interrupt remapping";
+	return NULL;
+}
+
 /* Write one half of pin's entry if the whole entry is acceptable. */
 static void write_rte(struct per_cpu *cpu, const struct ioapic *chip,
 		      unsigned int pin, bool high, u32 value)
@@ -222,7 +242,9 @@ static void write_rte(struct per_cpu *cpu, const struct ioapic *chip,
 	const char *why = NULL;
 
 	if (!(lo & RTE_MASKED)) {
-		if (!(DELMODE_ALLOWED &
+		if (hi & RTE_HI_REMAPPABLE)
+			why = remappable_problem(cpu->cell);
+		else if (!(DELMODE_ALLOWED &
 		      BIT((lo & RTE_DELMODE_MASK) >> RTE_DELMODE_SHIFT)))
 			why = "delivery mode";
 		else if (!dest_in_cell(cpu->cell, lo, hi >> RTE_DEST_SHIFT))

@@ -7,6 +7,7 @@
  */
 #include <core/arch.h>
 #include <x86/apic.h>
+#include <x86/iommu.h>
 
 /* The upper half of the address must be zero, too. */
 #define MSI_ADDR_BASE_MASK	0xfffffffffff00000ULL
@@ -53,6 +54,13 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 	return apic_dest_confined(cell, address & MSI_ADDR_LOGICAL,
 				  (address >> MSI_ADDR_DEST_SHIFT) &
 				  MSI_ADDR_DEST_MASK);
+}
+
+int arch_msi_remap(const struct cell *cell, u16 bdf, u64 *address, u32 *data)
+{
+	if (!iommu_dma.msi_remap)
+		return 0;
+	return iommu_dma.msi_remap(cell, bdf, address, data);
 }
 
 /*

@@ -2,8 +2,9 @@
 /*
  * Intel VT-d DMA remapping (x86/vtd.h), independent of the CPU vendor:
  * it runs beside AMD SVM as well as Intel VT-x. Root Linux boots without
- * using the units (intel_iommu=off intremap=off); the hypervisor takes
- * them at enable and switches translation off again at disable.
+ * their DMA remapping (intel_iommu=off); the hypervisor takes them at
+ * enable and switches translation off again at disable. Interrupt
+ * remapping that Linux has on is taken over as well (vtd_ir.c).
  *
  * Every cell is one domain (id: cell id + 1, as some units reserve 0)
  * whose second-level tables are the cell's DMA tables (iommu.c). The
@@ -11,8 +12,9 @@
  * cell returns to the root cell's domain when the cell goes, a device of
  * no cell has no context entry and all its DMA faults.
  *
- * Invalidation is register-based (units with queued invalidation on are
- * refused at enable). Faults are polled (iommu_poll): the fault event
+ * Invalidation is register-based, except on units whose interrupt
+ * remapping the hypervisor took over: those run its queue (vtd_qi.c).
+ * Queued invalidation on without remapping is refused. Faults are polled (iommu_poll): the fault event
  * interrupt would reach a guest, not the hypervisor, under SVM.
  *
  * The register pages are the hypervisor's: configs that map them to a
@@ -40,18 +42,6 @@
 /* Register polls give up after this many reads (a unit that hangs). */
 #define VTD_POLL_LIMIT		10000000UL
 
-struct vtd_unit {
-	u64 base;
-	u8 *regs;
-	unsigned long pages;
-	u64 cap;
-	u64 ecap;
-	/* Offsets of the fault records and the IOTLB registers. */
-	unsigned int fro;
-	unsigned int nfr;
-	unsigned int iro;
-};
-
 static struct vtd_unit vtd_units[JAILHOUSE_MAX_IOMMU_UNITS];
 static unsigned int num_vtd_units;
 static struct vtd_tables vtd_tables;
@@ -61,28 +51,6 @@ static bool vtd_coherent;
 /* Register sequences (commands, invalidation, fault records). */
 static DEFINE_SPINLOCK(vtd_lock);
 static struct ratelimit vtd_fault_limit;
-
-static u32 vtd_read32(const struct vtd_unit *u, unsigned int reg)
-{
-	return *(volatile u32 *)(u->regs + reg);
-}
-
-static u64 vtd_read64(const struct vtd_unit *u, unsigned int reg)
-{
-	return *(volatile u64 *)(u->regs + reg);
-}
-
-static void vtd_write32(const struct vtd_unit *u, unsigned int reg,
-			u32 value)
-{
-	*(volatile u32 *)(u->regs + reg) = value;
-}
-
-static void vtd_write64(const struct vtd_unit *u, unsigned int reg,
-			u64 value)
-{
-	*(volatile u64 *)(u->regs + reg) = value;
-}
 
 /* Wait until the bits of mask in the 64-bit register reg are clear. */
 static int vtd_wait_clear64(const struct vtd_unit *u, unsigned int reg,
@@ -110,7 +78,7 @@ static int vtd_wait_status(const struct vtd_unit *u, u32 bit, bool want)
 }
 
 /* Switch a persistent function (TE, ...) on or off, keeping the rest. */
-static int vtd_set_function(const struct vtd_unit *u, u32 bit, bool on)
+int vtd_set_function(const struct vtd_unit *u, u32 bit, bool on)
 {
 	u32 cmd = vtd_read32(u, VTD_REG_GSTS) & VTD_GSTS_PERSISTENT;
 
@@ -120,7 +88,7 @@ static int vtd_set_function(const struct vtd_unit *u, u32 bit, bool on)
 }
 
 /* A one-shot command: SRTP completes when RTPS is set, WBF when clear. */
-static int vtd_command(const struct vtd_unit *u, u32 bit, bool done_set)
+int vtd_command(const struct vtd_unit *u, u32 bit, bool done_set)
 {
 	u32 cmd = vtd_read32(u, VTD_REG_GSTS) & VTD_GSTS_PERSISTENT;
 
@@ -128,12 +96,18 @@ static int vtd_command(const struct vtd_unit *u, u32 bit, bool done_set)
 	return vtd_wait_status(u, bit, done_set);
 }
 
-/* Drop every cached context entry and translation of the unit. */
-static int vtd_invalidate(const struct vtd_unit *u)
+/*
+ * Drop every cached context entry and translation of the unit: through
+ * the hypervisor's queue where it runs one (register-based invalidation
+ * is not allowed then).
+ */
+static int vtd_invalidate(struct vtd_unit *u)
 {
 	unsigned int iotlb = u->iro + 8;
 	int err = 0;
 
+	if (u->queue)
+		return vtd_qi_invalidate_all(u);
 	if (u->cap & VTD_CAP_RWBF)
 		err = vtd_command(u, VTD_GCMD_WBF, false);
 	if (err)
@@ -246,6 +220,8 @@ static void vtd_unmap_registers(struct vtd_unit *u)
 {
 	if (!u->regs)
 		return;
+	vtd_ir_hand_back(u);
+	vtd_qi_stop(u);
 	paging_unmap(&hv_paging, (unsigned long)u->regs,
 		     u->pages * PAGE_SIZE);
 	page_free(&remap_pool, u->regs, u->pages);
@@ -257,6 +233,7 @@ static int vtd_probe(struct vtd_unit *u)
 {
 	unsigned long size = u->pages * PAGE_SIZE;
 	u32 gsts = vtd_read32(u, VTD_REG_GSTS);
+	int err = 0;
 
 	u->cap = vtd_read64(u, VTD_REG_CAP);
 	u->ecap = vtd_read64(u, VTD_REG_ECAP);
@@ -268,15 +245,17 @@ static int vtd_probe(struct vtd_unit *u)
 		       "in the config\n", u->base, size);
 		return -EINVAL;
 	}
-	if (gsts & (VTD_GCMD_TE | VTD_GCMD_IRE | VTD_GCMD_QIE)) {
+	if (gsts & VTD_GCMD_IRE) {
+		err = vtd_ir_take(u);
+	} else if (gsts & (VTD_GCMD_TE | VTD_GCMD_QIE)) {
 		printk("VT-d unit at 0x%llx is in use by Linux (status 0x%x): "
-		       "boot it with intel_iommu=off intremap=off\n",
-		       u->base, gsts);
-		return -EBUSY;
+		       "boot it with intel_iommu=off\n", u->base, gsts);
+		err = -EBUSY;
 	}
 	/* Faults are polled; the event interrupt stays masked. */
-	vtd_write32(u, VTD_REG_FECTL, VTD_FECTL_IM);
-	return 0;
+	if (!err)
+		vtd_write32(u, VTD_REG_FECTL, VTD_FECTL_IM);
+	return err;
 }
 
 /* The table depth, page sizes and domains every unit supports. */
@@ -362,6 +341,30 @@ static void vtd_shutdown(void)
 		iommu_dma = (struct iommu_dma){ 0 };
 }
 
+static int vtd_msi_remap(const struct cell *cell, u16 bdf, u64 *address,
+			 u32 *data)
+{
+	int err = vtd_ir_msi_remap(vtd_units, num_vtd_units, cell, bdf,
+				   address, data);
+
+	if (err)
+		printk("VT-d: no interrupt remapping entry for device "
+		       "%02x:%02x.%x of cell \"%s\" (%d)\n", PCI_BDF_BUS(bdf),
+		       PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf), cell->config->name,
+		       err);
+	return err;
+}
+
+static bool vtd_remaps_interrupts(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < num_vtd_units; n++)
+		if (vtd_units[n].ir)
+			return true;
+	return false;
+}
+
 static int vtd_init(void)
 {
 	int err;
@@ -382,6 +385,7 @@ static int vtd_init(void)
 		return 0;
 	iommu_dma.flush = vtd_flush;
 	iommu_dma.poll_faults = vtd_poll_faults;
+	iommu_dma.msi_remap = vtd_remaps_interrupts() ? vtd_msi_remap : NULL;
 	printk("VT-d: %u unit(s), %s tables, domains %lu, %s walks\n",
 	       num_vtd_units, iommu_dma.fmt->name, vtd_num_domains,
 	       vtd_coherent ? "coherent" : "non-coherent");
@@ -413,6 +417,35 @@ static int vtd_assign_devices(const struct cell *cell, const struct cell *to,
 			iommu_note_device("Adding", dev->bdf, "to", to);
 	}
 	return 0;
+}
+
+/* Linux's remapping entries checked again: owners changed. */
+static void vtd_resync_ir(const struct cell *coming)
+{
+	unsigned int n;
+
+	for (n = 0; n < num_vtd_units; n++)
+		vtd_ir_resync(&vtd_units[n], coming);
+}
+
+/* The root cell reaches the units Linux had remapping on through here. */
+static int vtd_register_ir(struct cell *cell)
+{
+	unsigned int n;
+	int err = 0;
+
+	for (n = 0; n < num_vtd_units && !err; n++)
+		err = vtd_ir_cell_init(&vtd_units[n], cell);
+	return err;
+}
+
+static unsigned int vtd_mmio_count_regions(struct cell *cell)
+{
+	unsigned int n, count = 0;
+
+	for (n = 0; n < num_vtd_units; n++)
+		count += cell == &root_cell && vtd_units[n].ir;
+	return count;
 }
 
 static int vtd_enable_translation(void)
@@ -450,7 +483,11 @@ static int vtd_cell_init(struct cell *cell)
 	if (!err)
 		err = vtd_invalidate_all();
 	if (!err && cell == &root_cell)
+		err = vtd_register_ir(cell);
+	if (!err && cell == &root_cell)
 		err = vtd_enable_translation();
+	if (!err && cell != &root_cell)
+		vtd_resync_ir(cell);
 	return err;
 }
 
@@ -489,6 +526,15 @@ static void vtd_cell_exit(struct cell *cell)
 		vtd_return_devices(cell);
 	}
 	vtd_invalidate_all();
+	if (cell == &root_cell) {
+		/* Linux's fault interrupt may be unmasked: nothing stale. */
+		vtd_poll_faults();
+		for (n = 0; n < num_vtd_units; n++)
+			vtd_ir_hand_back(&vtd_units[n]);
+	} else {
+		vtd_ir_cell_exit(vtd_units, num_vtd_units, cell);
+		vtd_resync_ir(NULL);
+	}
 	iommu_cell_destroy(cell);
 }
 
@@ -496,6 +542,7 @@ DEFINE_UNIT(vtd,
 	.name = "VT-d",
 	.init = vtd_init,
 	.shutdown = vtd_shutdown,
+	.mmio_count_regions = vtd_mmio_count_regions,
 	.cell_init = vtd_cell_init,
 	.cell_exit = vtd_cell_exit,
 );

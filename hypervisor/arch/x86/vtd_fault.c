@@ -36,6 +36,15 @@ const char *vtd_fault_reason(u8 reason)
 		return "write outside the cell";
 	case 0x6:
 		return "read outside the cell";
+	/* Interrupt requests, under interrupt remapping. */
+	case 0x21:
+		return "interrupt index beyond the table";
+	case 0x22:
+		return "interrupt entry not present";
+	case 0x25:
+		return "compatibility-format interrupt";
+	case 0x26:
+		return "interrupt from a device the entry does not name";
 	}
 	return "";
 }

@@ -89,6 +89,10 @@ if check_file "ioapicrte.ko is installed" "$rtemod"; then
 		"0x0f00000000010000" "$(rte $pin 0x31 0x0f000000)"
 	check_eq "masked entries may be anything" "0x0f00000000010500" \
 		"$(rte $pin 0x10500 0x0f000000)"
+	# Bit 48, the remappable format, selects a remapping entry: refused
+	# where the hypervisor does not remap interrupts.
+	check_eq "remappable entry refused, pin masked" "0x0001000000010500" \
+		"$(rte $pin 0x30 0x00010000)"
 	rte $pin 0x10000 0 >/dev/null
 fi
 con=$(cat $sysfs/console)
@@ -96,6 +100,8 @@ check_contains "console names the refused INIT entry" "$con" \
 	"IOAPIC pin $pin: cell \"QEMU-VM\" may not set entry 0x0000000000000530 (delivery mode): masked"
 check_contains "console names the refused destination" "$con" \
 	"IOAPIC pin $pin: cell \"QEMU-VM\" may not set entry 0x0f00000000000031 (destination outside the cell): masked"
+check_contains "console names the refused remappable entry" "$con" \
+	"IOAPIC pin $pin: cell \"QEMU-VM\" may not set entry 0x0001000000000030 (remappable format without interrupt remapping): masked"
 check_eq "no failed CPUs" "" "$(cat $sysfs/cells/0/cpus_failed_list)"
 
 expect_ok jailhouse disable || exit 0

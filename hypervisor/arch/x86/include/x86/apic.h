@@ -47,6 +47,12 @@ void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
  */
 bool apic_dest_confined(const struct cell *cell, bool logical, u32 dest);
 /*
+ * Whether a 32-bit x2APIC destination (physical ID, or cluster and
+ * members if logical), as an interrupt remapping entry names CPUs,
+ * reaches CPUs of the set cpus only, and at least one.
+ */
+bool apic_x2apic_dest_in(const unsigned long *cpus, bool logical, u32 dest);
+/*
  * Reset cpu's APIC (cpu is the calling CPU) before it starts over in
  * another context: nothing of the previous owner left, the mode of
  * cpu->cell. Afterwards cpu->arch.apic_lost says whether the CPU can

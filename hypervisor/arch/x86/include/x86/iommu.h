@@ -27,6 +27,9 @@ struct iommu_dma {
 	void (*flush)(const struct cell *cell);
 	/* Report what the units recorded (polled, see iommu_poll). */
 	void (*poll_faults)(void);
+	/* Interrupt remapping: see arch_msi_remap; NULL without. */
+	int (*msi_remap)(const struct cell *cell, u16 bdf, u64 *address,
+			 u32 *data);
 };
 
 extern struct iommu_dma iommu_dma;

@@ -11,6 +11,8 @@
 #include <core/page_pool.h>
 #include <core/types.h>
 
+struct cell;
+
 #define VTD_REG_CAP		0x08
 #define VTD_REG_ECAP		0x10
 #define VTD_REG_GCMD		0x18
@@ -19,6 +21,14 @@
 #define VTD_REG_CCMD		0x28
 #define VTD_REG_FSTS		0x34
 #define VTD_REG_FECTL		0x38
+#define VTD_REG_FEUADDR		0x44
+#define VTD_REG_IQH		0x80
+#define VTD_REG_IQT		0x88
+#define VTD_REG_IQA		0x90
+#define VTD_REG_ICS		0x9c
+#define VTD_REG_IECTL		0xa0
+#define VTD_REG_IEUADDR		0xac
+#define VTD_REG_IRTA		0xb8
 
 #define VTD_CAP_ND_MASK		0x7ULL
 #define VTD_CAP_RWBF		BIT_ULL(4)
@@ -44,6 +54,7 @@
 #define VTD_GCMD_WBF		BIT(27)
 #define VTD_GCMD_QIE		BIT(26)
 #define VTD_GCMD_IRE		BIT(25)
+#define VTD_GCMD_SIRTP		BIT(24)
 #define VTD_GCMD_CFI		BIT(23)
 /* Status bits that stay set (the others report one-shot commands). */
 #define VTD_GSTS_PERSISTENT	(VTD_GCMD_TE | VTD_GCMD_QIE | VTD_GCMD_IRE | \
@@ -61,7 +72,120 @@
 #define VTD_FSTS_PPF		BIT(1)
 #define VTD_FSTS_FRI_SHIFT	8
 #define VTD_FSTS_FRI_MASK	0xff
+#define VTD_FSTS_IQE		BIT(4)
 #define VTD_FECTL_IM		BIT(31)
+
+/* Queue registers: 128-bit descriptors, index in bits 18:4. */
+#define VTD_IQ_INDEX_SHIFT	4
+#define VTD_IQ_INDEX_MASK	0x7fffULL
+#define VTD_IQA_ADDR		GENMASK_ULL(63, 12)
+#define VTD_IQA_DW256		BIT_ULL(11)
+#define VTD_IQA_QS_MASK		0x7ULL
+#define VTD_ICS_IWC		BIT(0)
+#define VTD_IRTA_ADDR		GENMASK_ULL(63, 12)
+#define VTD_IRTA_EIME		BIT_ULL(11)
+#define VTD_IRTA_S_MASK		0xfULL
+
+/* Invalidation descriptors (low half: type in bits 3:0). */
+#define VTD_QI_TYPE_MASK	0xfULL
+#define VTD_QI_CONTEXT		0x1ULL
+#define VTD_QI_IOTLB		0x2ULL
+#define VTD_QI_IEC		0x4ULL
+#define VTD_QI_WAIT		0x5ULL
+#define VTD_QI_GLOBAL		(1ULL << 4)
+#define VTD_QI_IOTLB_DR		BIT_ULL(7)
+#define VTD_QI_IOTLB_DW		BIT_ULL(6)
+#define VTD_QI_IEC_INDEXED	BIT_ULL(4)
+#define VTD_QI_IEC_IM_SHIFT	27
+#define VTD_QI_IEC_IM_MASK	0x1fULL
+#define VTD_QI_IEC_IDX_SHIFT	32
+#define VTD_QI_WAIT_IF		BIT_ULL(4)
+#define VTD_QI_WAIT_SW		BIT_ULL(5)
+#define VTD_QI_WAIT_DATA_SHIFT	32
+
+struct vtd_ir;
+
+/* One unit as the hypervisor drives it. */
+struct vtd_unit {
+	u64 base;
+	u8 *regs;
+	unsigned long pages;
+	u64 cap;
+	u64 ecap;
+	/* Offsets of the fault records and the IOTLB registers. */
+	unsigned int fro;
+	unsigned int nfr;
+	unsigned int iro;
+	/* The hypervisor's invalidation queue, while it runs one. */
+	u64 *queue;
+	unsigned int queue_tail;
+	volatile u32 *queue_status;
+	/* Interrupt remapping Linux had on, while the hypervisor has it. */
+	struct vtd_ir *ir;
+};
+
+static inline u32 vtd_read32(const struct vtd_unit *u, unsigned int reg)
+{
+	return *(volatile u32 *)(u->regs + reg);
+}
+
+static inline u64 vtd_read64(const struct vtd_unit *u, unsigned int reg)
+{
+	return *(volatile u64 *)(u->regs + reg);
+}
+
+static inline void vtd_write32(const struct vtd_unit *u, unsigned int reg,
+			       u32 value)
+{
+	*(volatile u32 *)(u->regs + reg) = value;
+}
+
+static inline void vtd_write64(const struct vtd_unit *u, unsigned int reg,
+			       u64 value)
+{
+	*(volatile u64 *)(u->regs + reg) = value;
+}
+
+/* vtd.c: switch a persistent function (TE, QIE, IRE) on or off. */
+int vtd_set_function(const struct vtd_unit *u, u32 bit, bool on);
+/* vtd.c: a one-shot command (SRTP, SIRTP: done when its status is set). */
+int vtd_command(const struct vtd_unit *u, u32 bit, bool done_set);
+
+/*
+ * vtd_qi.c: the hypervisor's invalidation queue. Start points the unit
+ * at a queue of its own (QIE off first: the one it had is drained);
+ * stop switches queued invalidation off and frees it. The invalidations
+ * return once the unit has done them (-EIO if it does not).
+ */
+int vtd_qi_start(struct vtd_unit *u);
+void vtd_qi_stop(struct vtd_unit *u);
+/* Context caches, IOTLB and interrupt entry cache, all of them. */
+int vtd_qi_invalidate_all(struct vtd_unit *u);
+/* The interrupt entry cache alone. */
+int vtd_qi_flush_iec(struct vtd_unit *u);
+
+/*
+ * vtd_ir.c: interrupt remapping that Linux has on at enable. Take
+ * replaces its table by the hypervisor's (checked copies of Linux's
+ * entries) and its queue by the hypervisor's; from then on the root
+ * cell's register accesses are emulated (vtd_ir_cell_init registers
+ * them). Hand back restores Linux's table and queue as Linux left them.
+ * Resync rechecks Linux's entries after devices changed owner or
+ * before the CPUs of coming (NULL: none) leave the root cell.
+ */
+int vtd_ir_take(struct vtd_unit *u);
+void vtd_ir_hand_back(struct vtd_unit *u);
+int vtd_ir_cell_init(struct vtd_unit *u, struct cell *cell);
+void vtd_ir_resync(struct vtd_unit *u, const struct cell *coming);
+/*
+ * A cell's MSI under the units of the array with remapping on: an entry
+ * for its device bdf (arch_msi_remap). Cell exit drops the cell's.
+ */
+int vtd_ir_msi_remap(struct vtd_unit *units, unsigned int num,
+		     const struct cell *cell, u16 bdf, u64 *address,
+		     u32 *data);
+void vtd_ir_cell_exit(struct vtd_unit *units, unsigned int num,
+		      const struct cell *cell);
 
 /* A fault record is 16 bytes; F is bit 127, to clear by writing 1. */
 #define VTD_FRCD_SIZE		16
