@@ -11,6 +11,8 @@ vpci_node=/sys/firmware/devicetree/base/pcie@9100000
 vpci_dev=/sys/bus/pci/devices/0001:00:00.0
 # All devices of the root config on the virtual bus (arm64 has ivshmem-net
 # at 00:01.0 too).
+. /scenarios/ivshmem-net-lib.sh
+
 VPCI_DEVICES=${VPCI_DEVICES:-0001:00:00.0}
 
 # vpci_cfg_byte OFFSET: one byte of the device's config space, as Linux
@@ -145,8 +147,9 @@ vpci_used_domain() {
 }
 
 # vpci_net ROOT_CFG: ivshmem-net.ko on the VETH device 0001:00:01.0 (INTB,
-# SPI 141), whose peer has no cell: the interface comes up without
-# carrier; disable takes it away, and the module unloads.
+# SPI 141): the interface comes up without carrier while its peer has no
+# cell, then pings the echo cell where the machine has its config
+# (ivshmem-net-lib.sh); disable takes it away, and the module unloads.
 vpci_net() {
 	local dev=/sys/bus/pci/devices/0001:00:01.0 mods ifc
 
@@ -163,6 +166,13 @@ vpci_net() {
 		"$(cat /sys/class/net/"$ifc"/carrier 2>/dev/null)"
 	check_contains "its INTx line is SPI 141 (pin B)" \
 		"$(grep ivshmem-net /proc/interrupts)" " 141 "
+	if [ -e /etc/jailhouse/ivshmem-net-echo.cell ]; then
+		ip addr add 10.16.0.1/24 dev "$ifc"
+		ivnet_echo "$ifc" 0x7ff82000
+	else
+		skip "ivshmem-net against the echo cell" \
+			"no ivshmem-net-echo cell config for this machine"
+	fi
 	expect_ok jailhouse disable || dump_dmesg
 	check_eq "the interface went with the device" "no" \
 		"$(vpci_exists /sys/class/net/"$ifc")"

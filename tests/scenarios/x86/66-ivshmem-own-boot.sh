@@ -17,6 +17,7 @@
 # stockade-timeout: 480
 
 . /scenarios/lib.sh
+. /scenarios/ivshmem-net-lib.sh
 
 sysfs=/sys/devices/jailhouse
 demos=/usr/libexec/jailhouse/demos
@@ -163,57 +164,7 @@ check_eq "ivshmem-net made a network interface" "yes" \
 ip addr add 10.16.0.1/24 dev "$ifc"
 expect_ok ip link set "$ifc" up
 
-# wait_carrier WHAT 0|1: the interface's carrier within 20 s.
-wait_carrier() {
-	tries=200
-	while [ "$(cat /sys/class/net/$ifc/carrier 2>/dev/null)" != "$2" ] &&
-		[ $tries -gt 0 ]; do
-		sleep 0.1
-		tries=$((tries - 1))
-	done
-	check_eq "$1" "$2" "$(cat /sys/class/net/$ifc/carrier 2>/dev/null)"
-}
-
-# start_echo [ARGS]: create, load and start the echo cell.
-start_echo() {
-	expect_ok jailhouse cell create /etc/jailhouse/ivshmem-net-echo.cell ||
-		dump_dmesg
-	expect_ok jailhouse cell load ivshmem-net-echo \
-		$demos/ivshmem-net-echo.bin -s "con-type=jailhouse $1" -a 0x1000
-	expect_ok jailhouse cell start ivshmem-net-echo
-}
-
-# pings N: N round trips to the echo cell, each request as soon as the
-# last reply is in (-A): no second-long gaps.
-pings() {
-	expect_ok ping -A -c "$1" -w 30 10.16.0.2
-	check_contains "$1 pings answered by the echo cell" "$OUTPUT" \
-		"$1 packets received"
-}
-
-wait_carrier "no carrier while the peer is missing" 0
-start_echo
-console_has "the echo cell found its device" "IVNET: 00:0f.0 peer 1"
-wait_carrier "carrier once the echo cell runs" 1
-pings 5
-console_has "the echo cell saw the link up" "IVNET: link up"
-expect_ok jailhouse cell destroy ivshmem-net-echo
-wait_carrier "destroying the echo cell takes the link down" 0
-start_echo
-wait_carrier "creating it again brings the link back" 1
-pings 3
-expect_ok jailhouse cell destroy ivshmem-net-echo
-wait_carrier "down again after the second destroy" 0
-
-start_echo "bad-write"
-wait_cell_state ivshmem-net-echo failed 20
-check_eq "the echo cell writing the root's output section failed" "failed" \
-	"$(cell_state ivshmem-net-echo)"
-console_has "that write was named on the console" \
-	'access to unassigned guest-physical memory: write at 0x3f002000'
-check_eq "that write did not go through" "0" \
-	"$(count 'IVNET: FAILED: the write went through')"
-expect_ok jailhouse cell destroy ivshmem-net-echo
+ivnet_echo "$ifc" 0x3f002000
 check_eq "mem pool usage back after the echo cells" "$mem0" \
 	"$(cat $sysfs/mem_pool_used)"
 
