@@ -182,9 +182,10 @@ struct {
 			.flags = JAILHOUSE_MEM_READ,
 		},
 		/*
-		 * ivshmem-net link 00:01.0 (VETH, INTx, 2 peers, no peer
-		 * cell yet): state table, read/write section, output of
-		 * peer 0 (the root cell, 31 frame slots) and of peer 1.
+		 * ivshmem-net link 00:01.0 (VETH, INTx, 2 peers; peer 1
+		 * is the cell ivshmem-net-echo): state table, read/write
+		 * section, output of peer 0 (the root cell, 31 frame
+		 * slots) and of peer 1.
 		 */ {
 			.phys_start = 0x7ff80000,
 			.virt_start = 0x7ff80000,

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cell config for the ivshmem-net-echo inmate on the ARMv7 QEMU virt
+ * machine: peer 1 of the ivshmem-net link 00:01.0 (protocol VETH), whose
+ * peer 0 is the root cell (configs/arm/qemu-arm.c holds the same
+ * regions). The GIC comes from the comm region.
+ *
+ * One CPU (CPU 3), 64 KiB of RAM at guest-physical 0, the comm region at
+ * 0x80000000, the PL011 shared with the root cell. The shared memory
+ * appears at its physical address: state table (read-only), read/write
+ * section, the output sections of both peers, only this cell's own one
+ * writable. The device's pin is INTB (slot 1), so its interrupt is SPI
+ * 152 (32 + vpci_irq_base + 1), which the cell takes from the root cell.
+ */
+
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+
+#define SHM_FLAGS	(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED)
+
+struct {
+	struct jailhouse_cell_desc cell;
+	__u64 cpus[1];
+	struct jailhouse_memory mem_regions[7];
+	struct jailhouse_irqchip irqchips[1];
+	struct jailhouse_pci_device pci_devices[1];
+} __attribute__((packed)) config = {
+	.cell = {
+		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
+		.architecture = JAILHOUSE_ARM,
+		.revision = JAILHOUSE_CONFIG_REVISION,
+		.name = "ivshmem-net-echo",
+		.flags = JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,
+
+		.cpu_set_size = sizeof(config.cpus),
+		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
+		.num_irqchips = ARRAY_SIZE(config.irqchips),
+		.num_pci_devices = ARRAY_SIZE(config.pci_devices),
+		.vpci_irq_base = 152 - 32 - 1,
+
+		.console = {
+			.address = 0x09000000,
+			.size = 0x1000,
+			.type = JAILHOUSE_CON_TYPE_PL011,
+			.flags = JAILHOUSE_CON_ACCESS_MMIO |
+				 JAILHOUSE_CON_REGDIST_4,
+		},
+	},
+
+	.cpus = {
+		1 << 3,
+	},
+
+	.mem_regions = {
+		/* UART, shared with the root cell */ {
+			.phys_start = 0x09000000,
+			.virt_start = 0x09000000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_IO | JAILHOUSE_MEM_ROOTSHARED,
+		},
+		/* RAM */ {
+			.phys_start = 0x70820000,
+			.virt_start = 0,
+			.size = 0x00010000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
+		},
+		/* communication region */ {
+			.virt_start = 0x80000000,
+			.size = 0x00001000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_COMM_REGION,
+		},
+		/* ivshmem-net state table */ {
+			.phys_start = 0x7ff80000,
+			.virt_start = 0x7ff80000,
+			.size = 0x1000,
+			.flags = SHM_FLAGS,
+		},
+		/* ivshmem-net read/write section */ {
+			.phys_start = 0x7ff81000,
+			.virt_start = 0x7ff81000,
+			.size = 0x1000,
+			.flags = SHM_FLAGS | JAILHOUSE_MEM_WRITE,
+		},
+		/* ivshmem-net output section of peer 0 (the root) */ {
+			.phys_start = 0x7ff82000,
+			.virt_start = 0x7ff82000,
+			.size = 0x10000,
+			.flags = SHM_FLAGS,
+		},
+		/* ivshmem-net output section of peer 1 (this cell) */ {
+			.phys_start = 0x7ff92000,
+			.virt_start = 0x7ff92000,
+			.size = 0x10000,
+			.flags = SHM_FLAGS | JAILHOUSE_MEM_WRITE,
+		},
+	},
+
+	.irqchips = {
+		/* GIC distributor: SPI 152 only */ {
+			.address = 0x08000000,
+			.pin_base = 128,
+			.pin_bitmap = {
+				1 << (152 - 128), 0, 0, 0,
+			},
+		},
+	},
+
+	.pci_devices = {
+		/* 00:01.0 ivshmem-net, peer 1 of 2, INTx (pin B) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0x01 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 3,
+			.shmem_dev_id = 1,
+			.shmem_peers = 2,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,
+		},
+	},
+};
