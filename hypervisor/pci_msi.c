@@ -113,7 +113,7 @@ static bool msi_program(struct cell *cell, u16 bdf, u16 start,
 	u64 remapped = address;
 	u32 rdata = data;
 
-	if (arch_msi_remap(cell, bdf, &remapped, &rdata))
+	if (arch_msi_remap(cell, bdf, 0, &remapped, &rdata))
 		return false;
 	if (remapped == address && rdata == data)
 		return true;

@@ -100,25 +100,30 @@ static void refuse(const struct pci_dev_state *st, unsigned int n,
 
 /*
  * Entry n after a write of the cell: masked first, then the message
- * written, then unmasked if the cell has it so and the message is
- * confined, so that the device never sends a half-written one.
+ * written (remapped where an interrupt remapping unit is on), then
+ * unmasked if the cell has it so and the message is confined, so that
+ * the device never sends a half-written one. The cell keeps reading what
+ * it wrote.
  */
 static void sync_entry(const struct pci_dev_state *st, unsigned int n)
 {
 	const struct msix_entry *e = &st->msix[n];
 	u64 offset = n * MSIX_ENTRY_SIZE;
 	u64 address = (u64)e->address_hi << 32 | e->address_lo;
+	u32 data = e->data;
 
 	mask_in_device(st, n);
 	if (e->ctrl & MSIX_CTRL_MASKED)
 		return;
-	if (!arch_msi_confined(st->cell, address, e->data, 1)) {
-		refuse(st, n, address, e->data);
+	if (!arch_msi_confined(st->cell, address, data, 1)) {
+		refuse(st, n, address, data);
 		return;
 	}
-	device_write32(st, offset, e->address_lo);
-	device_write32(st, offset + 4, e->address_hi);
-	device_write32(st, offset + 8, e->data);
+	if (arch_msi_remap(st->cell, st->dev->bdf, n, &address, &data))
+		return;
+	device_write32(st, offset, (u32)address);
+	device_write32(st, offset + 4, address >> 32);
+	device_write32(st, offset + 8, data);
 	device_write32(st, offset + 12, e->ctrl);
 }
 

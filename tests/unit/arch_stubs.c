@@ -389,11 +389,17 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 		vectors == 1;
 }
 
-int arch_msi_remap(const struct cell *cell, u16 bdf, u64 *address, u32 *data)
+bool arch_msi_remapping;
+
+int arch_msi_remap(const struct cell *cell, u16 bdf, unsigned int vector,
+		   u64 *address, u32 *data)
 {
 	(void)cell;
 	(void)bdf;
-	(void)address;
-	(void)data;
+	if (!arch_msi_remapping)
+		return 0;
+	/* A remappable-looking message that names the vector. */
+	*address = 0xfee00010 | vector << 5;
+	*data = 0;
 	return 0;
 }

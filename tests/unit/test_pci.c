@@ -756,6 +756,19 @@ static void msix(void)
 	EXPECT_EQ(*fake_msix(0, 3), 1);
 	EXPECT_TRUE(said("data 0x5"));
 
+	/* Under interrupt remapping the device gets the remapped message of
+	 * its vector; the cell reads what it wrote. */
+	arch_msi_remapping = true;
+	table_rw(32, 8, true, 0xfee02000);
+	table_rw(40, 4, true, 0x43);
+	table_rw(44, 4, true, 0);
+	arch_msi_remapping = false;
+	EXPECT_EQ(*fake_msix(2, 0), 0xfee00010 | 2 << 5);
+	EXPECT_EQ(*fake_msix(2, 2), 0);
+	EXPECT_EQ(*fake_msix(2, 3), 0);
+	EXPECT_EQ(table_rw(32, 4, false, 0), 0xfee02000);
+	EXPECT_EQ(table_rw(40, 4, false, 0), 0x43);
+
 	/* The pending bits are read from the device; writes there dropped. */
 	EXPECT_EQ(table_rw(64, 4, false, 0), 0x5);
 	table_rw(64, 4, true, 0xff);

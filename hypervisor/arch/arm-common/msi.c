@@ -31,10 +31,12 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 	return false;
 }
 
-int arch_msi_remap(const struct cell *cell, u16 bdf, u64 *address, u32 *data)
+int arch_msi_remap(const struct cell *cell, u16 bdf, unsigned int vector,
+		   u64 *address, u32 *data)
 {
 	(void)cell;
 	(void)bdf;
+	(void)vector;
 	(void)address;
 	(void)data;
 	return 0;

@@ -56,11 +56,12 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 				  MSI_ADDR_DEST_MASK);
 }
 
-int arch_msi_remap(const struct cell *cell, u16 bdf, u64 *address, u32 *data)
+int arch_msi_remap(const struct cell *cell, u16 bdf, unsigned int vector,
+		   u64 *address, u32 *data)
 {
 	if (!iommu_dma.msi_remap)
 		return 0;
-	return iommu_dma.msi_remap(cell, bdf, address, data);
+	return iommu_dma.msi_remap(cell, bdf, vector, address, data);
 }
 
 /*

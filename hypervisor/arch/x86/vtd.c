@@ -341,11 +341,11 @@ static void vtd_shutdown(void)
 		iommu_dma = (struct iommu_dma){ 0 };
 }
 
-static int vtd_msi_remap(const struct cell *cell, u16 bdf, u64 *address,
-			 u32 *data)
+static int vtd_msi_remap(const struct cell *cell, u16 bdf,
+			 unsigned int vector, u64 *address, u32 *data)
 {
 	int err = vtd_ir_msi_remap(vtd_units, num_vtd_units, cell, bdf,
-				   address, data);
+				   vector, address, data);
 
 	if (err)
 		printk("VT-d: no interrupt remapping entry for device "

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Interrupt remapping entries of cells' devices (vtd_ir.c): the second
- * half of the hypervisor's table, one entry per device of a cell that
- * enables MSI, built from the message the core found confined to the
- * cell (arch_msi_remap) and usable by that device alone. The device gets
- * the remappable message that selects it.
+ * half of the hypervisor's table, one entry per vector of a cell's device
+ * (MSI: vector 0; MSI-X: the table index, sharing 0 with MSI, which the
+ * device never has on at the same time), built from the message the core
+ * found confined to the cell (arch_msi_remap) and usable by that device
+ * alone. The device gets the remappable message that selects it.
  */
 #include <core/cell.h>
 #include <core/errno.h>
@@ -14,21 +15,23 @@
 #include <x86/apic.h>
 #include <x86/vtd_ir.h>
 
-/* Who the entries after ROOT_ENTRIES belong to: a cell's device each. */
+/* Who the entries after ROOT_ENTRIES belong to: a device's vector each. */
 static struct {
 	const struct cell *cell;
 	u16 bdf;
+	u16 vector;
 } cell_entries[IR_ENTRIES - ROOT_ENTRIES];
 
-/* The entry of cell's device bdf, taken on first use; -ENOSPC. */
-static int cell_entry(const struct cell *cell, u16 bdf)
+/* The entry of cell's device bdf for vector, taken on first use. */
+static int cell_entry(const struct cell *cell, u16 bdf, unsigned int vector)
 {
 	unsigned int n;
 	int free = -ENOSPC;
 
 	for (n = 0; n < ARRAY_SIZE(cell_entries); n++) {
 		if (cell_entries[n].cell == cell &&
-		    cell_entries[n].bdf == bdf)
+		    cell_entries[n].bdf == bdf &&
+		    cell_entries[n].vector == vector)
 			return ROOT_ENTRIES + n;
 		if (!cell_entries[n].cell && free < 0)
 			free = n;
@@ -37,6 +40,7 @@ static int cell_entry(const struct cell *cell, u16 bdf)
 		return free;
 	cell_entries[free].cell = cell;
 	cell_entries[free].bdf = bdf;
+	cell_entries[free].vector = vector;
 	printk("Reserving 1 interrupt(s) for device %02x:%02x.%x at index "
 	       "%u\n", PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
 	       ROOT_ENTRIES + free);
@@ -61,7 +65,8 @@ static bool cell_sid_ok(const void *ctx, u16 sid)
  * the rules every entry passes.
  */
 int vtd_ir_msi_remap(struct vtd_unit *units, unsigned int num,
-		     const struct cell *cell, u16 bdf, u64 *address, u32 *data)
+		     const struct cell *cell, u16 bdf, unsigned int vector,
+		     u64 *address, u32 *data)
 {
 	const struct vtd_irte_rules rules = {
 		.dest_ok = cell_dest_ok,
@@ -74,7 +79,7 @@ int vtd_ir_msi_remap(struct vtd_unit *units, unsigned int num,
 	int idx;
 
 	spin_lock(&vtd_ir_lock);
-	idx = cell_entry(cell, bdf);
+	idx = cell_entry(cell, bdf, vector);
 	e = vtd_irte_make((*address >> 12) & 0xff, false, *data & 0xff,
 			  ((*data >> 8) & 7) == VTD_DLM_LOWEST, bdf);
 	if (idx >= 0 && vtd_irte_check(&e, &rules, &checked, &why))

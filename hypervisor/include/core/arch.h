@@ -139,12 +139,14 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 		       unsigned int vectors);
 /*
  * Where an interrupt remapping unit is on, the message (address, data),
- * confined to cell, that its device bdf gets instead: one that selects
- * an entry naming the same CPU and vector, usable by bdf alone. 0 (the
+ * confined to cell, that its device bdf gets instead for its interrupt
+ * vector (0 for MSI, the table index for MSI-X): one that selects an
+ * entry naming the same CPU and vector, usable by bdf alone. 0 (the
  * message unchanged elsewhere), or a negative errno when no entry is
- * left: the device's MSI then stays disabled.
+ * left: the device's MSI then stays disabled, the MSI-X vector masked.
  */
-int arch_msi_remap(const struct cell *cell, u16 bdf, u64 *address, u32 *data);
+int arch_msi_remap(const struct cell *cell, u16 bdf, unsigned int vector,
+		   u64 *address, u32 *data);
 
 /*
  * INTx of the core's virtual PCI devices (ivshmem without MSI-X).

@@ -14,11 +14,13 @@
 # cell owns edu: its MSI toward a root CPU stays disabled, toward its
 # own CPU it arrives through the hypervisor's remapping entry, while an
 # apic-demo cell runs beside it on the CPU Linux had the serial
-# interrupt on. Disable hands Linux its table and queue back, and its
+# interrupt on. An e1000-demo cell's MSI and MSI-X vectors go through
+# entries of its own too (one toward a root CPU stays masked). Disable
+# hands Linux its table and queue back, and its
 # interrupts keep coming (Linux's own queue moves one once more).
 # stockade-qemu: -cpu qemu64,+svm,+npt,+x2apic -device intel-iommu,intremap=on,eim=on -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
-# stockade-timeout: 480
+# stockade-timeout: 540
 
 . /scenarios/lib.sh
 
@@ -161,6 +163,29 @@ expect_ok jailhouse cell destroy pci-demo
 check_eq "apic-demo runs on" "running" "$(cell_state apic-demo)"
 expect_ok jailhouse cell destroy apic-demo
 more "after destroy, the serial port interrupts" ttyS0
+
+# The 82574L's MSI and MSI-X in a cell under remapping: the device gets
+# remappable messages of entries of the cell's own (the hardware table's
+# vector 0 in remappable format), vector 0 arrives, vector 1 toward root
+# CPU 0 stays masked.
+expect_ok jailhouse cell create /etc/jailhouse/e1000-demo.cell || dump_dmesg
+expect_ok jailhouse cell load e1000-demo $demos/e1000-demo.bin \
+	-s "con-type=jailhouse target=$target pause=500" -a 0x1000
+expect_ok jailhouse cell start e1000-demo
+console_has "e1000-demo's MSI arrives through remapping" \
+	"e1000-demo: interrupts: arrived" 30
+console_has "its MSI-X vector 0 arrives through remapping" \
+	"e1000-demo: MSI-X vector 0 toward APIC ID [0-9]*: arrived" 30
+console_has "its MSI-X vector 1 toward a root CPU is refused" \
+	'cell "e1000-demo" may not unmask MSI-X vector 1 with address 0xfee00000, data 0x53' 5
+console_has "e1000-demo is done" "e1000-demo: done" 30
+console_has "the 82574L gets a remapping entry" \
+	'Reserving 1 interrupt(s) for device 00:02.0 at index' 5
+check_eq "MSI-X vector 0 holds a remappable message in the device" "16" \
+	"$(( $(mem 0xfeb90000 32) & 0x10 ))"
+check_eq "MSI-X vector 1 masked in the device" "0x00000001" \
+	"$(mem 0xfeb9001c 32)"
+expect_ok jailhouse cell destroy e1000-demo
 
 check_eq "the root keeps all its CPUs beside the cell" "" \
 	"$(cat $sysfs/cells/0/cpus_failed_list)"

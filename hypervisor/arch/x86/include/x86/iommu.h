@@ -28,8 +28,8 @@ struct iommu_dma {
 	/* Report what the units recorded (polled, see iommu_poll). */
 	void (*poll_faults)(void);
 	/* Interrupt remapping: see arch_msi_remap; NULL without. */
-	int (*msi_remap)(const struct cell *cell, u16 bdf, u64 *address,
-			 u32 *data);
+	int (*msi_remap)(const struct cell *cell, u16 bdf, unsigned int vector,
+			 u64 *address, u32 *data);
 };
 
 extern struct iommu_dma iommu_dma;

@@ -178,12 +178,13 @@ void vtd_ir_hand_back(struct vtd_unit *u);
 int vtd_ir_cell_init(struct vtd_unit *u, struct cell *cell);
 void vtd_ir_resync(struct vtd_unit *u, const struct cell *coming);
 /*
- * A cell's MSI under the units of the array with remapping on: an entry
- * for its device bdf (arch_msi_remap). Cell exit drops the cell's.
+ * A cell's MSI or MSI-X vector under the units of the array with
+ * remapping on: an entry for its device bdf and that vector
+ * (arch_msi_remap). Cell exit drops the cell's.
  */
 int vtd_ir_msi_remap(struct vtd_unit *units, unsigned int num,
-		     const struct cell *cell, u16 bdf, u64 *address,
-		     u32 *data);
+		     const struct cell *cell, u16 bdf, unsigned int vector,
+		     u64 *address, u32 *data);
 void vtd_ir_cell_exit(struct vtd_unit *units, unsigned int num,
 		      const struct cell *cell);
 
