@@ -273,23 +273,30 @@ static bool subpage_allows(const struct jailhouse_memory *mem,
 		mem->flags & JAILHOUSE_MEM_READ;
 }
 
-static enum mmio_result subpage_access(void *arg, struct mmio_access *acc)
+bool mmio_device_access(u64 phys, struct mmio_access *acc)
 {
-	const struct jailhouse_memory *mem = arg;
 	struct mmio_access dev = *acc;
 	void *regs;
 	int err;
 
-	if (!subpage_allows(mem, acc))
-		return MMIO_ERROR;
-	regs = remap_device(mem->phys_start + acc->address, acc->size, &err);
+	regs = remap_device(phys, acc->size, &err);
 	/* The window is full: the access cannot be done now. */
 	if (!regs)
-		return MMIO_ERROR;
+		return false;
 	dev.address = 0;
 	mmio_perform_access(regs, &dev);
 	remap_release(regs, acc->size);
 	acc->value = dev.value;
+	return true;
+}
+
+static enum mmio_result subpage_access(void *arg, struct mmio_access *acc)
+{
+	const struct jailhouse_memory *mem = arg;
+
+	if (!subpage_allows(mem, acc) ||
+	    !mmio_device_access(mem->phys_start + acc->address, acc))
+		return MMIO_ERROR;
 	return MMIO_HANDLED;
 }
 

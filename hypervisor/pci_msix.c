@@ -19,7 +19,6 @@
 #include <core/pci_dev.h>
 #include <core/printk.h>
 #include <core/refusal.h>
-#include <core/remap.h>
 
 #define MSIX_ENTRY_SIZE		sizeof(struct msix_entry)
 #define MSIX_CTRL_MASKED	0x1
@@ -55,18 +54,7 @@ int pci_msix_check(const struct cell *cell,
 static bool device_access(const struct pci_dev_state *st, u64 offset,
 			  struct mmio_access *acc)
 {
-	struct mmio_access dev = *acc;
-	void *regs;
-	int err;
-
-	regs = remap_device(st->dev->msix_address + offset, acc->size, &err);
-	if (!regs)
-		return false;
-	dev.address = 0;
-	mmio_perform_access(regs, &dev);
-	remap_release(regs, acc->size);
-	acc->value = dev.value;
-	return true;
+	return mmio_device_access(st->dev->msix_address + offset, acc);
 }
 
 static void device_write32(const struct pci_dev_state *st, u64 offset,

@@ -73,6 +73,13 @@ enum mmio_result mmio_handle_access(struct cell *cell,
 void mmio_perform_access(void *base, struct mmio_access *acc);
 
 /*
+ * Carry out acc (its address ignored) on the device register at physical
+ * phys, through the remap window mapped as device memory for this one
+ * access; false when the window is full.
+ */
+bool mmio_device_access(u64 phys, struct mmio_access *acc);
+
+/*
  * Whether a memory region of a config is a sub-page I/O region (start or
  * size not page aligned), which the core emulates instead of mapping.
  */

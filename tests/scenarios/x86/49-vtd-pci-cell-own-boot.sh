@@ -22,6 +22,7 @@
 # stockade-append: intel_iommu=off
 
 . /scenarios/lib.sh
+. /scenarios/edu-lib.sh
 
 sysfs=/sys/devices/jailhouse
 demos=/usr/libexec/jailhouse/demos
@@ -31,34 +32,6 @@ target=0x3a701000
 ram_a=0x3a700000
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-
-mem() {
-	busybox devmem "$@"
-}
-
-# edu_copy SRC DST CMD: 16 bytes (CMD 1: RAM to edu, 3: edu to RAM).
-edu_copy() {
-	local n=0
-
-	mem $((bar + 0x80)) 32 "$1"
-	mem $((bar + 0x88)) 32 "$2"
-	mem $((bar + 0x90)) 32 16
-	mem $((bar + 0x98)) 32 "$3"
-	while [ $(( $(mem $((bar + 0x98)) 32) & 1 )) -ne 0 ]; do
-		n=$((n + 1))
-		[ "$n" -lt 100 ] || return 1
-		sleep 0.1
-	done
-}
-
-# Memory decoding and bus mastering on, as a driver would.
-bus_master_on() {
-	local cmd
-
-	cmd=$(od -A n -t u2 -j 4 -N 2 "$edu_cfg")
-	printf "\\$(printf %03o $(( (cmd | 6) & 255 )))" |
-		dd of="$edu_cfg" bs=1 seek=4 conv=notrunc 2>/dev/null
-}
 
 check_file "edu device at 00:05.0" "$edu_cfg" || exit 0
 check_file "pci-demo inmate installed" "$demos/pci-demo.bin" || exit 0
