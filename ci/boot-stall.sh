@@ -5,8 +5,11 @@
 # kernel in the console log LOG lost a CPU to an RCU stall that began
 # before jailhouse.ko was loaded, that is before any of our code ran (seen
 # a few times under TCG on a loaded host: one CPU's local timer never
-# fires again from early boot). ci/run-scenarios.sh then boots the
-# scenario once more. Debian's kernels tick at 250 Hz.
+# fires again from early boot), or when QEMU itself aborted on an
+# assertion before that (seen once: "iotlb_to_section: Assertion
+# `section_index < d->map.sections_nb' failed" while Linux probed PCI).
+# ci/run-scenarios.sh then boots the scenario once more. Debian's kernels
+# tick at 250 Hz.
 set -eu -o pipefail
 
 tr -d '\r' <"$1" | awk '
@@ -24,7 +27,15 @@ tr -d '\r' <"$1" | awk '
 	/rcu: INFO: rcu_preempt detected stalls/ && !stall_at {
 		stall_at = ts($0)
 	}
+	/^qemu-system-[a-z0-9_]*: .*Assertion .* failed/ && !loaded {
+		qemu_abort = 1
+	}
 	END {
+		if (qemu_abort) {
+			printf "QEMU aborted on an assertion before " \
+			       "jailhouse.ko was loaded"
+			exit 0
+		}
 		if (!start || (loaded && start >= loaded))
 			exit 1
 		printf "an RCU stall began at %.1f s, before", start

@@ -130,6 +130,14 @@ stall 1 "stall after the module came" <<'EOF'
 [   40.000000] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:
 [   40.000100] 	(detected by 1, t=5252 jiffies, g=-1147, q=622 ncpus=4)
 EOF
+stall 0 "QEMU aborted before the module came" <<'EOF'
+[    1.264450] pci 0000:00:02.0: BAR 3 [mem 0xfebd0000-0xfebd3fff]
+qemu-system-x86_64: system/physmem.c:2678: iotlb_to_section: Assertion `section_index < d->map.sections_nb' failed.
+EOF
+stall 1 "QEMU aborted after the module came" <<'EOF'
+[    3.928745] jailhouse: loading out-of-tree module taints kernel.
+qemu-system-x86_64: system/physmem.c:2678: iotlb_to_section: Assertion `section_index < d->map.sections_nb' failed.
+EOF
 stall 1 "no stall" <<'EOF'
 [    3.928745] jailhouse: loading out-of-tree module taints kernel.
 EOF
