@@ -16,9 +16,19 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
-/* qemu-x86-vtd-ir.c reuses this config for a root in x2APIC mode. */
+/*
+ * qemu-x86-vtd-ir.c reuses this config for a root in x2APIC mode,
+ * qemu-x86-amdvi.c for the same machine with an AMD-Vi unit instead.
+ */
 #ifndef ROOT_APIC_MODE
 #define ROOT_APIC_MODE JAILHOUSE_APIC_MODE_XAPIC
+#endif
+#ifndef ROOT_IOMMU_UNIT
+#define ROOT_IOMMU_UNIT {				\
+		.type = JAILHOUSE_IOMMU_INTEL,		\
+		.base = 0xfed90000,			\
+		.size = 0x1000,				\
+	}
 #endif
 
 struct {
@@ -49,11 +59,7 @@ struct {
 			.pci_mmconfig_base = 0xb0000000,
 			.pci_mmconfig_end_bus = 0xff,
 			.iommu_units = {
-				{
-					.type = JAILHOUSE_IOMMU_INTEL,
-					.base = 0xfed90000,
-					.size = 0x1000,
-				},
+				ROOT_IOMMU_UNIT,
 			},
 			.x86 = {
 				.pm_timer_address = 0x608,
