@@ -17,6 +17,12 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+/* configs/arm/ivshmem-demo.c reuses this config for ARMv7, with other RAM. */
+#ifndef CELL_ARCH
+#define CELL_ARCH	JAILHOUSE_ARM64
+#define CELL_RAM	0x70700000
+#endif
+
 #define SHM_FLAGS	(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED)
 
 struct {
@@ -28,7 +34,7 @@ struct {
 } __attribute__((packed)) config = {
 	.cell = {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
-		.architecture = JAILHOUSE_ARM64,
+		.architecture = CELL_ARCH,
 		.revision = JAILHOUSE_CONFIG_REVISION,
 		.name = "ivshmem-demo",
 		.flags = JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,
@@ -61,7 +67,7 @@ struct {
 				JAILHOUSE_MEM_IO | JAILHOUSE_MEM_ROOTSHARED,
 		},
 		/* RAM */ {
-			.phys_start = 0x70700000,
+			.phys_start = CELL_RAM,
 			.virt_start = 0,
 			.size = 0x00010000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
