@@ -21,7 +21,7 @@ endif
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
 	check-demo check-demo-arm demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos bench-intel \
-	bench-ivshmem bench-msi
+	bench-ivshmem bench-msi bench-iommu
 
 all: $(SUBDIRS) $(if $(KDIR),modules)
 
@@ -136,6 +136,10 @@ bench-ivshmem: deps
 # Exits per MSI-X interrupt of a cell's own device: figures only.
 bench-msi: deps
 	$(Q)tests/bench/msi.sh $(BENCH_COUNT)
+
+# Page pool use with each IOMMU (none, VT-d, VT-d IR, AMD-Vi): figures only.
+bench-iommu: deps
+	$(Q)tests/bench/iommu-pool.sh
 
 # Exits per apic-demo timer interrupt, cell start latency: figures only.
 bench-cells: deps
