@@ -26,25 +26,16 @@ arm64-*) echo "arm-cells: QEMU_GIC must be 2 or 3, not '$gic'" >&2; exit 2 ;;
 arm-*) suffix=${ARM_BOARD:+-$ARM_BOARD} ;;
 *) echo "arm-cells: BENCH_ARCH must be arm64 or arm" >&2; exit 2 ;;
 esac
-top=$(cd "$(dirname "$0")/../.." && pwd)
-initrd=$top/build/initrd-bench-$arch.gz
-log=$top/build/logs/bench-$arch$suffix.log
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
-stage=$("$top/ci/build-tree.sh" "$arch" | tail -n 1)
-"$top/ci/initramfs.sh" -o "$initrd" "$arch" "$stage" \
-	"$top/tests/bench/arm-cells-guest.sh" >/dev/null
-rc=0
+initrd=$(bench_initrd "$arch" "$arch" arm-cells-guest.sh)
+log=$bench_top/build/logs/bench-$arch$suffix.log
 start=$(date +%s)
-QEMU_GIC=$gic QEMU_TIMEOUT=${QEMU_TIMEOUT:-$((secs + 600))} \
-QEMU_APPEND="bench_seconds=$secs ${QEMU_APPEND:-}" \
-	"$top/ci/run-qemu.sh" "$arch" "$initrd" "$log" >/dev/null || rc=$?
-echo "arm-cells: QEMU ran $(($(date +%s) - start)) s (status $rc)" >&2
-
-figures=$(tr -d '\r' <"$log" | sed -n 's/^BENCH: //p')
-if [ -z "$figures" ]; then
-	echo "arm-cells: no figures (QEMU status $rc); see $log" >&2
-	exit 1
-fi
+figures=$(QEMU_GIC=$gic QEMU_TIMEOUT=${QEMU_TIMEOUT:-$((secs + 600))} \
+	QEMU_APPEND="bench_seconds=$secs ${QEMU_APPEND:-}" \
+	bench_boot arm-cells "$arch" "$initrd" "$log") || exit 1
+echo "arm-cells: QEMU ran $(($(date +%s) - start)) s" >&2
 printf '%s\n' "$figures"
 # Without a running gic-demo there is nothing in the log to count.
 if printf '%s\n' "$figures" | grep -q -e '^enable failed' \

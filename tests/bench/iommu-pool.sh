@@ -11,27 +11,18 @@
 # build/logs/bench-iommu-*.log.
 set -eu -o pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-initrd=$top/build/initrd-bench-iommu.gz
-edu="-device edu,addr=05.0,dma_mask=0xffffffff"
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
-stage=$("$top/ci/build-tree.sh" x86 | tail -n 1)
-"$top/ci/initramfs.sh" -o "$initrd" x86 "$stage" \
-	"$top/tests/bench/iommu-pool-guest.sh" >/dev/null
+initrd=$(bench_initrd x86 iommu iommu-pool-guest.sh)
+edu="-device edu,addr=05.0,dma_mask=0xffffffff"
 
 # run NAME CONFIG QEMU-ARGS APPEND: one boot, its figures.
 run() {
-	local log=$top/build/logs/bench-iommu-$1.log rc=0 figures
-
 	QEMU_EXTRA="${QEMU_EXTRA:-} $3" \
 	QEMU_APPEND="bench_cfg=$2 $4 ${QEMU_APPEND:-}" \
-		"$top/ci/run-qemu.sh" x86 "$initrd" "$log" >/dev/null || rc=$?
-	figures=$(tr -d '\r' <"$log" | sed -n 's/^BENCH: //p')
-	if [ -z "$figures" ]; then
-		echo "iommu bench: no figures for $1 (QEMU status $rc); see $log" >&2
-		return 1
-	fi
-	printf '%s\n' "$figures"
+		bench_boot "iommu bench ($1)" x86 "$initrd" \
+		"$bench_top/build/logs/bench-iommu-$1.log"
 }
 
 rc=0

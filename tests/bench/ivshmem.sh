@@ -20,19 +20,10 @@ x86|arm64|arm) ;;
 *) echo "usage: $0 [COUNT [x86|arm64|arm]]" >&2; exit 2 ;;
 esac
 suffix=${2:+-$srcarch}
-top=$(cd "$(dirname "$0")/../.." && pwd)
-initrd=$top/build/initrd-bench-ivshmem$suffix.gz
-log=$top/build/logs/bench-ivshmem$suffix.log
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
-stage=$("$top/ci/build-tree.sh" "$srcarch" | tail -n 1)
-"$top/ci/initramfs.sh" -o "$initrd" "$srcarch" "$stage" \
-	"$top/tests/bench/ivshmem-guest.sh" >/dev/null
-rc=0
+initrd=$(bench_initrd "$srcarch" "ivshmem$suffix" ivshmem-guest.sh)
 QEMU_APPEND="bench_count=$count ${QEMU_APPEND:-}" \
-	"$top/ci/run-qemu.sh" "$srcarch" "$initrd" "$log" >/dev/null || rc=$?
-figures=$(tr -d '\r' <"$log" | sed -n 's/^BENCH: //p')
-if [ -z "$figures" ]; then
-	echo "ivshmem bench: no figures (QEMU status $rc); see $log" >&2
-	exit 1
-fi
-printf '%s\n' "$figures"
+	bench_boot "ivshmem bench" "$srcarch" "$initrd" \
+	"$bench_top/build/logs/bench-ivshmem$suffix.log"

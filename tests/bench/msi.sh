@@ -15,28 +15,19 @@ count=${1:-500}
 case "$count" in
 ''|*[!0-9]*) echo "usage: $0 [COUNT]" >&2; exit 2 ;;
 esac
-top=$(cd "$(dirname "$0")/../.." && pwd)
-initrd=$top/build/initrd-bench-msi.gz
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
-stage=$("$top/ci/build-tree.sh" x86 | tail -n 1)
-"$top/ci/initramfs.sh" -o "$initrd" x86 "$stage" \
-	"$top/tests/bench/msi-guest.sh" >/dev/null
+initrd=$(bench_initrd x86 msi msi-guest.sh)
 
 # run NAME CPU-MODEL TITLE: one boot, its figures.
 run() {
-	local log=$top/build/logs/bench-msi-$1.log rc=0 figures
-
 	echo "== $3"
 	QEMU_EXTRA="${QEMU_EXTRA:-} -cpu $2 -device intel-iommu,intremap=off
 		-device edu,addr=05.0,dma_mask=0xffffffff" \
 	QEMU_APPEND="intel_iommu=off bench_count=$count ${QEMU_APPEND:-}" \
-		"$top/ci/run-qemu.sh" x86 "$initrd" "$log" >/dev/null || rc=$?
-	figures=$(tr -d '\r' <"$log" | sed -n 's/^BENCH: //p')
-	if [ -z "$figures" ]; then
-		echo "msi bench: no figures (QEMU status $rc); see $log" >&2
-		return 1
-	fi
-	printf '%s\n' "$figures"
+		bench_boot "msi bench" x86 "$initrd" \
+		"$bench_top/build/logs/bench-msi-$1.log"
 }
 
 rc=0

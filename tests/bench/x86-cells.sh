@@ -17,27 +17,19 @@ secs=${1:-10}
 case "$secs" in
 ''|*[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
 esac
-top=$(cd "$(dirname "$0")/../.." && pwd)
-initrd=$top/build/initrd-bench-cells.gz
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
-stage=$("$top/ci/build-tree.sh" x86 | tail -n 1)
-"$top/ci/initramfs.sh" -o "$initrd" x86 "$stage" \
-	"$top/tests/bench/x86-cells-guest.sh" >/dev/null
+initrd=$(bench_initrd x86 cells x86-cells-guest.sh)
 
 # run NAME CPU-MODEL TITLE: one boot, its figures.
 run() {
-	local log=$top/build/logs/bench-cells-$1.log rc=0 figures
+	local log=$bench_top/build/logs/bench-cells-$1.log
 
 	echo "== $3"
 	QEMU_EXTRA="${QEMU_EXTRA:-} -cpu $2" \
 	QEMU_APPEND="bench_seconds=$secs ${QEMU_APPEND:-}" \
-		"$top/ci/run-qemu.sh" x86 "$initrd" "$log" >/dev/null || rc=$?
-	figures=$(tr -d '\r' <"$log" | sed -n 's/^BENCH: //p')
-	if [ -z "$figures" ]; then
-		echo "x86-cells: no figures (QEMU status $rc); see $log" >&2
-		return 1
-	fi
-	printf '%s\n' "$figures"
+		bench_boot x86-cells x86 "$initrd" "$log" || return
 	# The inmate's own view of the same run: its last jitter line.
 	tail -n 1 "$log.com2" 2>/dev/null | tr -d '\r' |
 		sed -n 's/^Timer fired, /apic-demo (COM2), last tick: /p'

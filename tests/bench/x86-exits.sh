@@ -13,20 +13,9 @@ secs=${1:-10}
 case "$secs" in
 ''|*[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
 esac
-top=$(cd "$(dirname "$0")/../.." && pwd)
-initrd=$top/build/initrd-bench-x86.gz
-log=$top/build/logs/bench-x86.log
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
-stage=$("$top/ci/build-tree.sh" x86 | tail -n 1)
-"$top/ci/initramfs.sh" -o "$initrd" x86 "$stage" \
-	"$top/tests/bench/x86-exits-guest.sh" >/dev/null
-rc=0
+initrd=$(bench_initrd x86 x86 x86-exits-guest.sh)
 QEMU_APPEND="bench_seconds=$secs ${QEMU_APPEND:-}" \
-	"$top/ci/run-qemu.sh" x86 "$initrd" "$log" >/dev/null || rc=$?
-
-figures=$(tr -d '\r' <"$log" | sed -n 's/^BENCH: //p')
-if [ -z "$figures" ]; then
-	echo "x86-exits: no figures (QEMU status $rc); see $log" >&2
-	exit 1
-fi
-printf '%s\n' "$figures"
+	bench_boot x86-exits x86 "$initrd" "$bench_top/build/logs/bench-x86.log"
