@@ -9,6 +9,15 @@ export TOPDIR ARCH CROSS_COMPILE
 
 SUBDIRS := tools configs inmates hypervisor
 
+# As with Jailhouse, a plain `make && make install` on the target machine
+# builds and installs the driver for the running kernel when its headers
+# are there. A cross build, or a machine without them, needs KDIR given.
+ifeq ($(origin KDIR),undefined)
+ifeq ($(CROSS_COMPILE),)
+KDIR := $(wildcard /lib/modules/$(shell uname -r)/build)
+endif
+endif
+
 # A FreeRTOS-Kernel checkout for the FreeRTOS cell (inmates/freertos); sub-
 # makes run in other folders, so a relative path is made absolute here.
 ifneq ($(FREERTOS_KERNEL),)
