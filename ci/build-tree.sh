@@ -113,8 +113,15 @@ if [ "$want_install" = 1 ] && [ -f "$src/tests/modules/Makefile" ] &&
 	[ -n "${KDIR:-}" ]; then
 	testmods=(-C "$src/tests/modules" "${makeargs[@]}" "${targets[@]}")
 fi
+# So is the root config `jailhouse config create` writes from the x86 test
+# machine's files (tests/config-create).
+gencfg=()
+if [ "$want_install" = 1 ] && [ -f "$src/tests/config-create/Makefile" ]; then
+	gencfg=(-C "$src/tests/config-create" "${makeargs[@]}" "${targets[@]}")
+fi
 if ! { make -C "$src" -j"$(nproc)" "${makeargs[@]}" "${targets[@]}" &&
-	{ [ ${#testmods[@]} -eq 0 ] || make "${testmods[@]}"; }; } >"$blog" 2>&1; then
+	{ [ ${#testmods[@]} -eq 0 ] || make "${testmods[@]}"; } &&
+	{ [ ${#gencfg[@]} -eq 0 ] || make "${gencfg[@]}"; }; } >"$blog" 2>&1; then
 	tail -n 100 "$blog" >&2
 	echo "build-tree.sh: BUILD FAILED for $srcarch, see $blog" >&2
 	exit 1

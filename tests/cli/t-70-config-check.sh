@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# config check hands over to the Python checker next to the binary.
+# config check and config create hand over to the Python checker and
+# generator next to the binary.
 
 new_root
 "$MKCONFIG" system "$T/check-sys.cell"
@@ -25,4 +26,32 @@ if [ ! -e /usr/libexec/jailhouse/jailhouse-config-check ]; then
 		"$T/lonely/jailhouse" config check "$T/check-sys.cell"
 else
 	echo "SKIP: config check without checker (one is installed)"
+fi
+
+# config create: the generator writes a config from a machine's files
+# (tests/config-check/test_create.py looks into what it writes).
+fixture=$TOPDIR/tests/config-create/qemu-x86-vtd
+if [ -d "$fixture" ]; then
+	run "$JH" config create -r "$fixture" "$T/generated.c"
+	ok=no
+	[ "$RC" -eq 0 ] && grep -q 'JAILHOUSE_SYSTEM_SIGNATURE' "$T/generated.c" && ok=yes
+	check "config create runs the generator" "exit $RC, stderr $ERR" [ $ok = yes ]
+	run "$JH" config create -r "$T/nonexistent" "$T/generated2.c"
+	check "config create: a missing root is one sentence" "exit $RC, stderr $ERR" \
+		[ "$RC" -eq 1 -a ! -e "$T/generated2.c" ]
+	check "config create names the missing file" "stderr $ERR" \
+		contains "$ERR" "cannot read $T/nonexistent/proc/cmdline"
+else
+	echo "SKIP: config create: no $fixture"
+fi
+expect "config create --help is ours" 0 "" "$JH" config create --help
+check "config create help" "got: $OUT" contains "$OUT" "Usage: jailhouse config create [-r ROOT]"
+if [ ! -e /usr/libexec/jailhouse/jailhouse-config-create ]; then
+	mkdir -p "$T/lonely"
+	cp "$JH" "$T/lonely/jailhouse"
+	expect "config create without generator" 1 \
+		"the config generator (jailhouse-config-create) is not installed next to this program or in /usr/libexec/jailhouse." \
+		"$T/lonely/jailhouse" config create "$T/x.c"
+else
+	echo "SKIP: config create without generator (one is installed)"
 fi

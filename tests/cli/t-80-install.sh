@@ -14,6 +14,8 @@ check "make install succeeds" "exit $RC: $ERR" [ "$RC" -eq 0 ]
 for f in usr/sbin/jailhouse usr/libexec/jailhouse/jailhouse-config-check \
 	 usr/libexec/jailhouse/pyjailhouse/__init__.py \
 	 usr/libexec/jailhouse/pyjailhouse/config_check.py \
+	 usr/libexec/jailhouse/jailhouse-config-create \
+	 usr/libexec/jailhouse/pyjailhouse/config_create.py \
 	 usr/share/bash-completion/completions/jailhouse \
 	 usr/share/man/man8/jailhouse.8; do
 	check "installed $f" "missing" [ -s "$D/$f" ]
@@ -25,6 +27,10 @@ run "$D/usr/libexec/jailhouse/jailhouse-config-check" "$T/nonexistent.cell"
 ok=no
 [ "$RC" -eq 2 ] && contains "$ERR" "cannot read" && ok=yes
 check "installed checker finds its package" "exit $RC: $ERR" [ $ok = yes ]
+run "$D/usr/libexec/jailhouse/jailhouse-config-create" -r "$T/nonexistent" "$T/x.c"
+ok=no
+[ "$RC" -eq 1 ] && contains "$ERR" "cannot read" && ok=yes
+check "installed generator finds its package" "exit $RC: $ERR" [ $ok = yes ]
 
 # The man page is valid roff and names every command.
 if command -v groff >/dev/null; then

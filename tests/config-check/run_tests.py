@@ -23,6 +23,7 @@ def main(argv):
     sys.path.insert(0, HERE)
     import harness
     import test_corpus
+    import test_create
     import test_parser
     import test_shipped
     with tempfile.TemporaryDirectory(prefix='config-check-') as tmpdir:
@@ -31,7 +32,7 @@ def main(argv):
             fixtures=fixtures, shipped=os.path.join(topdir, 'configs'),
             tmpdir=tmpdir)
         tests = (test_parser.tests(ctx) + test_shipped.tests(ctx) +
-                 test_corpus.tests(ctx))
+                 test_corpus.tests(ctx) + test_create.tests(ctx))
         return 0 if harness.run_tests(tests) else 1
 
 

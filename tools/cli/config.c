@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Stockade `jailhouse` tool: the config command group. The checks are
- * written in Python (tools/pyjailhouse); this only finds the helper and
- * hands over.
+ * Stockade `jailhouse` tool: the config command group. The checker and
+ * the generator are written in Python (tools/pyjailhouse); this only
+ * finds the helper and hands over.
  */
 #include <errno.h>
 #include <limits.h>
@@ -13,14 +13,13 @@
 
 #include "cli.h"
 
-#define HELPER		"jailhouse-config-check"
 #define LIBEXEC_DIR	"/usr/libexec/jailhouse"
 
 /*
  * The helper next to the running binary wins, so that tools/jailhouse in
  * a source tree uses the tree's own checker rather than an installed one.
  */
-static int find_helper(char *path, size_t size)
+static int find_helper(const char *helper, char *path, size_t size)
 {
 	char self[PATH_MAX];
 	ssize_t len;
@@ -32,33 +31,46 @@ static int find_helper(char *path, size_t size)
 		slash = strrchr(self, '/');
 		if (slash) {
 			*slash = '\0';
-			if (snprintf(path, size, "%s/%s", self, HELPER) <
+			if (snprintf(path, size, "%s/%s", self, helper) <
 				    (int)size && access(path, F_OK) == 0)
 				return 0;
 		}
 	}
-	snprintf(path, size, "%s/%s", LIBEXEC_DIR, HELPER);
+	snprintf(path, size, "%s/%s", LIBEXEC_DIR, helper);
 	return access(path, F_OK) == 0 ? 0 : -1;
 }
 
-static int config_check(int argc, char **argv)
+/* Replace this process by helper name (what), which parses argv itself. */
+static int run_helper(const char *what, const char *name, char **argv)
 {
 	char helper[PATH_MAX];
 	int err;
 
-	if (find_helper(helper, sizeof(helper)))
-		return jh_fail("the config checker (%s) is not installed next to this program or in %s",
-			       HELPER, LIBEXEC_DIR);
+	if (find_helper(name, helper, sizeof(helper)))
+		return jh_fail("the %s (%s) is not installed next to this program or in %s",
+			       what, name, LIBEXEC_DIR);
 
-	/* The helper parses the arguments itself, so that its messages
-	 * about them are the only ones; argv[0] just becomes its path. */
+	/* The helper's messages about its arguments are the only ones;
+	 * argv[0] just becomes its path. */
 	argv[0] = helper;
-	(void)argc;
 	execv(helper, argv);
 	err = errno;
 	if (err == ENOENT)
 		return jh_fail("cannot run %s: python3 is not installed", helper);
 	return jh_fail("cannot run %s: %s", helper, strerror(err));
+}
+
+static int config_check(int argc, char **argv)
+{
+	(void)argc;
+	return run_helper("config checker", "jailhouse-config-check", argv);
+}
+
+static int config_create(int argc, char **argv)
+{
+	(void)argc;
+	return run_helper("config generator", "jailhouse-config-create",
+			  argv);
 }
 
 const struct jh_command jh_config_commands[] = {
@@ -71,6 +83,20 @@ const struct jh_command jh_config_commands[] = {
 "same time, alone and against each other. Exit status: 0 no issues,\n"
 "1 issues found, 2 usage error or unreadable file.",
 		.run = config_check,
+	},
+	{
+		.name = "create",
+		.synopsis = "[-r ROOT] [--mem-hv SIZE] [--name NAME] FILE.c",
+		.summary = "Write a root cell config for this x86 machine",
+		.details =
+"Reads /proc, the ACPI tables and PCI config spaces (below ROOT, default\n"
+"/) and writes the C source of a system config: CPUs, RAM, device\n"
+"memory, IOAPICs, IOMMU units, PCI devices and their capabilities. The\n"
+"hypervisor takes the first SIZE (default 6M) of the region the kernel\n"
+"keeps off with memmap=SIZE$ADDRESS; the rest is RAM for non-root cells.\n"
+"Exit status: 0 written, 1 something the config needs is missing, 2 usage\n"
+"error.",
+		.run = config_create,
 	},
 	{ .name = NULL },
 };
