@@ -53,7 +53,7 @@ _jailhouse()
 		;;
 	config)
 		if [ "$COMP_CWORD" -eq 2 ]; then
-			_jailhouse_words $'check\ncreate' "$cur"
+			_jailhouse_words $'check\ncreate\ncollect' "$cur"
 		elif [ "${COMP_WORDS[2]}" = create ]; then
 			_jailhouse_words $'-r\n--root\n--mem-hv\n--name\n--help' "$cur"
 		else

@@ -41,7 +41,7 @@ completes "load options" "jailhouse cell load linux img -" "-a --address -s --st
 completes "nothing after -a" "jailhouse cell load linux img -a " ""
 completes "stats options" "jailhouse cell stats linux -" "-1 --once"
 completes "console options" "jailhouse console --f" "--follow"
-completes "config commands" "jailhouse config " "check create"
+completes "config commands" "jailhouse config " "check create collect"
 completes "config create options" "jailhouse config create --" "--root --mem-hv --name --help"
 completes "hardware" "jailhouse hardware " "check"
 

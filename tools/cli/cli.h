@@ -41,6 +41,7 @@ int jh_cmd_console(int argc, char **argv);
 int jh_cmd_cell_load(int argc, char **argv);
 int jh_cmd_cell_list(int argc, char **argv);
 int jh_cmd_cell_stats(int argc, char **argv);
+int jh_cmd_config_collect(int argc, char **argv);
 
 /* jailhouse.c: the running command, for messages and --help. */
 const char *jh_cmd_name(void);

@@ -2,7 +2,8 @@
 /*
  * Stockade `jailhouse` tool: the config command group. The checker and
  * the generator are written in Python (tools/pyjailhouse); this only
- * finds the helper and hands over.
+ * finds the helper and hands over. The collector (config_collect.c) is C,
+ * for targets without Python.
  */
 #include <errno.h>
 #include <limits.h>
@@ -97,6 +98,17 @@ const struct jh_command jh_config_commands[] = {
 "Exit status: 0 written, 1 something the config needs is missing, 2 usage\n"
 "error.",
 		.run = config_create,
+	},
+	{
+		.name = "collect",
+		.synopsis = "FILE.tar",
+		.summary = "Pack what config create reads, for another machine",
+		.details =
+"Writes a tar archive of /proc/cmdline, /proc/cpuinfo, /proc/iomem,\n"
+"/proc/ioports, the ACPI tables APIC, MCFG, FACP, DMAR and IVRS, and every\n"
+"PCI function's config space (run as root: others see only 64 bytes of\n"
+"it), for `jailhouse config create -r FILE.tar` on a machine with Python.",
+		.run = jh_cmd_config_collect,
 	},
 	{ .name = NULL },
 };

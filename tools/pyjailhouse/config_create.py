@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """`jailhouse config create [-r ROOT] [--mem-hv SIZE] FILE.c`: write the
 C source of a root (system) config for this x86 machine, from
-/proc, the ACPI tables and PCI config spaces under ROOT (default /; or a
-folder where `jailhouse config collect` output was unpacked).
+/proc, the ACPI tables and PCI config spaces under ROOT (default /; or the
+archive `jailhouse config collect` wrote on the target).
 
 The hypervisor's memory is the start of the region Linux was told to keep
 off with memmap=SIZE$ADDR; the rest of that region becomes RAM that the
@@ -14,7 +14,7 @@ import re
 import sys
 
 from . import acpi_tables, config_render, iomem, pci_scan
-from .sysroot import SysRoot
+from .sysroot import ArchiveError, open_root
 
 PROG = 'jailhouse-config-create'
 MiB = 1 << 20
@@ -41,7 +41,8 @@ def _arguments(argv):
     p = _Parser(prog=PROG, description='Write a root cell config (C) for '
                 'this x86 machine.')
     p.add_argument('-r', '--root', default='/', help='read /proc, /sys '
-                   'below this folder (default /)')
+                   'below this folder (default /), or from this archive '
+                   'of `jailhouse config collect`')
     p.add_argument('--mem-hv', type=_size, default=6 * MiB,
                    help='hypervisor memory at the start of the memmap= '
                    'reservation (default 6M)')
@@ -157,16 +158,20 @@ def gather(root, mem_hv, name):
 
 def main(argv=None):
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    tmp = None
     try:
-        text = config_render.render(gather(SysRoot(args.root), args.mem_hv,
-                                           args.name))
-    except Problem as e:
+        root, tmp = open_root(args.root)
+        text = config_render.render(gather(root, args.mem_hv, args.name))
+    except (Problem, ArchiveError) as e:
         print('%s: %s' % (PROG, e), file=sys.stderr)
         return 1
     except OSError as e:
         print('%s: cannot read %s: %s' % (PROG, e.filename, e.strerror),
               file=sys.stderr)
         return 1
+    finally:
+        if tmp:
+            tmp.cleanup()
     if args.file == '-':
         sys.stdout.write(text)
         return 0
