@@ -8,6 +8,12 @@
  * mode that cannot reset or stop a CPU; the remappable format is the
  * root cell's, under interrupt remapping. Pins of no cell stay masked.
  *
+ * Under interrupt remapping the units block the compatibility format, so
+ * a non-root cell's checked entry reaches the IOAPIC in remappable form,
+ * selecting a remapping entry the hypervisor fills for that pin
+ * (iommu_dma.ioapic_remap); the cell keeps seeing the entry it wrote
+ * (shadow), with the IOAPIC's live status bits.
+ *
  * The register select is per CPU and IOAPIC (Linux selects and accesses
  * on one CPU under its lock), the hardware one is shared: one lock.
  *
@@ -44,19 +50,29 @@
 #define RTE_DELMODE_SHIFT	8
 #define RTE_DELMODE_MASK	(7U << RTE_DELMODE_SHIFT)
 #define RTE_DEST_LOGICAL	BIT(11)
+/* Read-only status: delivery pending, level interrupt not yet EOIed. */
+#define RTE_LIVE_STATUS		(BIT(12) | BIT(14))
 #define RTE_MASKED		BIT(16)
 #define RTE_DEST_SHIFT		24
 /* Bit 48: the entry selects an interrupt remapping entry (its index). */
 #define RTE_HI_REMAPPABLE	BIT(16)
 #define APIC_BROADCAST		0xff
+/* The redirection table has at most 256 entries (an 8-bit maximum). */
+#define MAX_PINS		256
 
 /* Delivery modes a cell may use: fixed, lowest priority, NMI, ExtINT. */
 #define DELMODE_ALLOWED		(BIT(0) | BIT(1) | BIT(4) | BIT(7))
+/* Those a remapping entry can carry: fixed and lowest priority. */
+#define DELMODE_REMAPPED	(BIT(0) | BIT(1))
 
 struct ioapic {
 	u64 phys;
 	volatile u32 *regs;
 	unsigned int pins;
+	/* Its requester id, from the system config (irqchip id). */
+	u16 sid;
+	/* Entries as non-root cells wrote them, under remapping. */
+	u32 shadow[MAX_PINS][2];
 };
 
 static struct ioapic ioapics[X86_MAX_IOAPICS];
@@ -167,6 +183,7 @@ static int ioapic_init(void)
 		err = map_chip(&ioapics[num_ioapics], ic->address);
 		if (err)
 			return err;
+		ioapics[num_ioapics].sid = ic->id & 0xffff;
 		mask_unowned_pins(&ioapics[num_ioapics]);
 		num_ioapics++;
 	}
@@ -182,9 +199,13 @@ static void ioapic_cell_pins_mask(const struct cell *cell)
 	spin_lock(&ioapic_lock);
 	for (n = 0; n < num_ioapics; n++) {
 		ic = cell_chip(cell, &ioapics[n]);
-		for (pin = 0; ic && pin < ioapics[n].pins; pin++)
-			if (chip_has_pin(ic, pin))
-				mask_pin(&ioapics[n], pin);
+		for (pin = 0; ic && pin < ioapics[n].pins; pin++) {
+			if (!chip_has_pin(ic, pin))
+				continue;
+			mask_pin(&ioapics[n], pin);
+			ioapics[n].shadow[pin][0] = RTE_MASKED;
+			ioapics[n].shadow[pin][1] = 0;
+		}
 	}
 	spin_unlock(&ioapic_lock);
 }
@@ -221,49 +242,163 @@ static bool dest_in_cell(const struct cell *cell, u32 lo, u32 dest)
  * does. The root cell's remapping entries are the checked copies of the
  * hypervisor (vtd_ir.c), and they name the IOAPIC as their source, so a
  * non-root cell selecting one would reach the root's CPUs: only the root
- * cell may, and only while the hypervisor remaps interrupts.
+ * cell may, only while the hypervisor remaps interrupts, and only its
+ * own entries, not those of cells' pins (same source).
  */
-static const char *remappable_problem(const struct cell *cell)
+static const char *remappable_problem(const struct cell *cell, u32 lo,
+				      u32 hi)
 {
 	if (cell != &root_cell)
 		return "remappable format";
 	if (!iommu_dma.msi_remap)
 		return "remappable format without interrupt remapping";
+	if (iommu_dma.ioapic_root_rte_ok &&
+	    !iommu_dma.ioapic_root_rte_ok(lo, hi))
+		return "remapping entry not the root cell's";
 	return NULL;
 }
 
+static unsigned int delmode(u32 lo)
+{
+	return (lo & RTE_DELMODE_MASK) >> RTE_DELMODE_SHIFT;
+}
+
+/* Why cell may not have the entry lo, hi; NULL if it may. */
+static const char *rte_problem(const struct cell *cell, u32 lo, u32 hi)
+{
+	if (lo & RTE_MASKED)
+		return NULL;
+	if (hi & RTE_HI_REMAPPABLE)
+		return remappable_problem(cell, lo, hi);
+	if (!(DELMODE_ALLOWED & BIT(delmode(lo))))
+		return "delivery mode";
+	if (!dest_in_cell(cell, lo, hi >> RTE_DEST_SHIFT))
+		return "destination outside the cell";
+	return NULL;
+}
+
+/* Whether cell's entries reach the IOAPIC through remapping entries. */
+static bool pins_remapped(const struct cell *cell)
+{
+	return cell != &root_cell && iommu_dma.ioapic_remap;
+}
+
+/* pin's entry as cell sees it: its own words under remapping. */
+static void cell_view(const struct cell *cell, const struct ioapic *chip,
+		      unsigned int pin, u32 *lo, u32 *hi)
+{
+	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
+
+	if (!pins_remapped(cell)) {
+		*lo = hw_read(chip, reg);
+		*hi = hw_read(chip, reg + 1);
+		return;
+	}
+	*lo = (chip->shadow[pin][0] & ~RTE_LIVE_STATUS) |
+		(hw_read(chip, reg) & RTE_LIVE_STATUS);
+	*hi = chip->shadow[pin][1];
+}
+
+/*
+ * The CPU the remapping entry names for a checked entry: its physical
+ * APIC ID. A logical destination is resolved to the CPU of the cell it
+ * names, the first one under lowest priority.
+ */
+static const char *remap_dest(const struct cell *cell, u32 lo, u32 hi,
+			      u32 *dest)
+{
+	const struct per_cpu *cpu;
+	unsigned int n, found = 0;
+
+	*dest = hi >> RTE_DEST_SHIFT;
+	if (!(lo & RTE_DEST_LOGICAL))
+		return NULL;
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		cpu = per_cpu(n);
+		if (cpu->cell == cell &&
+		    apic_logical_match(cpu, hi >> RTE_DEST_SHIFT) && !found++)
+			*dest = cpu->arch.apic_id;
+	}
+	if (found > 1 && delmode(lo) != 1)
+		return "logical destination of several CPUs under "
+			"interrupt remapping";
+	return NULL;
+}
+
+/* The checked, unmasked entry through a remapping entry of the pin's. */
+static const char *program_remapped(const struct cell *cell,
+				    const struct ioapic *chip,
+				    unsigned int pin, u32 lo, u32 hi)
+{
+	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
+	const char *why = NULL;
+	u32 dest;
+
+	if (!(DELMODE_REMAPPED & BIT(delmode(lo))))
+		why = "delivery mode not fixed or lowest priority under "
+			"interrupt remapping";
+	if (!why)
+		why = remap_dest(cell, lo, hi, &dest);
+	if (!why && iommu_dma.ioapic_remap(cell, chip->sid, pin, dest, &lo,
+					   &hi))
+		why = "no interrupt remapping entry";
+	if (why)
+		return why;
+	/* Same pin, same remapping entry: the high half may go first. */
+	hw_write(chip, reg + 1, hi);
+	hw_write(chip, reg, lo);
+	return NULL;
+}
+
+/* Under remapping: the cell's words kept, the IOAPIC's entry derived. */
+static const char *write_remapped(const struct cell *cell,
+				  struct ioapic *chip, unsigned int pin,
+				  bool high, u32 value)
+{
+	u32 *words = chip->shadow[pin];
+
+	words[high] = value;
+	if (words[0] & RTE_MASKED) {
+		mask_pin(chip, pin);
+		return NULL;
+	}
+	return program_remapped(cell, chip, pin, words[0], words[1]);
+}
+
 /* Write one half of pin's entry if the whole entry is acceptable. */
-static void write_rte(struct per_cpu *cpu, const struct ioapic *chip,
+static void write_rte(struct per_cpu *cpu, struct ioapic *chip,
 		      unsigned int pin, bool high, u32 value)
 {
 	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
-	u32 lo = high ? hw_read(chip, reg) : value;
-	u32 hi = high ? value : hw_read(chip, reg + 1);
-	const char *why = NULL;
+	const char *why;
+	u32 lo, hi;
 
-	if (!(lo & RTE_MASKED)) {
-		if (hi & RTE_HI_REMAPPABLE)
-			why = remappable_problem(cpu->cell);
-		else if (!(DELMODE_ALLOWED &
-		      BIT((lo & RTE_DELMODE_MASK) >> RTE_DELMODE_SHIFT)))
-			why = "delivery mode";
-		else if (!dest_in_cell(cpu->cell, lo, hi >> RTE_DEST_SHIFT))
-			why = "destination outside the cell";
-	}
-	if (!why) {
+	cell_view(cpu->cell, chip, pin, &lo, &hi);
+	if (high)
+		hi = value;
+	else
+		lo = value;
+	why = rte_problem(cpu->cell, lo, hi);
+	if (!why && !pins_remapped(cpu->cell)) {
 		hw_write(chip, reg + high, value);
 		return;
 	}
+	if (!why)
+		why = write_remapped(cpu->cell, chip, pin, high, value);
+	if (!why)
+		return;
 	refusal_printk(cpu->cell, "IOAPIC pin %u: cell \"%s\" may not set "
 		       "entry 0x%08x%08x (%s): masked\n", pin,
 		       cpu->cell->config->name, hi, lo, why);
-	hw_write(chip, reg, hw_read(chip, reg) | RTE_MASKED);
+	mask_pin(chip, pin);
+	chip->shadow[pin][0] |= RTE_MASKED;
 }
 
 static u32 read_window(struct per_cpu *cpu, const struct ioapic *chip,
 		       unsigned int reg)
 {
 	unsigned int pin = (reg - IOAPIC_REDIR_TABLE) / 2;
+	u32 lo, hi;
 
 	if (reg < IOAPIC_REDIR_TABLE)
 		return hw_read(chip, reg);
@@ -272,10 +407,11 @@ static u32 read_window(struct per_cpu *cpu, const struct ioapic *chip,
 	/* Another cell's entry reads as a masked, empty one. */
 	if (!owns_pin(cpu->cell, chip, pin))
 		return reg & 1 ? 0 : RTE_MASKED;
-	return hw_read(chip, reg);
+	cell_view(cpu->cell, chip, pin, &lo, &hi);
+	return reg & 1 ? hi : lo;
 }
 
-static void write_window(struct per_cpu *cpu, const struct ioapic *chip,
+static void write_window(struct per_cpu *cpu, struct ioapic *chip,
 			 unsigned int reg, u32 value)
 {
 	unsigned int pin = (reg - IOAPIC_REDIR_TABLE) / 2;
@@ -308,7 +444,7 @@ static void write_eoi(struct per_cpu *cpu, const struct ioapic *chip,
 }
 
 /* Carry out a 32-bit access at offset of chip (index n) for cpu. */
-static void chip_access(struct per_cpu *cpu, const struct ioapic *chip,
+static void chip_access(struct per_cpu *cpu, struct ioapic *chip,
 			unsigned int n, unsigned int offset,
 			struct mmio_access *acc)
 {
@@ -336,7 +472,7 @@ static void chip_access(struct per_cpu *cpu, const struct ioapic *chip,
 /* The trapped page of one IOAPIC; its registers take 32-bit accesses. */
 static enum mmio_result ioapic_mmio_access(void *arg, struct mmio_access *acc)
 {
-	const struct ioapic *chip = arg;
+	struct ioapic *chip = arg;
 	unsigned int offset = acc->address;
 
 	if (acc->size != 4 || (offset & 3))
