@@ -15,7 +15,11 @@
 # own CPU it arrives through the hypervisor's remapping entry, while an
 # apic-demo cell runs beside it on the CPU Linux had the serial
 # interrupt on. An e1000-demo cell's MSI and MSI-X vectors go through
-# entries of its own too (one toward a root CPU stays masked). Disable
+# entries of its own too (one toward a root CPU stays masked). An
+# ioapic-demo cell's IOAPIC pin (9, the ACPI SCI) reaches the IOAPIC in
+# remappable form, through an entry of the pin's: the level interrupt
+# arrives twice, the cell reads back the entry it wrote, and after
+# destroy the pin's real entry is the masked remappable one. Disable
 # hands Linux its table and queue back, and its
 # interrupts keep coming (Linux's own queue moves one once more).
 # stockade-qemu: -cpu qemu64,+svm,+npt,+x2apic -device intel-iommu,intremap=on,eim=on -device edu,addr=05.0,dma_mask=0xffffffff
@@ -117,11 +121,19 @@ more "after the refusals, the serial port interrupts" ttyS0
 
 # The root's IOAPIC entries are remappable ones: accepted as such (the
 # remapping entry they select is checked), here on unused pin 20 with
-# index 0x1a0, whose top bits would read as APIC ID 3 in the plain
-# format: still accepted once CPU 3 is a cell's (below).
+# index 0xa0, while CPU 3 is a cell's (below). Index 0x1a0 is past the
+# root's entries, where cells' pins have theirs (all with the IOAPIC's
+# source id): refused and masked.
 rtemod=/lib/modules/$(uname -r)/extra/tests/ioapicrte.ko
 rte() {
 	insmod "$rtemod" pin=20 write=1 lo="$1" hi="$2" || return
+	p=/sys/module/ioapicrte/parameters
+	printf '0x%08x%08x' "$(cat $p/hi_read)" "$(cat $p/lo_read)"
+	rmmod ioapicrte
+}
+# rte_read PIN: the entry of PIN as the root reads it.
+rte_read() {
+	insmod "$rtemod" pin="$1" || return
 	p=/sys/module/ioapicrte/parameters
 	printf '0x%08x%08x' "$(cat $p/hi_read)" "$(cat $p/lo_read)"
 	rmmod ioapicrte
@@ -138,7 +150,12 @@ console_has "apic-demo's timer fires" "Timer fired, jitter" 30
 more "with CPU 3 in a cell, the serial port interrupts" ttyS0
 if check_file "ioapicrte.ko is installed" "$rtemod"; then
 	check_eq "the root's remappable IOAPIC entry is accepted" \
-		"0x0341000000000030" "$(rte 0x30 0x03410000)"
+		"0x0141000000000030" "$(rte 0x30 0x01410000)"
+	rte 0x10000 0 >/dev/null
+	check_eq "a root entry selecting a cells' remapping entry is masked" \
+		"0x0341000000010000" "$(rte 0x30 0x03410000)"
+	console_has "... with a refusal line" \
+		"may not set entry 0x0341000000000030 (remapping entry not the root cell's): masked" 5
 	rte 0x10000 0 >/dev/null
 fi
 
@@ -186,6 +203,28 @@ check_eq "MSI-X vector 0 holds a remappable message in the device" "16" \
 check_eq "MSI-X vector 1 masked in the device" "0x00000001" \
 	"$(mem 0xfeb9001c 32)"
 expect_ok jailhouse cell destroy e1000-demo
+
+# A cell's IOAPIC pin under remapping: level-triggered, vector 0x50,
+# toward the cell's CPU (APIC ID 3). Real units drop the compatibility
+# format (QEMU's does not), so the IOAPIC must hold the remappable one.
+pin_line='IOAPIC pin 9 of cell "ioapic-demo": interrupt remapping entry'
+expect_ok jailhouse cell create /etc/jailhouse/ioapic-demo.cell || dump_dmesg
+expect_ok jailhouse cell load ioapic-demo $demos/ioapic-demo.bin \
+	-s "con-type=jailhouse" -a 0x1000
+expect_ok jailhouse cell start ioapic-demo
+console_has "the cell's pin gets a remapping entry of its own" "$pin_line" 30
+console_has "the cell reads back the entry it wrote" \
+	"ioapic-demo: pin 9 reads 0x0300000000008050" 30
+console_has "the SCI arrives through remapping, twice (level, EOI)" \
+	"ioapic-demo: 2 of 2 SCIs arrived (pin 9, vector 0x50, APIC ID 3" 30
+idx=$(jailhouse console | sed -n "s/.*$pin_line \([0-9]*\).*/\1/p" |
+	tail -n 1)
+expect_ok jailhouse cell destroy ioapic-demo
+if check_file "ioapicrte.ko is installed" "$rtemod"; then
+	check_eq "pin 9 holds the remappable entry ${idx:-?}, masked" \
+		"$(printf '0x%08x%08x' $((0x10000 | ${idx:-0} << 17)) $((0x18050)))" \
+		"$(rte_read 9)"
+fi
 
 check_eq "the root keeps all its CPUs beside the cell" "" \
 	"$(cat $sysfs/cells/0/cpus_failed_list)"
