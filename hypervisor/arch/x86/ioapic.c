@@ -11,8 +11,7 @@
  * Under interrupt remapping the units block the compatibility format, so
  * a non-root cell's checked entry reaches the IOAPIC in remappable form,
  * selecting a remapping entry the hypervisor fills for that pin
- * (iommu_dma.ioapic_remap); the cell keeps seeing the entry it wrote
- * (shadow), with the IOAPIC's live status bits.
+ * (ioapic_remap.c).
  *
  * The register select is per CPU and IOAPIC (Linux selects and accesses
  * on one CPU under its lock), the hardware one is shared: one lock.
@@ -33,63 +32,23 @@
 #include <core/spinlock.h>
 #include <core/unit.h>
 #include <x86/apic.h>
+#include <x86/ioapic.h>
 #include <x86/iommu.h>
 #include <x86/setup.h>
-
-#define IOAPIC_REG_SELECT	0x00
-#define IOAPIC_REG_WINDOW	0x10
-#define IOAPIC_REG_EOI		0x40
 
 #define IOAPIC_ID		0x00
 #define IOAPIC_VERSION		0x01
 #define IOAPIC_ARBITRATION	0x02
-#define IOAPIC_REDIR_TABLE	0x10
 #define IOAPIC_MAX_REDIR_SHIFT	16
 
-#define RTE_VECTOR		0x000000ffU
-#define RTE_DELMODE_SHIFT	8
-#define RTE_DELMODE_MASK	(7U << RTE_DELMODE_SHIFT)
-#define RTE_DEST_LOGICAL	BIT(11)
-/* Read-only status: delivery pending, level interrupt not yet EOIed. */
-#define RTE_LIVE_STATUS		(BIT(12) | BIT(14))
-#define RTE_MASKED		BIT(16)
-#define RTE_DEST_SHIFT		24
-/* Bit 48: the entry selects an interrupt remapping entry (its index). */
-#define RTE_HI_REMAPPABLE	BIT(16)
 #define APIC_BROADCAST		0xff
-/* The redirection table has at most 256 entries (an 8-bit maximum). */
-#define MAX_PINS		256
 
 /* Delivery modes a cell may use: fixed, lowest priority, NMI, ExtINT. */
 #define DELMODE_ALLOWED		(BIT(0) | BIT(1) | BIT(4) | BIT(7))
-/* Those a remapping entry can carry: fixed and lowest priority. */
-#define DELMODE_REMAPPED	(BIT(0) | BIT(1))
-
-struct ioapic {
-	u64 phys;
-	volatile u32 *regs;
-	unsigned int pins;
-	/* Its requester id, from the system config (irqchip id). */
-	u16 sid;
-	/* Entries as non-root cells wrote them, under remapping. */
-	u32 shadow[MAX_PINS][2];
-};
 
 static struct ioapic ioapics[X86_MAX_IOAPICS];
 static unsigned int num_ioapics;
 static DEFINE_SPINLOCK(ioapic_lock);
-
-static u32 hw_read(const struct ioapic *chip, unsigned int reg)
-{
-	chip->regs[IOAPIC_REG_SELECT / 4] = reg;
-	return chip->regs[IOAPIC_REG_WINDOW / 4];
-}
-
-static void hw_write(const struct ioapic *chip, unsigned int reg, u32 value)
-{
-	chip->regs[IOAPIC_REG_SELECT / 4] = reg;
-	chip->regs[IOAPIC_REG_WINDOW / 4] = value;
-}
 
 /* The cell's irqchip entry for chip, NULL if it has none. */
 static const struct jailhouse_irqchip *cell_chip(const struct cell *cell,
@@ -133,11 +92,11 @@ static bool owns_pin(const struct cell *cell, const struct ioapic *chip,
 	return true;
 }
 
-static void mask_pin(const struct ioapic *chip, unsigned int pin)
+void ioapic_mask_pin(const struct ioapic *chip, unsigned int pin)
 {
 	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
 
-	hw_write(chip, reg, hw_read(chip, reg) | RTE_MASKED);
+	ioapic_hw_write(chip, reg, ioapic_hw_read(chip, reg) | RTE_MASKED);
 }
 
 static int map_chip(struct ioapic *chip, u64 address)
@@ -157,11 +116,11 @@ static void mask_unowned_pins(struct ioapic *chip)
 	const struct jailhouse_irqchip *ic = cell_chip(&root_cell, chip);
 	unsigned int pin;
 
-	chip->pins = ((hw_read(chip, IOAPIC_VERSION) >>
+	chip->pins = ((ioapic_hw_read(chip, IOAPIC_VERSION) >>
 		       IOAPIC_MAX_REDIR_SHIFT) & 0xff) + 1;
 	for (pin = 0; pin < chip->pins; pin++)
 		if (!ic || !chip_has_pin(ic, pin))
-			mask_pin(chip, pin);
+			ioapic_mask_pin(chip, pin);
 }
 
 /* The IOAPICs of the system config, mapped for the hypervisor. */
@@ -202,7 +161,7 @@ static void ioapic_cell_pins_mask(const struct cell *cell)
 		for (pin = 0; ic && pin < ioapics[n].pins; pin++) {
 			if (!chip_has_pin(ic, pin))
 				continue;
-			mask_pin(&ioapics[n], pin);
+			ioapic_mask_pin(&ioapics[n], pin);
 			ioapics[n].shadow[pin][0] = RTE_MASKED;
 			ioapics[n].shadow[pin][1] = 0;
 		}
@@ -258,11 +217,6 @@ static const char *remappable_problem(const struct cell *cell, u32 lo,
 	return NULL;
 }
 
-static unsigned int delmode(u32 lo)
-{
-	return (lo & RTE_DELMODE_MASK) >> RTE_DELMODE_SHIFT;
-}
-
 /* Why cell may not have the entry lo, hi; NULL if it may. */
 static const char *rte_problem(const struct cell *cell, u32 lo, u32 hi)
 {
@@ -270,99 +224,11 @@ static const char *rte_problem(const struct cell *cell, u32 lo, u32 hi)
 		return NULL;
 	if (hi & RTE_HI_REMAPPABLE)
 		return remappable_problem(cell, lo, hi);
-	if (!(DELMODE_ALLOWED & BIT(delmode(lo))))
+	if (!(DELMODE_ALLOWED & BIT(ioapic_delmode(lo))))
 		return "delivery mode";
 	if (!dest_in_cell(cell, lo, hi >> RTE_DEST_SHIFT))
 		return "destination outside the cell";
 	return NULL;
-}
-
-/* Whether cell's entries reach the IOAPIC through remapping entries. */
-static bool pins_remapped(const struct cell *cell)
-{
-	return cell != &root_cell && iommu_dma.ioapic_remap;
-}
-
-/* pin's entry as cell sees it: its own words under remapping. */
-static void cell_view(const struct cell *cell, const struct ioapic *chip,
-		      unsigned int pin, u32 *lo, u32 *hi)
-{
-	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
-
-	if (!pins_remapped(cell)) {
-		*lo = hw_read(chip, reg);
-		*hi = hw_read(chip, reg + 1);
-		return;
-	}
-	*lo = (chip->shadow[pin][0] & ~RTE_LIVE_STATUS) |
-		(hw_read(chip, reg) & RTE_LIVE_STATUS);
-	*hi = chip->shadow[pin][1];
-}
-
-/*
- * The CPU the remapping entry names for a checked entry: its physical
- * APIC ID. A logical destination is resolved to the CPU of the cell it
- * names, the first one under lowest priority.
- */
-static const char *remap_dest(const struct cell *cell, u32 lo, u32 hi,
-			      u32 *dest)
-{
-	const struct per_cpu *cpu;
-	unsigned int n, found = 0;
-
-	*dest = hi >> RTE_DEST_SHIFT;
-	if (!(lo & RTE_DEST_LOGICAL))
-		return NULL;
-	for (n = 0; n < hypervisor_header.max_cpus; n++) {
-		cpu = per_cpu(n);
-		if (cpu->cell == cell &&
-		    apic_logical_match(cpu, hi >> RTE_DEST_SHIFT) && !found++)
-			*dest = cpu->arch.apic_id;
-	}
-	if (found > 1 && delmode(lo) != 1)
-		return "logical destination of several CPUs under "
-			"interrupt remapping";
-	return NULL;
-}
-
-/* The checked, unmasked entry through a remapping entry of the pin's. */
-static const char *program_remapped(const struct cell *cell,
-				    const struct ioapic *chip,
-				    unsigned int pin, u32 lo, u32 hi)
-{
-	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
-	const char *why = NULL;
-	u32 dest;
-
-	if (!(DELMODE_REMAPPED & BIT(delmode(lo))))
-		why = "delivery mode not fixed or lowest priority under "
-			"interrupt remapping";
-	if (!why)
-		why = remap_dest(cell, lo, hi, &dest);
-	if (!why && iommu_dma.ioapic_remap(cell, chip->sid, pin, dest, &lo,
-					   &hi))
-		why = "no interrupt remapping entry";
-	if (why)
-		return why;
-	/* Same pin, same remapping entry: the high half may go first. */
-	hw_write(chip, reg + 1, hi);
-	hw_write(chip, reg, lo);
-	return NULL;
-}
-
-/* Under remapping: the cell's words kept, the IOAPIC's entry derived. */
-static const char *write_remapped(const struct cell *cell,
-				  struct ioapic *chip, unsigned int pin,
-				  bool high, u32 value)
-{
-	u32 *words = chip->shadow[pin];
-
-	words[high] = value;
-	if (words[0] & RTE_MASKED) {
-		mask_pin(chip, pin);
-		return NULL;
-	}
-	return program_remapped(cell, chip, pin, words[0], words[1]);
 }
 
 /* Write one half of pin's entry if the whole entry is acceptable. */
@@ -373,24 +239,24 @@ static void write_rte(struct per_cpu *cpu, struct ioapic *chip,
 	const char *why;
 	u32 lo, hi;
 
-	cell_view(cpu->cell, chip, pin, &lo, &hi);
+	ioapic_cell_view(cpu->cell, chip, pin, &lo, &hi);
 	if (high)
 		hi = value;
 	else
 		lo = value;
 	why = rte_problem(cpu->cell, lo, hi);
-	if (!why && !pins_remapped(cpu->cell)) {
-		hw_write(chip, reg + high, value);
+	if (!why && !ioapic_pins_remapped(cpu->cell)) {
+		ioapic_hw_write(chip, reg + high, value);
 		return;
 	}
 	if (!why)
-		why = write_remapped(cpu->cell, chip, pin, high, value);
+		why = ioapic_write_remapped(cpu->cell, chip, pin, high, value);
 	if (!why)
 		return;
 	refusal_printk(cpu->cell, "IOAPIC pin %u: cell \"%s\" may not set "
 		       "entry 0x%08x%08x (%s): masked\n", pin,
 		       cpu->cell->config->name, hi, lo, why);
-	mask_pin(chip, pin);
+	ioapic_mask_pin(chip, pin);
 	chip->shadow[pin][0] |= RTE_MASKED;
 }
 
@@ -401,13 +267,13 @@ static u32 read_window(struct per_cpu *cpu, const struct ioapic *chip,
 	u32 lo, hi;
 
 	if (reg < IOAPIC_REDIR_TABLE)
-		return hw_read(chip, reg);
+		return ioapic_hw_read(chip, reg);
 	if (pin >= chip->pins)
 		return 0;
 	/* Another cell's entry reads as a masked, empty one. */
 	if (!owns_pin(cpu->cell, chip, pin))
 		return reg & 1 ? 0 : RTE_MASKED;
-	cell_view(cpu->cell, chip, pin, &lo, &hi);
+	ioapic_cell_view(cpu->cell, chip, pin, &lo, &hi);
 	return reg & 1 ? hi : lo;
 }
 
@@ -436,7 +302,7 @@ static void write_eoi(struct per_cpu *cpu, const struct ioapic *chip,
 
 	for (pin = 0; pin < chip->pins; pin++)
 		if (owns_pin(cpu->cell, chip, pin) &&
-		    (hw_read(chip, IOAPIC_REDIR_TABLE + 2 * pin) &
+		    (ioapic_hw_read(chip, IOAPIC_REDIR_TABLE + 2 * pin) &
 		     RTE_VECTOR) == (vector & RTE_VECTOR)) {
 			chip->regs[IOAPIC_REG_EOI / 4] = vector;
 			return;

@@ -207,11 +207,16 @@ expect_ok jailhouse cell destroy e1000-demo
 # A cell's IOAPIC pin under remapping: level-triggered, vector 0x50,
 # toward the cell's CPU (APIC ID 3). Real units drop the compatibility
 # format (QEMU's does not), so the IOAPIC must hold the remappable one.
+# First an NMI on the pin, which no remapping entry carries: masked.
 pin_line='IOAPIC pin 9 of cell "ioapic-demo": interrupt remapping entry'
 expect_ok jailhouse cell create /etc/jailhouse/ioapic-demo.cell || dump_dmesg
 expect_ok jailhouse cell load ioapic-demo $demos/ioapic-demo.bin \
-	-s "con-type=jailhouse" -a 0x1000
+	-s "con-type=jailhouse nmi-first" -a 0x1000
 expect_ok jailhouse cell start ioapic-demo
+console_has "an NMI on the cell's pin is refused (no remapping entry carries it)" \
+	"may not set entry 0x0300000000008450 (delivery mode not fixed or lowest priority under interrupt remapping): masked" 30
+console_has "... and the cell reads the pin masked" \
+	"ioapic-demo: NMI entry reads 0x0300000000018450" 30
 console_has "the cell's pin gets a remapping entry of its own" "$pin_line" 30
 console_has "the cell reads back the entry it wrote" \
 	"ioapic-demo: pin 9 reads 0x0300000000008050" 30
