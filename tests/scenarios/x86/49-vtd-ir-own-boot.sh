@@ -231,6 +231,22 @@ if check_file "ioapicrte.ko is installed" "$rtemod"; then
 		"$(rte_read 9)"
 fi
 
+# Upstream Jailhouse's ioapic-demo, unchanged, in the same cell where
+# UPSTREAM_INMATES packed it: its SCI arrives twice, and its pin went
+# through a remapping entry too (its vector 32, level, masked at destroy).
+if [ -d /usr/libexec/jailhouse/upstream ]; then
+	. /scenarios/upstream-lib.sh
+	up_ioapic
+	idx=$(jailhouse console |
+		sed -n "s/.*$pin_line \([0-9]*\).*/\1/p" | tail -n 1)
+	check_eq "upstream ioapic-demo's pin 9: remappable entry ${idx:-?}" \
+		"$(printf '0x%08x%08x' $((0x10000 | ${idx:-0} << 17)) $((0x18020)))" \
+		"$(rte_read 9)"
+else
+	skip "upstream ioapic-demo under remapping" \
+		"none packed (UPSTREAM_INMATES)"
+fi
+
 check_eq "the root keeps all its CPUs beside the cell" "" \
 	"$(cat $sysfs/cells/0/cpus_failed_list)"
 expect_ok jailhouse disable || exit 0
