@@ -357,6 +357,36 @@ static unsigned int ioapic_mmio_count_regions(struct cell *cell)
 	return count;
 }
 
+/*
+ * At enable the root's remappable entries are as Linux left them: one
+ * selecting a remapping entry past the root's, blocked now, would reach
+ * a cell pin's entry later. Masked, with the line a write of it gets.
+ */
+static void check_root_pins(struct ioapic *chip)
+{
+	unsigned int pin, reg;
+	const char *why;
+	u32 lo, hi;
+
+	spin_lock(&ioapic_lock);
+	for (pin = 0; pin < chip->pins; pin++) {
+		reg = IOAPIC_REDIR_TABLE + 2 * pin;
+		lo = ioapic_hw_read(chip, reg);
+		hi = ioapic_hw_read(chip, reg + 1);
+		if (!(hi & RTE_HI_REMAPPABLE) ||
+		    !owns_pin(&root_cell, chip, pin))
+			continue;
+		why = rte_problem(&root_cell, lo, hi);
+		if (!why)
+			continue;
+		refusal_printk(&root_cell, "IOAPIC pin %u: cell \"%s\" may "
+			       "not keep entry 0x%08x%08x (%s): masked\n",
+			       pin, root_cell.config->name, hi, lo, why);
+		ioapic_mask_pin(chip, pin);
+	}
+	spin_unlock(&ioapic_lock);
+}
+
 static int ioapic_cell_init(struct cell *cell)
 {
 	unsigned int n;
@@ -365,6 +395,8 @@ static int ioapic_cell_init(struct cell *cell)
 	/* The root cell's pins become the new cell's, quiet at first. */
 	if (cell != &root_cell)
 		ioapic_cell_pins_mask(cell);
+	for (n = 0; n < num_ioapics && cell == &root_cell; n++)
+		check_root_pins(&ioapics[n]);
 	for (n = 0; n < num_ioapics; n++) {
 		if (!cell_chip(cell, &ioapics[n]))
 			continue;

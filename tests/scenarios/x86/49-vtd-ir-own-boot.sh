@@ -10,7 +10,9 @@
 # serial interrupts, timers, IPIs and CPU offline/online, moves an
 # interrupt to another CPU (the changed entry reaches the hypervisor's
 # table through Linux's queue), and gets one refusal line for an entry
-# aimed below vector 16 and for switching on DMA remapping. A pci-demo
+# aimed below vector 16 and for switching on DMA remapping; an IOAPIC
+# entry of Linux's that selects a remapping entry past the root's is
+# masked at enable and refused later. A pci-demo
 # cell owns edu: its MSI toward a root CPU stays disabled, toward its
 # own CPU it arrives through the hypervisor's remapping entry, while an
 # apic-demo cell runs beside it on the CPU Linux had the serial
@@ -83,7 +85,35 @@ check_contains "Linux remaps interrupts in x2APIC mode" "$(dmesg)" \
 check_contains "the remapped IOAPIC serves the serial port" \
 	"$(grep ' ttyS0' /proc/interrupts)" "IR-IO-APIC"
 
+# ioapicrte.ko: an IOAPIC entry written (rte LO HI) and read back
+# (both, and rte_read PIN) the way Linux's IOAPIC code does.
+rtemod=/lib/modules/$(uname -r)/extra/tests/ioapicrte.ko
+rte() {
+	insmod "$rtemod" pin=20 write=1 lo="$1" hi="$2" || return
+	p=/sys/module/ioapicrte/parameters
+	printf '0x%08x%08x' "$(cat $p/hi_read)" "$(cat $p/lo_read)"
+	rmmod ioapicrte
+}
+# rte_read PIN: the entry of PIN as the root reads it.
+rte_read() {
+	insmod "$rtemod" pin="$1" || return
+	p=/sys/module/ioapicrte/parameters
+	printf '0x%08x%08x' "$(cat $p/hi_read)" "$(cat $p/lo_read)"
+	rmmod ioapicrte
+}
+
+# Before enable, unused pin 20 selects entry 0x1a0 of Linux's table,
+# unmasked: past the root's remapping entries, where cells' pins get
+# theirs, so enable masks it, with a line.
+[ -f "$rtemod" ] && rte 0x30 0x03410000 >/dev/null
+
 expect_ok jailhouse enable "$cfg" || { dump_dmesg; exit 0; }
+if check_file "ioapicrte.ko is installed" "$rtemod"; then
+	console_has "enable masks a root entry selecting a cells' remapping entry" \
+		"IOAPIC pin 20: cell \"QEMU-VM\" may not keep entry 0x0341000000000030 (remapping entry not the root cell's): masked" 5
+	check_eq "... in the IOAPIC" "0x0341000000010030" "$(rte_read 20)"
+	rte 0x10000 0 >/dev/null
+fi
 con=$(cat $sysfs/console)
 check_contains "the hypervisor takes Linux's remapping over" "$con" \
 	"VT-d unit at 0xfed90000: interrupt remapping taken over"
@@ -128,21 +158,7 @@ more "after the refusals, the serial port interrupts" ttyS0
 # index 0xa0, while CPU 3 is a cell's (below). Index 0x1a0 is past the
 # root's entries, where cells' pins have theirs (all with the IOAPIC's
 # source id): refused and masked.
-rtemod=/lib/modules/$(uname -r)/extra/tests/ioapicrte.ko
-rte() {
-	insmod "$rtemod" pin=20 write=1 lo="$1" hi="$2" || return
-	p=/sys/module/ioapicrte/parameters
-	printf '0x%08x%08x' "$(cat $p/hi_read)" "$(cat $p/lo_read)"
-	rmmod ioapicrte
-}
-# rte_read PIN: the entry of PIN as the root reads it.
-rte_read() {
-	insmod "$rtemod" pin="$1" || return
-	p=/sys/module/ioapicrte/parameters
-	printf '0x%08x%08x' "$(cat $p/hi_read)" "$(cat $p/lo_read)"
-	rmmod ioapicrte
-}
-
+#
 # apic-demo takes CPU 3, where the serial interrupt was: Linux moves it
 # away, and the interrupt keeps coming beside the cell.
 echo 8 > /proc/irq/4/smp_affinity
