@@ -101,13 +101,32 @@ static bool msi_allowed(const struct cell *cell, const u8 regs[MSI_REGS],
 }
 
 /*
+ * A remapped message selects one entry, which the vectors Multiple
+ * Message Enable adds would share: one vector only, then.
+ */
+static void one_vector(struct cell *cell, u16 bdf, u16 *ctrl)
+{
+	unsigned int log2 = (*ctrl >> MSI_CTRL_MME_SHIFT) & MSI_CTRL_MME_MASK;
+
+	if (!log2)
+		return;
+	*ctrl &= ~(MSI_CTRL_MME_MASK << MSI_CTRL_MME_SHIFT);
+	refusal_printk(cell, "PCI %02x:%02x.%x: cell \"%s\" may not enable "
+		       "%u MSI vectors under interrupt remapping: 1\n",
+		       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
+		       cell->config->name, 1U << log2);
+}
+
+/*
  * Under interrupt remapping the device sends a message that selects the
  * hypervisor's entry for it; the cell's own message would be blocked.
  * The cell's write went to the device first, so its message bytes are
- * replaced here. false when no entry is left.
+ * replaced here (and *ctrl's vector count cut to one). false when no
+ * entry is left.
  */
 static bool msi_program(struct cell *cell, u16 bdf, u16 start,
-			const u8 regs[MSI_REGS], u64 address, u32 data)
+			const u8 regs[MSI_REGS], u64 address, u32 data,
+			u16 *ctrl)
 {
 	bool is64 = get16(regs + MSI_CTRL) & MSI_CTRL_64BIT;
 	u64 remapped = address;
@@ -117,6 +136,7 @@ static bool msi_program(struct cell *cell, u16 bdf, u16 start,
 		return false;
 	if (remapped == address && rdata == data)
 		return true;
+	one_vector(cell, bdf, ctrl);
 	arch_pci_write_config(bdf, start + MSI_ADDR_LO, (u32)remapped, 4);
 	if (is64)
 		arch_pci_write_config(bdf, start + MSI_ADDR_HI,
@@ -171,7 +191,7 @@ static void msi_write(struct cell *cell, u16 bdf, u16 start, u16 reg,
 	arch_pci_write_config(bdf, reg, without_enable(start, reg, value, size),
 			      size);
 	if (msi_allowed(cell, regs, &address, &data) &&
-	    msi_program(cell, bdf, start, regs, address, data)) {
+	    msi_program(cell, bdf, start, regs, address, data, &ctrl)) {
 		arch_pci_write_config(bdf, start + MSI_CTRL, ctrl, 2);
 		return;
 	}

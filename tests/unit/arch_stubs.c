@@ -386,7 +386,7 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 	(void)cell;
 	arch_msi_confined_calls++;
 	return address == arch_msi_confined_address && (data & 0xff) >= 16 &&
-		vectors == 1;
+		(vectors == 1 || arch_msi_remapping);
 }
 
 bool arch_msi_remapping;

@@ -451,6 +451,39 @@ TEST(pci_msi_of_a_cell_device_stays_in_the_cell)
 	with_cells(msi_rules, false);
 }
 
+/*
+ * Under interrupt remapping the message selects one entry: Multiple
+ * Message Enable is cut to one vector, with a line, and MSI enabled.
+ * (Without remapping, more vectors stay refused: msi_rules.)
+ */
+static void msi_mme_remapped(void)
+{
+	u16 bdf = BDF(0, 5, 0);
+
+	/* The device: 64-bit MSI capable, 4 vectors (MMC 2). */
+	fake_space(bdf)[0x52] = 0x84;
+	arch_msi_remapping = true;
+	msi_program(0xfee02000, 0x40, 0xa5);
+	arch_msi_remapping = false;
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x85);
+	EXPECT_EQ(cfg16(bdf, 0x54), 0x0010);
+	EXPECT_TRUE(said("cell \"msi-cell\" may not enable 4 MSI vectors "
+			 "under interrupt remapping: 1"));
+
+	/* One vector asked for: no line. */
+	fake_space(bdf)[0x52] = 0x84;
+	arch_msi_remapping = true;
+	msi_program(0xfee02000, 0x40, 0x85);
+	arch_msi_remapping = false;
+	EXPECT_EQ(cfg16(bdf, 0x52), 0x85);
+	EXPECT_EQ(dbg_output_len, 0);
+}
+
+TEST(pci_msi_under_remapping_gets_one_vector)
+{
+	with_cells(msi_mme_remapped, false);
+}
+
 /* The root cell's MSI goes to the device as written (Linux's own). */
 static void root_msi(void)
 {

@@ -184,3 +184,21 @@ TEST(vtd_msi_remappable_format)
 	vtd_msi_remappable(0x8003, &address, &data);
 	EXPECT_EQ(address, 0xfee00000ULL | 0x10 | 0x4 | 0x3ULL << 5);
 }
+
+TEST(vtd_ioapic_remappable_format)
+{
+	/* Level, active low, unmasked, fixed to APIC ID 3, vector 0x39. */
+	u32 lo = 0x0000a039, hi = 0x03000000;
+
+	vtd_ioapic_remappable(0x101, &lo, &hi);
+	/* Vector, polarity and trigger mode kept; the rest is the handle. */
+	EXPECT_EQ(lo, 0x0000a039U);
+	EXPECT_EQ(hi, 0x00010000U | 0x101U << 17);
+	EXPECT_EQ(vtd_ioapic_handle(lo, hi), 0x101U);
+	/* Delivery mode and logical bit go; bit 15 of the handle is bit 11. */
+	lo = 0x00000931;
+	vtd_ioapic_remappable(0x8002, &lo, &hi);
+	EXPECT_EQ(lo, 0x00000831U);
+	EXPECT_EQ(hi, 0x00010000U | 0x2U << 17);
+	EXPECT_EQ(vtd_ioapic_handle(lo, hi), 0x8002U);
+}

@@ -19,6 +19,7 @@ ARCH_SRCS := \
 	arch/x86/guest_mem.c \
 	arch/x86/hypercall.c \
 	arch/x86/ioapic.c \
+	arch/x86/ioapic_remap.c \
 	arch/x86/iommu.c \
 	arch/x86/management.c \
 	arch/x86/mmio.c \

@@ -8,6 +8,11 @@
  * mode that cannot reset or stop a CPU; the remappable format is the
  * root cell's, under interrupt remapping. Pins of no cell stay masked.
  *
+ * Under interrupt remapping the units block the compatibility format, so
+ * a non-root cell's checked entry reaches the IOAPIC in remappable form,
+ * selecting a remapping entry the hypervisor fills for that pin
+ * (ioapic_remap.c).
+ *
  * The register select is per CPU and IOAPIC (Linux selects and accesses
  * on one CPU under its lock), the hardware one is shared: one lock.
  *
@@ -27,53 +32,23 @@
 #include <core/spinlock.h>
 #include <core/unit.h>
 #include <x86/apic.h>
+#include <x86/ioapic.h>
 #include <x86/iommu.h>
 #include <x86/setup.h>
-
-#define IOAPIC_REG_SELECT	0x00
-#define IOAPIC_REG_WINDOW	0x10
-#define IOAPIC_REG_EOI		0x40
 
 #define IOAPIC_ID		0x00
 #define IOAPIC_VERSION		0x01
 #define IOAPIC_ARBITRATION	0x02
-#define IOAPIC_REDIR_TABLE	0x10
 #define IOAPIC_MAX_REDIR_SHIFT	16
 
-#define RTE_VECTOR		0x000000ffU
-#define RTE_DELMODE_SHIFT	8
-#define RTE_DELMODE_MASK	(7U << RTE_DELMODE_SHIFT)
-#define RTE_DEST_LOGICAL	BIT(11)
-#define RTE_MASKED		BIT(16)
-#define RTE_DEST_SHIFT		24
-/* Bit 48: the entry selects an interrupt remapping entry (its index). */
-#define RTE_HI_REMAPPABLE	BIT(16)
 #define APIC_BROADCAST		0xff
 
 /* Delivery modes a cell may use: fixed, lowest priority, NMI, ExtINT. */
 #define DELMODE_ALLOWED		(BIT(0) | BIT(1) | BIT(4) | BIT(7))
 
-struct ioapic {
-	u64 phys;
-	volatile u32 *regs;
-	unsigned int pins;
-};
-
 static struct ioapic ioapics[X86_MAX_IOAPICS];
 static unsigned int num_ioapics;
 static DEFINE_SPINLOCK(ioapic_lock);
-
-static u32 hw_read(const struct ioapic *chip, unsigned int reg)
-{
-	chip->regs[IOAPIC_REG_SELECT / 4] = reg;
-	return chip->regs[IOAPIC_REG_WINDOW / 4];
-}
-
-static void hw_write(const struct ioapic *chip, unsigned int reg, u32 value)
-{
-	chip->regs[IOAPIC_REG_SELECT / 4] = reg;
-	chip->regs[IOAPIC_REG_WINDOW / 4] = value;
-}
 
 /* The cell's irqchip entry for chip, NULL if it has none. */
 static const struct jailhouse_irqchip *cell_chip(const struct cell *cell,
@@ -117,11 +92,11 @@ static bool owns_pin(const struct cell *cell, const struct ioapic *chip,
 	return true;
 }
 
-static void mask_pin(const struct ioapic *chip, unsigned int pin)
+void ioapic_mask_pin(const struct ioapic *chip, unsigned int pin)
 {
 	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
 
-	hw_write(chip, reg, hw_read(chip, reg) | RTE_MASKED);
+	ioapic_hw_write(chip, reg, ioapic_hw_read(chip, reg) | RTE_MASKED);
 }
 
 static int map_chip(struct ioapic *chip, u64 address)
@@ -141,11 +116,11 @@ static void mask_unowned_pins(struct ioapic *chip)
 	const struct jailhouse_irqchip *ic = cell_chip(&root_cell, chip);
 	unsigned int pin;
 
-	chip->pins = ((hw_read(chip, IOAPIC_VERSION) >>
+	chip->pins = ((ioapic_hw_read(chip, IOAPIC_VERSION) >>
 		       IOAPIC_MAX_REDIR_SHIFT) & 0xff) + 1;
 	for (pin = 0; pin < chip->pins; pin++)
 		if (!ic || !chip_has_pin(ic, pin))
-			mask_pin(chip, pin);
+			ioapic_mask_pin(chip, pin);
 }
 
 /* The IOAPICs of the system config, mapped for the hypervisor. */
@@ -167,6 +142,7 @@ static int ioapic_init(void)
 		err = map_chip(&ioapics[num_ioapics], ic->address);
 		if (err)
 			return err;
+		ioapics[num_ioapics].sid = ic->id & 0xffff;
 		mask_unowned_pins(&ioapics[num_ioapics]);
 		num_ioapics++;
 	}
@@ -182,9 +158,13 @@ static void ioapic_cell_pins_mask(const struct cell *cell)
 	spin_lock(&ioapic_lock);
 	for (n = 0; n < num_ioapics; n++) {
 		ic = cell_chip(cell, &ioapics[n]);
-		for (pin = 0; ic && pin < ioapics[n].pins; pin++)
-			if (chip_has_pin(ic, pin))
-				mask_pin(&ioapics[n], pin);
+		for (pin = 0; ic && pin < ioapics[n].pins; pin++) {
+			if (!chip_has_pin(ic, pin))
+				continue;
+			ioapic_mask_pin(&ioapics[n], pin);
+			ioapics[n].shadow[pin][0] = RTE_MASKED;
+			ioapics[n].shadow[pin][1] = 0;
+		}
 	}
 	spin_unlock(&ioapic_lock);
 }
@@ -221,61 +201,83 @@ static bool dest_in_cell(const struct cell *cell, u32 lo, u32 dest)
  * does. The root cell's remapping entries are the checked copies of the
  * hypervisor (vtd_ir.c), and they name the IOAPIC as their source, so a
  * non-root cell selecting one would reach the root's CPUs: only the root
- * cell may, and only while the hypervisor remaps interrupts.
+ * cell may, only while the hypervisor remaps interrupts, and only its
+ * own entries, not those of cells' pins (same source).
  */
-static const char *remappable_problem(const struct cell *cell)
+static const char *remappable_problem(const struct cell *cell, u32 lo,
+				      u32 hi)
 {
 	if (cell != &root_cell)
 		return "remappable format";
 	if (!iommu_dma.msi_remap)
 		return "remappable format without interrupt remapping";
+	if (iommu_dma.ioapic_root_rte_ok &&
+	    !iommu_dma.ioapic_root_rte_ok(lo, hi))
+		return "remapping entry not the root cell's";
+	return NULL;
+}
+
+/* Why cell may not have the entry lo, hi; NULL if it may. */
+static const char *rte_problem(const struct cell *cell, u32 lo, u32 hi)
+{
+	if (lo & RTE_MASKED)
+		return NULL;
+	if (hi & RTE_HI_REMAPPABLE)
+		return remappable_problem(cell, lo, hi);
+	if (!(DELMODE_ALLOWED & BIT(ioapic_delmode(lo))))
+		return "delivery mode";
+	if (!dest_in_cell(cell, lo, hi >> RTE_DEST_SHIFT))
+		return "destination outside the cell";
 	return NULL;
 }
 
 /* Write one half of pin's entry if the whole entry is acceptable. */
-static void write_rte(struct per_cpu *cpu, const struct ioapic *chip,
+static void write_rte(struct per_cpu *cpu, struct ioapic *chip,
 		      unsigned int pin, bool high, u32 value)
 {
 	unsigned int reg = IOAPIC_REDIR_TABLE + 2 * pin;
-	u32 lo = high ? hw_read(chip, reg) : value;
-	u32 hi = high ? value : hw_read(chip, reg + 1);
-	const char *why = NULL;
+	const char *why;
+	u32 lo, hi;
 
-	if (!(lo & RTE_MASKED)) {
-		if (hi & RTE_HI_REMAPPABLE)
-			why = remappable_problem(cpu->cell);
-		else if (!(DELMODE_ALLOWED &
-		      BIT((lo & RTE_DELMODE_MASK) >> RTE_DELMODE_SHIFT)))
-			why = "delivery mode";
-		else if (!dest_in_cell(cpu->cell, lo, hi >> RTE_DEST_SHIFT))
-			why = "destination outside the cell";
-	}
-	if (!why) {
-		hw_write(chip, reg + high, value);
+	ioapic_cell_view(cpu->cell, chip, pin, &lo, &hi);
+	if (high)
+		hi = value;
+	else
+		lo = value;
+	why = rte_problem(cpu->cell, lo, hi);
+	if (!why && !ioapic_pins_remapped(cpu->cell)) {
+		ioapic_hw_write(chip, reg + high, value);
 		return;
 	}
+	if (!why)
+		why = ioapic_write_remapped(cpu->cell, chip, pin, high, value);
+	if (!why)
+		return;
 	refusal_printk(cpu->cell, "IOAPIC pin %u: cell \"%s\" may not set "
 		       "entry 0x%08x%08x (%s): masked\n", pin,
 		       cpu->cell->config->name, hi, lo, why);
-	hw_write(chip, reg, hw_read(chip, reg) | RTE_MASKED);
+	ioapic_mask_pin(chip, pin);
+	chip->shadow[pin][0] |= RTE_MASKED;
 }
 
 static u32 read_window(struct per_cpu *cpu, const struct ioapic *chip,
 		       unsigned int reg)
 {
 	unsigned int pin = (reg - IOAPIC_REDIR_TABLE) / 2;
+	u32 lo, hi;
 
 	if (reg < IOAPIC_REDIR_TABLE)
-		return hw_read(chip, reg);
+		return ioapic_hw_read(chip, reg);
 	if (pin >= chip->pins)
 		return 0;
 	/* Another cell's entry reads as a masked, empty one. */
 	if (!owns_pin(cpu->cell, chip, pin))
 		return reg & 1 ? 0 : RTE_MASKED;
-	return hw_read(chip, reg);
+	ioapic_cell_view(cpu->cell, chip, pin, &lo, &hi);
+	return reg & 1 ? hi : lo;
 }
 
-static void write_window(struct per_cpu *cpu, const struct ioapic *chip,
+static void write_window(struct per_cpu *cpu, struct ioapic *chip,
 			 unsigned int reg, u32 value)
 {
 	unsigned int pin = (reg - IOAPIC_REDIR_TABLE) / 2;
@@ -300,7 +302,7 @@ static void write_eoi(struct per_cpu *cpu, const struct ioapic *chip,
 
 	for (pin = 0; pin < chip->pins; pin++)
 		if (owns_pin(cpu->cell, chip, pin) &&
-		    (hw_read(chip, IOAPIC_REDIR_TABLE + 2 * pin) &
+		    (ioapic_hw_read(chip, IOAPIC_REDIR_TABLE + 2 * pin) &
 		     RTE_VECTOR) == (vector & RTE_VECTOR)) {
 			chip->regs[IOAPIC_REG_EOI / 4] = vector;
 			return;
@@ -308,7 +310,7 @@ static void write_eoi(struct per_cpu *cpu, const struct ioapic *chip,
 }
 
 /* Carry out a 32-bit access at offset of chip (index n) for cpu. */
-static void chip_access(struct per_cpu *cpu, const struct ioapic *chip,
+static void chip_access(struct per_cpu *cpu, struct ioapic *chip,
 			unsigned int n, unsigned int offset,
 			struct mmio_access *acc)
 {
@@ -336,7 +338,7 @@ static void chip_access(struct per_cpu *cpu, const struct ioapic *chip,
 /* The trapped page of one IOAPIC; its registers take 32-bit accesses. */
 static enum mmio_result ioapic_mmio_access(void *arg, struct mmio_access *acc)
 {
-	const struct ioapic *chip = arg;
+	struct ioapic *chip = arg;
 	unsigned int offset = acc->address;
 
 	if (acc->size != 4 || (offset & 3))
@@ -355,6 +357,36 @@ static unsigned int ioapic_mmio_count_regions(struct cell *cell)
 	return count;
 }
 
+/*
+ * At enable the root's remappable entries are as Linux left them: one
+ * selecting a remapping entry past the root's, blocked now, would reach
+ * a cell pin's entry later. Masked, with the line a write of it gets.
+ */
+static void check_root_pins(struct ioapic *chip)
+{
+	unsigned int pin, reg;
+	const char *why;
+	u32 lo, hi;
+
+	spin_lock(&ioapic_lock);
+	for (pin = 0; pin < chip->pins; pin++) {
+		reg = IOAPIC_REDIR_TABLE + 2 * pin;
+		lo = ioapic_hw_read(chip, reg);
+		hi = ioapic_hw_read(chip, reg + 1);
+		if (!(hi & RTE_HI_REMAPPABLE) ||
+		    !owns_pin(&root_cell, chip, pin))
+			continue;
+		why = rte_problem(&root_cell, lo, hi);
+		if (!why)
+			continue;
+		refusal_printk(&root_cell, "IOAPIC pin %u: cell \"%s\" may "
+			       "not keep entry 0x%08x%08x (%s): masked\n",
+			       pin, root_cell.config->name, hi, lo, why);
+		ioapic_mask_pin(chip, pin);
+	}
+	spin_unlock(&ioapic_lock);
+}
+
 static int ioapic_cell_init(struct cell *cell)
 {
 	unsigned int n;
@@ -363,6 +395,8 @@ static int ioapic_cell_init(struct cell *cell)
 	/* The root cell's pins become the new cell's, quiet at first. */
 	if (cell != &root_cell)
 		ioapic_cell_pins_mask(cell);
+	for (n = 0; n < num_ioapics && cell == &root_cell; n++)
+		check_root_pins(&ioapics[n]);
 	for (n = 0; n < num_ioapics; n++) {
 		if (!cell_chip(cell, &ioapics[n]))
 			continue;

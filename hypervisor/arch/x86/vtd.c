@@ -37,6 +37,7 @@
 #include <x86/paging_formats.h>
 #include <x86/setup.h>
 #include <x86/vtd.h>
+#include <x86/vtd_ir.h>
 
 
 /* Register polls give up after this many reads (a unit that hangs). */
@@ -355,6 +356,19 @@ static int vtd_msi_remap(const struct cell *cell, u16 bdf,
 	return err;
 }
 
+static int vtd_ioapic_remap(const struct cell *cell, u16 sid,
+			    unsigned int pin, u32 dest, u32 *lo, u32 *hi)
+{
+	return vtd_ir_ioapic_remap(vtd_units, num_vtd_units, cell, sid, pin,
+				   dest, lo, hi);
+}
+
+/* The root's own entries are the ones its table mirrors (vtd_ir.c). */
+static bool vtd_ioapic_root_rte_ok(u32 lo, u32 hi)
+{
+	return vtd_ioapic_handle(lo, hi) < ROOT_ENTRIES;
+}
+
 static bool vtd_remaps_interrupts(void)
 {
 	unsigned int n;
@@ -385,7 +399,11 @@ static int vtd_init(void)
 		return 0;
 	iommu_dma.flush = vtd_flush;
 	iommu_dma.poll_faults = vtd_poll_faults;
-	iommu_dma.msi_remap = vtd_remaps_interrupts() ? vtd_msi_remap : NULL;
+	if (vtd_remaps_interrupts()) {
+		iommu_dma.msi_remap = vtd_msi_remap;
+		iommu_dma.ioapic_remap = vtd_ioapic_remap;
+		iommu_dma.ioapic_root_rte_ok = vtd_ioapic_root_rte_ok;
+	}
 	printk("VT-d: %u unit(s), %s tables, domains %lu, %s walks\n",
 	       num_vtd_units, iommu_dma.fmt->name, vtd_num_domains,
 	       vtd_coherent ? "coherent" : "non-coherent");

@@ -84,3 +84,18 @@ void vtd_msi_remappable(u16 handle, u64 *address, u32 *data)
 	/* Without SHV the data is not added to the handle. */
 	*data = 0;
 }
+
+void vtd_ioapic_remappable(u16 handle, u32 *lo, u32 *hi)
+{
+	*lo = (*lo & (VTD_IRTE_VECTOR_MASK | VTD_RTE_POLARITY_LOW |
+		      VTD_RTE_LEVEL)) |
+		(handle & 0x8000 ? VTD_RTE_HANDLE15 : 0);
+	*hi = VTD_RTE_HI_REMAPPABLE |
+		(u32)(handle & 0x7fff) << VTD_RTE_HI_HANDLE_SHIFT;
+}
+
+unsigned int vtd_ioapic_handle(u32 lo, u32 hi)
+{
+	return hi >> VTD_RTE_HI_HANDLE_SHIFT |
+		(lo & VTD_RTE_HANDLE15 ? 0x8000 : 0);
+}

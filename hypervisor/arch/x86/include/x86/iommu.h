@@ -30,6 +30,23 @@ struct iommu_dma {
 	/* Interrupt remapping: see arch_msi_remap; NULL without. */
 	int (*msi_remap)(const struct cell *cell, u16 bdf, unsigned int vector,
 			 u64 *address, u32 *data);
+	/*
+	 * Interrupt remapping of a non-root cell's IOAPIC pin (ioapic.c):
+	 * *lo and *hi, the cell's unmasked entry in compatibility format
+	 * with physical destination dest (an x2APIC ID of the cell), become
+	 * the entry the IOAPIC (source id sid) gets, which selects a
+	 * remapping entry of the hypervisor's for that pin and cell. NULL
+	 * without remapping.
+	 */
+	int (*ioapic_remap)(const struct cell *cell, u16 sid, unsigned int pin,
+			    u32 dest, u32 *lo, u32 *hi);
+	/*
+	 * Whether the root cell's remappable IOAPIC entry selects one of
+	 * the root's remapping entries: all pins of an IOAPIC share its
+	 * source id, so only the index keeps a root pin off the entries
+	 * of cells' pins. NULL: no such limit.
+	 */
+	bool (*ioapic_root_rte_ok)(u32 lo, u32 hi);
 };
 
 extern struct iommu_dma iommu_dma;

@@ -180,11 +180,16 @@ void vtd_ir_resync(struct vtd_unit *u, const struct cell *coming);
 /*
  * A cell's MSI or MSI-X vector under the units of the array with
  * remapping on: an entry for its device bdf and that vector
- * (arch_msi_remap). Cell exit drops the cell's.
+ * (arch_msi_remap). Likewise an IOAPIC pin of a cell: an entry for the
+ * IOAPIC sid and that pin (iommu_dma.ioapic_remap). Cell exit drops the
+ * cell's entries.
  */
 int vtd_ir_msi_remap(struct vtd_unit *units, unsigned int num,
 		     const struct cell *cell, u16 bdf, unsigned int vector,
 		     u64 *address, u32 *data);
+int vtd_ir_ioapic_remap(struct vtd_unit *units, unsigned int num,
+			const struct cell *cell, u16 sid, unsigned int pin,
+			u32 dest, u32 *lo, u32 *hi);
 void vtd_ir_cell_exit(struct vtd_unit *units, unsigned int num,
 		      const struct cell *cell);
 

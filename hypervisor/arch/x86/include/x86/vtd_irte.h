@@ -50,6 +50,19 @@
 #define VTD_MSI_HANDLE_SHIFT	5
 #define VTD_MSI_HANDLE15	BIT_ULL(2)
 
+/*
+ * An IOAPIC redirection entry in remappable format (VT-d 5.1.5.1): the
+ * vector (kept for the EOI), polarity, trigger mode and mask stay where
+ * the compatibility format has them; bit 48 and the handle in bits
+ * 63:49 and 11 replace destination and delivery mode.
+ */
+#define VTD_RTE_POLARITY_LOW	BIT(13)
+#define VTD_RTE_LEVEL		BIT(15)
+#define VTD_RTE_MASKED		BIT(16)
+#define VTD_RTE_HANDLE15	BIT(11)
+#define VTD_RTE_HI_REMAPPABLE	BIT(16)
+#define VTD_RTE_HI_HANDLE_SHIFT	17
+
 struct vtd_irte {
 	u64 lo;
 	u64 hi;
@@ -85,5 +98,14 @@ struct vtd_irte vtd_irte_make(u32 dest, bool logical, u8 vector, bool lowest,
 
 /* Address and data of a remappable MSI that selects entry handle. */
 void vtd_msi_remappable(u16 handle, u64 *address, u32 *data);
+
+/*
+ * The IOAPIC entry that selects entry handle for the unmasked
+ * compatibility-format entry *lo, *hi: vector, polarity and trigger mode
+ * kept.
+ */
+void vtd_ioapic_remappable(u16 handle, u32 *lo, u32 *hi);
+/* The handle a remappable IOAPIC entry selects. */
+unsigned int vtd_ioapic_handle(u32 lo, u32 hi);
 
 #endif /* _X86_VTD_IRTE_H */
