@@ -488,6 +488,13 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 	refusal_reset(cell);
 	cell_unlink(cell);
 	err = root_memory_update(cell, 0);
+	/*
+	 * The cell's devices, pins and remapping entries fall quiet while
+	 * its CPUs are still its own (and suspended): anything left armed
+	 * would fire into the root cell once they are back there.
+	 */
+	pci_cell_quiesce(cell);
+	units_cell_exit(cell);
 	return_cpus(cell);
 	/* The returned CPUs are root CPUs now: one resume wakes all. */
 	cell_resume(&root_cell, cpu);
@@ -497,8 +504,6 @@ static long destroy_locked(struct per_cpu *cpu, unsigned long id)
 	 * they must have taken their reset by then.
 	 */
 	cell_wait_requests_taken(cell);
-	pci_cell_quiesce(cell);
-	units_cell_exit(cell);
 	free_cell(cell);
 	print_pool_usage("cell destruction");
 	return err;

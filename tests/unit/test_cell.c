@@ -31,6 +31,7 @@
 
 #include "arch_stubs.h"
 #include "test_pool.h"
+#include "test_units.h"
 #include "unit.h"
 
 #define NUM_CPUS	4
@@ -494,6 +495,25 @@ TEST(cell_shutdown_answered_by_state)
  * Linux switches a returned CPU on as soon as DESTROY returns, so the
  * CPU must have taken its reset by then, however late it wakes.
  */
+/*
+ * The units quiet a dying cell's interrupt sources (IOAPIC pins, GIC SPIs,
+ * remapping entries) while its CPUs are still its own: once a CPU is back
+ * with the root, anything left armed would fire into the root.
+ */
+TEST(cell_units_exit_before_cpus_return)
+{
+	setup_root();
+	put_cfg(0, "quiet", 0xc, RESERVATION);
+	ASSERT_EQ(create(0), 1);
+	ASSERT_EQ(cell_start(caller(), 1), 0);
+	test_units_arm(true);
+	EXPECT_EQ(cell_destroy(caller(), 1), 0);
+	EXPECT_EQ(test_unit_exits_after_cpus_left, 0);
+	EXPECT_TRUE(per_cpu(2)->cell == &root_cell);
+	test_units_arm(false);
+	teardown_root();
+}
+
 TEST(cell_destroy_waits_for_returned_cpus)
 {
 	setup_root();

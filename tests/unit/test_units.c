@@ -10,6 +10,7 @@
 
 #include <core/cell.h>
 #include <core/errno.h>
+#include <core/percpu.h>
 #include <core/unit.h>
 
 #include "test_units.h"
@@ -20,6 +21,7 @@
 
 int test_unit_fail_init = -1, test_unit_fail_cell_init = -1;
 unsigned int test_unit_regions;
+unsigned int test_unit_exits_after_cpus_left;
 
 static bool armed;
 /* Entries: 'I'/'S'/'C'/'X' (init, shutdown, cell init, cell exit), id. */
@@ -35,6 +37,20 @@ void test_units_arm(bool on)
 	log_len = 0;
 	test_unit_fail_init = test_unit_fail_cell_init = -1;
 	test_unit_regions = 0;
+	test_unit_exits_after_cpus_left = 0;
+}
+
+static void check_cpus_still_owned(struct cell *c)
+{
+	unsigned int cpu;
+
+	if (!armed || c == &root_cell)
+		return;
+	for_each_cpu_of(cpu, c)
+		if (per_cpu(cpu)->cell != c) {
+			test_unit_exits_after_cpus_left++;
+			return;
+		}
 }
 
 static int record(char hook, int id)
@@ -55,7 +71,7 @@ static int record(char hook, int id)
 	static int cell_init_##n(struct cell *c)			\
 	{ (void)c; return record('C', n); }				\
 	static void cell_exit_##n(struct cell *c)			\
-	{ (void)c; record('X', n); }					\
+	{ check_cpus_still_owned(c); record('X', n); }			\
 	static unsigned int count_##n(struct cell *c)			\
 	{ (void)c; return armed ? test_unit_regions : 0; }		\
 	DEFINE_UNIT(test_##n, .name = "test" #n, .init = init_##n,	\

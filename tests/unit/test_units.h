@@ -15,5 +15,10 @@ void test_units_arm(bool armed);
 extern int test_unit_fail_init, test_unit_fail_cell_init;
 /* MMIO regions each armed test unit counts for a cell. */
 extern unsigned int test_unit_regions;
+/*
+ * Cell exits the armed test units saw while a CPU of the cell already
+ * belonged to another cell (its interrupt sources could reach that one).
+ */
+extern unsigned int test_unit_exits_after_cpus_left;
 
 #endif /* _TEST_UNITS_H */
