@@ -165,6 +165,13 @@ TEST(amdvi_interrupt_tables)
 	EXPECT_TRUE(amdvi_irt_of(b, 0x28) == NULL);
 	EXPECT_TRUE(amdvi_irt_of(a, 0x30) == NULL);
 	EXPECT_EQ(amdvi_irt_alloc(b, 0x38), -ENOMEM);
+	/* Entries only in a device's own table, only where selectable. */
+	EXPECT_EQ(amdvi_irt_set(a, 0x28, 255, 0x00400101), 0);
+	EXPECT_EQ(t[255], 0x00400101U);
+	EXPECT_EQ(amdvi_irt_set(a, 0x28, 256, 0x00400101), -ENOSPC);
+	EXPECT_EQ(t[256], 0U);
+	EXPECT_EQ(amdvi_irt_set(b, 0x28, 0, 0x00400101), -ENODEV);
+	EXPECT_EQ(amdvi_irt_set(a, 0x38, 0, 0x00400101), -ENODEV);
 	amdvi_irt_free_cell(a);
 	EXPECT_TRUE(amdvi_irt_of(a, 0x28) == NULL);
 	EXPECT_TRUE(amdvi_irt_of(b, 0x30) != NULL);

@@ -267,15 +267,10 @@ static void amdvi_shutdown(void)
 static int write_irte(const struct cell *cell, u16 bdf, unsigned int vector,
 		      u32 irte)
 {
-	u32 *table = amdvi_irt_of(cell, bdf);
-	int err;
+	int err = amdvi_irt_set(cell, bdf, vector, irte);
 
-	if (!table)
-		return -ENODEV;
-	if (vector >= AMDVI_IRT_USABLE)
-		return -ENOSPC;
-	table[vector] = irte;
-	err = inv_int_table(bdf);
+	if (!err)
+		err = inv_int_table(bdf);
 	return err ?: sync_all();
 }
 
@@ -378,6 +373,18 @@ static int assign_devices(const struct cell *cell)
 	return err;
 }
 
+static int alloc_int_table(const struct cell *cell, u16 bdf)
+{
+	int err = amdvi_irt_alloc(cell, bdf);
+
+	printk("AMD-Vi: %sinterrupt remapping table for device %02x:%02x.%x "
+	       "of cell \"%s\"%s\n", err ? "no " : "", PCI_BDF_BUS(bdf),
+	       PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf), cell->config->name,
+	       err == -ENOMEM ? " (out of memory)" :
+	       err ? " (too many devices)" : "");
+	return err;
+}
+
 /* A zeroed interrupt table for each device of a non-root cell. */
 static int alloc_int_tables(const struct cell *cell)
 {
@@ -386,21 +393,9 @@ static int alloc_int_tables(const struct cell *cell)
 	unsigned int n;
 	int err = 0;
 
-	for (n = 0; n < cell->config->num_pci_devices && !err; n++, dev++) {
-		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
-			continue;
-		err = amdvi_irt_alloc(cell, dev->bdf);
-		if (!err)
-			printk("AMD-Vi: interrupt remapping table for device "
-			       "%02x:%02x.%x of cell \"%s\"\n",
-			       PCI_BDF_BUS(dev->bdf), PCI_BDF_DEV(dev->bdf),
-			       PCI_BDF_FN(dev->bdf), cell->config->name);
-		else
-			printk("AMD-Vi: no interrupt table for device "
-			       "%02x:%02x.%x of cell \"%s\" (%d)\n",
-			       PCI_BDF_BUS(dev->bdf), PCI_BDF_DEV(dev->bdf),
-			       PCI_BDF_FN(dev->bdf), cell->config->name, err);
-	}
+	for (n = 0; n < cell->config->num_pci_devices && !err; n++, dev++)
+		if (dev->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
+			err = alloc_int_table(cell, dev->bdf);
 	return err;
 }
 

@@ -47,6 +47,19 @@ u32 *amdvi_irt_of(const struct cell *cell, u16 bdf)
 	return NULL;
 }
 
+int amdvi_irt_set(const struct cell *cell, u16 bdf, unsigned int index,
+		  u32 irte)
+{
+	u32 *table = amdvi_irt_of(cell, bdf);
+
+	if (!table)
+		return -ENODEV;
+	if (index >= AMDVI_IRT_USABLE)
+		return -ENOSPC;
+	table[index] = irte;
+	return 0;
+}
+
 void amdvi_irt_free_cell(const struct cell *cell)
 {
 	unsigned int n;

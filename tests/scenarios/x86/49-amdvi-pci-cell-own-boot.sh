@@ -113,7 +113,7 @@ irqs=$(grep ttyS0 /proc/interrupts | awk '{ print $2 + $3 + $4 + $5 }')
 	fail "serial interrupts reach Linux through the IOAPIC" "none counted"
 check_contains "hardware check reports the IVRS unit" \
 	"$(jailhouse hardware check 2>&1 | grep 'AMD-Vi')" \
-	"1 IVRS unit (first at 0xfed80000), interrupt remapping offered"
+	"1 IVRS unit (first at 0xfed80000), interrupt remapping offered: the hypervisor remaps cells' device interrupts"
 bus_master_on
 root_copy "natively, edu copies between root RAM pages" 0x11223344
 

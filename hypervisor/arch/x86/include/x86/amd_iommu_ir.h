@@ -18,6 +18,13 @@ struct cell;
 int amdvi_irt_alloc(const struct cell *cell, u16 bdf);
 /* The table of cell's device bdf, NULL if it has none. */
 u32 *amdvi_irt_of(const struct cell *cell, u16 bdf);
+/*
+ * Entry index of the table of cell's device bdf; -ENODEV where it has
+ * none (not the cell's), -ENOSPC for an index a message cannot select
+ * with the fixed delivery mode (AMDVI_IRT_USABLE and above).
+ */
+int amdvi_irt_set(const struct cell *cell, u16 bdf, unsigned int index,
+		  u32 irte);
 /* Free every table of cell; its devices no longer point at them. */
 void amdvi_irt_free_cell(const struct cell *cell);
 
