@@ -274,6 +274,17 @@ static int write_irte(const struct cell *cell, u16 bdf, unsigned int vector,
 	return err ?: sync_all();
 }
 
+/* The cell can ask again and again (an MSI-X vector above 255): paced. */
+static void note_no_entry(const struct cell *cell, u16 bdf,
+			  unsigned int vector, int err)
+{
+	if (ratelimit_ok(&amdvi_fault_limit, "AMD-Vi"))
+		printk("AMD-Vi: no interrupt remapping entry %u for device "
+		       "%02x:%02x.%x of cell \"%s\" (%d)\n", vector,
+		       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
+		       cell->config->name, err);
+}
+
 /*
  * The message was found confined to the cell (arch_msi_confined):
  * physical or logical destination of the cell's CPUs, fixed or lowest
@@ -289,10 +300,7 @@ static int amdvi_msi_remap(const struct cell *cell, u16 bdf,
 	err = write_irte(cell, bdf, vector, irte);
 	spin_unlock(&amdvi_lock);
 	if (err) {
-		printk("AMD-Vi: no interrupt remapping entry %u for device "
-		       "%02x:%02x.%x of cell \"%s\" (%d)\n", vector,
-		       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
-		       cell->config->name, err);
+		note_no_entry(cell, bdf, vector, err);
 		return err;
 	}
 	amdvi_msi_select(vector, address, data);
