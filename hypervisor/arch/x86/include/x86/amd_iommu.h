@@ -84,11 +84,12 @@ void amdvi_dte_translate(u64 dte[AMDVI_DTE_QWORDS], u64 root_phys,
  */
 void amdvi_dte_block(u64 dte[AMDVI_DTE_QWORDS]);
 /*
- * The interrupt half of a cell's device's entry: every message goes
- * through the table at table_phys (AMDVI_IRT_ENTRIES entries); INIT,
- * ExtINT, NMI, LINT0 and LINT1 messages do not pass, nor do SMIs (no
- * pass bit exists for them, the unit aborts them). The only place that
- * sets interrupt bits of an entry.
+ * The interrupt half of a cell's device's entry: fixed and arbitrated
+ * messages go through the table at table_phys (AMDVI_IRT_ENTRIES
+ * entries); INIT, ExtINT, NMI, LINT0 and LINT1 messages do not pass
+ * (pass bits clear), SMIs neither (SysMgt, in the second quadword, stays
+ * 00b: aborted; QEMU drops them). The only place that sets interrupt
+ * bits of an entry.
  */
 void amdvi_dte_remap_interrupts(u64 dte[AMDVI_DTE_QWORDS], u64 table_phys);
 
