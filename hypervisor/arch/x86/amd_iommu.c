@@ -19,9 +19,11 @@
  * every other index aborted, so neither the cell's programming nor the
  * device's own writes into the interrupt range reach a CPU outside the
  * cell. The root cell's devices, the IOAPIC and all other DeviceIDs send
- * their messages untranslated, as without the hypervisor (QEMU's model
- * needs intremap=on for the remapped ones; with intremap=off it drops
- * them).
+ * their messages untranslated, as without the hypervisor. QEMU 10.0's
+ * model needs intremap=on for the remapped ones (with intremap=off it
+ * drops them), and it takes a device's DMA write into the interrupt
+ * range for the IOAPIC's (no requester ID on DMA there): such a write
+ * passes untranslated in QEMU, not on hardware.
  *
  * Changes reach a unit as commands (device table entry and domain
  * invalidations) followed by a completion wait. Events are polled
