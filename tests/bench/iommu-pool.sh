@@ -31,6 +31,6 @@ run vtd qemu-x86-vtd "-device intel-iommu,intremap=off $edu" \
 	intel_iommu=off || rc=1
 run vtd-ir qemu-x86-vtd-ir "-cpu qemu64,+svm,+npt,+x2apic
 	-device intel-iommu,intremap=on,eim=on $edu" intel_iommu=off || rc=1
-run amdvi qemu-x86-amdvi "-device amd-iommu,intremap=off,pt=off $edu" \
-	"amd_iommu=off no_timer_check" || rc=1
+run amdvi qemu-x86-amdvi "-device amd-iommu,intremap=on,pt=off $edu" \
+	"amd_iommu=off intremap=off no_timer_check" || rc=1
 exit $rc

@@ -117,14 +117,14 @@ cpuinfo AuthenticAMD "$AMDFLAGS"
 ivrs
 expect "AMD CPU with an AMD-Vi unit (QEMU)" 0 "" "$JH" hardware check
 check "IVHD blocks of one unit counted once, no IOAPIC" "got: $OUT" \
-	contains "$OUT" "1 IVRS unit (first at 0xfed80000), interrupt remapping not offered (no IOAPIC in IVRS)"
+	contains "$OUT" "1 IVRS unit (first at 0xfed80000), interrupt remapping not offered (no IOAPIC in IVRS): cells' device interrupts may not arrive"
 
 new_root
 cpuinfo AuthenticAMD "$AMDFLAGS"
 ivrs ioapic
 expect "AMD-Vi unit naming the IOAPIC" 0 "" "$JH" hardware check
 check "IVRS with an IOAPIC offers IR" "got: $OUT" contains "$OUT" \
-	"1 IVRS unit (first at 0xfed80000), interrupt remapping offered"
+	"1 IVRS unit (first at 0xfed80000), interrupt remapping offered: the hypervisor remaps cells' device interrupts"
 
 # msr_feature_control VALUE: /dev/cpu/0/msr with IA32_FEATURE_CONTROL.
 msr_feature_control()

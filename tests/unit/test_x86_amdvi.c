@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include <core/paging.h>
+#include <core/errno.h>
 #include <x86/amd_iommu.h>
+#include <x86/amd_iommu_ir.h>
 #include <x86/paging_formats.h>
 
 #include "test_pool.h"
@@ -72,7 +74,7 @@ TEST(amdvi_device_table_entries)
 	/* V, TV, Mode 4 (bits 11:9), root, IR, IW; DomainID in 79:64. */
 	EXPECT_EQ(dte[0], 0x12345803ULL | IR | IW);
 	EXPECT_EQ(dte[1], 7ULL);
-	/* Interrupt remapping half stays off. */
+	/* Interrupt half off: messages pass (amdvi_dte_remap_interrupts). */
 	EXPECT_EQ(dte[2], 0ULL);
 	EXPECT_EQ(dte[3], 0ULL);
 	amdvi_dte_block(dte);
@@ -96,6 +98,88 @@ TEST(amdvi_commands)
 	amdvi_cmd_inv_domain(cmd, 3);
 	EXPECT_EQ(cmd[0], 0x3000000300000000ULL);
 	EXPECT_EQ(cmd[1], 0x7ffffffffffff003ULL);
+	/* INVALIDATE_INTERRUPT_TABLE: opcode 5, DeviceID in bits 15:0. */
+	amdvi_cmd_inv_int_table(cmd, 0x0028);
+	EXPECT_EQ(cmd[0], 0x5000000000000028ULL);
+	EXPECT_EQ(cmd[1], 0ULL);
+}
+
+/*
+ * The interrupt half of a cell's device's entry: IV, IntTabLen 11 (2048
+ * entries), the table root, IntCtl 2 (remap); INIT, ExtINT, NMI (bits
+ * 56-58) and LINT0/1 (62, 63) do not pass. The DMA half is untouched.
+ */
+TEST(amdvi_device_table_interrupt_half)
+{
+	u64 dte[AMDVI_DTE_QWORDS];
+
+	amdvi_dte_translate(dte, 0x12345000, 7);
+	amdvi_dte_remap_interrupts(dte, 0x7654000);
+	EXPECT_EQ(dte[0], 0x12345803ULL | IR | IW);
+	EXPECT_EQ(dte[1], 7ULL);
+	EXPECT_EQ(dte[2], 0x2000000007654017ULL);
+	EXPECT_EQ(dte[2] & (7ULL << 56 | 3ULL << 62), 0ULL);
+	EXPECT_EQ(dte[3], 0ULL);
+	EXPECT_EQ(AMDVI_IRT_PAGES * 4096, AMDVI_IRT_ENTRIES * 4);
+}
+
+/*
+ * 32-bit entries: RemapEn, IntType (bits 4:2, 1 arbitrated), DM (6),
+ * destination 15:8, vector 23:16; the device sends the index as data.
+ */
+TEST(amdvi_interrupt_entries)
+{
+	u64 address;
+	u32 data;
+
+	EXPECT_EQ(amdvi_irte_for_msi(0xfee01000, 0x40), 0x00400101U);
+	EXPECT_EQ(amdvi_irte_for_msi(0xfee02004, 0x141), 0x00410245U);
+	/* Edge trigger and level bits of the data do not matter. */
+	EXPECT_EQ(amdvi_irte_for_msi(0xfee03000, 0xc052), 0x00520301U);
+	amdvi_msi_select(5, &address, &data);
+	EXPECT_EQ(address, 0xfee00000ULL);
+	EXPECT_EQ(data, 5U);
+}
+
+/* Tables per device of a cell, all gone with the cell. */
+TEST(amdvi_interrupt_tables)
+{
+	static const int cell_a, cell_b;
+	const struct cell *a = (const void *)&cell_a;
+	const struct cell *b = (const void *)&cell_b;
+	unsigned int n;
+	u32 *t;
+
+	/* Room for three tables and a page. */
+	test_pool_create(&mem_pool, 3 * AMDVI_IRT_PAGES + 1, POOL_PHYS);
+	ASSERT_EQ(amdvi_irt_alloc(a, 0x28), 0);
+	ASSERT_EQ(amdvi_irt_alloc(a, 0x10), 0);
+	ASSERT_EQ(amdvi_irt_alloc(b, 0x30), 0);
+	EXPECT_EQ(mem_pool.used_pages, 3UL * AMDVI_IRT_PAGES);
+	t = amdvi_irt_of(a, 0x28);
+	ASSERT_TRUE(t != NULL);
+	for (n = 0; n < AMDVI_IRT_ENTRIES; n++)
+		if (t[n])
+			break;
+	EXPECT_EQ(n, (unsigned int)AMDVI_IRT_ENTRIES);
+	EXPECT_TRUE(amdvi_irt_of(b, 0x28) == NULL);
+	EXPECT_TRUE(amdvi_irt_of(a, 0x30) == NULL);
+	EXPECT_EQ(amdvi_irt_alloc(b, 0x38), -ENOMEM);
+	/* Entries only in a device's own table, only where selectable. */
+	EXPECT_EQ(amdvi_irt_set(a, 0x28, 255, 0x00400101), 0);
+	EXPECT_EQ(t[255], 0x00400101U);
+	EXPECT_EQ(amdvi_irt_set(a, 0x28, 256, 0x00400101), -ENOSPC);
+	EXPECT_EQ(t[256], 0U);
+	EXPECT_EQ(amdvi_irt_set(b, 0x28, 0, 0x00400101), -ENODEV);
+	EXPECT_EQ(amdvi_irt_set(a, 0x38, 0, 0x00400101), -ENODEV);
+	amdvi_irt_free_cell(a);
+	EXPECT_TRUE(amdvi_irt_of(a, 0x28) == NULL);
+	EXPECT_TRUE(amdvi_irt_of(b, 0x30) != NULL);
+	EXPECT_EQ(mem_pool.used_pages, 1UL * AMDVI_IRT_PAGES);
+	amdvi_irt_free_cell(b);
+	EXPECT_EQ(mem_pool.used_pages, 0UL);
+	test_pool_destroy(&mem_pool);
+	memset(&mem_pool, 0, sizeof(mem_pool));
 }
 
 /* IO_PAGE_FAULT as the spec lays it out: code 2, RW in flag bit 21. */

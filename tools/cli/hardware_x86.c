@@ -324,7 +324,9 @@ static bool report_ivrs(struct hw_report *r)
 		"%d IVRS unit%s (first at 0x%llx), interrupt remapping %s",
 		units, units == 1 ? "" : "s",
 		units ? (unsigned long long)bases[0] : 0ULL,
-		ioapic ? "offered" : "not offered (no IOAPIC in IVRS)");
+		ioapic ? "offered: the hypervisor remaps cells' device "
+		"interrupts" : "not offered (no IOAPIC in IVRS): cells' device "
+		"interrupts may not arrive (QEMU: intremap=off)");
 	free(t.data);
 	return true;
 }

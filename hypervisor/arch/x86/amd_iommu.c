@@ -11,7 +11,19 @@
  * devices of a cell's config translate through them, a device of a
  * non-root cell returns to the root cell's domain when the cell goes,
  * every other DeviceID is blocked (a valid entry without permissions:
- * a cleared one would let DMA pass). Interrupt remapping stays off.
+ * a cleared one would let DMA pass).
+ *
+ * The interrupts of a non-root cell's devices are remapped through a
+ * table of the hypervisor per device (amd_iommu_ir.c): an entry per
+ * vector the cell programmed and the core found confined to the cell,
+ * every other index aborted, so neither the cell's programming nor the
+ * device's own writes into the interrupt range reach a CPU outside the
+ * cell. The root cell's devices, the IOAPIC and all other DeviceIDs send
+ * their messages untranslated, as without the hypervisor. QEMU 10.0's
+ * model needs intremap=on for the remapped ones (with intremap=off it
+ * drops them), and it takes a device's DMA write into the interrupt
+ * range for the IOAPIC's (no requester ID on DMA there): such a write
+ * passes untranslated in QEMU, not on hardware.
  *
  * Changes reach a unit as commands (device table entry and domain
  * invalidations) followed by a completion wait. Events are polled
@@ -31,6 +43,7 @@
 #include <core/unit.h>
 #include <x86/amd_iommu.h>
 #include <x86/amd_iommu_hw.h>
+#include <x86/amd_iommu_ir.h>
 #include <x86/cell.h>
 #include <x86/iommu.h>
 #include <x86/paging_formats.h>
@@ -87,6 +100,14 @@ static int inv_dte(u16 bdf)
 	return queue_all(cmd);
 }
 
+static int inv_int_table(u16 bdf)
+{
+	u64 cmd[AMDVI_CMD_QWORDS];
+
+	amdvi_cmd_inv_int_table(cmd, bdf);
+	return queue_all(cmd);
+}
+
 static void amdvi_flush(const struct cell *cell)
 {
 	spin_lock(&amdvi_lock);
@@ -99,6 +120,17 @@ static u64 *dte_of(u16 bdf)
 {
 	return bdf <= amdvi_last_bdf ? &amdvi_devtab[bdf * AMDVI_DTE_QWORDS] :
 		NULL;
+}
+
+/* The interrupt half of bdf's entry in cell, where it has a table. */
+static void set_dte_interrupts(u64 entry[AMDVI_DTE_QWORDS],
+			       const struct cell *cell, u16 bdf)
+{
+	u32 *table = cell ? amdvi_irt_of(cell, bdf) : NULL;
+
+	if (table)
+		amdvi_dte_remap_interrupts(entry,
+			page_pool_virt2phys(&mem_pool, table));
 }
 
 /*
@@ -121,6 +153,7 @@ static void set_dte(u16 bdf, const struct cell *cell)
 				    domain_of(cell));
 	else
 		amdvi_dte_block(entry);
+	set_dte_interrupts(entry, cell, bdf);
 	for (n = AMDVI_DTE_QWORDS - 1; n >= 0; n--)
 		dte[n] = entry[n];
 }
@@ -232,6 +265,50 @@ static void amdvi_shutdown(void)
 	amdvi_devtab = NULL;
 }
 
+/* The entry for vector of cell's device bdf, then the unit told. */
+static int write_irte(const struct cell *cell, u16 bdf, unsigned int vector,
+		      u32 irte)
+{
+	int err = amdvi_irt_set(cell, bdf, vector, irte);
+
+	if (!err)
+		err = inv_int_table(bdf);
+	return err ?: sync_all();
+}
+
+/* The cell can ask again and again (an MSI-X vector above 255): paced. */
+static void note_no_entry(const struct cell *cell, u16 bdf,
+			  unsigned int vector, int err)
+{
+	if (ratelimit_ok(&amdvi_fault_limit, "AMD-Vi"))
+		printk("AMD-Vi: no interrupt remapping entry %u for device "
+		       "%02x:%02x.%x of cell \"%s\" (%d)\n", vector,
+		       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf),
+		       cell->config->name, err);
+}
+
+/*
+ * The message was found confined to the cell (arch_msi_confined):
+ * physical or logical destination of the cell's CPUs, fixed or lowest
+ * priority, a vector of 16 or above. The entry sends just that.
+ */
+static int amdvi_msi_remap(const struct cell *cell, u16 bdf,
+			   unsigned int vector, u64 *address, u32 *data)
+{
+	u32 irte = amdvi_irte_for_msi(*address, *data);
+	int err;
+
+	spin_lock(&amdvi_lock);
+	err = write_irte(cell, bdf, vector, irte);
+	spin_unlock(&amdvi_lock);
+	if (err) {
+		note_no_entry(cell, bdf, vector, err);
+		return err;
+	}
+	amdvi_msi_select(vector, address, data);
+	return 0;
+}
+
 static int amdvi_init(void)
 {
 	int err;
@@ -254,6 +331,7 @@ static int amdvi_init(void)
 	iommu_dma.max_page_size = 1ULL << 21;
 	iommu_dma.flush = amdvi_flush;
 	iommu_dma.poll_faults = amdvi_poll_faults;
+	iommu_dma.msi_remap = amdvi_msi_remap;
 	printk("AMD-Vi: %u unit(s), %s tables, device table for DeviceIDs "
 	       "up to 0x%x\n", num_amdvi_units, iommu_dma.fmt->name,
 	       amdvi_last_bdf);
@@ -300,8 +378,34 @@ static int assign_devices(const struct cell *cell)
 		set_dte(dev->bdf, cell);
 		iommu_note_device("Adding", dev->bdf, "to", cell);
 		if (cell != &root_cell)
-			err = inv_dte(dev->bdf);
+			err = inv_dte(dev->bdf) ?: inv_int_table(dev->bdf);
 	}
+	return err;
+}
+
+static int alloc_int_table(const struct cell *cell, u16 bdf)
+{
+	int err = amdvi_irt_alloc(cell, bdf);
+
+	printk("AMD-Vi: %sinterrupt remapping table for device %02x:%02x.%x "
+	       "of cell \"%s\"%s\n", err ? "no " : "", PCI_BDF_BUS(bdf),
+	       PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf), cell->config->name,
+	       err == -ENOMEM ? " (out of memory)" :
+	       err ? " (too many devices)" : "");
+	return err;
+}
+
+/* A zeroed interrupt table for each device of a non-root cell. */
+static int alloc_int_tables(const struct cell *cell)
+{
+	const struct jailhouse_pci_device *dev =
+		jailhouse_cell_pci_devices(cell->config);
+	unsigned int n;
+	int err = 0;
+
+	for (n = 0; n < cell->config->num_pci_devices && !err; n++, dev++)
+		if (dev->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
+			err = alloc_int_table(cell, dev->bdf);
 	return err;
 }
 
@@ -320,7 +424,10 @@ static int amdvi_cell_init(struct cell *cell)
 	spin_lock(&amdvi_lock);
 	if (cell == &root_cell)
 		block_all();
-	err = assign_devices(cell);
+	else
+		err = alloc_int_tables(cell);
+	if (!err)
+		err = assign_devices(cell);
 	if (!err && cell == &root_cell)
 		err = inv_all_dtes();
 	/* The root's domain lost these devices' cached translations. */
@@ -348,6 +455,7 @@ static void return_devices(const struct cell *cell)
 		set_dte(dev->bdf, pci_cell_device(&root_cell, dev->bdf) ?
 			&root_cell : NULL);
 		inv_dte(dev->bdf);
+		inv_int_table(dev->bdf);
 		iommu_note_device("Removing", dev->bdf, "from", cell);
 	}
 }
@@ -370,6 +478,8 @@ static void amdvi_cell_exit(struct cell *cell)
 		return_devices(cell);
 		inv_domain(domain_of(cell));
 		sync_all();
+		/* No entry points at them any more, none is cached. */
+		amdvi_irt_free_cell(cell);
 		spin_unlock(&amdvi_lock);
 	}
 	iommu_cell_destroy(cell);

@@ -31,3 +31,8 @@ void amdvi_cmd_inv_domain(u64 cmd[AMDVI_CMD_QWORDS], u16 domain)
 	cmd_set(cmd, AMDVI_CMD_INV_IOMMU_PAGES, (u64)domain << 32,
 		AMDVI_CMD_PAGES_ALL | AMDVI_CMD_PAGES_S | AMDVI_CMD_PAGES_PDE);
 }
+
+void amdvi_cmd_inv_int_table(u64 cmd[AMDVI_CMD_QWORDS], u16 bdf)
+{
+	cmd_set(cmd, AMDVI_CMD_INV_INT_TABLE, bdf, 0);
+}

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * AMD-Vi device table entries (x86/amd_iommu.h). Only the DMA half is
- * filled; the interrupt remapping half stays zero (remapping off).
+ * AMD-Vi device table entries (x86/amd_iommu.h): the DMA half, and for
+ * the devices of non-root cells the interrupt half (remapping through
+ * the hypervisor's table). Elsewhere the interrupt half stays zero: the
+ * root cell's devices and the IOAPIC send their messages untranslated.
  */
 #include <x86/amd_iommu.h>
 
@@ -30,4 +32,12 @@ void amdvi_dte_block(u64 dte[AMDVI_DTE_QWORDS])
 {
 	dte_clear(dte);
 	dte[0] = AMDVI_DTE_V | AMDVI_DTE_TV;
+}
+
+void amdvi_dte_remap_interrupts(u64 dte[AMDVI_DTE_QWORDS], u64 table_phys)
+{
+	dte[2] = AMDVI_DTE_IV |
+		(u64)AMDVI_IRT_LEN_LOG2 << AMDVI_DTE_INTTABLEN_SHIFT |
+		(table_phys & AMDVI_DTE_INTTAB_MASK) |
+		AMDVI_DTE_INTCTL_REMAP << AMDVI_DTE_INTCTL_SHIFT;
 }

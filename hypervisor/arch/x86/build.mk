@@ -10,6 +10,8 @@ ARCH_SRCS := \
 	arch/x86/amd_iommu_dte.c \
 	arch/x86/amd_iommu_event.c \
 	arch/x86/amd_iommu_hw.c \
+	arch/x86/amd_iommu_ir.c \
+	arch/x86/amd_iommu_irte.c \
 	arch/x86/apic.c \
 	arch/x86/cell.c \
 	arch/x86/clock.c \

@@ -201,15 +201,17 @@ static bool dest_in_cell(const struct cell *cell, u32 lo, u32 dest)
  * does. The root cell's remapping entries are the checked copies of the
  * hypervisor (vtd_ir.c), and they name the IOAPIC as their source, so a
  * non-root cell selecting one would reach the root's CPUs: only the root
- * cell may, only while the hypervisor remaps interrupts, and only its
- * own entries, not those of cells' pins (same source).
+ * cell may, only while the hypervisor remaps the IOAPIC's interrupts (VT-d:
+ * not AMD-Vi, where they pass untranslated although cells' devices are
+ * remapped), and only its own entries, not those of cells' pins (same
+ * source).
  */
 static const char *remappable_problem(const struct cell *cell, u32 lo,
 				      u32 hi)
 {
 	if (cell != &root_cell)
 		return "remappable format";
-	if (!iommu_dma.msi_remap)
+	if (!iommu_dma.ioapic_remap)
 		return "remappable format without interrupt remapping";
 	if (iommu_dma.ioapic_root_rte_ok &&
 	    !iommu_dma.ioapic_root_rte_ok(lo, hi))
