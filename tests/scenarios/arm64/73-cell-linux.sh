@@ -19,7 +19,7 @@ img=/boot/linux-cell/Image
 rd=/boot/linux-cell/initrd.gz
 sysfs=/sys/devices/jailhouse
 marker=0x77fdf000
-bootargs="earlycon=pl011,mmio32,0x09000000 keep_bootcon rdinit=/init"
+bootargs="earlycon=pl011,mmio32,0x09000000 keep_bootcon quiet rdinit=/init"
 
 peek() {
 	busybox devmem $(($marker + $1)) 32
