@@ -10,7 +10,10 @@
 # the scenarios, which /init runs in the order given here. With
 # UPSTREAM_INMATES naming a folder of inmates built from upstream Jailhouse's
 # tree (never part of this repository), its *.bin land in
-# /usr/libexec/jailhouse/upstream for the scenarios that run them.
+# /usr/libexec/jailhouse/upstream for the scenarios that run them. A
+# scenario with the line "# stockade-linux-cell: yes" (arm64) also gets
+# the kernel Image and the cell's initramfs (ci/linux-cell-initrd.sh) in
+# /boot/linux-cell, for booting Linux in a cell.
 set -eu -o pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,6 +61,12 @@ done
 if [ -n "${UPSTREAM_INMATES:-}" ]; then
 	mkdir -p "$root/usr/libexec/jailhouse/upstream"
 	cp "$UPSTREAM_INMATES"/*.bin "$root/usr/libexec/jailhouse/upstream/"
+fi
+if [ "$srcarch" = arm64 ] && [ $# -gt 0 ] &&
+   grep -q '^# stockade-linux-cell: yes' "$@"; then
+	# Debian's arm64 vmlinuz is the plain Image (EFI stub, no gzip).
+	install -D -m 0644 "$VMLINUZ" "$root/boot/linux-cell/Image"
+	"$top/ci/linux-cell-initrd.sh" arm64 "$root/boot/linux-cell/initrd.gz"
 fi
 install -m 0755 "$BUSYBOX" "$root/bin/busybox"
 install -m 0755 "$top/ci/guest-init.sh" "$root/init"

@@ -65,7 +65,7 @@ _jailhouse()
 		;;
 	cell)
 		if [ "$COMP_CWORD" -eq 2 ]; then
-			_jailhouse_words $'create\nload\nstart\nshutdown\ndestroy\nlist\nstats\n--help' "$cur"
+			_jailhouse_words $'create\nlinux\nload\nstart\nshutdown\ndestroy\nlist\nstats\n--help' "$cur"
 			return
 		fi
 		case "$sub" in
@@ -82,6 +82,25 @@ _jailhouse()
 			else
 				_jailhouse_words "$(_jailhouse_cells)" "$cur"
 			fi
+			;;
+		linux)
+			case "$prev" in
+			-c|--cmdline)
+				# A kernel command line: nothing to offer.
+				;;
+			-d|--dtb|-i|--initrd|-w|--write-params)
+				_jailhouse_files "$cur"
+				;;
+			*)
+				if [[ "$cur" == -* ]]; then
+					_jailhouse_words $'-d\n--dtb\n-i\n--initrd\n-c\n--cmdline\n-w\n--write-params' "$cur"
+				elif [ "$COMP_CWORD" -eq 3 ]; then
+					_jailhouse_configs "$cur"
+				else
+					_jailhouse_files "$cur"
+				fi
+				;;
+			esac
 			;;
 		load)
 			if [ "$COMP_CWORD" -eq 3 ]; then

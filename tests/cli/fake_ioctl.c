@@ -4,7 +4,8 @@
  * with --wrap=ioctl, it writes each request the tool makes to the file
  * named by JH_FAKE_LOG, in a form the tests can compare, and fails it
  * with the errno named by JH_FAKE_ERRNO (a name such as EBUSY, or a
- * number) if that is set.
+ * number) if that is set: every request, or with JH_FAKE_FAIL_AT=N only
+ * the Nth of the process (1 the first), for commands that make several.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -30,9 +31,12 @@ static const struct {
 static int wanted_errno(void)
 {
 	const char *text = getenv("JH_FAKE_ERRNO");
+	const char *at = getenv("JH_FAKE_FAIL_AT");
+	static int requests;
 	size_t n;
 
-	if (!text || !*text)
+	requests++;
+	if (!text || !*text || (at && atoi(at) != requests))
 		return 0;
 	for (n = 0; n < sizeof(errnos) / sizeof(errnos[0]); n++)
 		if (strcmp(text, errnos[n].name) == 0)

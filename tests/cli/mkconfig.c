@@ -2,11 +2,13 @@
 /*
  * Writes small .cell files for the host tests of the `jailhouse` tool:
  *   mkconfig system|cell OUT [revision=N] [arch=N] [cut=BYTES] [name=NAME]
- *            [hvmem=START,SIZE]
+ *            [hvmem=START,SIZE] [ram=START,SIZE]...
  * A system config with one memory region for the root cell, or a cell
  * config with two; revision and architecture can be made wrong, and the
  * file cut short after BYTES to get a truncated config. hvmem places the
- * hypervisor memory of a system config (numbers in C notation).
+ * hypervisor memory of a system config (numbers in C notation). Each
+ * ram= makes one of the cell's regions loadable RAM at START (1:1), in
+ * order; with more than two the cell gets as many regions.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +41,34 @@ static int parse_range(const char *text, unsigned long long *start,
 	return *end == '\0';
 }
 
+#define MAX_RAM	4
+
+struct ram {
+	unsigned long long start, size;
+};
+
+static void fill_ram(struct jailhouse_cell_desc *cell, const struct ram *ram,
+		     unsigned int count)
+{
+	struct jailhouse_memory *mem =
+		(struct jailhouse_memory *)jailhouse_cell_mem_regions(cell);
+	unsigned int n;
+
+	if (count > cell->num_memory_regions)
+		cell->num_memory_regions = count;
+	for (n = 0; n < count; n++, mem++) {
+		mem->phys_start = ram[n].start;
+		mem->virt_start = ram[n].start;
+		mem->size = ram[n].size;
+		mem->flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+			     JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE;
+	}
+}
+
 int main(int argc, char **argv)
 {
+	struct ram ram[MAX_RAM];
+	unsigned int rams = 0;
 	static unsigned char buf[4096];
 	const char *name = NULL;
 	unsigned long long hv_start = 0, hv_size = 0;
@@ -63,6 +91,10 @@ int main(int argc, char **argv)
 		else if (!strncmp(argv[n], "hvmem=", 6) &&
 			 parse_range(argv[n] + 6, &hv_start, &hv_size))
 			continue;
+		else if (!strncmp(argv[n], "ram=", 4) && rams < MAX_RAM &&
+			 parse_range(argv[n] + 4, &ram[rams].start,
+				     &ram[rams].size))
+			rams++;
 		else
 			return 2;
 	}
@@ -87,6 +119,7 @@ int main(int argc, char **argv)
 			cell->revision = revision;
 		if (arch >= 0)
 			cell->architecture = arch;
+		fill_ram(cell, ram, rams);
 		size = jailhouse_cell_config_size(cell);
 	} else {
 		return 2;

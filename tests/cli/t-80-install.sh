@@ -37,7 +37,7 @@ if command -v groff >/dev/null; then
 	run groff -man -Tutf8 -ww -z "$TOPDIR/tools/jailhouse.8"
 	check "man page has no roff warnings" "$ERR" [ "$RC" -eq 0 -a -z "$ERR" ]
 	run groff -man -Tascii "$TOPDIR/tools/jailhouse.8"
-	for cmd in "enable" "disable" "cell create" "cell load" "cell start" \
+	for cmd in "enable" "disable" "cell create" "cell linux" "cell load" "cell start" \
 		   "cell shutdown" "cell destroy" "cell list" "cell stats" \
 		   "console" "config check" "hardware check"; do
 		check "man page describes '$cmd'" "not found" \

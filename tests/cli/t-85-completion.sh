@@ -34,11 +34,14 @@ add_cell 2 linux running 3 ""
 
 completes "commands" "jailhouse " "enable disable cell console config hardware --help --version"
 completes "command prefix" "jailhouse c" "cell console config"
-completes "cell commands" "jailhouse cell " "create load start shutdown destroy list stats --help"
+completes "cell commands" "jailhouse cell " "create linux load start shutdown destroy list stats --help"
 completes "cell names" "jailhouse cell start " "RootCell apic-demo linux"
 completes "cell name prefix" "jailhouse cell destroy a" "apic-demo"
 completes "load options" "jailhouse cell load linux img -" "-a --address -s --string"
 completes "nothing after -a" "jailhouse cell load linux img -a " ""
+completes "linux options" "jailhouse cell linux a.cell Image -" \
+	"-d --dtb -i --initrd -c --cmdline -w --write-params"
+completes "nothing after -c" "jailhouse cell linux a.cell Image -c " ""
 completes "stats options" "jailhouse cell stats linux -" "-1 --once"
 completes "console options" "jailhouse console --f" "--follow"
 completes "config commands" "jailhouse config " "check create collect"
@@ -51,3 +54,7 @@ mkdir -p "$T/cfg/sub"
 completes "enable offers .cell files and folders" "jailhouse enable $T/cfg/" \
 	"$T/cfg/qemu.cell $T/cfg/sub"
 completes "load offers any file" "jailhouse cell load linux $T/cfg/n" "$T/cfg/notes.txt"
+completes "linux offers .cell files first" "jailhouse cell linux $T/cfg/" \
+	"$T/cfg/qemu.cell $T/cfg/sub"
+completes "linux -d offers any file" "jailhouse cell linux a.cell Image -d $T/cfg/n" \
+	"$T/cfg/notes.txt"

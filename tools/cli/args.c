@@ -90,3 +90,23 @@ const char *jh_cell_label(const struct jailhouse_cell_id *cell)
 		snprintf(label, sizeof(label), "cell %d", cell->id);
 	return label;
 }
+
+/* Value of an option given as "-x VALUE", "--long VALUE" or
+ * "--long=VALUE"; NULL if the option is something else. */
+const char *jh_option_value(int argc, char **argv, int *n, const char *shrt,
+			    const char *lng, bool *missing)
+{
+	const char *arg = argv[*n];
+	size_t len = strlen(lng);
+
+	*missing = false;
+	if (strncmp(arg, lng, len) == 0 && arg[len] == '=')
+		return arg + len + 1;
+	if (strcmp(arg, shrt) != 0 && strcmp(arg, lng) != 0)
+		return NULL;
+	if (*n + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*n];
+}

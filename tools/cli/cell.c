@@ -108,6 +108,22 @@ const struct jh_command jh_cell_commands[] = {
 		.run = jh_cmd_cell_load,
 	},
 	{
+		.name = "linux",
+		.synopsis = "CELLCONFIG KERNEL -d DTB [-i INITRD] [-c \"CMDLINE\"] [-w FILE]",
+		.summary = "Boot a Linux kernel in a new cell",
+		.details =
+"Creates the cell from CELLCONFIG, loads the linux-loader inmate, the\n"
+"kernel Image, the device tree (its /memory set to the cell's RAM, its\n"
+"/chosen to the command line and initrd) and the initrd, and starts it.\n"
+"ARM64 only: KERNEL is an uncompressed arm64 Image.\n"
+"  -d, --dtb DTB           device tree blob for the kernel\n"
+"  -i, --initrd INITRD     initrd or initramfs\n"
+"  -c, --cmdline CMDLINE   kernel command line (/chosen/bootargs)\n"
+"  -w, --write-params FILE only write the edited device tree to FILE and\n"
+"                          print the create, load and start commands",
+		.run = jh_cmd_cell_linux,
+	},
+	{
 		.name = "start",
 		.synopsis = "NAME|ID",
 		.summary = "Start a loaded cell",

@@ -18,27 +18,6 @@ struct item {
 	struct jh_blob blob;
 };
 
-/* Value of an option given as "-x VALUE", "--long VALUE" or
- * "--long=VALUE"; NULL if the option is something else. */
-static const char *option_value(int argc, char **argv, int *n,
-				const char *shrt, const char *lng,
-				bool *missing)
-{
-	const char *arg = argv[*n];
-	size_t len = strlen(lng);
-
-	*missing = false;
-	if (strncmp(arg, lng, len) == 0 && arg[len] == '=')
-		return arg + len + 1;
-	if (strcmp(arg, shrt) != 0 && strcmp(arg, lng) != 0)
-		return NULL;
-	if (*n + 1 >= argc) {
-		*missing = true;
-		return NULL;
-	}
-	return argv[++*n];
-}
-
 static int parse_items(int argc, char **argv, struct item *items, int *count)
 {
 	struct item *last = NULL;
@@ -50,7 +29,7 @@ static int parse_items(int argc, char **argv, struct item *items, int *count)
 	for (n = 2; n < argc; n++) {
 		const char *arg = argv[n];
 
-		value = option_value(argc, argv, &n, "-a", "--address",
+		value = jh_option_value(argc, argv, &n, "-a", "--address",
 				     &missing);
 		if (missing)
 			return jh_usage("'%s' needs an address", arg);
@@ -67,7 +46,7 @@ static int parse_items(int argc, char **argv, struct item *items, int *count)
 			continue;
 		}
 
-		value = option_value(argc, argv, &n, "-s", "--string",
+		value = jh_option_value(argc, argv, &n, "-s", "--string",
 				     &missing);
 		if (missing)
 			return jh_usage("'%s' needs a string", arg);

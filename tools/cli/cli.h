@@ -11,6 +11,18 @@
 #include <stdint.h>
 
 #include <jailhouse/ioctl.h>
+#include <jailhouse/cell-config.h>
+
+/* The config architecture this build of the tool manages. */
+#if defined(__x86_64__) || defined(__i386__)
+#define HOST_CONFIG_ARCH	JAILHOUSE_X86
+#elif defined(__aarch64__)
+#define HOST_CONFIG_ARCH	JAILHOUSE_ARM64
+#elif defined(__arm__)
+#define HOST_CONFIG_ARCH	JAILHOUSE_ARM
+#else
+#error "unsupported architecture"
+#endif
 
 /* Exit codes: scripts tell a refused request from a mistyped one. */
 #define EXIT_OK		0
@@ -41,6 +53,7 @@ int jh_cmd_console(int argc, char **argv);
 int jh_cmd_cell_load(int argc, char **argv);
 int jh_cmd_cell_list(int argc, char **argv);
 int jh_cmd_cell_stats(int argc, char **argv);
+int jh_cmd_cell_linux(int argc, char **argv);
 int jh_cmd_config_collect(int argc, char **argv);
 
 /* jailhouse.c: the running command, for messages and --help. */
@@ -57,6 +70,11 @@ bool jh_is_option(const char *arg);
 int jh_parse_u64(const char *text, uint64_t *value);
 int jh_parse_cell(const char *text, struct jailhouse_cell_id *cell);
 const char *jh_cell_label(const struct jailhouse_cell_id *cell);
+/* Value of "-x VALUE", "--long VALUE" or "--long=VALUE" at argv[*n]
+ * (advancing *n past a separate value); NULL if argv[*n] is another
+ * word, with *missing set when the value is absent. */
+const char *jh_option_value(int argc, char **argv, int *n, const char *shrt,
+			    const char *lng, bool *missing);
 
 /* paths.c: every system path goes through here (see paths.c for why). */
 const char *jh_path(const char *path);

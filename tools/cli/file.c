@@ -18,15 +18,6 @@
 
 #include "cli.h"
 
-#if defined(__x86_64__) || defined(__i386__)
-#define HOST_CONFIG_ARCH	JAILHOUSE_X86
-#elif defined(__aarch64__)
-#define HOST_CONFIG_ARCH	JAILHOUSE_ARM64
-#elif defined(__arm__)
-#define HOST_CONFIG_ARCH	JAILHOUSE_ARM
-#else
-#error "unsupported architecture"
-#endif
 
 static int file_error(const char *path, const char *role, int err)
 {

@@ -8,7 +8,11 @@
  * one). Global registers are read-only for cells other than the root;
  * the root may not switch off what the hypervisor relies on (interrupt
  * groups, routes to its own CPUs). A cell that touches only foreign
- * interrupts of a register fails.
+ * interrupts of a register fails, except for the writes with which
+ * Linux's distributor set-up sweeps over every SPI in any cell (defaults
+ * of configuration, group, priority and route, clearing enable, pending
+ * and active state): they are dropped. Reading foreign state, or
+ * enabling, raising or activating a foreign interrupt, still fails.
  *
  * Accesses reach the distributor in the widths every GIC takes: 32-bit
  * words, bytes where the architecture allows them, 64 bits on routes.
@@ -174,6 +178,21 @@ static void write_words(const struct mmio_access *acc, u64 val, u64 mask,
 	}
 }
 
+/*
+ * Whether a write that reaches no interrupt of the cell is part of such a
+ * sweep: any write but one to a set half (ISENABLER, ISPENDR, ISACTIVER,
+ * each followed by its clear half in the set/clear range).
+ */
+static bool sweep_write(const struct irq_reg *reg,
+			const struct mmio_access *acc)
+{
+	if (!acc->is_write)
+		return false;
+	return !reg->set_clear ||
+		(acc->address - reg->start) /
+		(GICD_ICENABLER - GICD_ISENABLER) % 2 == 1;
+}
+
 static enum mmio_result irq_reg_access(struct cell *cell,
 				       const struct irq_reg *reg,
 				       struct mmio_access *acc)
@@ -184,7 +203,7 @@ static enum mmio_result irq_reg_access(struct cell *cell,
 		val &= allowed_targets(cell, reg, acc->size);
 
 	/* Linux in the root cell may sweep over all of them: no failure. */
-	if (!mask && cell == &root_cell) {
+	if (!mask && (cell == &root_cell || sweep_write(reg, acc))) {
 		acc->value = 0;
 		return MMIO_HANDLED;
 	}
@@ -236,9 +255,15 @@ static enum mmio_result irouter_access(struct cell *cell,
 
 	if (acc->size != 4 && acc->size != 8)
 		return MMIO_ERROR;
-	if (irq < GIC_NUM_PRIVATE || !gic_cell_owns_irq(cell, irq)) {
+	if (irq < GIC_NUM_PRIVATE) {
 		acc->value = 0;
 		return cell == &root_cell ? MMIO_HANDLED : MMIO_ERROR;
+	}
+	/* Foreign routes: the root and a sweep's write see nothing. */
+	if (!gic_cell_owns_irq(cell, irq)) {
+		acc->value = 0;
+		return cell == &root_cell || acc->is_write ? MMIO_HANDLED :
+							     MMIO_ERROR;
 	}
 	if (!acc->is_write) {
 		mmio_perform_access(gicd, acc);
