@@ -32,6 +32,7 @@
 # stockade-timeout: 500
 
 . /scenarios/lib.sh
+. /scenarios/intmsg-lib.sh
 . /scenarios/edu-lib.sh
 
 sysfs=/sys/devices/jailhouse
@@ -149,7 +150,7 @@ console_has "edu moves to the cell's DMA domain" \
 check_eq "the root cell no longer sees edu" "ffffffff" \
 	"$(od -A n -t x4 -N 4 "$edu_cfg" | tr -d ' ')"
 expect_ok jailhouse cell load pci-demo $demos/pci-demo.bin \
-	-s "con-type=jailhouse target=$target stray-msi=0" -a 0x1000
+	-s "con-type=jailhouse target=$target stray-msi=0 intmsg=0" -a 0x1000
 expect_ok jailhouse cell start pci-demo
 console_has "the inmate finds edu in its config space" \
 	"pci-demo: edu at 00:05.0, BAR0 0xfea00000, ident 0x10000ed" 30
@@ -157,6 +158,7 @@ console_has "edu's DMA inside the cell's own memory works" \
 	"pci-demo: DMA in own memory: ok" 30
 console_has "edu's MSI toward root CPU 0 stays disabled" \
 	"pci-demo: MSI toward APIC ID 0: left disabled" 30
+intmsg_checks passed
 console_has "edu's MSI reaches the cell's CPU" "pci-demo: MSI arrived" 30
 console_has "the cell is done" "pci-demo: done" 30
 fault_line "fault line for the cell's blocked DMA at root memory" \

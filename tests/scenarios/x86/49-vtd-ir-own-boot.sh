@@ -23,6 +23,7 @@
 # stockade-timeout: 540
 
 . /scenarios/lib.sh
+. /scenarios/intmsg-lib.sh
 
 sysfs=/sys/devices/jailhouse
 cfg=/etc/jailhouse/qemu-x86-vtd-ir.cell
@@ -146,19 +147,20 @@ fi
 mem "$target" 32 0x600dcafe
 expect_ok jailhouse cell create /etc/jailhouse/pci-demo.cell || dump_dmesg
 expect_ok jailhouse cell load pci-demo $demos/pci-demo.bin \
-	-s "con-type=jailhouse target=$target stray-msi=0" -a 0x1000
+	-s "con-type=jailhouse target=$target stray-msi=0 intmsg=0" -a 0x1000
 expect_ok jailhouse cell start pci-demo
 console_has "pci-demo finds edu" \
 	"pci-demo: edu at 00:05.0, BAR0 0xfea00000, ident 0x10000ed" 30
+console_has "the cell's device gets a remapping entry" \
+	'Reserving 1 interrupt(s) for device 00:05.0 at index 256' 5
 console_has "edu's MSI toward root CPU 0 stays disabled" \
 	"pci-demo: MSI toward APIC ID 0: left disabled" 30
+intmsg_checks passed
 console_has "edu's MSI reaches the cell's CPU through remapping" \
 	"pci-demo: MSI arrived" 30
 console_has "pci-demo is done" "pci-demo: done" 30
 check_eq "the root's page is unchanged" "0x600DCAFE" "$(mem "$target" 32)"
 more "beside the cell, the serial port interrupts" ttyS0
-console_has "the cell's device gets a remapping entry" \
-	'Reserving 1 interrupt(s) for device 00:05.0 at index 256' 5
 expect_ok jailhouse cell destroy pci-demo
 check_eq "apic-demo runs on" "running" "$(cell_state apic-demo)"
 expect_ok jailhouse cell destroy apic-demo

@@ -22,6 +22,7 @@
 # stockade-append: intel_iommu=off
 
 . /scenarios/lib.sh
+. /scenarios/intmsg-lib.sh
 . /scenarios/edu-lib.sh
 
 sysfs=/sys/devices/jailhouse
@@ -52,7 +53,7 @@ check_contains "Linux keeps its drivers off edu" \
 	"jailhouse-cell"
 
 expect_ok jailhouse cell load pci-demo $demos/pci-demo.bin \
-	-s "con-type=jailhouse target=$target stray-msi=0" -a 0x1000
+	-s "con-type=jailhouse target=$target stray-msi=0 intmsg=0" -a 0x1000
 expect_ok jailhouse cell start pci-demo
 console_has "the inmate finds edu in its config space" \
 	"pci-demo: edu at 00:05.0, BAR0 0xfea00000, ident 0x10000ed" 30
@@ -68,6 +69,7 @@ console_has "edu's write to root memory is blocked" \
 	'DMA write of device 00:05.0 (cell "pci-demo") at 0x3a701000 blocked' 30
 console_has "edu's MSI toward root CPU 0 stays disabled" \
 	"pci-demo: MSI toward APIC ID 0: left disabled" 30
+intmsg_checks passed
 check_contains "the refusal is on the console" "$(jailhouse console)" \
 	'cell "pci-demo" may not enable MSI with address 0xfee00000, data 0x40'
 console_has "edu's MSI reaches the cell's CPU" "pci-demo: MSI arrived" 30
