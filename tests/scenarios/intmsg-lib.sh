@@ -4,7 +4,8 @@
 # "intmsg=0": fixed, lowest-priority broadcast, SMI, NMI, ExtINT toward
 # root CPU 0), for the x86 IOMMU scenarios (49-vtd-*, 49-amdvi-*). Such a
 # write is no DMA the IOMMU translates: only interrupt remapping can stop
-# it, and QEMU's units let it through where remapping is off.
+# it, and QEMU 10.0 lets all of them through, also under VT-d remapping
+# (Documentation/x86-interrupt-messages.md).
 
 # loc_ticks CPU: local timer interrupts of CPU so far.
 loc_ticks() {
@@ -21,6 +22,10 @@ loc_ticks() {
 intmsg_checks() {
 	local before
 
+	# Right away: a cell beside may fill the console fast.
+	[ "$1" != passed ] ||
+		console_has "the SMI at root CPU 0 was taken outside the guest" \
+			'CPU 0 (cell "[^"]*"): SMI taken in the hypervisor' 60
 	console_has "edu wrote its interrupt messages" \
 		"pci-demo: interrupt messages done" 60
 	case "$(jailhouse console)" in
@@ -30,11 +35,10 @@ intmsg_checks() {
 	esac
 	before=$(loc_ticks 0)
 	sleep 1
-	[ "$(loc_ticks 0)" -gt "$before" ] &&
-		pass "root CPU 0 keeps ticking after the messages" ||
+	if [ "$(loc_ticks 0)" -gt "$before" ]; then
+		pass "root CPU 0 keeps ticking after the messages"
+	else
 		fail "root CPU 0 keeps ticking after the messages" \
 			"LOC stayed at $before"
-	[ "$1" = passed ] || return 0
-	console_has "the SMI at root CPU 0 was taken outside the guest" \
-		'CPU 0 (cell "[^"]*"): SMI taken in the hypervisor' 5
+	fi
 }

@@ -10,8 +10,10 @@
 # line); in the cell, edu copies inside the cell's RAM, its DMA at a
 # root page is blocked (page unchanged, fault line naming device,
 # address and cell), its MSI arrives at the cell's CPU and not at a
-# root CPU it aims it at. Beside it the e1000-demo cell owns the 82574L
-# (loopback frames, MSI, DMA at root memory blocked). Destroy gives
+# root CPU it aims it at; edu's own interrupt messages at root CPU 0
+# (intmsg-lib.sh) leave the hypervisor alive. Beside it the e1000-demo
+# cell owns the 82574L (loopback frames, MSI, DMA at root memory
+# blocked). Destroy gives
 # edu back: the root's DMA works again, Linux's uio_pci_generic drives
 # it, also after 50 create/destroy cycles. After disable the unit is off
 # (as Linux had it): edu reads the hypervisor's memory again, which

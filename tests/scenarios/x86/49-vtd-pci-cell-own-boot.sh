@@ -10,6 +10,9 @@
 # naming device, address and cell, the root's page is unchanged and the
 # root keeps running; edu's MSI, programmed by the cell toward root CPU
 # 0, stays disabled (refusal line), and toward its own CPU arrives there.
+# Interrupt messages edu writes as DMA (intmsg-lib.sh: fixed, SMI, NMI,
+# ExtINT, lowest-priority broadcast at root CPU 0) leave the hypervisor
+# alive and CPU 0 ticking; the SMI is taken outside the guest.
 # Destroy stops edu's DMA and MSI and gives it back: the root's DMA
 # works again and the page pool returns to its value before create, also
 # over 50 more create/destroy cycles. Beside pci-demo, the
