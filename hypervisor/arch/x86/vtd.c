@@ -233,8 +233,6 @@ static void vtd_unmap_registers(struct vtd_unit *u)
 {
 	if (!u->regs)
 		return;
-	/* No more fault NMIs once Linux runs on its own. */
-	vtd_write32(u, VTD_REG_FECTL, VTD_FECTL_IM);
 	vtd_ir_hand_back(u);
 	vtd_qi_stop(u);
 	paging_unmap(&hv_paging, (unsigned long)u->regs,
@@ -548,8 +546,14 @@ static void vtd_cell_exit(struct cell *cell)
 	if (cell == &root_cell) {
 		/* Linux's fault interrupt may be unmasked: nothing stale. */
 		vtd_poll_faults();
-		for (n = 0; n < num_vtd_units; n++)
+		/*
+		 * No more fault NMIs once Linux runs on its own; under
+		 * remapping the hand-back writes Linux's values after this.
+		 */
+		for (n = 0; n < num_vtd_units; n++) {
+			vtd_write32(&vtd_units[n], VTD_REG_FECTL, VTD_FECTL_IM);
 			vtd_ir_hand_back(&vtd_units[n]);
+		}
 	} else {
 		vtd_ir_cell_exit(vtd_units, num_vtd_units, cell);
 		vtd_resync_ir(NULL);
