@@ -79,6 +79,12 @@ check_contains "Linux remaps interrupts in x2APIC mode" "$(dmesg)" \
 check_contains "the remapped IOAPIC serves the serial port" \
 	"$(grep ' ttyS0' /proc/interrupts)" "IR-IO-APIC"
 
+# Linux's fault event registers (control, data, address), which the
+# hypervisor points at a root CPU as an NMI while it runs.
+fault_event() {
+	echo "$(mem 0xfed90038 32) $(mem 0xfed9003c 32) $(mem 0xfed90040 32)"
+}
+linux_fault_event=$(fault_event)
 expect_ok jailhouse enable "$cfg" || { dump_dmesg; exit 0; }
 con=$(cat $sysfs/console)
 check_contains "the hypervisor takes Linux's remapping over" "$con" \
@@ -202,6 +208,8 @@ expect_ok jailhouse cell destroy e1000-demo
 check_eq "the root keeps all its CPUs beside the cell" "" \
 	"$(cat $sysfs/cells/0/cpus_failed_list)"
 expect_ok jailhouse disable || exit 0
+check_eq "after disable, Linux's fault event registers are back" \
+	"$linux_fault_event" "$(fault_event)"
 more "after disable, the serial port interrupts" ttyS0
 echo 4 > /proc/irq/4/smp_affinity
 more "after disable, Linux moves the serial interrupt to CPU 2" ttyS0 2
