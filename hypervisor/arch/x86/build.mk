@@ -37,6 +37,7 @@ ARCH_SRCS := \
 	arch/x86/vcpu.c \
 	arch/x86/vtd.c \
 	arch/x86/vtd_fault.c \
+	arch/x86/vtd_fault_event.c \
 	arch/x86/vtd_ir.c \
 	arch/x86/vtd_ir_cells.c \
 	arch/x86/vtd_ir_regs.c \

@@ -121,6 +121,11 @@ void iommu_poll(void)
 		iommu_dma.poll_faults();
 }
 
+bool iommu_fault_event(void)
+{
+	return iommu_dma.poll_fault_event && iommu_dma.poll_fault_event();
+}
+
 void iommu_note_device(const char *what, u16 bdf, const char *prep,
 		       const struct cell *cell)
 {

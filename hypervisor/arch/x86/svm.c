@@ -117,10 +117,13 @@ static void vmcb_init(struct per_cpu *cpu)
 
 	memset(vmcb, 0, sizeof(*vmcb));
 
-	/* NMIs kick CPUs into the hypervisor; Linux gets its own back. */
-	vmcb->general1_intercepts = SVM_INTERCEPT_NMI | SVM_INTERCEPT_CPUID |
-		SVM_INTERCEPT_IOIO_PROT | SVM_INTERCEPT_MSR_PROT |
-		SVM_INTERCEPT_SHUTDOWN;
+	/*
+	 * NMIs kick CPUs into the hypervisor; Linux gets its own back. SMIs
+	 * are taken outside the guest (see handle_smi).
+	 */
+	vmcb->general1_intercepts = SVM_INTERCEPT_NMI | SVM_INTERCEPT_SMI |
+		SVM_INTERCEPT_CPUID | SVM_INTERCEPT_IOIO_PROT |
+		SVM_INTERCEPT_MSR_PROT | SVM_INTERCEPT_SHUTDOWN;
 	/* SVM stays the hypervisor's: every SVM instruction traps. */
 	vmcb->general2_intercepts = SVM_INTERCEPT_VMRUN |
 		SVM_INTERCEPT_VMMCALL | SVM_INTERCEPT_VMLOAD |
@@ -513,6 +516,29 @@ static void handle_npf(struct per_cpu *cpu, struct guest_regs *regs)
 	mmio_handle_npf(cpu, regs, &npf);
 }
 
+/* Reported SMIs, all CPUs: a device can send them without end. */
+#define SMI_REPORTS		8
+static unsigned int smis_reported;
+
+/*
+ * An SMI taken in the guest would run the firmware's SMM handler under
+ * the cell's nested page tables, which do not map SMRAM's neighbourhood
+ * (and must not): the intercepted SMI stays pending while GIF is clear,
+ * and opening GIF here takes it with the hypervisor's view of memory
+ * (AMD APM vol. 2, 15.13.3). Any CPU may get one: the root's chipset
+ * raises them, and so can a device's interrupt message.
+ */
+static void handle_smi(struct per_cpu *cpu)
+{
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+	asm volatile("stgi; clgi" : : : "memory");
+	if (__atomic_fetch_add(&smis_reported, 1, __ATOMIC_RELAXED) <
+	    SMI_REPORTS)
+		printk("CPU %u (cell \"%s\"): SMI taken in the hypervisor, "
+		       "not in the guest\n", cpu->cpu_id,
+		       cpu->cell->config->name);
+}
+
 static void dispatch_exit(struct per_cpu *cpu, struct guest_regs *regs)
 {
 	struct vmcb *vmcb = vmcb_of(cpu);
@@ -520,6 +546,9 @@ static void dispatch_exit(struct per_cpu *cpu, struct guest_regs *regs)
 	switch (vmcb->exitcode) {
 	case SVM_EXIT_NMI:
 		vcpu_handle_nmi(cpu);
+		break;
+	case SVM_EXIT_SMI:
+		handle_smi(cpu);
 		break;
 	case SVM_EXIT_CPUID:
 		cpuid_handle_exit(cpu, regs);

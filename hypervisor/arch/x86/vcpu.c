@@ -12,6 +12,7 @@
 #include <core/percpu.h>
 #include <core/string.h>
 #include <x86/apic.h>
+#include <x86/iommu.h>
 #include <x86/nmi_route.h>
 #include <x86/processor.h>
 #include <x86/vcpu.h>
@@ -119,6 +120,9 @@ void vcpu_handle_nmi(struct per_cpu *cpu)
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
 	vcpu_vendor_take_nmi();
 	had_work = vcpu_handle_events(cpu);
+	/* An IOMMU's fault event is an NMI too (vtd.c); the root reads. */
+	if (cpu->cell == &root_cell && iommu_fault_event())
+		had_work = true;
 	/* Taken after the events: a reset drops the old guest's NMIs. */
 	if (nmi_for_guest(take_guest_nmis(cpu), kicked, had_work))
 		vcpu_inject_nmi(cpu);

@@ -14,8 +14,9 @@
  *
  * Invalidation is register-based, except on units whose interrupt
  * remapping the hypervisor took over: those run its queue (vtd_qi.c).
- * Queued invalidation on without remapping is refused. Faults are polled (iommu_poll): the fault event
- * interrupt would reach a guest, not the hypervisor, under SVM.
+ * Queued invalidation on without remapping is refused. Faults are read
+ * on the fault event, an NMI to a root CPU (vtd_fault_event.c), and on
+ * the root's MMIO exits (iommu_poll).
  *
  * The register pages are the hypervisor's: configs that map them to a
  * cell are refused (config_check.c).
@@ -27,6 +28,7 @@
 #include <core/hypervisor.h>
 #include <core/page_pool.h>
 #include <core/paging.h>
+#include <core/percpu.h>
 #include <core/pci.h>
 #include <core/printk.h>
 #include <core/ratelimit.h>
@@ -158,8 +160,9 @@ static void vtd_report(const struct vtd_fault *f)
 }
 
 /* Report and clear the unit's records, from the first one pending. */
-static void vtd_poll_unit(const struct vtd_unit *u, u32 fsts)
+static bool vtd_poll_unit(const struct vtd_unit *u, u32 fsts)
 {
+	bool reported = false;
 	unsigned int idx = ((fsts >> VTD_FSTS_FRI_SHIFT) & VTD_FSTS_FRI_MASK) %
 		u->nfr;
 	unsigned int n, rec;
@@ -173,12 +176,15 @@ static void vtd_poll_unit(const struct vtd_unit *u, u32 fsts)
 			break;
 		vtd_write32(u, rec + 12, VTD_FRCD_HI_F >> 32);
 		vtd_report(&f);
+		reported = true;
 	}
 	if (fsts & VTD_FSTS_PFO) {
 		printk("VT-d unit at 0x%llx: fault records overflowed\n",
 		       u->base);
 		vtd_write32(u, VTD_REG_FSTS, VTD_FSTS_PFO);
+		reported = true;
 	}
+	return reported;
 }
 
 /*
@@ -186,21 +192,28 @@ static void vtd_poll_unit(const struct vtd_unit *u, u32 fsts)
  * CPUs still poll while DISABLE runs on another one. A CPU that finds
  * the lock taken leaves the records to the holder or a later exit.
  */
-static void vtd_poll_faults(void)
+static bool vtd_poll_fault_event(void)
 {
 	const struct vtd_unit *u;
+	bool reported = false;
 	unsigned int n;
 	u32 fsts;
 
 	if (!spin_trylock(&vtd_lock))
-		return;
+		return false;
 	for (n = 0; n < num_vtd_units; n++) {
 		u = &vtd_units[n];
 		fsts = vtd_read32(u, VTD_REG_FSTS);
 		if (fsts & (VTD_FSTS_PPF | VTD_FSTS_PFO))
-			vtd_poll_unit(u, fsts);
+			reported |= vtd_poll_unit(u, fsts);
 	}
 	spin_unlock(&vtd_lock);
+	return reported;
+}
+
+static void vtd_poll_faults(void)
+{
+	vtd_poll_fault_event();
 }
 
 static int vtd_map_registers(struct vtd_unit *u,
@@ -253,9 +266,8 @@ static int vtd_probe(struct vtd_unit *u)
 		       "boot it with intel_iommu=off\n", u->base, gsts);
 		err = -EBUSY;
 	}
-	/* Faults are polled; the event interrupt stays masked. */
 	if (!err)
-		vtd_write32(u, VTD_REG_FECTL, VTD_FECTL_IM);
+		vtd_fault_event_aim(u, 1, NULL);
 	return err;
 }
 
@@ -330,8 +342,10 @@ static void vtd_shutdown(void)
 	spin_lock(&vtd_lock);
 	units = num_vtd_units;
 	/* Only its own hooks: the other model's unit may own them. */
-	if (units)
+	if (units) {
 		iommu_dma.poll_faults = NULL;
+		iommu_dma.poll_fault_event = NULL;
+	}
 	num_vtd_units = 0;
 	spin_unlock(&vtd_lock);
 	/* Translation is off: the root cell's exit, or never switched on. */
@@ -399,6 +413,7 @@ static int vtd_init(void)
 		return 0;
 	iommu_dma.flush = vtd_flush;
 	iommu_dma.poll_faults = vtd_poll_faults;
+	iommu_dma.poll_fault_event = vtd_poll_fault_event;
 	if (vtd_remaps_interrupts()) {
 		iommu_dma.msi_remap = vtd_msi_remap;
 		iommu_dma.ioapic_remap = vtd_ioapic_remap;
@@ -506,6 +521,8 @@ static int vtd_cell_init(struct cell *cell)
 		err = vtd_enable_translation();
 	if (!err && cell != &root_cell)
 		vtd_resync_ir(cell);
+	if (!err && cell != &root_cell)
+		vtd_fault_event_aim(vtd_units, num_vtd_units, cell);
 	return err;
 }
 
@@ -547,11 +564,18 @@ static void vtd_cell_exit(struct cell *cell)
 	if (cell == &root_cell) {
 		/* Linux's fault interrupt may be unmasked: nothing stale. */
 		vtd_poll_faults();
-		for (n = 0; n < num_vtd_units; n++)
+		/*
+		 * No more fault NMIs once Linux runs on its own; under
+		 * remapping the hand-back writes Linux's values after this.
+		 */
+		for (n = 0; n < num_vtd_units; n++) {
+			vtd_write32(&vtd_units[n], VTD_REG_FECTL, VTD_FECTL_IM);
 			vtd_ir_hand_back(&vtd_units[n]);
+		}
 	} else {
 		vtd_ir_cell_exit(vtd_units, num_vtd_units, cell);
 		vtd_resync_ir(NULL);
+		vtd_fault_event_aim(vtd_units, num_vtd_units, NULL);
 	}
 	iommu_cell_destroy(cell);
 }

@@ -13,7 +13,9 @@
  * reported before the second comes. With "stray-msi=ID" it then tries
  * to enable edu's MSI toward APIC ID ID, outside the cell. Last, edu
  * raises an MSI that the cell programmed toward its own CPU. It then idles and approves the
- * first shutdown request.
+ * first shutdown request. With "intmsg=ID" edu writes interrupt messages
+ * of its own making (fixed, NMI, SMI, INIT, ExtINT, lowest priority)
+ * toward APIC ID ID before that; the hypervisor and the root must live.
  */
 #include <inmate.h>
 
@@ -53,13 +55,14 @@ static unsigned long edu;
 static __u16 edu_bdf;
 static volatile unsigned int msis;
 
-static bool edu_copy(__u64 src, __u64 dst, bool to_ram)
+static bool edu_copy_bytes(__u64 src, __u64 dst, bool to_ram,
+			   unsigned int bytes)
 {
 	unsigned long n;
 
 	mmio_write32(edu + EDU_DMA_SRC, src);
 	mmio_write32(edu + EDU_DMA_DST, dst);
-	mmio_write32(edu + EDU_DMA_COUNT, DMA_BYTES);
+	mmio_write32(edu + EDU_DMA_COUNT, bytes);
 	mmio_write32(edu + EDU_DMA_CMD,
 		     EDU_CMD_START | (to_ram ? EDU_CMD_TO_RAM : 0));
 	/* edu finishes on a 100 ms timer of its own. */
@@ -69,6 +72,11 @@ static bool edu_copy(__u64 src, __u64 dst, bool to_ram)
 		delay_us(1000);
 	}
 	return false;
+}
+
+static bool edu_copy(__u64 src, __u64 dst, bool to_ram)
+{
+	return edu_copy_bytes(src, dst, to_ram, DMA_BYTES);
 }
 
 /* RAM -> edu -> RAM: both ends are IOVAs, the cell's guest-physical. */
@@ -190,6 +198,85 @@ static void msi_stray_test(unsigned int apic)
 	       (ctrl & MSI_CTRL_ENABLE) ? "enabled" : "left disabled");
 }
 
+/* Interrupt messages as a device writes them (data bits 10-8: mode). */
+#define MSG_MODE_SHIFT		8
+#define MSG_BROADCAST		0xff
+#define MSG_VECTOR		0x41
+
+static const struct {
+	const char *name;
+	unsigned int mode;
+	bool broadcast;
+} int_msgs[] = {
+	{ "fixed", 0, false },
+	{ "lowest", 1, true },
+	{ "smi", 2, false },
+	{ "nmi", 4, false },
+	{ "init", 5, false },
+	{ "extint", 7, false },
+};
+
+/* Whether NAME is one of the comma-separated words of LIST. */
+static bool listed(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+
+	while (*list) {
+		if (!strncmp(list, name, len) &&
+		    (list[len] == ',' || list[len] == 0))
+			return true;
+		while (*list && *list != ',')
+			list++;
+		if (*list)
+			list++;
+	}
+	return false;
+}
+
+/*
+ * A DMA write is an interrupt message when it hits 0xfee00000-0xfeefffff:
+ * the IOMMU's address translation never sees it, only interrupt
+ * remapping (where on) can stop it. One 4-byte write per message, since
+ * each aligned dword there is a message of its own.
+ */
+static void send_int_msg(unsigned int apic, unsigned int n)
+{
+	__u32 data = MSG_VECTOR | (int_msgs[n].mode << MSG_MODE_SHIFT);
+	unsigned int dest = int_msgs[n].broadcast ? MSG_BROADCAST : apic;
+	__u32 addr = MSI_ADDR_BASE | (dest << 12);
+
+	*(volatile __u32 *)OWN_SRC = data;
+	if (!edu_copy_bytes(OWN_SRC, EDU_BUFFER, false, sizeof(data)) ||
+	    !edu_copy_bytes(EDU_BUFFER, addr, true, sizeof(data))) {
+		printk("pci-demo: interrupt message %s: edu hung\n",
+		       int_msgs[n].name);
+		return;
+	}
+	printk("pci-demo: interrupt message %s written to 0x%x, data 0x%x\n",
+	       int_msgs[n].name, addr, data);
+}
+
+/*
+ * With "intmsg=ID": edu writes crafted interrupt messages toward APIC ID
+ * ID (a root CPU), one for each mode named in "intmsg-modes=" (default
+ * all but INIT: fixed, lowest-priority broadcast, SMI, NMI, ExtINT).
+ */
+static void int_msg_attack(unsigned int apic)
+{
+	char modes[64] = "fixed,lowest,smi,nmi,extint";
+	unsigned int n;
+
+	cmdline_parse_str("intmsg-modes", modes, sizeof(modes));
+	for (n = 0; n < ARRAY_SIZE(int_msgs); n++) {
+		if (!listed(modes, int_msgs[n].name))
+			continue;
+		send_int_msg(apic, n);
+		/* Short: the console keeps the lines the test looks for. */
+		delay_us(100 * 1000);
+	}
+	printk("pci-demo: interrupt messages done\n");
+}
+
 /* Fixed delivery, physical destination: this CPU's APIC ID. */
 static void msi_test(void)
 {
@@ -223,6 +310,7 @@ void inmate_main(void)
 	__u64 target = cmdline_parse_int("target", 0x3a701000);
 	unsigned long pause_ms = cmdline_parse_int("pause", 2000);
 	long stray_apic = cmdline_parse_int("stray-msi", -1);
+	long msg_apic = cmdline_parse_int("intmsg", -1);
 
 	printk("pci-demo: looking for edu\n");
 	if (!find_edu()) {
@@ -234,6 +322,8 @@ void inmate_main(void)
 	foreign_memory_test(target, pause_ms);
 	if (stray_apic >= 0)
 		msi_stray_test(stray_apic);
+	if (msg_apic >= 0)
+		int_msg_attack(msg_apic);
 	msi_test();
 	printk("pci-demo: done\n");
 	while (!comm_region_shutdown_requested())

@@ -27,6 +27,8 @@ struct iommu_dma {
 	void (*flush)(const struct cell *cell);
 	/* Report what the units recorded (polled, see iommu_poll). */
 	void (*poll_faults)(void);
+	/* The same on a fault event: whether there was anything; or NULL. */
+	bool (*poll_fault_event)(void);
 	/* Interrupt remapping: see arch_msi_remap; NULL without. */
 	int (*msi_remap)(const struct cell *cell, u16 bdf, unsigned int vector,
 			 u64 *address, u32 *data);
@@ -76,6 +78,11 @@ int iommu_unmap_memory_region(struct cell *cell,
  * nothing to report.
  */
 void iommu_poll(void);
+/*
+ * Report DMA faults on an NMI of a root CPU, which may be a unit's fault
+ * event: true when there were faults, so that the NMI is explained.
+ */
+bool iommu_fault_event(void);
 
 /*
  * The console line of a device changing its DMA domain, the same for

@@ -13,6 +13,7 @@
 /* Intercept word 3 (offset 0x00c). */
 #define SVM_INTERCEPT_INTR		BIT(0)
 #define SVM_INTERCEPT_NMI		BIT(1)
+#define SVM_INTERCEPT_SMI		BIT(2)
 #define SVM_INTERCEPT_INIT		BIT(3)
 #define SVM_INTERCEPT_CPUID		BIT(18)
 #define SVM_INTERCEPT_INVD		BIT(22)

@@ -21,6 +21,8 @@ struct cell;
 #define VTD_REG_CCMD		0x28
 #define VTD_REG_FSTS		0x34
 #define VTD_REG_FECTL		0x38
+#define VTD_REG_FEDATA		0x3c
+#define VTD_REG_FEADDR		0x40
 #define VTD_REG_FEUADDR		0x44
 #define VTD_REG_IQH		0x80
 #define VTD_REG_IQT		0x88
@@ -74,6 +76,9 @@ struct cell;
 #define VTD_FSTS_FRI_MASK	0xff
 #define VTD_FSTS_IQE		BIT(4)
 #define VTD_FECTL_IM		BIT(31)
+/* Fault event message: NMI delivery, physical destination. */
+#define VTD_FEDATA_NMI		(4 << 8)
+#define VTD_FEADDR_BASE		0xfee00000U
 
 /* Queue registers: 128-bit descriptors, index in bits 18:4. */
 #define VTD_IQ_INDEX_SHIFT	4
@@ -237,5 +242,12 @@ struct vtd_fault {
 bool vtd_fault_decode(u64 lo, u64 hi, struct vtd_fault *f);
 /* Short text for a fault reason, "" if none known. */
 const char *vtd_fault_reason(u8 reason);
+
+/*
+ * Point the units' fault event at a root CPU that the cell coming (NULL
+ * if none) does not take, and unmask it (vtd_fault_event.c).
+ */
+void vtd_fault_event_aim(const struct vtd_unit *units, unsigned int num,
+			 const struct cell *coming);
 
 #endif /* _X86_VTD_H */
