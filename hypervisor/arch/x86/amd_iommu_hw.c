@@ -10,6 +10,7 @@
 #include <core/printk.h>
 #include <x86/amd_iommu.h>
 #include <x86/amd_iommu_hw.h>
+#include <x86/iommu.h>
 #include <x86/processor.h>
 #include <x86/setup.h>
 
@@ -49,13 +50,7 @@ static int map_registers(struct amdvi_unit *u,
 		       AMDVI_REGS_END);
 		return -EINVAL;
 	}
-	u->regs = page_alloc(&remap_pool, u->pages);
-	if (!u->regs)
-		return -ENOMEM;
-	return paging_map(&hv_paging, (unsigned long)u->regs, u->base,
-			  u->pages * PAGE_SIZE, PAGE_FLAG_READ |
-			  PAGE_FLAG_WRITE | PAGE_FLAG_DEVICE |
-			  PAGE_FLAG_NO_HUGE);
+	return iommu_map_registers(u->base, u->pages, &u->regs);
 }
 
 static int alloc_buffers(struct amdvi_unit *u)
@@ -131,11 +126,7 @@ void amdvi_hw_release(struct amdvi_unit *u)
 		for (n = 0; n < ARRAY_SIZE(saved_regs); n++)
 			amdvi_write64(u, saved_regs[n], u->saved[n]);
 	}
-	if (u->regs) {
-		paging_unmap(&hv_paging, (unsigned long)u->regs,
-			     u->pages * PAGE_SIZE);
-		page_free(&remap_pool, u->regs, u->pages);
-	}
+	iommu_unmap_registers(&u->regs, u->pages);
 	page_free(&mem_pool, u->cmdbuf, 1);
 	page_free(&mem_pool, u->evtlog, 1);
 	page_free(&mem_pool, (void *)u->sem, 1);

@@ -7,6 +7,7 @@
  */
 #include <jailhouse/cell-config.h>
 #include <core/cell.h>
+#include <core/errno.h>
 #include <core/hypervisor.h>
 #include <core/page_pool.h>
 #include <core/paging.h>
@@ -14,6 +15,7 @@
 #include <core/printk.h>
 #include <x86/cell.h>
 #include <x86/iommu.h>
+#include <x86/setup.h>
 
 struct iommu_dma iommu_dma;
 
@@ -132,4 +134,23 @@ void iommu_note_device(const char *what, u16 bdf, const char *prep,
 	printk("%s PCI device %02x:%02x.%x %s cell \"%s\"\n", what,
 	       PCI_BDF_BUS(bdf), PCI_BDF_DEV(bdf), PCI_BDF_FN(bdf), prep,
 	       cell->config->name);
+}
+
+int iommu_map_registers(u64 base, unsigned int pages, u8 **regs)
+{
+	*regs = page_alloc(&remap_pool, pages);
+	if (!*regs)
+		return -ENOMEM;
+	return paging_map(&hv_paging, (unsigned long)*regs, base,
+			  pages * PAGE_SIZE, PAGE_FLAG_READ | PAGE_FLAG_WRITE |
+			  PAGE_FLAG_DEVICE | PAGE_FLAG_NO_HUGE);
+}
+
+void iommu_unmap_registers(u8 **regs, unsigned int pages)
+{
+	if (!*regs)
+		return;
+	paging_unmap(&hv_paging, (unsigned long)*regs, pages * PAGE_SIZE);
+	page_free(&remap_pool, *regs, pages);
+	*regs = NULL;
 }

@@ -221,13 +221,7 @@ static int vtd_map_registers(struct vtd_unit *u,
 {
 	u->base = cfg->base;
 	u->pages = PAGES(cfg->size ? cfg->size : PAGE_SIZE);
-	u->regs = page_alloc(&remap_pool, u->pages);
-	if (!u->regs)
-		return -ENOMEM;
-	return paging_map(&hv_paging, (unsigned long)u->regs, u->base,
-			  u->pages * PAGE_SIZE, PAGE_FLAG_READ |
-			  PAGE_FLAG_WRITE | PAGE_FLAG_DEVICE |
-			  PAGE_FLAG_NO_HUGE);
+	return iommu_map_registers(u->base, u->pages, &u->regs);
 }
 
 static void vtd_unmap_registers(struct vtd_unit *u)
@@ -236,10 +230,7 @@ static void vtd_unmap_registers(struct vtd_unit *u)
 		return;
 	vtd_ir_hand_back(u);
 	vtd_qi_stop(u);
-	paging_unmap(&hv_paging, (unsigned long)u->regs,
-		     u->pages * PAGE_SIZE);
-	page_free(&remap_pool, u->regs, u->pages);
-	u->regs = NULL;
+	iommu_unmap_registers(&u->regs, u->pages);
 }
 
 /* What the hypervisor reads from the unit, inside the mapped size. */

@@ -85,6 +85,14 @@ void iommu_poll(void);
 bool iommu_fault_event(void);
 
 /*
+ * A unit's register pages, mapped uncached into the hypervisor from the
+ * remap pool (*regs stays NULL when that fails), and unmapped again;
+ * unmapping NULL does nothing.
+ */
+int iommu_map_registers(u64 base, unsigned int pages, u8 **regs);
+void iommu_unmap_registers(u8 **regs, unsigned int pages);
+
+/*
  * The console line of a device changing its DMA domain, the same for
  * every model: "Adding PCI device 00:05.0 to cell "x"".
  */
