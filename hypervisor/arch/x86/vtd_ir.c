@@ -332,11 +332,25 @@ int vtd_ir_take(struct vtd_unit *u)
 	return err;
 }
 
+/*
+ * A filler for slot n of Linux's queue, which Linux is done with: a cache
+ * invalidation, or for the last one a wait descriptor. A unit may refuse
+ * to switch its queue off (the next enable does) unless the last
+ * descriptor it ran was a wait (QEMU does); this one's status write lands
+ * in its own slot.
+ */
+static void put_filler(volatile u64 *desc, u64 phys, bool last)
+{
+	desc[0] = last ? VTD_QI_WAIT | VTD_QI_WAIT_SW : VTD_QI_IEC;
+	desc[1] = last ? phys : 0;
+}
+
 /* Linux's queue again, its head where Linux left it. */
 static void restore_queue(struct vtd_unit *u, struct vtd_ir *ir)
 {
 	volatile u64 *desc;
 	unsigned int n;
+	u64 phys;
 
 	vtd_write64(u, VTD_REG_IQT, 0);
 	vtd_write64(u, VTD_REG_IQA, ir->iqa);
@@ -344,15 +358,14 @@ static void restore_queue(struct vtd_unit *u, struct vtd_ir *ir)
 		return;
 	/*
 	 * The head starts at 0: the slots before Linux's head, which Linux
-	 * is done with, get harmless cache invalidations to run through.
+	 * is done with, get harmless descriptors to run through.
 	 */
 	for (n = 0; n < ir->iqh; n++) {
-		desc = vtd_ir_root_memory((ir->iqa & VTD_IQA_ADDR) + n * 16ULL,
-				   true);
+		phys = (ir->iqa & VTD_IQA_ADDR) + n * 16ULL;
+		desc = vtd_ir_root_memory(phys, true);
 		if (!desc)
 			break;
-		desc[0] = VTD_QI_IEC;
-		desc[1] = 0;
+		put_filler(desc, phys, n + 1 == ir->iqh);
 	}
 	vtd_write64(u, VTD_REG_IQT, (u64)ir->iqh << VTD_IQ_INDEX_SHIFT);
 	for (n = 0; n < POLL_LIMIT; n++)

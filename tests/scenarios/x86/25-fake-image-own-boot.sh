@@ -15,7 +15,7 @@
 . /scenarios/lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 cell=/etc/jailhouse/tiny-demo.cell
 hello="hello from the stand-in hypervisor"
 

@@ -12,7 +12,7 @@
 . /scenarios/lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 pci=/sys/bus/pci/devices
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"

@@ -29,6 +29,7 @@
 # doesn't work!", a panic); no_timer_check skips that check.
 # stockade-qemu: -device amd-iommu,intremap=off,pt=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: amd_iommu=off no_timer_check
+# stockade-not-x2apic-ir: about AMD-Vi, a machine without the VT-d unit
 # stockade-timeout: 500
 
 . /scenarios/lib.sh

@@ -16,7 +16,7 @@ if ! busybox devmem "$addr" 32 >/dev/null 2>&1; then
 	exit 0
 fi
 pass "natively, $addr is readable"
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || exit 0
+expect_ok jailhouse enable "$X86_ROOT_CELL" || exit 0
 expect_stop "exitinfo2 $addr"
 busybox devmem "$addr" 32
 fail "the access to $addr was stopped" "devmem returned"

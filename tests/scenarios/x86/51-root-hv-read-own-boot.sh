@@ -12,7 +12,7 @@
 . /scenarios/lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 hvread=/lib/modules/$(uname -r)/extra/tests/hvread.ko
 # The CPU that reads; not CPU 0, which keeps the console going.
 cpu=1

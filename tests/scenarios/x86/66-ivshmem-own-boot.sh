@@ -15,6 +15,7 @@
 # ARP and ping; the carrier follows the cell (destroy, create again), and
 # the echo cell may not write the root's output section either.
 # stockade-timeout: 480
+# stockade-not-x2apic-ir: not yet: Linux booted with intel_iommu=off gives the ivshmem devices that appear at enable no remapping MSI domain (uio_ivshmem: MSI-X setup fails), and the hypervisor would not yet translate their remappable messages for the root
 
 . /scenarios/lib.sh
 . /scenarios/ivshmem-net-lib.sh
@@ -27,7 +28,7 @@ tmp=/tmp/66-ivshmem
 mkdir -p $tmp
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
+expect_ok jailhouse enable "$X86_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 console_has "root endpoint set up" \
 	'Cell "QEMU-VM": ivshmem 00:0e.0, peer 0 of 3' 5
@@ -176,7 +177,7 @@ check_eq "the virtual device left Linux with the hypervisor" "gone" \
 check_eq "no UIO device left behind" "gone" \
 	"$([ -e /dev/uio0 ] && echo present || echo gone)"
 expect_ok rmmod uio_ivshmem
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell
+expect_ok jailhouse enable "$X86_ROOT_CELL"
 check_file "enable again: Linux finds the device without a rescan" \
 	$pcidev/vendor
 expect_ok jailhouse disable

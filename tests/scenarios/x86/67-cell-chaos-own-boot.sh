@@ -31,7 +31,7 @@ seconds=20
 seed=$(( $(date +%s) % 1000000 * 7919 + 1 ))
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
+expect_ok jailhouse enable "$X86_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 
 # cell_dir NAME: the sysfs folder of cell NAME.
