@@ -54,7 +54,8 @@ freertos:
 # every suite runs even when an earlier one fails, and the last line is the
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
-	check-inmates check-armhf-build check-x86 check-x86-intel check-arm64 \
+	check-inmates check-armhf-build check-x86 check-x86-ir check-x86-intel \
+	check-arm64 \
 	check-arm64-gicv2 check-arm check-arm-bananapi check-demo check-demo-arm
 
 check: deps
