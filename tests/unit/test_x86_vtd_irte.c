@@ -184,3 +184,17 @@ TEST(vtd_msi_remappable_format)
 	vtd_msi_remappable(0x8003, &address, &data);
 	EXPECT_EQ(address, 0xfee00000ULL | 0x10 | 0x4 | 0x3ULL << 5);
 }
+
+TEST(vtd_msi_entry_reads_handle_and_subhandle)
+{
+	u64 address;
+	u32 data;
+
+	vtd_msi_remappable(0x8103, &address, &data);
+	EXPECT_EQ(vtd_msi_entry(address, data), 0x8103UL);
+	/* Without SHV the data is no part of it; with SHV it is added. */
+	EXPECT_EQ(vtd_msi_entry(0xfee00000ULL | 0x10 | 0x20ULL << 5, 5),
+		  0x20UL);
+	EXPECT_EQ(vtd_msi_entry(0xfee00000ULL | 0x18 | 0x20ULL << 5, 5),
+		  0x25UL);
+}

@@ -37,6 +37,7 @@
 #include <x86/paging_formats.h>
 #include <x86/setup.h>
 #include <x86/vtd.h>
+#include <x86/vtd_irte.h>
 
 
 /* Register polls give up after this many reads (a unit that hangs). */
@@ -355,6 +356,29 @@ static int vtd_msi_remap(const struct cell *cell, u16 bdf,
 	return err;
 }
 
+static u64 irte_field(u64 value, unsigned int shift, u64 mask)
+{
+	return (value >> shift) & mask;
+}
+
+/* Only the root cell's entries: a cell's messages never come remappable. */
+static bool vtd_msi_target(const struct cell *cell, u64 address, u32 data,
+			   struct msi_target *t)
+{
+	struct vtd_irte e;
+
+	if (cell != &root_cell ||
+	    !vtd_ir_root_entry(vtd_units, num_vtd_units, address, data, &e))
+		return false;
+	t->dest = e.lo >> VTD_IRTE_DEST_SHIFT;
+	t->vector = irte_field(e.lo, VTD_IRTE_VECTOR_SHIFT,
+			       VTD_IRTE_VECTOR_MASK);
+	t->logical = e.lo & VTD_IRTE_DM_LOGICAL;
+	t->lowest = irte_field(e.lo, VTD_IRTE_DLM_SHIFT, VTD_IRTE_DLM_MASK) ==
+		VTD_DLM_LOWEST;
+	return true;
+}
+
 static bool vtd_remaps_interrupts(void)
 {
 	unsigned int n;
@@ -386,6 +410,7 @@ static int vtd_init(void)
 	iommu_dma.flush = vtd_flush;
 	iommu_dma.poll_faults = vtd_poll_faults;
 	iommu_dma.msi_remap = vtd_remaps_interrupts() ? vtd_msi_remap : NULL;
+	iommu_dma.msi_target = vtd_remaps_interrupts() ? vtd_msi_target : NULL;
 	printk("VT-d: %u unit(s), %s tables, domains %lu, %s walks\n",
 	       num_vtd_units, iommu_dma.fmt->name, vtd_num_domains,
 	       vtd_coherent ? "coherent" : "non-coherent");

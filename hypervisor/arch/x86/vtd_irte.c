@@ -84,3 +84,14 @@ void vtd_msi_remappable(u16 handle, u64 *address, u32 *data)
 	/* Without SHV the data is not added to the handle. */
 	*data = 0;
 }
+
+unsigned long vtd_msi_entry(u64 address, u32 data)
+{
+	unsigned long idx = (address >> VTD_MSI_HANDLE_SHIFT) & 0x7fff;
+
+	if (address & VTD_MSI_HANDLE15)
+		idx |= 0x8000;
+	if (address & VTD_MSI_SHV)
+		idx += data & 0xffff;
+	return idx;
+}

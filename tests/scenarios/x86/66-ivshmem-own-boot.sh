@@ -15,7 +15,6 @@
 # ARP and ping; the carrier follows the cell (destroy, create again), and
 # the echo cell may not write the root's output section either.
 # stockade-timeout: 480
-# stockade-not-x2apic-ir: not yet: Linux booted with intel_iommu=off gives the ivshmem devices that appear at enable no remapping MSI domain (uio_ivshmem: MSI-X setup fails), and the hypervisor would not yet translate their remappable messages for the root
 
 . /scenarios/lib.sh
 . /scenarios/ivshmem-net-lib.sh

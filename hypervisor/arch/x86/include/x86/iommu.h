@@ -18,6 +18,14 @@
 
 struct cell;
 
+/* Where an interrupt remapping entry sends a message (x2APIC format). */
+struct msi_target {
+	u32 dest;
+	u8 vector;
+	bool logical;
+	bool lowest;
+};
+
 /* What the vendor unit's init fills in; fmt NULL while there is none. */
 struct iommu_dma {
 	const struct paging_format *fmt;
@@ -30,6 +38,13 @@ struct iommu_dma {
 	/* Interrupt remapping: see arch_msi_remap; NULL without. */
 	int (*msi_remap)(const struct cell *cell, u16 bdf, unsigned int vector,
 			 u64 *address, u32 *data);
+	/*
+	 * Interrupt remapping: where a remappable message of the core's
+	 * device models (ivshmem) for cell goes, by the entry it selects;
+	 * false for none of cell's. NULL without.
+	 */
+	bool (*msi_target)(const struct cell *cell, u64 address, u32 data,
+			   struct msi_target *t);
 };
 
 extern struct iommu_dma iommu_dma;

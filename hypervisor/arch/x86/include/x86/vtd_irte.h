@@ -86,4 +86,10 @@ struct vtd_irte vtd_irte_make(u32 dest, bool logical, u8 vector, bool lowest,
 /* Address and data of a remappable MSI that selects entry handle. */
 void vtd_msi_remappable(u16 handle, u64 *address, u32 *data);
 
+/*
+ * The entry a remappable MSI (address and data) selects: its handle, plus
+ * the data's subhandle where the address says so (SHV).
+ */
+unsigned long vtd_msi_entry(u64 address, u32 data);
+
 #endif /* _X86_VTD_IRTE_H */
