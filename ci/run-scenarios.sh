@@ -16,7 +16,9 @@
 # On x86, X86_ROOT_MODE=x2apic-ir (make check-x86-ir, see ci/run-qemu.sh)
 # boots every machine with the root under VT-d interrupt remapping; a
 # scenario with a line "# stockade-not-x2apic-ir: WHY" (one about the xAPIC
-# root or another IOMMU) is left out then, with one SKIP line naming WHY.
+# root or another IOMMU) is left out then, with one SKIP line naming WHY;
+# one with "# stockade-not-xapic: WHY" is left out of the default mode
+# the same way (one that runs in the remapping mode only).
 # Logs go to build/logs/. SCENARIOS="62-* 64-*" (shell patterns on the
 # base name) runs only the matching scenarios of <srcarch>, beside the
 # common ones, for a quick look at one change: make check runs them all.

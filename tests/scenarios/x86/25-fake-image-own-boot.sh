@@ -11,6 +11,7 @@
 # directory, the console in sysfs and through /dev/jailhouse (blocking and
 # not), enable while enabled, rmmod refused, and the cell requests that the
 # driver answers before any hypercall.
+# stockade-not-xapic: nothing in it depends on the root's APIC mode; check-x86-ir runs it (make check's time budget)
 
 . /scenarios/lib.sh
 

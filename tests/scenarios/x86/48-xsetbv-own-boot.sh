@@ -8,6 +8,7 @@
 # counted where the CPU has the intercept), and the CPU must run tasks
 # afterwards with the same XSAVE features.
 # stockade-qemu: -cpu EPYC,+svm,+npt
+# stockade-not-xapic: nothing in it depends on the root's APIC mode; check-x86-ir runs it (make check's time budget)
 
 . /scenarios/lib.sh
 

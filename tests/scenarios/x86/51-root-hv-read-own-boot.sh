@@ -8,6 +8,7 @@
 # 50-root-fatal-own-boot.sh) naming the hypervisor address. The other CPUs
 # keep Linux alive long enough to see the report in the console ring and
 # the CPU marked failed.
+# stockade-not-xapic: nothing in it depends on the root's APIC mode; check-x86-ir runs it (make check's time budget)
 
 . /scenarios/lib.sh
 
