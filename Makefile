@@ -55,8 +55,8 @@ freertos:
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
 	check-inmates check-armhf-build check-x86 check-x86-ir check-x86-intel \
-	check-arm64 \
-	check-arm64-gicv2 check-arm check-arm-bananapi check-demo check-demo-arm
+	check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi check-demo \
+	check-demo-arm
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
