@@ -27,6 +27,7 @@ endif
 
 .PHONY: all modules $(SUBDIRS) install clean check check-unit check-abi \
 	check-fuzz fuzz check-config check-cli check-inmates check-armhf-build check-x86 \
+	check-x86-ir \
 	check-x86-intel check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi \
 	check-demo check-demo-arm demo deps freertos \
 	bench-x86 bench-cells bench-arm64 bench-arm bench-latency bench-freertos bench-intel \
@@ -62,8 +63,9 @@ freertos:
 # every suite runs even when an earlier one fails, and the last line is the
 # total.
 CHECK_SUITES := check-unit check-fuzz check-abi check-config check-cli \
-	check-inmates check-armhf-build check-x86 check-x86-intel check-arm64 \
-	check-arm64-gicv2 check-arm check-arm-bananapi check-demo check-demo-arm
+	check-inmates check-armhf-build check-x86 check-x86-ir check-x86-intel \
+	check-arm64 check-arm64-gicv2 check-arm check-arm-bananapi check-demo \
+	check-demo-arm
 
 check: deps
 	$(Q)ci/check-all.sh $(CHECK_SUITES)
@@ -113,6 +115,11 @@ check-demo-arm:
 
 check-x86:
 	$(Q)ci/system-test.sh x86
+
+# The same scenarios with the root under VT-d interrupt remapping, Linux in
+# x2APIC mode (QEMU's intel-iommu, root config qemu-x86-ir.cell).
+check-x86-ir:
+	$(Q)X86_ROOT_MODE=x2apic-ir ci/system-test.sh x86
 
 # Intel VT-x in Bochs (QEMU's TCG has no VMX): tests/scenarios/x86-intel.
 check-x86-intel:

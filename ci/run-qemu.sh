@@ -23,6 +23,12 @@
 #                     run once the console is silent this long (default 20)
 #   QEMU_ACCEL        x86: kvm (nested KVM where it works, the default) or
 #                     tcg (always TCG)
+#   X86_ROOT_MODE     x86: xapic (the default: no IOMMU, Linux in xAPIC
+#                     mode) or x2apic-ir (QEMU's intel-iommu remapping
+#                     interrupts and a CPU with x2APIC, also where a
+#                     scenario names its own CPU model: Linux remaps its
+#                     interrupts and runs its APICs in x2APIC mode, the
+#                     scenarios use the root config qemu-x86-ir.cell)
 #
 # Exit status: QEMU's, or 124 when the time limit ended it.
 set -eu -o pipefail
@@ -68,6 +74,33 @@ x86_accel() {
 	fi
 }
 
+# x86_root_mode: sets root_mode to the QEMU arguments of X86_ROOT_MODE and
+# adds its kernel arguments to append. The x2APIC bit goes to every x86
+# CPU model by -global, so that a scenario's own -cpu keeps it; Linux
+# leaves the unit's DMA remapping to the hypervisor (intel_iommu=off) and
+# still remaps its interrupts. Under TCG on a loaded host, Linux's early
+# check of the timer through the remapped IOAPIC gave up once ("IO-APIC +
+# timer doesn't work!", a panic before /init): no_timer_check skips it, as
+# in 49-amdvi-pci-cell-own-boot. Under KVM, QEMU remaps only with the IOAPIC
+# on its side (kernel-irqchip=split).
+# shellcheck disable=SC2054 # commas belong to QEMU's option syntax
+x86_root_mode() {
+	case "${X86_ROOT_MODE:-xapic}" in
+	xapic) root_mode=() ;;
+	x2apic-ir)
+		root_mode=(-global x86_64-cpu.x2apic=on
+			   -device intel-iommu,intremap=on,eim=on)
+		[ "${accel[1]}" != kvm ] ||
+			root_mode+=(-machine kernel-irqchip=split)
+		append="$append intel_iommu=off no_timer_check"
+		;;
+	*)
+		echo "run-qemu.sh: unknown X86_ROOT_MODE '$X86_ROOT_MODE'" >&2
+		exit 2
+		;;
+	esac
+}
+
 # The first -serial is the kernel console; -nographic would put the monitor
 # on stdio as well, so the display and monitor are switched off explicitly.
 common=(-m 1G -smp 4 -display none -monitor none -no-reboot
@@ -80,8 +113,9 @@ x86)
 	append='console=ttyS0 panic=-1 memmap=82M$0x3a000000'
 	# shellcheck disable=SC2054 # commas belong to QEMU's option syntax
 	x86_accel
+	x86_root_mode
 	cmd=(qemu-system-x86_64 -machine q35 "${accel[@]}" "${common[@]}"
-	     -serial stdio -serial "file:$log.com2")
+	     "${root_mode[@]}" -serial stdio -serial "file:$log.com2")
 	;;
 arm64)
 	append='console=ttyAMA0 panic=-1 kvm-arm.mode=none mem=768M'

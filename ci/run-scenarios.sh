@@ -13,6 +13,12 @@
 # and QEMU_APPEND (for early parameters the last occurrence usually wins).
 # One with a line "# stockade-needs: VAR" is opt-in: without the host's
 # environment variable VAR it is not booted and one SKIP line says so.
+# On x86, X86_ROOT_MODE=x2apic-ir (make check-x86-ir, see ci/run-qemu.sh)
+# boots every machine with the root under VT-d interrupt remapping; a
+# scenario with a line "# stockade-not-x2apic-ir: WHY" (one about the xAPIC
+# root or another IOMMU) is left out then, with one SKIP line naming WHY;
+# one with "# stockade-not-xapic: WHY" is left out of the default mode
+# the same way (one that runs in the remapping mode only).
 # Logs go to build/logs/. SCENARIOS="62-* 64-*" (shell patterns on the
 # base name) runs only the matching scenarios of <srcarch>, beside the
 # common ones, for a quick look at one change: make check runs them all.
@@ -43,10 +49,23 @@ wanted() {
 	return 1
 }
 
+# directive NAME SCRIPT: the text after the first "# stockade-NAME: ".
+directive() {
+	sed -n "s/^# stockade-$1: //p" "$2" | head -n 1
+}
+
+root_mode=${X86_ROOT_MODE:-xapic}
+[ "$srcarch" = x86 ] || root_mode=xapic
+
 # Name order across both folders, as documented; the base name decides.
 shared=()
 own=()
 while IFS= read -r path; do
+	why=$(directive "not-$root_mode" "$path")
+	if [ -n "$why" ]; then
+		echo "SKIP: $srcarch/$(basename "$path" .sh): not with X86_ROOT_MODE=$root_mode: $why"
+		continue
+	fi
 	case "$(basename "$path")" in
 	*-own-boot*) own+=("$path") ;;
 	*) shared+=("$path") ;;
@@ -116,13 +135,10 @@ tail_of_log() {
 	echo "----"
 }
 
-# directive NAME SCRIPT: the text after the first "# stockade-NAME: ".
-directive() {
-	sed -n "s/^# stockade-$1: //p" "$2" | head -n 1
-}
-
-# One log per machine: arm.log (virt), arm-bpim2u.log, ...
+# One log per machine: arm.log (virt), arm-bpim2u.log, x86-ir.log
+# (X86_ROOT_MODE=x2apic-ir), ...
 machine=$srcarch${ARM_BOARD:+-$ARM_BOARD}
+[ "$root_mode" = xapic ] || machine=$srcarch-ir
 if [ ${#shared[@]} -gt 0 ]; then
 	boot "$machine" "" "" "${shared[@]}"
 fi

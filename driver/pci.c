@@ -12,6 +12,7 @@
  * before disable, so that no driver touches a device that is gone.
  */
 #include <linux/device.h>
+#include <linux/msi.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
 
@@ -121,6 +122,43 @@ static struct pci_bus *virtual_dev_bus(const struct jailhouse_pci_device *d)
 	return bus;
 }
 
+/*
+ * Under interrupt remapping Linux hands each PCI device the MSI domain of
+ * its remapping unit as the device is added, through the DMAR code's bus
+ * notifier; booted with intel_iommu=off (the hypervisor takes DMA
+ * remapping) it never registers that notifier, and a device that appears
+ * later has no MSI domain: MSI and MSI-X setup fail. A virtual device
+ * takes the domain of another device on its bus (the hypervisor looks
+ * their messages up in the first remapping unit: QEMU's covers all).
+ */
+static void give_msi_domain(struct pci_dev *pdev)
+{
+	struct pci_dev *other;
+
+	if (dev_get_msi_domain(&pdev->dev))
+		return;
+	list_for_each_entry(other, &pdev->bus->devices, bus_list) {
+		if (other == pdev || !dev_get_msi_domain(&other->dev))
+			continue;
+		dev_set_msi_domain(&pdev->dev, dev_get_msi_domain(&other->dev));
+		return;
+	}
+}
+
+/* pci_rescan_bus, with MSI domains given before any driver probes. */
+static void rescan_with_msi_domains(struct pci_bus *bus)
+{
+	struct pci_dev *pdev;
+
+	pci_lock_rescan_remove();
+	pci_scan_child_bus(bus);
+	list_for_each_entry(pdev, &bus->devices, bus_list)
+		give_msi_domain(pdev);
+	pci_assign_unassigned_bus_resources(bus);
+	pci_bus_add_devices(bus);
+	pci_unlock_rescan_remove();
+}
+
 void jailhouse_pci_virtual_add(const struct jailhouse_cell *root)
 {
 	const struct jailhouse_pci_device *d = root->pci_devices;
@@ -137,11 +175,8 @@ void jailhouse_pci_virtual_add(const struct jailhouse_cell *root)
 			continue;
 		}
 		bus = virtual_dev_bus(d);
-		if (!bus)
-			continue;
-		pci_lock_rescan_remove();
-		pci_rescan_bus(bus);
-		pci_unlock_rescan_remove();
+		if (bus)
+			rescan_with_msi_domains(bus);
 	}
 }
 

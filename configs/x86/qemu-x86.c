@@ -12,6 +12,14 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+/*
+ * qemu-x86-ir.c reuses this config for the same machine with a VT-d unit
+ * remapping interrupts and Linux in x2APIC mode (make check-x86-ir).
+ */
+#ifndef ROOT_APIC_MODE
+#define ROOT_APIC_MODE JAILHOUSE_APIC_MODE_XAPIC
+#endif
+
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -39,9 +47,14 @@ struct {
 		.platform_info = {
 			.pci_mmconfig_base = 0xb0000000,
 			.pci_mmconfig_end_bus = 0xff,
+#ifdef ROOT_IOMMU_UNIT
+			.iommu_units = {
+				ROOT_IOMMU_UNIT,
+			},
+#endif
 			.x86 = {
 				.pm_timer_address = 0x608,
-				.apic_mode = JAILHOUSE_APIC_MODE_XAPIC,
+				.apic_mode = ROOT_APIC_MODE,
 			},
 		},
 		.root_cell = {

@@ -57,6 +57,20 @@ else
 	ARM_GICD_LE='\000\000\000\010'
 fi
 
+# x86: the root config of this machine. Linux remapping its IOAPIC
+# (QEMU's intel-iommu with intremap=on, X86_ROOT_MODE=x2apic-ir in
+# ci/run-qemu.sh) runs its APICs in x2APIC mode: the root cell is then the
+# one with the VT-d unit and x2APIC mode. X86_ROOT_MODE names the mode in
+# the scenarios' words, for checks whose expected text depends on it.
+# shellcheck disable=SC2034 # read by the scenarios
+if grep -q 'IR-IO-APIC' /proc/interrupts 2>/dev/null; then
+	X86_ROOT_MODE=x2apic-ir
+	X86_ROOT_CELL=/etc/jailhouse/qemu-x86-ir.cell
+else
+	X86_ROOT_MODE=xapic
+	X86_ROOT_CELL=/etc/jailhouse/qemu-x86.cell
+fi
+
 # First line of $OUTPUT, shortened, to explain a failure on one line.
 _brief() {
 	if [ -n "$OUTPUT" ]; then

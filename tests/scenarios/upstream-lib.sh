@@ -140,7 +140,7 @@ upstream_inmates_scenario() {
 	fi
 	ls "$up" | sed 's/^/UP: packed /'
 	lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-	expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell ||
+	expect_ok jailhouse enable "$X86_ROOT_CELL" ||
 		{ dump_dmesg; return 0; }
 	up_tiny
 	up_apic

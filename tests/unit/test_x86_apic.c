@@ -17,8 +17,10 @@
 		__VA_ARGS__						\
 	}
 #define apic_send_cell_irq xapic_send_cell_irq
+#define apic_send_cell_x2apic_irq xapic_send_cell_x2apic_irq
 #include "../../hypervisor/arch/x86/apic.c"
 #undef apic_send_cell_irq
+#undef apic_send_cell_x2apic_irq
 
 #include "arch_stubs.h"
 #include "unit.h"

@@ -26,7 +26,7 @@
 static struct {
 	unsigned int calls;
 	const struct cell *cell;
-	bool logical, lowest;
+	bool logical, lowest, x2apic;
 	u32 dest;
 	u8 vector;
 } sent;
@@ -40,6 +40,14 @@ void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 	sent.dest = dest;
 	sent.vector = vector;
 	sent.lowest = lowest;
+	sent.x2apic = false;
+}
+
+void apic_send_cell_x2apic_irq(const struct cell *cell, bool logical,
+			       u32 dest, u8 vector, bool lowest)
+{
+	apic_send_cell_irq(cell, logical, dest, vector, lowest);
+	sent.x2apic = true;
 }
 
 static const struct cell *const target = (const struct cell *)0x1000;
@@ -126,4 +134,51 @@ TEST(x86_msi_of_a_cell_device_refused_by_form)
 	EXPECT_FALSE(x86_msi_confined(target, 0xfee02000, 0x0541, 1));
 	EXPECT_FALSE(x86_msi_confined(target, 0xfee02000, 0x0741, 1));
 	EXPECT_EQ(asked.calls, 0);
+}
+
+/* The unit's entries as the remapping code would answer: 0x21 only. */
+static bool entry_target(const struct cell *cell, u64 address, u32 data,
+			 struct msi_target *t)
+{
+	(void)cell;
+	if (address != (0xfee00000ULL | 0x10 | 0x8 | 0x20ULL << 5) ||
+	    data != 1)
+		return false;
+	*t = (struct msi_target){ .dest = 0x10002, .vector = 0x61,
+				  .logical = true, .lowest = true };
+	return true;
+}
+
+/*
+ * Root Linux under interrupt remapping programs an ivshmem vector as
+ * handle 0x20 + subhandle 1: the entry decides, in x2APIC format. Before,
+ * the message itself was read as a plain one (vector = its data).
+ */
+TEST(x86_msi_remappable_goes_where_its_entry_says)
+{
+	u64 remappable = 0xfee00000ULL | 0x10 | 0x8 | 0x20ULL << 5;
+
+	sent.calls = 0;
+	iommu_dma.msi_target = entry_target;
+	x86_send_msi(target, remappable, 1);
+	ASSERT_EQ(sent.calls, 1);
+	EXPECT_TRUE(sent.x2apic);
+	EXPECT_TRUE(sent.logical);
+	EXPECT_TRUE(sent.lowest);
+	EXPECT_EQ(sent.dest, 0x10002U);
+	EXPECT_EQ(sent.vector, 0x61);
+	/* An entry the unit has not: nothing. */
+	x86_send_msi(target, remappable, 0x41);
+	EXPECT_EQ(sent.calls, 1);
+	iommu_dma.msi_target = NULL;
+}
+
+TEST(x86_msi_remappable_without_remapping_is_dropped)
+{
+	sent.calls = 0;
+	iommu_dma.msi_target = NULL;
+	/* Data 0x41 would read as vector 0x41 to APIC ID 1 (address 19:12). */
+	x86_send_msi(target, 0xfee01010ULL, 0x41);
+	x86_send_msi(target, 0xfee01018ULL, 0x41);
+	EXPECT_EQ(sent.calls, 0);
 }

@@ -202,3 +202,17 @@ TEST(vtd_ioapic_remappable_format)
 	EXPECT_EQ(hi, 0x00010000U | 0x2U << 17);
 	EXPECT_EQ(vtd_ioapic_handle(lo, hi), 0x8002U);
 }
+
+TEST(vtd_msi_entry_reads_handle_and_subhandle)
+{
+	u64 address;
+	u32 data;
+
+	vtd_msi_remappable(0x8103, &address, &data);
+	EXPECT_EQ(vtd_msi_entry(address, data), 0x8103UL);
+	/* Without SHV the data is no part of it; with SHV it is added. */
+	EXPECT_EQ(vtd_msi_entry(0xfee00000ULL | 0x10 | 0x20ULL << 5, 5),
+		  0x20UL);
+	EXPECT_EQ(vtd_msi_entry(0xfee00000ULL | 0x18 | 0x20ULL << 5, 5),
+		  0x25UL);
+}

@@ -442,10 +442,36 @@ static bool send_to_dest(struct per_cpu *sender, const struct ipi *ipi)
 	return !sent || reaches_outside(sender->cell, ipi);
 }
 
-/*
- * A device model's message (8-bit destination, the MSI format without
- * interrupt remapping) to the CPUs that belong to cell now.
- */
+/* A device model's message to the CPUs that belong to cell now. */
+static void send_cell_irq(const struct cell *cell, const struct ipi *ipi,
+			  u8 vector, bool lowest)
+{
+	bool xapic_mode = !this_cpu()->arch.x2apic;
+	struct per_cpu *target;
+	unsigned int n;
+	u32 icr_hi = 0;
+
+	/*
+	 * The guest may be between its two ICR writes: keep its half. In
+	 * x2APIC mode the ICR is one MSR and ICR_HI's (0x831) none: reading
+	 * it faulted the hypervisor on a cell's CPU ringing an ivshmem peer.
+	 */
+	if (xapic_mode)
+		icr_hi = apic_read(APIC_REG_ICR_HI);
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++) {
+		target = per_cpu(n);
+		if (target->cell != cell || !ipi_reaches(target, ipi))
+			continue;
+		send_ipi(target->arch.apic_id, vector);
+		if (lowest)
+			break;
+	}
+	if (xapic_mode)
+		apic_write(APIC_REG_ICR_HI, icr_hi);
+}
+
+/* 8-bit destination: the MSI format without interrupt remapping. */
 void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 			u8 vector, bool lowest)
 {
@@ -453,20 +479,20 @@ void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 		.icr_lo = logical ? ICR_DEST_LOGICAL : 0,
 		.dest = dest,
 	};
-	/* The guest may be between its two ICR writes: keep its half. */
-	u32 icr_hi = apic_read(APIC_REG_ICR_HI);
-	struct per_cpu *target;
-	unsigned int n;
 
-	for (n = 0; n < hypervisor_header.max_cpus; n++) {
-		target = per_cpu(n);
-		if (target->cell != cell || !ipi_reaches(target, &ipi))
-			continue;
-		send_ipi(target->arch.apic_id, vector);
-		if (lowest)
-			break;
-	}
-	apic_write(APIC_REG_ICR_HI, icr_hi);
+	send_cell_irq(cell, &ipi, vector, lowest);
+}
+
+void apic_send_cell_x2apic_irq(const struct cell *cell, bool logical,
+			       u32 dest, u8 vector, bool lowest)
+{
+	const struct ipi ipi = {
+		.icr_lo = logical ? ICR_DEST_LOGICAL : 0,
+		.dest = dest,
+		.x2apic = true,
+	};
+
+	send_cell_irq(cell, &ipi, vector, lowest);
 }
 
 static bool ipi_confined(const struct cell *cell, const struct ipi *ipi)

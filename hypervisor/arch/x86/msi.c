@@ -26,11 +26,32 @@
 #define FIRST_IRQ_VECTOR	16
 #define LAST_VECTOR		0xff
 
+/*
+ * Under interrupt remapping root Linux programs the device models' MSI-X
+ * vectors in the remappable format as every device's: the entry they
+ * select says where they go, never the message itself (whose data is no
+ * vector then).
+ */
+static void send_remappable(const struct cell *cell, u64 address, u32 data)
+{
+	struct msi_target t;
+
+	if (iommu_dma.msi_target &&
+	    iommu_dma.msi_target(cell, address, data, &t))
+		apic_send_cell_x2apic_irq(cell, t.logical, t.dest, t.vector,
+					  t.lowest);
+}
+
 void arch_send_msi(const struct cell *cell, u64 address, u32 data)
 {
 	unsigned int dm = (data >> MSI_DATA_DM_SHIFT) & MSI_DATA_DM_MASK;
 	u8 vector = data & MSI_DATA_VECTOR_MASK;
 
+	if ((address & MSI_ADDR_BASE_MASK) == MSI_ADDR_BASE &&
+	    (address & MSI_ADDR_REMAPPABLE)) {
+		send_remappable(cell, address, data);
+		return;
+	}
 	if ((address & MSI_ADDR_BASE_MASK) != MSI_ADDR_BASE ||
 	    vector < FIRST_IRQ_VECTOR ||
 	    (dm != MSI_DM_FIXED && dm != MSI_DM_LOWEST))

@@ -40,6 +40,7 @@
 #include <x86/setup.h>
 #include <x86/vtd.h>
 #include <x86/vtd_ir.h>
+#include <x86/vtd_irte.h>
 
 
 /* Register polls give up after this many reads (a unit that hangs). */
@@ -374,6 +375,29 @@ static bool vtd_ioapic_root_rte_ok(u32 lo, u32 hi)
 	return vtd_ioapic_handle(lo, hi) < ROOT_ENTRIES;
 }
 
+static u64 irte_field(u64 value, unsigned int shift, u64 mask)
+{
+	return (value >> shift) & mask;
+}
+
+/* Only the root cell's entries: a cell's messages never come remappable. */
+static bool vtd_msi_target(const struct cell *cell, u64 address, u32 data,
+			   struct msi_target *t)
+{
+	struct vtd_irte e;
+
+	if (cell != &root_cell ||
+	    !vtd_ir_root_entry(vtd_units, num_vtd_units, address, data, &e))
+		return false;
+	t->dest = e.lo >> VTD_IRTE_DEST_SHIFT;
+	t->vector = irte_field(e.lo, VTD_IRTE_VECTOR_SHIFT,
+			       VTD_IRTE_VECTOR_MASK);
+	t->logical = e.lo & VTD_IRTE_DM_LOGICAL;
+	t->lowest = irte_field(e.lo, VTD_IRTE_DLM_SHIFT, VTD_IRTE_DLM_MASK) ==
+		VTD_DLM_LOWEST;
+	return true;
+}
+
 static bool vtd_remaps_interrupts(void)
 {
 	unsigned int n;
@@ -407,6 +431,7 @@ static int vtd_init(void)
 	iommu_dma.poll_fault_event = vtd_poll_fault_event;
 	if (vtd_remaps_interrupts()) {
 		iommu_dma.msi_remap = vtd_msi_remap;
+		iommu_dma.msi_target = vtd_msi_target;
 		iommu_dma.ioapic_remap = vtd_ioapic_remap;
 		iommu_dma.ioapic_root_rte_ok = vtd_ioapic_root_rte_ok;
 	}

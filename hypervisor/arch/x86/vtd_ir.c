@@ -92,6 +92,23 @@ static void set_root_cpus(const struct cell *coming)
 			~(coming ? coming->cpu_set[n] : 0);
 }
 
+/*
+ * One of the root cell's virtual devices (ivshmem): Linux gives them
+ * entries as any device, which only the hypervisor reads
+ * (vtd_ir_root_entry); no hardware sends with their requester id.
+ */
+static bool root_virtual_sid(u16 sid)
+{
+	const struct jailhouse_pci_device *dev =
+		jailhouse_cell_pci_devices(root_cell.config);
+	unsigned int n;
+
+	for (n = 0; n < root_cell.config->num_pci_devices; n++, dev++)
+		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM && dev->bdf == sid)
+			return true;
+	return false;
+}
+
 /* A PCI device of the root cell, or one of its IOAPICs. */
 static bool root_sid_ok(const void *ctx, u16 sid)
 {
@@ -100,7 +117,7 @@ static bool root_sid_ok(const void *ctx, u16 sid)
 	unsigned int n;
 
 	(void)ctx;
-	if (pci_owner(sid) == &root_cell)
+	if (pci_owner(sid) == &root_cell || root_virtual_sid(sid))
 		return true;
 	for (n = 0; n < root_cell.config->num_irqchips; n++, chip++)
 		if ((chip->id & 0xffff) == sid && !pci_owner(sid))
@@ -130,6 +147,30 @@ static int linux_entry(const struct vtd_ir *ir, unsigned int idx,
 	e->lo = p[0];
 	e->hi = p[1];
 	return 0;
+}
+
+/*
+ * The core's device models (ivshmem) are under no unit: root Linux, which
+ * programs their MSI-X vectors in the remappable format too, gave them
+ * an entry of the first unit that remaps (QEMU's one covers every
+ * device). The hypervisor's copy is the checked one: root CPUs only.
+ */
+bool vtd_ir_root_entry(struct vtd_unit *units, unsigned int num,
+		       u64 address, u32 data, struct vtd_irte *e)
+{
+	unsigned long idx = vtd_msi_entry(address, data);
+	unsigned int n;
+
+	*e = (struct vtd_irte){ 0, 0 };
+	if (idx >= ROOT_ENTRIES)
+		return false;
+	spin_lock(&vtd_ir_lock);
+	for (n = 0; n < num && !units[n].ir; n++)
+		;
+	if (n < num)
+		*e = units[n].ir->table[idx];
+	spin_unlock(&vtd_ir_lock);
+	return e->lo & VTD_IRTE_P;
 }
 
 /* Present bit off first, so that no half-written entry is ever used. */
@@ -332,11 +373,25 @@ int vtd_ir_take(struct vtd_unit *u)
 	return err;
 }
 
+/*
+ * A filler for slot n of Linux's queue, which Linux is done with: a cache
+ * invalidation, or for the last one a wait descriptor. A unit may refuse
+ * to switch its queue off (the next enable does) unless the last
+ * descriptor it ran was a wait (QEMU does); this one's status write lands
+ * in its own slot.
+ */
+static void put_filler(volatile u64 *desc, u64 phys, bool last)
+{
+	desc[0] = last ? VTD_QI_WAIT | VTD_QI_WAIT_SW : VTD_QI_IEC;
+	desc[1] = last ? phys : 0;
+}
+
 /* Linux's queue again, its head where Linux left it. */
 static void restore_queue(struct vtd_unit *u, struct vtd_ir *ir)
 {
 	volatile u64 *desc;
 	unsigned int n;
+	u64 phys;
 
 	vtd_write64(u, VTD_REG_IQT, 0);
 	vtd_write64(u, VTD_REG_IQA, ir->iqa);
@@ -344,15 +399,14 @@ static void restore_queue(struct vtd_unit *u, struct vtd_ir *ir)
 		return;
 	/*
 	 * The head starts at 0: the slots before Linux's head, which Linux
-	 * is done with, get harmless cache invalidations to run through.
+	 * is done with, get harmless descriptors to run through.
 	 */
 	for (n = 0; n < ir->iqh; n++) {
-		desc = vtd_ir_root_memory((ir->iqa & VTD_IQA_ADDR) + n * 16ULL,
-				   true);
+		phys = (ir->iqa & VTD_IQA_ADDR) + n * 16ULL;
+		desc = vtd_ir_root_memory(phys, true);
 		if (!desc)
 			break;
-		desc[0] = VTD_QI_IEC;
-		desc[1] = 0;
+		put_filler(desc, phys, n + 1 == ir->iqh);
 	}
 	vtd_write64(u, VTD_REG_IQT, (u64)ir->iqh << VTD_IQ_INDEX_SHIFT);
 	for (n = 0; n < POLL_LIMIT; n++)

@@ -99,3 +99,14 @@ unsigned int vtd_ioapic_handle(u32 lo, u32 hi)
 	return hi >> VTD_RTE_HI_HANDLE_SHIFT |
 		(lo & VTD_RTE_HANDLE15 ? 0x8000 : 0);
 }
+
+unsigned long vtd_msi_entry(u64 address, u32 data)
+{
+	unsigned long idx = (address >> VTD_MSI_HANDLE_SHIFT) & 0x7fff;
+
+	if (address & VTD_MSI_HANDLE15)
+		idx |= 0x8000;
+	if (address & VTD_MSI_SHV)
+		idx += data & 0xffff;
+	return idx;
+}

@@ -9,7 +9,10 @@
  * Only accesses a cell may make are chosen, so that the cell lives for
  * the whole run; what a cell may not do at all is the attacker's job
  * (attacker.c). Each access is legal in form, its content random:
- *   - xAPIC: aligned 32-bit writes of random values to the registers the
+ *   - xAPIC (unless "no-xapic": a cell on a CPU with x2APIC runs its APIC
+ *     in x2APIC mode and has no xAPIC page, so these draws make x2APIC
+ *     accesses instead): aligned 32-bit writes of random values to the
+ *     registers the
  *     hypervisor passes on (TPR, EOI, SVR, ESR, LVTs, timer), now and then
  *     to those it keeps (ID, LDR, DFR), and IPIs with random destination,
  *     shorthand and vector, reads of any register. IPIs are fixed or
@@ -67,7 +70,7 @@ static __u64 next(void)
 }
 
 static unsigned long counts[5], done;
-static bool x2apic, ioapic;
+static bool x2apic, ioapic, no_xapic;
 /* "trace": every access printed before it is made, for replays. */
 static bool trace;
 
@@ -234,6 +237,9 @@ static void one_access(unsigned long mmconfig, unsigned long ioapic_base)
 	} else if (what >= 8) {
 		ioapic_access(ioapic_base);
 		counts[4]++;
+	} else if ((what < 3 || !mmconfig) && no_xapic) {
+		x2apic_access();
+		counts[3]++;
 	} else if (what < 3 || !mmconfig) {
 		apic_access();
 		counts[0]++;
@@ -271,6 +277,7 @@ void inmate_main(void)
 	trace = cmdline_parse_bool("trace");
 	x2apic = cmdline_parse_bool("x2apic");
 	ioapic = cmdline_parse_bool("ioapic");
+	no_xapic = cmdline_parse_bool("no-xapic");
 	if (!seed)
 		seed = rdtsc() | 1;
 	state = seed;

@@ -10,7 +10,7 @@
 
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 if [ ! -f "$cfg" ]; then

@@ -10,7 +10,7 @@
 . /scenarios/x86-lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
 ncpus=$(grep -c '^processor' /proc/cpuinfo)

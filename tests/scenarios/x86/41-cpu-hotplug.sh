@@ -9,7 +9,7 @@
 . /scenarios/lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 cpu=/sys/devices/system/cpu/cpu3
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"

@@ -11,7 +11,7 @@
 . /scenarios/lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 cycles=20
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"

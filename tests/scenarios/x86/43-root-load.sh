@@ -11,7 +11,7 @@
 . /scenarios/lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 seconds=12
 hot=/sys/devices/system/cpu/cpu3
 

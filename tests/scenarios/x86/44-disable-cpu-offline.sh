@@ -7,4 +7,4 @@
 . /scenarios/lib.sh
 . /scenarios/x86-lib.sh
 
-disable_with_cpu_offline /etc/jailhouse/qemu-x86.cell 2
+disable_with_cpu_offline "$X86_ROOT_CELL" 2

@@ -11,7 +11,7 @@
 . /scenarios/lib.sh
 
 sysfs=/sys/devices/jailhouse
-cfg=/etc/jailhouse/qemu-x86.cell
+cfg="$X86_ROOT_CELL"
 hcfuzz=/lib/modules/$(uname -r)/extra/tests/hcfuzz.ko
 params=/sys/module/hcfuzz/parameters
 calls=1000

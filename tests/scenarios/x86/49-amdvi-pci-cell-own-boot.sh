@@ -42,6 +42,7 @@
 # doesn't work!", a panic); no_timer_check skips that check.
 # stockade-qemu: -device amd-iommu,intremap=on,pt=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: amd_iommu=off intremap=off no_timer_check
+# stockade-not-x2apic-ir: about AMD-Vi, a machine without the VT-d unit
 # stockade-timeout: 500
 
 . /scenarios/lib.sh

@@ -33,6 +33,7 @@
 # ever ran); no_timer_check skips that check.
 # stockade-qemu: -cpu qemu64,+svm,+npt,+x2apic -device intel-iommu,intremap=on,eim=on -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off no_timer_check
+# stockade-not-x2apic-ir: builds the remapping machine itself and runs in check-x86 already
 # stockade-timeout: 540
 
 . /scenarios/lib.sh

@@ -12,6 +12,7 @@
 # block came from the IOMMU.
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
+# stockade-not-x2apic-ir: VT-d without interrupt remapping on a machine of its own (its unit has intremap=off)
 
 . /scenarios/lib.sh
 

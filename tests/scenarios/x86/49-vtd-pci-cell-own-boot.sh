@@ -23,6 +23,7 @@
 # Linux's uio_pci_generic drives edu (a factorial).
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
+# stockade-not-x2apic-ir: VT-d without interrupt remapping on a machine of its own (its unit has intremap=off); 49-vtd-ir-own-boot runs pci-demo and e1000-demo under remapping
 
 . /scenarios/lib.sh
 . /scenarios/intmsg-lib.sh

@@ -12,6 +12,7 @@
 # tool found in the DMAR table, and is disabled again.
 # stockade-qemu: -device intel-iommu,intremap=off -device edu,addr=05.0,dma_mask=0xffffffff
 # stockade-append: intel_iommu=off
+# stockade-not-x2apic-ir: enables with the config written for this VT-d machine without remapping
 
 . /scenarios/lib.sh
 

@@ -8,4 +8,4 @@
 . /scenarios/lib.sh
 . /scenarios/x86-lib.sh
 
-cell_errors /etc/jailhouse/qemu-x86.cell /etc/jailhouse/tiny-demo.cell '\010'
+cell_errors "$X86_ROOT_CELL" /etc/jailhouse/tiny-demo.cell '\010'

@@ -13,6 +13,7 @@
 # disabling the APIC, leaving x2APIC mode), to send IPIs out of its cell
 # and to call the root's management hypercalls.
 # stockade-timeout: 480
+# stockade-not-x2apic-ir: about cells on a CPU without x2APIC (xAPIC page, x2APIC emulated over it, ticks counted by its exits); 68-cell-x2apic-own-boot runs the x2APIC probes in this mode
 
 . /scenarios/lib.sh
 
@@ -21,7 +22,7 @@ tmp=/tmp/62-isolation
 mkdir -p $tmp
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
+expect_ok jailhouse enable "$X86_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 
 # misbehave WHAT CODE CONSOLE: run CODE in tiny-demo's cell and expect it

@@ -15,7 +15,7 @@ sysfs=/sys/devices/jailhouse
 demos=/usr/libexec/jailhouse/demos
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
+expect_ok jailhouse enable "$X86_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 
 # start_tiny OPTIONS: create, load and start tiny-demo with OPTIONS.

@@ -15,7 +15,7 @@ cycles=$(sed -n 's/.*soak_cycles=\([0-9][0-9]*\).*/\1/p' /proc/cmdline)
 cycles=${cycles:-200}
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
+expect_ok jailhouse enable "$X86_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 remap0=$(cat $sysfs/remap_pool_used)
 

@@ -27,7 +27,7 @@ tmp=/tmp/66-ivshmem
 mkdir -p $tmp
 
 lsmod | grep -q '^jailhouse ' || insmod "$JAILHOUSE_KO"
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell || { dump_dmesg; exit 0; }
+expect_ok jailhouse enable "$X86_ROOT_CELL" || { dump_dmesg; exit 0; }
 mem0=$(cat $sysfs/mem_pool_used)
 console_has "root endpoint set up" \
 	'Cell "QEMU-VM": ivshmem 00:0e.0, peer 0 of 3' 5
@@ -176,7 +176,7 @@ check_eq "the virtual device left Linux with the hypervisor" "gone" \
 check_eq "no UIO device left behind" "gone" \
 	"$([ -e /dev/uio0 ] && echo present || echo gone)"
 expect_ok rmmod uio_ivshmem
-expect_ok jailhouse enable /etc/jailhouse/qemu-x86.cell
+expect_ok jailhouse enable "$X86_ROOT_CELL"
 check_file "enable again: Linux finds the device without a rescan" \
 	$pcidev/vendor
 expect_ok jailhouse disable

@@ -5,6 +5,7 @@
 # our cells on a CPU without x2APIC (their x2APIC MSRs emulated over the
 # xAPIC). See tests/scenarios/upstream-lib.sh.
 # stockade-needs: UPSTREAM_INMATES
+# stockade-not-x2apic-ir: about a CPU without x2APIC
 # stockade-timeout: 600
 
 . /scenarios/lib.sh

@@ -41,6 +41,12 @@ void apic_send_nmi(u32 apic_id);
 void apic_send_cell_irq(const struct cell *cell, bool logical, u32 dest,
 			u8 vector, bool lowest);
 /*
+ * The same for a 32-bit x2APIC destination (physical ID, or cluster and
+ * members if logical), as an interrupt remapping entry names CPUs.
+ */
+void apic_send_cell_x2apic_irq(const struct cell *cell, bool logical,
+			       u32 dest, u8 vector, bool lowest);
+/*
  * Whether the 8-bit destination dest of an interrupt message (physical,
  * or logical in the root cell's format) names only CPUs that belong to
  * cell now, and at least one.

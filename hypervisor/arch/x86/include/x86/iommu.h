@@ -18,6 +18,14 @@
 
 struct cell;
 
+/* Where an interrupt remapping entry sends a message (x2APIC format). */
+struct msi_target {
+	u32 dest;
+	u8 vector;
+	bool logical;
+	bool lowest;
+};
+
 /* What the vendor unit's init fills in; fmt NULL while there is none. */
 struct iommu_dma {
 	const struct paging_format *fmt;
@@ -49,6 +57,13 @@ struct iommu_dma {
 	 * of cells' pins. NULL: no such limit.
 	 */
 	bool (*ioapic_root_rte_ok)(u32 lo, u32 hi);
+	/*
+	 * Interrupt remapping: where a remappable message of the core's
+	 * device models (ivshmem) for cell goes, by the entry it selects;
+	 * false for none of cell's. NULL without.
+	 */
+	bool (*msi_target)(const struct cell *cell, u64 address, u32 data,
+			   struct msi_target *t);
 };
 
 extern struct iommu_dma iommu_dma;

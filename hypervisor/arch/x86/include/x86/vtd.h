@@ -109,6 +109,7 @@ struct cell;
 #define VTD_QI_WAIT_DATA_SHIFT	32
 
 struct vtd_ir;
+struct vtd_irte;
 
 /* One unit as the hypervisor drives it. */
 struct vtd_unit {
@@ -197,6 +198,13 @@ int vtd_ir_ioapic_remap(struct vtd_unit *units, unsigned int num,
 			u32 dest, u32 *lo, u32 *hi);
 void vtd_ir_cell_exit(struct vtd_unit *units, unsigned int num,
 		      const struct cell *cell);
+/*
+ * The root cell's checked entry that a remappable message of the core's
+ * device models selects, in the first unit of the array with remapping
+ * on; false unless one is present.
+ */
+bool vtd_ir_root_entry(struct vtd_unit *units, unsigned int num,
+		       u64 address, u32 data, struct vtd_irte *e);
 
 /* A fault record is 16 bytes; F is bit 127, to clear by writing 1. */
 #define VTD_FRCD_SIZE		16

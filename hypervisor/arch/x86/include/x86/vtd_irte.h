@@ -108,4 +108,10 @@ void vtd_ioapic_remappable(u16 handle, u32 *lo, u32 *hi);
 /* The handle a remappable IOAPIC entry selects. */
 unsigned int vtd_ioapic_handle(u32 lo, u32 hi);
 
+/*
+ * The entry a remappable MSI (address and data) selects: its handle, plus
+ * the data's subhandle where the address says so (SHV).
+ */
+unsigned long vtd_msi_entry(u64 address, u32 data);
+
 #endif /* _X86_VTD_IRTE_H */
