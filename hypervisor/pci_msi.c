@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * MSI and MSI-X of the PCI devices a non-root cell owns (core/pci_msi.h).
+ * MSI and MSI-X of the PCI devices a cell owns (core/pci_msi.h).
  *
  * A device's MSI is a memory write that names CPUs by APIC ID: without
  * interrupt remapping, a cell that programs it could interrupt any CPU of
@@ -8,6 +8,12 @@
  * the device: a message may be enabled only while the arch confirms that
  * it names CPUs of the owning cell alone (arch_msi_confined). Otherwise
  * the device keeps MSI disabled, and the cell gets one refusal line.
+ *
+ * The root cell's own devices are checked the same way where the arch says
+ * their messages name CPUs (no remapping unit checks them): a message
+ * that would reach another cell's CPU is refused and MSI disabled; any
+ * other write goes straight through, as Linux moves an interrupt between
+ * its CPUs with MSI enabled. (Their MSI-X tables are not checked yet.)
  *
  * MSI-X keeps its messages in a table inside a BAR. Where the config
  * gives its address, the table is the hypervisor's (pci_msix.c) and MSI-X
@@ -198,6 +204,29 @@ static void msi_write(struct cell *cell, u16 bdf, u16 start, u16 reg,
 	refuse(cell, bdf, "MSI", address, data);
 }
 
+/* A write into the MSI capability of a root cell device (see the top). */
+static void root_msi_write(u16 bdf, u16 start, u16 reg, u32 value,
+			   unsigned int size)
+{
+	u8 regs[MSI_REGS];
+	u64 address;
+	u32 data;
+	u16 ctrl;
+
+	msi_after_write(bdf, start, reg, value, size, regs);
+	ctrl = get16(regs + MSI_CTRL);
+	if (!(ctrl & MSI_CTRL_ENABLE) ||
+	    msi_allowed(&root_cell, regs, &address, &data)) {
+		arch_pci_write_config(bdf, reg, value, size);
+		return;
+	}
+	arch_pci_write_config(bdf, start + MSI_CTRL, ctrl & ~MSI_CTRL_ENABLE,
+			      2);
+	arch_pci_write_config(bdf, reg, without_enable(start, reg, value, size),
+			      size);
+	refuse(&root_cell, bdf, "MSI", address, data);
+}
+
 /*
  * A write into the MSI-X capability: the enable bit only where the
  * hypervisor has the table (pci_msix.c), the rest as written.
@@ -231,8 +260,14 @@ bool pci_msi_write(struct cell *cell, const struct jailhouse_pci_device *dev,
 {
 	const struct jailhouse_pci_capability *cap;
 
-	if (cell == &root_cell)
-		return false;
+	if (cell == &root_cell) {
+		cap = find_cap(cell, dev, PCI_CAP_ID_MSI);
+		if (!arch_msi_root_checked() || !cap ||
+		    !overlaps(reg, size, cap->start, MSI_REGS))
+			return false;
+		root_msi_write(dev->bdf, cap->start, reg, value, size);
+		return true;
+	}
 	cap = find_cap(cell, dev, PCI_CAP_ID_MSI);
 	if (cap && overlaps(reg, size, cap->start, MSI_REGS)) {
 		msi_write(cell, dev->bdf, cap->start, reg, value, size);

@@ -390,6 +390,12 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 }
 
 bool arch_msi_remapping;
+bool arch_msi_root_check;
+
+bool arch_msi_root_checked(void)
+{
+	return arch_msi_root_check;
+}
 
 int arch_msi_remap(const struct cell *cell, u16 bdf, unsigned int vector,
 		   u64 *address, u32 *data)

@@ -64,6 +64,8 @@ extern u64 arch_msi_confined_address;
 extern unsigned int arch_msi_confined_calls;
 /* arch_msi_remap: with this set, address 0xfee00010 | vector << 5, data 0. */
 extern bool arch_msi_remapping;
+/* arch_msi_root_checked's answer (false: the root's MSI passes). */
+extern bool arch_msi_root_check;
 extern struct msi_call arch_msi_calls[ARCH_MSI_LOG];
 extern unsigned int arch_msi_count;
 /* arch_vpci_intx answers this; arch_send_intx: the last call, and count. */

@@ -502,6 +502,41 @@ TEST(pci_msi_of_the_root_cell_unfiltered)
 }
 
 /*
+ * Where the root's messages name CPUs (no remapping unit checks them),
+ * one that leaves the root's CPUs is refused and MSI disabled; moves
+ * between its own CPUs go through with MSI enabled, unmasked.
+ */
+static void root_msi_checked(void)
+{
+	u16 bdf = BDF(0, 2, 0);
+
+	arch_msi_root_check = true;
+	pci_cfg_write(&root_cell, bdf, 0xd4, 0xfee02000, 4);
+	pci_cfg_write(&root_cell, bdf, 0xdc, 0x41, 2);
+	pci_cfg_write(&root_cell, bdf, 0xd2, 0x0081, 2);
+	EXPECT_EQ(cfg16(bdf, 0xd2), 0x0081);
+	EXPECT_EQ(dbg_output_len, 0);
+	/* A new vector while enabled: straight through. */
+	pci_cfg_write(&root_cell, bdf, 0xdc, 0x42, 2);
+	EXPECT_EQ(cfg16(bdf, 0xd2), 0x0081);
+	EXPECT_EQ(cfg16(bdf, 0xdc), 0x42);
+	/* Elsewhere: written, but MSI off, with a line. */
+	pci_cfg_write(&root_cell, bdf, 0xd4, 0xfee00000, 4);
+	EXPECT_EQ(cfg16(bdf, 0xd2), 0x0080);
+	EXPECT_TRUE(said("may not enable MSI with address 0xfee00000, "
+			 "data 0x42"));
+	/* Enabling it again with that message stays refused. */
+	pci_cfg_write(&root_cell, bdf, 0xd2, 0x0081, 2);
+	EXPECT_EQ(cfg16(bdf, 0xd2), 0x0080);
+	arch_msi_root_check = false;
+}
+
+TEST(pci_msi_of_the_root_cell_checked_without_remapping)
+{
+	with_cells(root_msi_checked, false);
+}
+
+/*
  * A device changing owner: bus mastering off, MSI and MSI-X disabled,
  * found through the device's own capability list (MSI at 0x50, MSI-X at
  * 0x70 after it); the other bits stay.

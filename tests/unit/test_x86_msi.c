@@ -12,6 +12,7 @@
 #define arch_vpci_intx x86_vpci_intx
 #define arch_send_intx x86_send_intx
 #define arch_msi_remap x86_msi_remap
+#define arch_msi_root_checked x86_msi_root_checked
 /* The real one is test_x86_apic.c's; this file asks a recording one. */
 #define apic_dest_confined recorded_dest_confined
 #include "../../hypervisor/arch/x86/msi.c"
@@ -181,4 +182,17 @@ TEST(x86_msi_remappable_without_remapping_is_dropped)
 	x86_send_msi(target, 0xfee01010ULL, 0x41);
 	x86_send_msi(target, 0xfee01018ULL, 0x41);
 	EXPECT_EQ(sent.calls, 0);
+}
+
+/*
+ * The root's own MSI is checked by the core where its messages name CPUs,
+ * and left to the remapping unit where they select its entries.
+ */
+TEST(x86_msi_root_checked_unless_remapped)
+{
+	iommu_dma.msi_target = NULL;
+	EXPECT_TRUE(x86_msi_root_checked());
+	iommu_dma.msi_target = entry_target;
+	EXPECT_FALSE(x86_msi_root_checked());
+	iommu_dma.msi_target = NULL;
 }

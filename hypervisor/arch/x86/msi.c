@@ -77,6 +77,16 @@ bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 				  MSI_ADDR_DEST_MASK);
 }
 
+/*
+ * Under VT-d interrupt remapping the root's messages are remappable ones,
+ * whose entries vtd_ir.c checks (msi_target follows them); elsewhere they
+ * name CPUs themselves.
+ */
+bool arch_msi_root_checked(void)
+{
+	return !iommu_dma.msi_target;
+}
+
 int arch_msi_remap(const struct cell *cell, u16 bdf, unsigned int vector,
 		   u64 *address, u32 *data)
 {

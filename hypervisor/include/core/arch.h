@@ -138,6 +138,13 @@ void arch_send_msi(const struct cell *cell, u64 address, u32 data);
 bool arch_msi_confined(const struct cell *cell, u64 address, u32 data,
 		       unsigned int vectors);
 /*
+ * Whether the root cell's own MSI messages are checked with
+ * arch_msi_confined like a cell's: not where a remapping unit checks the
+ * entries they select (x86 under VT-d interrupt remapping), nor where
+ * they name no CPU (ARM).
+ */
+bool arch_msi_root_checked(void);
+/*
  * Where an interrupt remapping unit is on, the message (address, data),
  * confined to cell, that its device bdf gets instead for its interrupt
  * vector (0 for MSI, the table index for MSI-X): one that selects an
