@@ -158,7 +158,7 @@ def test_iomem_pages(ctx):
         (0xfe000000, 0xfe002000, iomem.IO, 'BARs of 00:03.0, 00:04.0'),
         (0x100000000, 0x140000000, iomem.RAM, 'System RAM')],
         'regions')
-    kept, _ = iomem.cut(regs, 0x2000, 0x3000, 'test')
+    kept = iomem.cut(regs, 0x2000, 0x3000)
     expect_equal([(r.start, r.end) for r in kept][:3],
                  [(0x0, 0x1000), (0x1000, 0x2000), (0x3000, 0xa0000)],
                  'a cut splits a region')

@@ -114,17 +114,18 @@ def _memory(root, hv, units, mmcfg, chips):
     top = iomem.parse(root.text('proc/iomem'))
     regs = iomem.regions(top)
     start, size, hv_size = hv
-    regs, _ = iomem.cut(regs, start, start + size, 'hypervisor')
+    regs = iomem.cut(regs, start, start + size)
     regs.append(iomem.Region(start + hv_size, start + size, iomem.RAM,
                              'memmap= reservation after the hypervisor: '
                              'RAM for non-root cells'))
-    holes = [(u['base'], u['base'] + u['size'], 'IOMMU unit') for u in units]
-    holes += [(c['address'], c['address'] + 0x1000, 'IOAPIC') for c in chips]
-    holes.append((0xfee00000, 0xfef00000, 'local APIC'))
+    holes = [(u['base'], u['base'] + u['size']) for u in units]
+    holes += [(c['address'], c['address'] + 0x1000) for c in chips]
+    holes.append((0xfee00000, 0xfef00000))
     if mmcfg:
-        holes.append((mmcfg[0], mmcfg[0] + ((mmcfg[2] + 1) << 20), 'ECAM'))
-    for lo, hi, why in holes:
-        regs, _ = iomem.cut(sorted(regs, key=lambda r: r.start), lo, hi, why)
+        holes.append((mmcfg[0], mmcfg[0] + ((mmcfg[2] + 1) << 20)))
+    # What the hypervisor keeps: IOMMU units, IOAPICs, local APIC, ECAM.
+    for lo, hi in holes:
+        regs = iomem.cut(regs, lo, hi)
     return iomem.merge(sorted(regs, key=lambda r: r.start))
 
 

@@ -123,20 +123,18 @@ def regions(top):
     return sorted(out, key=lambda r: r.start)
 
 
-def cut(regs, start, end, why):
-    """Regions without [start, end): a region across it is split; what
-    was cut is returned too, as (region, why) pairs, for comments."""
-    kept, dropped = [], []
+def cut(regs, start, end):
+    """Regions without [start, end): a region across it is split."""
+    kept = []
     for r in regs:
         if r.end <= start or r.start >= end:
             kept.append(r)
             continue
-        dropped.append((r, why))
         if r.start < start:
             kept.append(Region(r.start, start, r.kind, r.comment))
         if r.end > end:
             kept.append(Region(end, r.end, r.kind, r.comment))
-    return sorted(kept, key=lambda r: r.start), dropped
+    return sorted(kept, key=lambda r: r.start)
 
 
 def _join(a, b):
